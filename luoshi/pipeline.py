@@ -1,0 +1,64 @@
+"""The orchestrator: the only module that knows the order of the stages.
+
+Stages, each one module (or package) taking the previous stage's frozen
+dataclasses and returning new ones:
+
+1. read       bytes → ``Source`` (format, encoding, chrome, mojibake repairs)
+2. normalise  ``Source.text`` → ``Normalised`` view with an offset map back
+3. structure  sections with roles, sentences, glossary → ``Structure``
+4. metadata   region, level, division code, year, type → ``Metadata``
+5. extract    measures and headline targets (``Options.extract``)
+
+Storing is separate (``luoshi.store``): a ``Document`` is complete without
+a database.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from luoshi.extract.measures import extract_measures
+from luoshi.extract.targets import extract_targets
+from luoshi.model import Document, Source
+from luoshi.normalise import normalise
+from luoshi.options import Options
+from luoshi.read import read_path
+from luoshi.structure import analyse
+from luoshi.structure.metadata import infer_metadata
+
+
+def process(source: Source, options: Options = Options()) -> Document:
+    """Run stages 2–5 on one read source."""
+    norm = normalise(source.text, source.repairs if options.repair_mojibake else ())
+    structure = analyse(source, norm)
+    metadata = infer_metadata(source, norm, structure)
+    measures = targets = ()
+    if options.extract:
+        measures = extract_measures(source, norm, structure, metadata)
+        targets = extract_targets(source, norm, structure, metadata, measures)
+    return Document(
+        source=source,
+        normalised=norm,
+        sections=structure.sections,
+        sentences=structure.sentences,
+        glossary=structure.glossary,
+        metadata=metadata,
+        measures=measures,
+        targets=targets,
+    )
+
+
+def read_documents(path: str | Path, options: Options = Options()) -> Iterator[Document]:
+    """Every document in one file (a tabular file holds one per row)."""
+    for source in read_path(path, options):
+        yield process(source, options)
+
+
+def read(path: str | Path, options: Options = Options()) -> Document:
+    """Read one document file into a ``Document``, with no database."""
+    docs = list(read_documents(path, options))
+    if len(docs) != 1:
+        from luoshi.errors import UsageError
+
+        raise UsageError(f"holds {len(docs)} documents; use luoshi.read_documents()", path=str(path))
+    return docs[0]
