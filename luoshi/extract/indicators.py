@@ -1,0 +1,85 @@
+"""Canonical headline indicators: one key for the many ways of writing one.
+
+``canonical_indicator`` is the public API other stages reuse (the headline
+table, fulfilment across years, comparison across levels): given a measure's
+Simplified indicator words, unit and change flag it returns a key such as
+``gdp_growth`` or ``None`` when the indicator is not one of the canonical
+headline indicators. The language data lives in ``luoshi.data.indicators``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from luoshi.data.indicators import (
+    CHANGE_WORDS,
+    INDICATOR_KEYS,
+    INDICATOR_RULES,
+    LEADING_WORDS,
+    OTHER,
+    TRAILING_FRAME,
+    UNIT_FAMILIES,
+    UNIT_T2S,
+)
+
+__all__ = ["INDICATOR_KEYS", "OTHER", "canonical_indicator", "clean_indicator", "unit_family"]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_NOISE_RE = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）\[\]【】]+")
+_LEADING_RE = re.compile(rf"^(?:{_alternation(LEADING_WORDS)})+")
+_TRAILING_FRAME_RE = re.compile(TRAILING_FRAME)
+_CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_WORDS)})$")
+_RULES = tuple((rule, re.compile(rule.names)) for rule in INDICATOR_RULES)
+_FAMILY_OF_UNIT = {unit: family for family, units in UNIT_FAMILIES.items() for unit in units}
+
+
+def unit_family(unit: str) -> str | None:
+    """The family (percent, money, people, grain) of a unit as written, or ``None``."""
+    return _FAMILY_OF_UNIT.get(unit.strip().translate(UNIT_T2S))
+
+
+def clean_indicator(indicator_simplified: str) -> tuple[str, bool]:
+    """Strip scope, framing and change words: ``(core name, had a change word)``.
+
+    全市生产总值增速高于全省 → (生产总值, True); 居民消费价格涨幅控制在 →
+    (居民消费价格, True); 城镇新增就业 → (城镇新增就业, False).
+    """
+    text = _NOISE_RE.sub("", indicator_simplified).upper()
+    changed = False
+    while True:
+        before = text
+        text = _LEADING_RE.sub("", text)
+        text = _TRAILING_FRAME_RE.sub("", text)
+        stripped = _CHANGE_RE.sub("", text)
+        if stripped != text and stripped:
+            changed = True
+            text = stripped
+        if text == before:
+            return text, changed
+
+
+@lru_cache(maxsize=4096)
+def canonical_indicator(indicator_simplified: str, unit: str, change: bool) -> str | None:
+    """The canonical key of a headline indicator, or ``None`` for any other indicator.
+
+    ``unit`` is the unit as written (Traditional accepted); ``change`` is the
+    measure's change flag (增长/提高/下降 …). The name must match a known
+    phrasing as a whole, so 人均地区生产总值 or 单位工业增加值能耗 give ``None``.
+    """
+    family = unit_family(unit)
+    if family is None:
+        return None
+    core, changed = clean_indicator(indicator_simplified)
+    if not core:
+        return None
+    is_change = change or changed
+    for rule, names in _RULES:
+        if rule.units != family or (rule.change is not None and rule.change != is_change):
+            continue
+        if names.fullmatch(core):
+            return rule.key
+    return None
