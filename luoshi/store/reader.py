@@ -1,0 +1,147 @@
+"""Read stored rows back as model objects and as export rows."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, Select, func, select
+
+from luoshi.errors import NotFound
+from luoshi.model import (
+    Chrome, GlossaryEntry, HeadlineTarget, Measure, Metadata, Repair, Section, Sentence, Source, Span,
+)
+from luoshi.store import schema as t
+from luoshi.store.records import DocumentSummary, StoredDocument
+
+d = t.documents.c
+
+
+def latest_versions() -> Select:
+    """``documents`` rows that are the latest version of their name."""
+    newest = select(d.name, func.max(d.version).label("version")).group_by(d.name).subquery()
+    return select(t.documents).join(newest, (d.name == newest.c.name) & (d.version == newest.c.version))
+
+
+def resolve(conn: Connection, ref: int | str) -> int:
+    """A document id from an id or a source name (a name means its latest version)."""
+    text = str(ref).strip()
+    if text.isdigit() and conn.execute(select(d.id).where(d.id == int(text))).first():
+        return int(text)
+    row = conn.execute(select(d.id).where(d.name == text).order_by(d.version.desc()).limit(1)).first()
+    if row is None:
+        raise NotFound(f"no document {text!r} in the database; `luoshi docs` lists them (by id or file name)")
+    return row.id
+
+
+def list_documents(conn: Connection) -> list[DocumentSummary]:
+    newest = latest_versions().subquery()
+
+    def count(table) -> object:
+        return select(func.count()).where(table.c.document_id == newest.c.id).scalar_subquery()
+
+    query = select(
+        newest, count(t.measures).label("n_measures"), count(t.headline_targets).label("n_targets"),
+        func.length(newest.c.source_text).label("characters"),
+    ).order_by(newest.c.id)
+    return [
+        DocumentSummary(
+            id=r.id, name=r.name, version=r.version, format=r.format, title=r.title, region=r.region,
+            parent_region=r.parent_region, level=r.level, division_code=r.division_code, year=r.year,
+            period=r.period, doc_type=r.doc_type, characters=r.characters, measures=r.n_measures,
+            targets=r.n_targets, ingested_at=r.ingested_at,
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def load_document(conn: Connection, doc_id: int) -> StoredDocument:
+    row = conn.execute(select(t.documents).where(d.id == doc_id)).first()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id} in the database")
+
+    def rows(table) -> list:
+        order = table.c.ordinal if "ordinal" in table.c else table.c.span_start
+        return list(conn.execute(select(table).where(table.c.document_id == doc_id).order_by(order, table.c.id)))
+
+    source = Source(
+        name=row.name, path=row.path, sha256=row.sha256, format=row.format, encoding=row.encoding,
+        text=row.source_text,
+        chrome=tuple(Chrome(Span(r.span_start, r.span_end), r.kind) for r in rows(t.chrome)),
+        repairs=tuple(Repair(Span(r.span_start, r.span_end), r.garbled, r.repaired, r.status, r.method)
+                      for r in rows(t.repairs)),
+        meta=dict(row.source_meta),
+    )
+    metadata = Metadata(
+        title=row.title, title_confidence=row.title_confidence, region=row.region,
+        parent_region=row.parent_region, level=row.level, division_code=row.division_code, year=row.year,
+        period=row.period, doc_type=row.doc_type, session=row.session, date=row.date, speaker=row.speaker,
+        unknown=dict(row.unknown), provenance=dict(row.provenance),
+    )
+    return StoredDocument(
+        id=row.id, version=row.version, ingested_at=row.ingested_at, extracted=row.extracted,
+        repairs_applied=row.repairs_applied, source=source, normalised_text=row.normalised_text,
+        metadata=metadata,
+        sections=tuple(
+            Section(r.ordinal, Span(r.span_start, r.span_end), Span(r.heading_start, r.heading_end), r.level,
+                    r.label, r.title, r.role, r.parent_ordinal)
+            for r in rows(t.sections)),
+        sentences=tuple(Sentence(r.ordinal, Span(r.span_start, r.span_end), r.section_ordinal)
+                        for r in rows(t.sentences)),
+        glossary=tuple(
+            GlossaryEntry(r.term, r.definition, Span(r.span_start, r.span_end), r.label,
+                          Span(r.anchor_start, r.anchor_end) if r.anchor_start is not None else None)
+            for r in rows(t.glossary)),
+        measures=tuple(
+            Measure(Span(r.span_start, r.span_end), r.kind, r.indicator, r.indicator_simplified, r.value, r.unit,
+                    r.comparator, r.change, r.period, r.confidence, r.value_max, r.sentence_ordinal,
+                    r.section_ordinal)
+            for r in rows(t.measures)),
+        targets=tuple(
+            HeadlineTarget(r.indicator, r.indicator_text, r.value, r.unit, r.comparator,
+                           Span(r.span_start, r.span_end), r.period, r.value_max)
+            for r in rows(t.headline_targets)),
+    )
+
+
+def measure_rows(conn: Connection, doc_id: int | None = None, kind: str | None = None) -> Iterator[dict]:
+    """Measures in the gold prediction format (shared/gold/score.py), latest versions only."""
+    m = t.measures.c
+    docs = latest_versions().subquery() if doc_id is None else select(t.documents).where(d.id == doc_id).subquery()
+    query = (select(docs.c.name, t.measures).join(docs, docs.c.id == m.document_id)
+             .order_by(docs.c.id, m.span_start, m.ordinal))
+    if kind is not None:
+        query = query.where(m.kind == kind)
+    for r in conn.execute(query):
+        yield {
+            "doc": r.name, "start": r.span_start, "end": r.span_end, "quote": r.quote, "kind": r.kind,
+            "indicator": r.indicator, "value": number(r.value), "unit": r.unit, "comparator": r.comparator,
+            "change": r.change, "period": r.period, "value_max": number(r.value_max),
+            "confidence": r.confidence, "indicator_simplified": r.indicator_simplified,
+        }
+
+
+def target_rows(conn: Connection, doc_id: int | None = None) -> Iterator[dict]:
+    """The headline-targets table (shared/gold/TARGETS.md format plus region and year)."""
+    h = t.headline_targets.c
+    docs = latest_versions().subquery() if doc_id is None else select(t.documents).where(d.id == doc_id).subquery()
+    query = (select(docs.c.name, docs.c.region, docs.c.year, t.headline_targets)
+             .join(docs, docs.c.id == h.document_id).order_by(docs.c.id, h.ordinal))
+    for r in conn.execute(query):
+        yield {
+            "doc": r.name, "region": r.region, "year": r.year, "indicator": r.indicator,
+            "indicator_text": r.indicator_text, "value": number(r.value), "unit": r.unit,
+            "comparator": r.comparator, "value_max": number(r.value_max), "period": r.period,
+            "start": r.span_start, "end": r.span_end, "quote": r.quote,
+        }
+
+
+def number(value: float | None) -> float | int | None:
+    """Whole numbers as ints (80, not 80.0), as the gold files write them."""
+    if value is not None and float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    """Row counts of every table (all versions)."""
+    return {table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in (t.documents, *t.CHILD_TABLES)}

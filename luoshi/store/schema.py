@@ -1,0 +1,169 @@
+"""The database tables, as SQLAlchemy Core metadata.
+
+The tables are meant to be read as they are (Datasette, pandas, psql), so
+names are plain words and every span is two columns ``span_start`` /
+``span_end`` of code-point offsets into ``documents.source_text``
+(``end`` is a reserved word in SQL). ``quote`` columns are convenience
+copies of ``source_text[span_start:span_end]`` for people browsing the
+tables; the offsets are the truth.
+
+This module describes the *current* schema for the repository code. The
+schema itself is created and changed only by the Alembic revisions in
+``luoshi/store/migrations/versions`` (a test checks the two agree).
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+
+def _document_fk() -> Column:
+    return Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),  # source name: file name, or "file.csv#row12"
+    Column("version", Integer, nullable=False),
+    Column("path", Text),
+    Column("sha256", String(64), nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("encoding", String(32), nullable=False),
+    Column("source_text", Text, nullable=False),
+    Column("normalised_text", Text, nullable=False),
+    Column("repairs_applied", Boolean, nullable=False),
+    Column("extracted", Boolean, nullable=False),
+    Column("title", Text),
+    Column("title_confidence", Float, nullable=False),
+    Column("region", Text),
+    Column("parent_region", Text),
+    Column("level", String(16)),
+    Column("division_code", String(6)),
+    Column("year", Integer),
+    Column("period", Text),
+    Column("doc_type", Text),
+    Column("session", Text),
+    Column("date", String(10)),
+    Column("speaker", Text),
+    Column("unknown", JSON, nullable=False),
+    Column("provenance", JSON, nullable=False),
+    Column("source_meta", JSON, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("name", "version", name="uq_documents_name_version"),
+)
+Index("ix_documents_sha256", documents.c.sha256)
+
+sections = Table(
+    "sections", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("parent_ordinal", Integer),
+    Column("level", Integer, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("heading_start", Integer, nullable=False),
+    Column("heading_end", Integer, nullable=False),
+)
+Index("ix_sections_document_id", sections.c.document_id)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("section_ordinal", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+)
+Index("ix_sentences_document_id", sentences.c.document_id)
+
+chrome = Table(
+    "chrome", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("kind", String(16), nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+)
+Index("ix_chrome_document_id", chrome.c.document_id)
+
+repairs = Table(
+    "repairs", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("garbled", Text, nullable=False),  # Repair.before: the source slice as found
+    Column("repaired", Text),  # Repair.after: None when only flagged
+    Column("status", String(16), nullable=False),
+    Column("method", String(32), nullable=False),
+)
+Index("ix_repairs_document_id", repairs.c.document_id)
+
+glossary = Table(
+    "glossary", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("term", Text, nullable=False),
+    Column("definition", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("anchor_start", Integer),
+    Column("anchor_end", Integer),
+)
+Index("ix_glossary_document_id", glossary.c.document_id)
+
+measures = Table(
+    "measures", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("indicator_simplified", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("value_max", Float),
+    Column("unit", Text, nullable=False),
+    Column("comparator", String(8), nullable=False),
+    Column("change", Boolean, nullable=False),
+    Column("period", Text),
+    Column("confidence", Float, nullable=False),
+    Column("sentence_ordinal", Integer),
+    Column("section_ordinal", Integer),
+)
+Index("ix_measures_document_id", measures.c.document_id)
+
+headline_targets = Table(
+    "headline_targets", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("indicator", String(32), nullable=False),
+    Column("indicator_text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("value_max", Float),
+    Column("unit", Text, nullable=False),
+    Column("comparator", String(8), nullable=False),
+    Column("period", Text),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+)
+Index("ix_headline_targets_document_id", headline_targets.c.document_id)
+
+# Child tables in the order a document's rows are written.
+CHILD_TABLES = (sections, sentences, chrome, repairs, glossary, measures, headline_targets)

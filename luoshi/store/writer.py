@@ -1,0 +1,117 @@
+"""Write one ``Document`` as rows, in the caller's transaction.
+
+Nothing is updated in place: a document is a new ``documents`` row (version
+1, or latest + 1 when the same source name comes back with other bytes) plus
+its child rows. The ``Normalised`` offset map is not stored: it is a pure
+function of the source text and the repairs (``normalise(text, repairs)``),
+so ``StoredDocument.document()`` recomputes it; the normalised text is
+stored so that it can be browsed and checked against the recomputation.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Literal, NamedTuple
+
+from sqlalchemy import Connection, select
+
+from luoshi.model import Document
+from luoshi.options import Options
+from luoshi.store import schema as t
+
+Status = Literal["ok", "unchanged", "new version"]
+
+
+class Saved(NamedTuple):
+    id: int
+    status: Status
+    version: int
+
+
+def find_unchanged(conn: Connection, name: str, sha256: str, options: Options) -> Saved | None:
+    """The stored document this source would leave unchanged, if any.
+
+    Same name and same bytes as the latest version is "unchanged", unless
+    that version was stored without extraction and extraction is now asked
+    for: then the new run adds information and becomes a new version.
+    """
+    return _unchanged(_latest(conn, name), sha256, options)
+
+
+def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
+    latest = _latest(conn, doc.source.name)
+    unchanged = _unchanged(latest, doc.source.sha256, options)
+    if unchanged is not None:
+        return unchanged
+    version = latest.version + 1 if latest is not None else 1
+    doc_id = conn.execute(t.documents.insert().values(_document_row(doc, version, options))).inserted_primary_key[0]
+    for table, rows in _child_rows(doc, doc_id):
+        if rows:
+            conn.execute(table.insert(), rows)
+    return Saved(doc_id, "new version" if version > 1 else "ok", version)
+
+
+def _unchanged(latest, sha256: str, options: Options) -> Saved | None:
+    if latest is not None and latest.sha256 == sha256 and (latest.extracted or not options.extract):
+        return Saved(latest.id, "unchanged", latest.version)
+    return None
+
+
+def _latest(conn: Connection, name: str):
+    d = t.documents.c
+    query = select(d.id, d.version, d.sha256, d.extracted).where(d.name == name).order_by(d.version.desc()).limit(1)
+    return conn.execute(query).first()
+
+
+def _document_row(doc: Document, version: int, options: Options) -> dict:
+    src, meta = doc.source, doc.metadata
+    return {
+        "name": src.name, "version": version, "path": src.path, "sha256": src.sha256,
+        "format": src.format, "encoding": src.encoding,
+        "source_text": src.text, "normalised_text": doc.normalised.text,
+        "repairs_applied": options.repair_mojibake, "extracted": options.extract,
+        "title": meta.title, "title_confidence": meta.title_confidence, "region": meta.region,
+        "parent_region": meta.parent_region, "level": meta.level, "division_code": meta.division_code,
+        "year": meta.year, "period": meta.period, "doc_type": meta.doc_type, "session": meta.session,
+        "date": meta.date, "speaker": meta.speaker,
+        "unknown": dict(meta.unknown), "provenance": dict(meta.provenance), "source_meta": dict(src.meta),
+        "ingested_at": datetime.now(timezone.utc),
+    }
+
+
+def _child_rows(doc: Document, doc_id: int) -> list[tuple]:
+    quote = doc.quote
+    return [
+        (t.sections, [
+            {"document_id": doc_id, "ordinal": s.index, "parent_ordinal": s.parent, "level": s.level,
+             "label": s.label, "title": s.title, "role": s.role, "span_start": s.span.start,
+             "span_end": s.span.end, "heading_start": s.heading.start, "heading_end": s.heading.end}
+            for s in doc.sections]),
+        (t.sentences, [
+            {"document_id": doc_id, "ordinal": s.index, "section_ordinal": s.section,
+             "span_start": s.span.start, "span_end": s.span.end}
+            for s in doc.sentences]),
+        (t.chrome, [
+            {"document_id": doc_id, "kind": c.kind, "span_start": c.span.start, "span_end": c.span.end}
+            for c in doc.source.chrome]),
+        (t.repairs, [
+            {"document_id": doc_id, "span_start": r.span.start, "span_end": r.span.end, "garbled": r.before,
+             "repaired": r.after, "status": r.status, "method": r.method}
+            for r in doc.source.repairs]),
+        (t.glossary, [
+            {"document_id": doc_id, "ordinal": i, "term": g.term, "definition": g.definition, "label": g.label,
+             "span_start": g.span.start, "span_end": g.span.end,
+             "anchor_start": g.anchor.start if g.anchor else None, "anchor_end": g.anchor.end if g.anchor else None}
+            for i, g in enumerate(doc.glossary)]),
+        (t.measures, [
+            {"document_id": doc_id, "ordinal": i, "span_start": m.span.start, "span_end": m.span.end,
+             "quote": quote(m.span), "kind": m.kind, "indicator": m.indicator,
+             "indicator_simplified": m.indicator_simplified, "value": m.value, "value_max": m.value_max,
+             "unit": m.unit, "comparator": m.comparator, "change": m.change, "period": m.period,
+             "confidence": m.confidence, "sentence_ordinal": m.sentence, "section_ordinal": m.section}
+            for i, m in enumerate(doc.measures)]),
+        (t.headline_targets, [
+            {"document_id": doc_id, "ordinal": i, "indicator": h.indicator, "indicator_text": h.indicator_text,
+             "value": h.value, "value_max": h.value_max, "unit": h.unit, "comparator": h.comparator,
+             "period": h.period, "span_start": h.span.start, "span_end": h.span.end, "quote": quote(h.span)}
+            for i, h in enumerate(doc.targets)]),
+    ]

@@ -1,0 +1,204 @@
+"""The store: schema and migrations, round trips, versioning, atomicity, concurrency."""
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import threading
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from luoshi.errors import NotFound, SchemaTooNew, StoreError
+from luoshi.model import Measure, Span
+from luoshi.options import Options
+from luoshi.store import Store
+from luoshi.store.schema import metadata
+
+PREDICTION_KEYS = {"doc", "start", "end", "quote", "kind", "indicator", "value", "unit", "comparator", "change",
+                   "period", "value_max", "confidence", "indicator_simplified"}
+
+
+def table_rows(db_path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db_path) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names}
+
+
+def test_migrations_build_exactly_the_schema_the_code_uses(store):
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_a_document_round_trips_through_the_store(store, make_doc):
+    doc = make_doc()
+    doc_id, status, version = store.save_document(doc)
+    assert (status, version) == ("ok", 1)
+    for ref in (doc_id, str(doc_id), "report.txt"):
+        stored = store.get_document(ref)
+        assert stored.id == doc_id
+        assert stored.source == doc.source
+        assert stored.normalised_text == doc.normalised.text
+        assert stored.metadata == doc.metadata
+        assert (stored.sections, stored.sentences, stored.glossary) == (doc.sections, doc.sentences, doc.glossary)
+        assert (stored.measures, stored.targets) == (doc.measures, doc.targets)
+
+
+def test_stored_document_rebuilds_the_offset_map_with_the_normaliser(store, make_doc):
+    from luoshi.normalise import normalise
+
+    doc = make_doc()
+    norm = normalise(doc.text, doc.source.repairs)
+    doc = dataclasses.replace(doc, normalised=norm)
+    doc_id, _, _ = store.save_document(doc)
+    rebuilt = store.get_document(doc_id).document()
+    assert rebuilt.normalised.text == norm.text
+    assert list(rebuilt.normalised.src_start) == list(norm.src_start)
+    assert list(rebuilt.normalised.src_end) == list(norm.src_end)
+    assert rebuilt.measures == doc.measures
+
+
+def test_measure_rows_use_the_gold_prediction_format(store, make_doc):
+    doc = make_doc()
+    store.save_document(doc)
+    rows = store.measures()
+    assert len(rows) == len(doc.measures) and all(set(r) == PREDICTION_KEYS for r in rows)
+    for row in rows:
+        assert doc.text[row["start"]:row["end"]] == row["quote"]
+        assert row["doc"] == "report.txt"
+    assert [r["kind"] for r in store.measures(kind="target")] == ["target", "target"]
+    assert store.measures(doc="report.txt") == rows
+    targets = store.targets()
+    assert [(r["indicator"], r["value"], r["region"], r["year"]) for r in targets] == [
+        ("gdp_growth", 6, "示例市", 2024), ("surveyed_unemployment", 5.5, "示例市", 2024)]
+
+
+def test_identical_file_is_unchanged_and_a_changed_one_is_a_new_version(store, make_doc, db_path):
+    first = store.save_document(make_doc())
+    before = table_rows(db_path)
+    assert store.save_document(make_doc()) == (first.id, "unchanged", 1)
+    assert table_rows(db_path) == before
+
+    changed = make_doc(make_doc().text + "附件。\n")
+    second = store.save_document(changed)
+    assert second.status == "new version" and second.version == 2 and second.id != first.id
+    after = table_rows(db_path)
+    for table, rows in before.items():  # nothing stored earlier changed
+        assert after[table][: len(rows)] == rows
+    assert [d.version for d in store.list_documents()] == [2]
+    assert store.get_document("report.txt").id == second.id
+    assert store.get_document(first.id).version == 1
+    assert len(store.measures()) == len(changed.measures)  # latest versions only
+
+
+def test_a_file_stored_without_extraction_is_stored_again_when_extraction_is_asked(store, make_doc):
+    doc = make_doc()
+    assert store.save_document(doc, Options(extract=False)).status == "ok"
+    assert store.save_document(doc, Options(extract=False)).status == "unchanged"
+    assert store.save_document(doc).status == "new version"
+    assert store.save_document(doc, Options(extract=False)).status == "unchanged"
+
+
+def test_a_failing_document_leaves_nothing_half_written(store, make_doc, db_path):
+    store.save_document(make_doc(name="good.txt"))
+    before = table_rows(db_path)
+    bad = make_doc(name="bad.txt")
+    broken = Measure(Span(0, 1), "target", "x", "x", 1.0, None, "=", False, None, 0.5)  # unit is required
+    with pytest.raises(StoreError) as err:
+        store.save_document(dataclasses.replace(bad, measures=(*bad.measures, broken)))
+    assert "\n" not in str(err.value) and "[L200]" in str(err.value)
+    assert table_rows(db_path) == before
+
+
+def test_concurrent_writers_get_distinct_versions(db_path, make_doc):
+    Store(db_path).close()
+    errors: list[BaseException] = []
+
+    def write(worker: int) -> None:
+        try:
+            with Store(db_path) as own:
+                for i in range(8):
+                    own.save_document(make_doc(make_doc().text + f"{worker}-{i}\n"))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with sqlite3.connect(db_path) as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM documents ORDER BY version")]
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert versions == list(range(1, 25))
+
+
+def test_a_database_from_a_newer_luoshi_is_refused(db_path):
+    Store(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(SchemaTooNew) as err:
+        Store(db_path)
+    assert "[L201]" in str(err.value) and "9999_future" in str(err.value) and str(db_path) in str(err.value)
+
+
+def test_opening_accepts_a_sqlalchemy_url(tmp_path, make_doc):
+    with Store(f"sqlite:///{tmp_path / 'via-url.db'}") as store:
+        store.save_document(make_doc())
+    with Store(tmp_path / "via-url.db", create=False) as store:
+        assert [d.name for d in store.list_documents()] == ["report.txt"]
+
+
+def test_reading_a_missing_database_says_how_to_make_one(tmp_path):
+    with pytest.raises(NotFound) as err:
+        Store(tmp_path / "nothing.db", create=False)
+    assert "luoshi ingest" in str(err.value)
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_a_file_that_is_not_a_database_gives_one_line(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("just some notes, not SQLite\n" * 100)
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert "\n" not in str(err.value) and str(path) in str(err.value)
+
+
+def test_unknown_document_is_not_found(store):
+    with pytest.raises(NotFound) as err:
+        store.get_document("nope.txt")
+    assert "luoshi docs" in str(err.value)
+
+
+def test_list_documents_counts_items(store, make_doc):
+    store.save_document(make_doc())
+    store.save_document(make_doc(name="bare.txt", full=False))
+    listed = {d.name: d for d in store.list_documents()}
+    assert (listed["report.txt"].measures, listed["report.txt"].targets) == (4, 2)
+    assert (listed["bare.txt"].measures, listed["bare.txt"].region, listed["bare.txt"].year) == (0, "示例市", 2024)
+    assert listed["report.txt"].characters == len(make_doc().text)
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts, indicator=texts, unit=st.text(max_size=5), value=st.floats(allow_nan=False, allow_infinity=False),
+       period=st.none() | texts)
+def test_measures_of_any_text_and_value_round_trip(store, make_doc, text, indicator, unit, value, period):
+    measure = Measure(Span(0, len(text)), "target", indicator, indicator, value, unit, ">=", True, period, 0.5)
+    doc = dataclasses.replace(make_doc(text, name=f"{hash((text, indicator, unit, value, period))}.txt",
+                                       full=False), measures=(measure,))
+    doc_id, _, _ = store.save_document(doc)
+    stored = store.get_document(doc_id)
+    assert stored.source.text == text and stored.measures == (measure,)
