@@ -1,0 +1,61 @@
+"""Character tables for the normalised view (see ``luoshi.normalise``).
+
+Width folding is one character → one character, so it never moves offsets.
+
+Decision: every full-width form of an ASCII character folds to ASCII, the
+punctuation ``，；：（）！？`` included (Unicode NFKC does the same). Many
+documents are typed with ASCII punctuation between Chinese characters
+(three of our five seeds: ``各位代表:``, ``增长6%,达到``) and the others with
+full-width marks; folding gives a regex one form to match: ``(一)``,
+``增长6%,``, ``目标是:``. Marks with no ASCII twin keep their Chinese
+form: ``。、“”‘’《》〔〕【】—…·``. A full-width comma between digits
+(``1，200``) folds to a thousands separator, which is what it is in practice.
+"""
+from __future__ import annotations
+
+# --- width folding: one character → one character ------------------------
+
+_FULL_TO_ASCII = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # ！..～ → !..~
+
+_OTHER_FOLDS = {
+    # spaces that are not ASCII space (the whitespace step then drops or keeps them)
+    "\u3000": " ", "\u00a0": " ", "\u1680": " ", "\u202f": " ", "\u205f": " ",
+    "\v": " ", "\f": " ",
+    **{chr(cp): " " for cp in range(0x2000, 0x200B)},
+    # line breaks other than \n become \n (the read stage folds \r\n already)
+    "\r": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n",
+    # note brackets: ﹝16﹞ and 〔16〕 are the same marker
+    "\ufe5d": "〔", "\ufe5e": "〕",
+    # small and vertical forms of ASCII punctuation
+    "\ufe50": ",", "\ufe51": "、", "\ufe52": ".", "\ufe54": ";", "\ufe55": ":",
+    "\ufe56": "?", "\ufe57": "!", "\ufe59": "(", "\ufe5a": ")", "\ufe5f": "#",
+    "\ufe60": "&", "\ufe61": "*", "\ufe62": "+", "\ufe63": "-", "\ufe64": "<",
+    "\ufe65": ">", "\ufe66": "=", "\ufe68": "\\", "\ufe69": "$", "\ufe6a": "%",
+    "\ufe6b": "@", "\ufe30": ":", "\u2236": ":",  # ︰ and ∶ (RATIO) are typed as colons: 1∶1
+    # half-width CJK punctuation
+    "\uff61": "。", "\uff62": "「", "\uff63": "」", "\uff64": "、", "\uff65": "·",
+    # dash variants used for 至 or as a dash
+    "\u2015": "—", "\u2212": "-",
+}
+
+FOLD: dict[str, str] = {**_FULL_TO_ASCII, **_OTHER_FOLDS}
+assert all(len(k) == len(v) == 1 for k, v in FOLD.items()), "folding must be one char to one char"
+
+# --- characters that carry nothing and are dropped -----------------------
+# A regex character-class body: C0/C1 controls (except \t \n), soft hyphen,
+# zero-width characters, BOM, object replacement, private-use characters
+# (web-font icons such as U+E7E3) and lone surrogates.
+INVISIBLE = (
+    "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad"
+    "\u200b-\u200f\u2060-\u2064\ufeff\ufffc"
+    "\ue000-\uf8ff\ud800-\udfff\U000f0000-\U0010ffff"
+)
+
+# Inline whitespace after folding: a run of it (with invisible characters)
+# between two ASCII letters/digits keeps one space ("Smart City",
+# "2 3" stays two numbers); next to a Chinese character or punctuation it
+# is dropped ("政 府 工 作" → "政府工作", "2035 年" → "2035年"). A tab is
+# kept as one tab: PDF/DOCX table cells are tab-separated.
+SPACE = " "
+TAB = "\t"
+NEWLINE = "\n"

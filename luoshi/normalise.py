@@ -1,0 +1,186 @@
+"""The normalised view: what every analysis stage reads, mapped exactly back.
+
+Four steps, each on the whole text (no per-character Python loop):
+
+1. Repairs: a repaired mojibake run is replaced by its ``after`` text; each
+   replacement character maps to the whole repaired source span.
+2. Width folding, one character → one character:
+   ``luoshi.data.punctuation.FOLD``.
+3. Whitespace, found by one regex as runs of spaces, tabs, newlines and
+   invisible characters. A run holding a newline becomes one ``\\n`` (blank
+   lines and line indents go; none at the start or end of the text); a run
+   holding a tab becomes one tab; a run of spaces between two ASCII
+   letters/digits becomes one space; anything else is dropped
+   (``政 府 工 作 報 告`` → ``政府工作报告``). A kept character is the first
+   one of its run, so it maps to one source character.
+4. Traditional → Simplified with OpenCC ``t2s`` over the whole text. Its
+   dictionaries map every phrase to one of the same length (checked for
+   OpenCC 1.4.2), so each character keeps its position. This is verified
+   per line; a line whose length changes is converted again one character
+   at a time, which keeps the map exact.
+
+Invariant: ``source[src_start[i]:src_end[i]]`` is the source text that
+produced normalised character ``i``; both arrays are non-decreasing and
+every source character left out of the map is whitespace or invisible.
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from luoshi.data.punctuation import FOLD, INVISIBLE, NEWLINE, SPACE, TAB
+from luoshi.model import Normalised, Repair
+
+_RUN = re.compile(f"[ \t\n{INVISIBLE}]+")
+
+
+@lru_cache(maxsize=1)
+def _opencc_t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC Traditional → Simplified (the converter is built once)."""
+    return _opencc_t2s()(text)
+
+
+def normalise(
+    text: str,
+    repairs: Sequence[Repair] = (),
+    *,
+    convert: Callable[[str], str] = to_simplified,
+) -> Normalised:
+    """Build the analysis view of ``text`` (see the module docstring)."""
+    repaired, m_start, m_end = _apply_repairs(text, repairs)
+    folded = _FOLDABLE.sub(_fold_one, repaired)
+    cleaned, keep = _clean_whitespace(folded)
+    starts, ends = m_start[keep], m_end[keep]
+    simplified = convert(cleaned) if cleaned else cleaned
+    if not _same_line_lengths(cleaned, simplified):
+        simplified, starts, ends = _realign(cleaned, simplified, convert, starts, ends)
+    return Normalised(text=simplified, src_start=_to_array(starts), src_end=_to_array(ends), source_length=len(text))
+
+
+_FOLDABLE = re.compile("[" + re.escape("".join(FOLD)) + "]")
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    return FOLD[m.group()]
+
+
+def _to_array(values: np.ndarray) -> array:
+    out = array("l")
+    out.frombytes(np.ascontiguousarray(values, dtype=_ITEM).tobytes())
+    return out
+
+
+_ITEM = np.dtype(f"=i{array('l').itemsize}")
+
+
+def _apply_repairs(text: str, repairs: Sequence[Repair]) -> tuple[str, np.ndarray, np.ndarray]:
+    """Replace repaired runs; return the new text and its map to ``text``."""
+    usable = sorted(
+        (r for r in repairs if r.status == "repaired" and r.after is not None and r.span.start < r.span.end <= len(text)),
+        key=lambda r: r.span.start,
+    )
+    if not usable:
+        starts = np.arange(len(text), dtype=np.int64)
+        return text, starts, starts + 1
+    pieces: list[str] = []
+    start_parts: list[np.ndarray] = []
+    end_parts: list[np.ndarray] = []
+    pos = 0
+    for r in usable:
+        a, b = r.span.start, r.span.end
+        if a < pos:  # overlaps the previous repair: keep the first one
+            continue
+        after = r.after or ""
+        pieces += [text[pos:a], after]
+        start_parts += [np.arange(pos, a, dtype=np.int64), np.full(len(after), a, dtype=np.int64)]
+        end_parts += [np.arange(pos + 1, a + 1, dtype=np.int64), np.full(len(after), b, dtype=np.int64)]
+        pos = b
+    pieces.append(text[pos:])
+    start_parts.append(np.arange(pos, len(text), dtype=np.int64))
+    end_parts.append(np.arange(pos + 1, len(text) + 1, dtype=np.int64))
+    return "".join(pieces), np.concatenate(start_parts), np.concatenate(end_parts)
+
+
+def _kept_in_run(text: str, a: int, b: int) -> int:
+    """Index of the one character of whitespace run ``[a, b)`` to keep, or -1."""
+    run = text[a:b]
+    i = run.find(NEWLINE)
+    if i >= 0:
+        return a + i if 0 < a and b < len(text) else -1
+    if a == 0 or b == len(text):
+        return -1
+    i = run.find(TAB)
+    if i >= 0:
+        return a + i
+    i = run.find(SPACE)
+    if i >= 0 and _ascii_alnum(text[a - 1]) and _ascii_alnum(text[b]):
+        return a + i
+    return -1
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _clean_whitespace(text: str) -> tuple[str, np.ndarray]:
+    """Reduce whitespace runs; return the new text and the kept indices of ``text``."""
+    pieces: list[str] = []
+    keep = np.ones(len(text), dtype=bool)
+    pos = 0
+    for m in _RUN.finditer(text):
+        a, b = m.span()
+        pieces.append(text[pos:a])
+        keep[a:b] = False
+        k = _kept_in_run(text, a, b)
+        if k >= 0:
+            pieces.append(text[k])
+            keep[k] = True
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces), np.flatnonzero(keep)
+
+
+def _same_line_lengths(before: str, after: str) -> bool:
+    return len(before) == len(after) and list(map(len, before.split("\n"))) == list(map(len, after.split("\n")))
+
+
+def _realign(
+    before: str, after: str, convert: Callable[[str], str], starts: np.ndarray, ends: np.ndarray
+) -> tuple[str, np.ndarray, np.ndarray]:
+    """Redo the conversion of each line whose length changed one character at a time.
+
+    Such a line loses its phrase-level conversion but keeps an exact map:
+    every output character comes from the one source character converted.
+    """
+    b_lines, a_lines = before.split("\n"), after.split("\n")
+    if len(b_lines) != len(a_lines):  # the converter touched line breaks: redo every line
+        a_lines = [""] * len(b_lines)
+    pieces: list[str] = []
+    index: list[int] = []  # for each output character, the index in ``before`` it comes from
+    b_off = 0
+    for b_line, a_line in zip(b_lines, a_lines):
+        if len(b_line) == len(a_line):
+            pieces.append(a_line)
+            index.extend(range(b_off, b_off + len(b_line)))
+        else:
+            for k, ch in enumerate(b_line):
+                out = convert(ch)
+                pieces.append(out)
+                index.extend([b_off + k] * len(out))
+        pieces.append("\n")
+        index.append(b_off + len(b_line))
+        b_off += len(b_line) + 1
+    pieces.pop()  # no \n after the last line
+    index.pop()
+    at = np.array(index, dtype=np.int64)
+    return "".join(pieces), starts[at], ends[at]

@@ -1,0 +1,248 @@
+"""The normalised view and its offset map.
+
+Guarantees tested here (``n = normalise(source)``):
+
+* shape: ``len(src_start) == len(src_end) == len(n.text)``; every character
+  maps to a non-empty source span inside the source; both arrays are
+  non-decreasing; two characters' spans are either equal (one *unit*, e.g. a
+  repair) or disjoint.
+* nothing real is lost: every source character outside all spans is
+  whitespace or invisible.
+* per character: a character mapped to one source character ``c`` is
+  ``fold(c)`` or ``fold(t2s(c))``.
+* slices: for a normalised span ``[a, b)`` that cuts no unit and neither
+  starts nor ends with whitespace, normalising the source slice it maps to
+  gives back exactly ``n.text[a:b]`` — as long as no OpenCC phrase crosses
+  ``a`` or ``b``. Random texts therefore draw Chinese characters from an
+  alphabet that occurs in no OpenCC phrase; corpus spans start and end at
+  punctuation.
+* ``from_source(to_source(a, b)) == (a, b)`` for spans that cut no unit, and
+  ``from_source`` returns exactly the characters whose spans overlap.
+"""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luoshi.data.punctuation import FOLD
+from luoshi.model import Repair, Span
+from luoshi.normalise import normalise, to_simplified
+
+CORPUS = sorted(Path("/work/shared/corpus").glob("**/*.txt"))
+WHITESPACE_OR_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\ufffc\ue000-\uf8ff\x00-\x1f\x7f-\x9f\xad]")
+
+# Traditional characters (and their Simplified forms) that occur in no key of
+# OpenCC's TSPhrases dictionary, so their conversion does not depend on context.
+CONTEXT_FREE_HAN = "政府作報告議經濟展區陂實現設學億總長為與對從這個們時進義廣將產業農鄉村綜合體質環護醫療衛雙興稅財務貸幣價場"
+CONTEXT_FREE_HAN += to_simplified(CONTEXT_FREE_HAN)
+SYMBOLS = "，。；：、“”（）！？％．０１２３４５６７８９ＡＢＣａｂｃ　\u00a0\u3000\ue7e3\u200b﹝﹞〔〕—"
+ASCII = "abcXYZ0123456789 .,:;()%-\t"
+
+texts = st.text(alphabet=st.sampled_from(CONTEXT_FREE_HAN + SYMBOLS + ASCII + "\n"), max_size=120)
+
+
+def fold(c: str) -> str:
+    return FOLD.get(c, c)
+
+
+def check_shape(source: str, n) -> None:
+    assert len(n.src_start) == len(n.src_end) == len(n.text)
+    assert n.source_length == len(source)
+    prev = (0, 0)
+    for s, e in zip(n.src_start, n.src_end):
+        assert 0 <= s < e <= len(source)
+        assert (s, e) == prev or s >= prev[1], "spans overlap without being one unit"
+        prev = (s, e)
+
+
+def check_nothing_lost(source: str, n) -> None:
+    covered = bytearray(len(source))
+    for s, e in zip(n.src_start, n.src_end):
+        covered[s:e] = b"\x01" * (e - s)
+    for i, c in enumerate(source):
+        if not covered[i]:
+            assert WHITESPACE_OR_INVISIBLE.match(c), f"dropped {c!r} at {i}"
+
+
+def check_chars(source: str, n) -> None:
+    for i, (s, e) in enumerate(zip(n.src_start, n.src_end)):
+        if e - s == 1:
+            c = source[s]
+            assert n.text[i] in {fold(c), to_simplified(fold(c))}, (i, c)
+
+
+def units(n) -> list[int]:
+    """Indices where a new unit starts (plus len(text))."""
+    cuts = [i for i in range(len(n.text)) if i == 0 or (n.src_start[i], n.src_end[i]) != (n.src_start[i - 1], n.src_end[i - 1])]
+    return cuts + [len(n.text)]
+
+
+# --- examples ------------------------------------------------------------
+
+
+def test_letter_spaced_traditional_title_becomes_one_simplified_word():
+    n = normalise("  政 府 工 作 報 告\n")
+    assert n.text == "政府工作报告"
+    assert n.to_source(0, 6) == Span(2, 13)
+
+
+def test_full_width_digits_letters_and_ascii_punctuation_fold():
+    n = normalise("ＧＤＰ增長６．５％，（一）目標：")
+    assert n.text == "GDP增长6.5%,(一)目标:"
+
+
+def test_chinese_only_punctuation_is_kept_and_note_brackets_unify():
+    assert normalise("“十四五”、《規劃》。﹝16﹞〔1〕").text == "“十四五”、《规划》。〔16〕〔1〕"
+
+
+def test_spaces_next_to_chinese_go_but_separate_ascii_words():
+    assert normalise("2035 年 Smart  City 2 3").text == "2035年Smart City 2 3"
+
+
+def test_blank_lines_and_indents_collapse_to_one_newline():
+    n = normalise("\n\n  第一行 \n\u3000\u3000\n\n\u00a0第二行\n\n")
+    assert n.text == "第一行\n第二行"
+
+
+def test_private_use_and_zero_width_characters_are_dropped():
+    assert normalise("我的\ue7e3收藏\u200b。").text == "我的收藏。"
+
+
+def test_tab_between_cells_is_kept_once():
+    assert normalise("指标\t\t2025年").text == "指标\t2025年"
+
+
+def test_repair_replaces_its_span_and_every_char_maps_to_all_of_it():
+    source = "依托?耙劳發展"
+    rep = Repair(span=Span(2, 5), before="?耙劳", after="縣城", status="repaired")
+    n = normalise(source, [rep])
+    assert n.text == "依托县城发展"
+    assert [n.to_source(i, i + 1) for i in (2, 3)] == [Span(2, 5), Span(2, 5)]
+    assert n.from_source(2, 3) == (2, 4)
+
+
+def test_flagged_repairs_leave_the_text_alone():
+    source = "依托?耙劳發展"
+    rep = Repair(span=Span(2, 5), before="?耙劳", after=None, status="flagged")
+    assert normalise(source, [rep]).text == "依托?耙劳发展"
+
+
+def test_a_converter_that_changes_lengths_is_redone_per_character():
+    def convert(text: str) -> str:  # a phrase that grows, a character that grows
+        return text.replace("乾隆", "乾-隆").replace("㐀", "ab")
+
+    source = "年號乾隆。\n甲㐀丁\n尾"
+    n = normalise(source, convert=convert)
+    assert n.text == "年號乾隆。\n甲ab丁\n尾"
+    check_shape(source, n)
+    assert [n.to_source(i, i + 1).text(source) for i in range(len(n.text))] == list("年號乾隆。\n甲㐀㐀丁\n尾")
+
+
+def test_empty_and_whitespace_only_texts():
+    assert normalise("").text == ""
+    n = normalise(" \n\u3000\n")
+    assert (n.text, len(n.src_start)) == ("", 0)
+    assert n.to_source(0, 0) == Span(4, 4)
+
+
+# --- properties on random text ------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_map_shape_and_content_on_random_text(source):
+    n = normalise(source)
+    check_shape(source, n)
+    check_nothing_lost(source, n)
+    check_chars(source, n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_spans_map_back_to_source_slices_that_normalise_the_same(source, data):
+    n = normalise(source)
+    cuts = units(n)
+    a = data.draw(st.sampled_from(cuts))
+    b = data.draw(st.sampled_from(cuts))
+    a, b = min(a, b), max(a, b)
+    span = n.to_source(a, b)
+    if a < b:
+        assert n.from_source(span.start, span.end) == (a, b)
+        if not n.text[a].isspace() and not n.text[b - 1].isspace():
+            assert normalise(source[span.start:span.end]).text == n.text[a:b]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 130), st.integers(0, 130))
+def test_from_source_returns_exactly_the_overlapping_characters(source, s, e):
+    s, e = sorted((min(s, len(source)), min(e, len(source))))
+    n = normalise(source)
+    lo, hi = n.from_source(s, e)
+    if s < e:
+        overlapping = [i for i in range(len(n.text)) if n.src_start[i] < e and n.src_end[i] > s]
+        assert list(range(lo, hi)) == overlapping
+    else:
+        assert lo == hi
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.data())
+def test_repairs_on_random_text(source, data):
+    k = data.draw(st.integers(0, 3))
+    cut = sorted(data.draw(st.lists(st.integers(0, len(source)), min_size=2 * k, max_size=2 * k)))
+    afters = data.draw(st.lists(st.text(alphabet=CONTEXT_FREE_HAN, min_size=0, max_size=4), min_size=k, max_size=k))
+    reps = [
+        Repair(span=Span(cut[2 * i], cut[2 * i + 1]), before=source[cut[2 * i]:cut[2 * i + 1]], after=afters[i], status="repaired")
+        for i in range(k)
+    ]
+    n = normalise(source, reps)
+    check_shape(source, n)
+    for r in reps:
+        lo, hi = n.from_source(r.span.start, r.span.end)
+        inside = [i for i in range(len(n.text)) if (n.src_start[i], n.src_end[i]) == (r.span.start, r.span.end)]
+        if r.after and r.span.start < r.span.end:
+            assert n.text[inside[0]:inside[-1] + 1] == to_simplified(r.after)
+            assert list(range(lo, hi)) == inside
+
+
+# --- the corpus ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_corpus_documents(path):
+    source = path.read_text(encoding="utf-8")
+    n = normalise(source)
+    check_shape(source, n)
+    check_nothing_lost(source, n)
+    check_chars(source, n)
+    # spans between punctuation marks cut no OpenCC phrase: they renormalise identically
+    marks = [m.end() for m in re.finditer(r"[,。;:、\n]", n.text)]
+    rng = random.Random(path.name)
+    for _ in range(200):
+        a, b = sorted(rng.sample(marks, 2))
+        if a < b and not n.text[a].isspace() and not n.text[b - 1].isspace():
+            span = n.to_source(a, b)
+            assert normalise(source[span.start:span.end]).text == n.text[a:b]
+            assert n.from_source(span.start, span.end) == (a, b)
+
+
+def test_traditional_report_reads_as_simplified():
+    path = next(p for p in CORPUS if p.name.startswith("002_"))
+    n = normalise(path.read_text(encoding="utf-8"))
+    assert n.text.startswith("政府工作报告\n")
+    assert "\n2022年工作回顾\n" in n.text
+    assert "2022年工作回顧" in path.read_text(encoding="utf-8")
+
+
+def test_web_copy_loses_indents_and_icons():
+    path = next(p for p in CORPUS if p.name.startswith("003_"))
+    source = path.read_text(encoding="utf-8")
+    n = normalise(source)
+    assert "\ue7e3" in source and "\ue7e3" not in n.text
+    assert "\n政府工作报告\n" in n.text
+    assert "\n一、过去五年工作回顾\n" in n.text
