@@ -10,7 +10,7 @@ back; items store *source* offsets only.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -100,11 +100,9 @@ class Normalised:
 
     def from_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a source span to the normalised span covering it (inverse of ``to_source``)."""
+        # Both arrays are non-decreasing, so two binary searches suffice.
         lo = bisect_right(self.src_end, start)
-        hi = lo
-        n = len(self.text)
-        while hi < n and self.src_start[hi] < end:
-            hi += 1
+        hi = max(lo, bisect_left(self.src_start, end))
         return lo, hi
 
 
