@@ -53,6 +53,9 @@ LEADING_WORDS: tuple[str, ...] = (
     "实现", "确保", "力争", "争取", "努力", "推动", "促进", "完成", "保持", "预计",
     "其中", "年均", "累计",
 )
+# Verbs that frame a target; an indicator may still carry the clause before
+# them (在“十四五”中前期实现地区生产总值): the name is what follows the last one.
+FRAME_VERBS: tuple[str, ...] = ("实现", "确保", "力争", "争取", "推动", "促进", "推进")
 # Framing words written after an indicator, before the number
 # (生产总值增速高于全省, 粮食产量保持在, 居民消费价格涨幅控制在).
 TRAILING_FRAME = (

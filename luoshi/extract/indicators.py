@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from luoshi.data.indicators import (
     CHANGE_WORDS,
+    FRAME_VERBS,
     INDICATOR_KEYS,
     INDICATOR_RULES,
     LEADING_WORDS,
@@ -30,6 +31,7 @@ def _alternation(words) -> str:
 
 
 _NOISE_RE = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）\[\]【】]+")
+_FRAMED_RE = re.compile(rf"^.*(?:{_alternation(FRAME_VERBS)})(?=..)")
 _LEADING_RE = re.compile(rf"^(?:{_alternation(LEADING_WORDS)})+")
 _TRAILING_FRAME_RE = re.compile(TRAILING_FRAME)
 _CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_WORDS)})$")
@@ -46,9 +48,10 @@ def clean_indicator(indicator_simplified: str) -> tuple[str, bool]:
     """Strip scope, framing and change words: ``(core name, had a change word)``.
 
     全市生产总值增速高于全省 → (生产总值, True); 居民消费价格涨幅控制在 →
-    (居民消费价格, True); 城镇新增就业 → (城镇新增就业, False).
+    (居民消费价格, True); 在“十四五”中前期实现地区生产总值 → (地区生产总值,
+    False); 城镇新增就业 → (城镇新增就业, False).
     """
-    text = _NOISE_RE.sub("", indicator_simplified).upper()
+    text = _FRAMED_RE.sub("", _NOISE_RE.sub("", indicator_simplified).upper())
     changed = False
     while True:
         before = text

@@ -1,0 +1,55 @@
+"""Language data for finding the headline-targets block (主要预期目标).
+
+A work report states the year's headline targets in one passage introduced
+by a cue ("今年经济社会发展的主要预期目标是:"); a plan states its targets
+in a 主要目标 section ("在“十四五”末实现以下主要目标:"). These regex
+fragments are matched on the normalised text (Simplified, ASCII ``,;:()``,
+Chinese ``。、“”—``).
+"""
+from __future__ import annotations
+
+# --- the cue that opens a block ------------------------------------------------
+# Each alternative ends where the list of targets begins.
+_GOAL = r"(?:目标|指标)(?:任务)?"
+_SAY = r"(?:是|为|确定为|安排为|设定为|拟定为|建议为|定为|如下)"
+BLOCK_CUES: tuple[str, ...] = (
+    rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
+    rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
+    rf"主要(?:发展|经济|经济社会发展)?{_GOAL}(?:建议)?{_SAY}\s*:?",
+    rf"主要(?:发展|经济|经济社会发展)?{_GOAL}\s*:",
+    rf"(?:实现|完成|确定|提出|努力实现)(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?",
+)
+# A cue is strong when it names the whole economy or the year's expected
+# targets; a bare 主要目标是 may open the goals of one field (乡村振兴的主要
+# 目标是), so such blocks are used only when no strong block exists.
+STRONG_CUE = r"预期|经济社会|国民经济|经济和社会|发展的?主要|全年|今年|明年|本年|\d{4}年|以下主要|十[一二三四五六七八九]五"
+
+# --- what ends a block -----------------------------------------------------------
+# A sentence that opens with (or holds) one of these words talks *about* the
+# targets (以上目标…, 这些指标的设定…, 围绕实现上述目标…) or turns to the
+# work programme (我们将…, 重点抓好…): the block ends before it.
+BLOCK_CLOSERS = (
+    r"上述|以上(?:目标|指标)|这些(?:目标|指标)|该目标|此目标|围绕|为此|为实现|为了实现|实现这些"
+    r"|做好今年|做好全年|做好明年|我们|必须|重点抓好|重点做好|着力做好|着力抓好|主要任务|工作任务"
+)
+# Paragraphs of a list that follows a cue ending with a colon. Numbered
+# heading labels (一、 (一) 1.) are left out: they open the next section as
+# often as a list item; a list under them is found through the Structure.
+LIST_ITEM_START = r"(?:——|—|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
+# A short paragraph holding a number also continues such a list
+# ("地区生产总值增长6%左右;" on a line of its own).
+LIST_ITEM_MAX_CHARS = 80
+
+# --- horizon: the coming year or several years -----------------------------------
+# In a work report only the coming year's block counts (a new government's
+# report may also state five-year goals: "全区国民经济和社会发展的主要指标确定
+# 为:地区生产总值年均增长9%以上,届末总量突破500亿元").
+MULTI_YEAR_WORDS = r"年均|届末|期末|五年|今后几年|未来几年|十[一二三四五六七八九]五|远景|\d{4}\s*[-—~至到]\s*\d{4}年"
+ANNUAL_WORDS = r"今年|明年|本年|全年|年度"
+# Five-year plan names → their end year.
+PLAN_END_YEARS: dict[str, int] = {
+    "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035,
+}
+
+# Sections whose role means a cue inside them cannot open a headline block.
+NON_TARGET_ROLES = frozenset({"chrome", "review", "notes", "glossary"})

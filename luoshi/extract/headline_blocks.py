@@ -1,0 +1,199 @@
+"""Find the passage that states a document's headline targets.
+
+A work report opens its year's programme with one passage: "今年经济社会发
+展的主要预期目标是:地区生产总值增长6%以上,…"; a plan has a 主要目标
+section ("在“十四五”末实现以下主要目标:" and a list of ——items). This
+module finds those passages in the normalised text, from the cue grammar
+(``luoshi.data.targets``) and, where the structure stage marked a section
+with role ``targets``, from that section. It also decides each block's
+horizon: a work report's headline table holds only the coming year's
+targets, not the five-year goals a new government may state beside them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.data.targets import (
+    ANNUAL_WORDS,
+    BLOCK_CLOSERS,
+    BLOCK_CUES,
+    LIST_ITEM_MAX_CHARS,
+    LIST_ITEM_START,
+    MULTI_YEAR_WORDS,
+    NON_TARGET_ROLES,
+    PLAN_END_YEARS,
+    STRONG_CUE,
+)
+from luoshi.model import Metadata, Normalised, Section, Structure
+
+_CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
+_STRONG_RE = re.compile(STRONG_CUE)
+_CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
+_CLAUSE_END_RE = re.compile(r"[,;。!?]")
+_SENTENCE_END = "。!?\n"
+_LIST_ITEM_RE = re.compile(rf"\s*{LIST_ITEM_START}")
+_MULTI_RE = re.compile(MULTI_YEAR_WORDS)
+_MULTI_ITEM_RE = re.compile(r"年均|届末|期末|到20\d\d年")
+_ANNUAL_RE = re.compile(ANNUAL_WORDS)
+_YEAR_RE = re.compile(r"(?<!\d)(20\d\d)年")
+_PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
+_PERIOD_END_RE = re.compile(r"(\d{4})\D*$")
+_DIGIT_RE = re.compile(r"\d")
+_PLAN_TITLE_RE = re.compile(r"规划纲要|五年规划|规划")
+_TITLE_WINDOW = 400  # characters at the start of a text that hold its title
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineBlock:
+    """A headline-targets passage: ``[start, end)`` in the normalised text.
+
+    ``list_start`` is where the cue ends and the targets begin; ``period``
+    is the year the targets are for (the coming year of a report, the end
+    year of a plan) when it can be told.
+    """
+
+    start: int
+    list_start: int
+    end: int
+    period: str | None
+    strong: bool
+    multi_year: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """The structure's sections in normalised offsets."""
+
+    sections: tuple[tuple[Section, int, int], ...]
+
+    def chain(self, pos: int) -> list[Section]:
+        """Sections holding ``pos``, innermost first."""
+        holding = [(s, a, b) for s, a, b in self.sections if a <= pos < b]
+        holding.sort(key=lambda item: (item[2] - item[1], -item[0].level))
+        return [s for s, _, _ in holding]
+
+
+def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> tuple[HeadlineBlock, ...]:
+    """The headline blocks that count for this document's table, in text order."""
+    text = norm.text
+    outline = _Outline(tuple((s, *norm.from_source(s.span.start, s.span.end)) for s in structure.sections))
+    plan = is_plan(metadata, text)
+    blocks: list[HeadlineBlock] = []
+    for cue in _CUE_RE.finditer(text):
+        if blocks and cue.start() < blocks[-1].end:
+            continue
+        chain = outline.chain(cue.start())
+        if chain and chain[0].role in NON_TARGET_ROLES:
+            continue
+        start = _sentence_start(text, cue.start())
+        end = _block_end(text, cue.end(), outline, chain)
+        if not _DIGIT_RE.search(text, cue.end(), end):
+            continue
+        blocks.append(_make_block(text, start, cue.end(), end, chain, metadata, plan))
+    blocks.extend(_section_blocks(text, outline, blocks, metadata, plan))
+    blocks.sort(key=lambda b: b.start)
+    if not plan:
+        blocks = [b for b in blocks if not b.multi_year]
+    if any(b.strong for b in blocks):
+        blocks = [b for b in blocks if b.strong]
+    return tuple(blocks)
+
+
+def is_plan(metadata: Metadata, text: str) -> bool:
+    """Whether the document is a (five-year) plan rather than a work report."""
+    if metadata.doc_type:
+        return "规划" in metadata.doc_type
+    head = (metadata.title or "") + text[:_TITLE_WINDOW]
+    return "工作报告" not in head and bool(_PLAN_TITLE_RE.search(head))
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _SENTENCE_END:
+        i -= 1
+    while i < pos and text[i].isspace():
+        i += 1
+    return i
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Section]) -> int:
+    """Where the targets that follow a cue end.
+
+    Inline (the usual report form): at the end of the cue's paragraph, or
+    before the first clause that talks about the targets instead of stating
+    them. As a list (the cue closes its paragraph): over the following list
+    paragraphs, or to the end of an enclosing ``targets`` section.
+    """
+    para_end = _paragraph_end(text, list_start)
+    if text[list_start:para_end].strip():
+        for clause_end in _CLAUSE_END_RE.finditer(text, list_start, para_end):
+            if _CLOSER_RE.match(text, clause_end.end()):
+                return clause_end.start()
+        return para_end
+    end = para_end
+    pos = para_end + 1
+    while pos < len(text):
+        next_end = _paragraph_end(text, pos)
+        paragraph = text[pos:next_end]
+        is_item = _LIST_ITEM_RE.match(paragraph) or (
+            len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
+        )
+        if not is_item:
+            break
+        end, pos = next_end, next_end + 1
+    for section in chain:
+        if section.role == "targets":
+            _, a, b = next(item for item in outline.sections if item[0] is section)
+            end = max(end, b)
+            break
+    return end
+
+
+def _section_blocks(text, outline, blocks, metadata, plan):
+    """``targets`` sections with no cue inside: the whole section body is a block."""
+    for section, a, b in outline.sections:
+        if section.role != "targets" or any(a <= blk.start < b or blk.start <= a < blk.end for blk in blocks):
+            continue
+        heading_end = min(b, max(a, _paragraph_end(text, a)))
+        if _DIGIT_RE.search(text, heading_end, b):
+            chain = outline.chain(a)
+            block = _make_block(text, a, heading_end, b, chain, metadata, plan)
+            yield HeadlineBlock(block.start, block.list_start, block.end, block.period, True, block.multi_year)
+
+
+def _make_block(text, start, list_start, end, chain, metadata, plan) -> HeadlineBlock:
+    lead = text[start:list_start]
+    titles = " ".join(s.title for s in chain)
+    items = [c for c in re.split(r"[,;。\n]", text[list_start:end]) if _DIGIT_RE.search(c)]
+    multi_items = sum(1 for c in items if _MULTI_ITEM_RE.search(c))
+    annual = bool(_ANNUAL_RE.search(lead)) or len(set(_YEAR_RE.findall(lead))) == 1 and not _MULTI_RE.search(lead)
+    multi = not annual and bool(
+        _MULTI_RE.search(lead) or _MULTI_RE.search(titles) or (items and 2 * multi_items >= len(items))
+    )
+    period = _plan_period(metadata, lead, titles) if plan else _report_year(metadata, lead, titles)
+    return HeadlineBlock(start, list_start, end, period, bool(_STRONG_RE.search(lead + titles)), multi)
+
+
+def _report_year(metadata: Metadata, lead: str, titles: str) -> str | None:
+    """The coming year: stated in the cue, else in the section heading, else the metadata year."""
+    for where in (lead, titles):
+        years = set(_YEAR_RE.findall(where))
+        if len(years) == 1:
+            return years.pop()
+    return str(metadata.year) if metadata.year else None
+
+
+def _plan_period(metadata: Metadata, lead: str, titles: str) -> str | None:
+    """A plan's end year: from the metadata period, else from the plan's name (十四五 → 2025)."""
+    if metadata.period and (m := _PERIOD_END_RE.search(metadata.period)):
+        return m.group(1)
+    for where in (lead, titles, metadata.title or ""):
+        if m := _PLAN_NAME_RE.search(where):
+            return str(PLAN_END_YEARS[m.group(0)])
+    return None

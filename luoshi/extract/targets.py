@@ -1,0 +1,120 @@
+"""The headline-targets table (主要预期目标): one row per headline target.
+
+The rows are the measures found inside the headline block(s)
+(``headline_blocks``), each mapped to a canonical indicator key
+(``indicators.canonical_indicator``) or to ``other`` with the document's
+own words. Measures are the single source of numbers, values, units and
+comparators; this stage only selects, names and deduplicates them.
+"""
+from __future__ import annotations
+
+import re
+
+from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
+from luoshi.extract.indicators import OTHER, canonical_indicator
+from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, Structure
+
+# "A和B分别…X和Y": one measure per number, each may carry the joined names.
+_LIST_JOINER_RE = re.compile(r"以及|和|、|及|与")
+# A list item that already names a whole indicator (城镇调查失业率和城镇登记失业率).
+_COMPLETE_NAME_RE = re.compile(r"(?:率|额|值|量|收入|数|比重|比例|强度|产量|就业|价格|涨幅|指数|投资)$")
+
+
+def extract_targets(
+    source: Source,
+    norm: Normalised,
+    structure: Structure,
+    metadata: Metadata,
+    measures: tuple[Measure, ...],
+) -> tuple[HeadlineTarget, ...]:
+    """The document's headline targets, in text order."""
+    rows: list[HeadlineTarget] = []
+    seen: set[tuple] = set()
+    for block in find_blocks(norm, structure, metadata):
+        for target in _block_rows(block, norm, measures):
+            key = _row_identity(target)
+            if key not in seen:
+                seen.add(key)
+                rows.append(target)
+    return tuple(rows)
+
+
+def _row_identity(row: HeadlineTarget) -> tuple:
+    """One row per canonical key; ``other`` rows per name and value."""
+    if row.indicator != OTHER:
+        return (row.indicator,)
+    return (OTHER, row.indicator_text, row.value, row.unit, row.comparator)
+
+
+def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure, ...]):
+    span = norm.to_source(block.start, block.end)
+    inside = sorted(
+        (m for m in measures if span.start <= m.span.start and m.span.end <= span.end),
+        key=lambda m: (m.span.start, m.span.end),
+    )
+    names = _distributed_names(inside)
+    for measure, (written, simplified) in zip(inside, names):
+        key = canonical_indicator(simplified, measure.unit, measure.change) or OTHER
+        yield HeadlineTarget(
+            indicator=key,
+            indicator_text=written,
+            value=measure.value,
+            unit=measure.unit,
+            comparator=measure.comparator,
+            span=measure.span,
+            period=block.period,
+            value_max=measure.value_max,
+        )
+
+
+def _distributed_names(measures: list[Measure]) -> list[tuple[str, str]]:
+    """Each measure's indicator (as written, Simplified), lists shared out.
+
+    In "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内" a measure
+    may carry both names; the i-th of n measures with the same joined name
+    gets the i-th name.
+    """
+    names = [(m.indicator, m.indicator_simplified) for m in measures]
+    i = 0
+    while i < len(measures):
+        j = i
+        while j + 1 < len(measures) and measures[j + 1].indicator_simplified == measures[i].indicator_simplified:
+            j += 1
+        simplified = measures[i].indicator_simplified
+        pieces = list_items(simplified)
+        if j > i and len(pieces) == j - i + 1:
+            # Normalisation keeps lengths, so the written form splits at the same places.
+            written = measures[i].indicator if len(measures[i].indicator) == len(simplified) else simplified
+            names[i:j + 1] = [(_join(written, p), _join(simplified, p)) for p in pieces]
+        i = j + 1
+    return names
+
+
+def _join(text: str, piece: list[tuple[int, int]]) -> str:
+    return "".join(text[a:b] for a, b in piece)
+
+
+def list_items(indicator: str) -> list[list[tuple[int, int]]]:
+    """The whole names in a joined indicator, each as the slices that spell it.
+
+    A shared tail goes to every item: 高新技术产业、战略性新兴产业占规模以上
+    工业增加值比重 → 高新技术产业占…比重 and 战略性新兴产业占…比重; 省、市临床
+    重点专科 → 省临床重点专科 and 市临床重点专科. Items that are whole names
+    already (城镇调查失业率和城镇登记失业率) are kept as they are.
+    """
+    bounds, pos = [], 0
+    for joiner in _LIST_JOINER_RE.finditer(indicator):
+        if joiner.start() > pos:
+            bounds.append((pos, joiner.start()))
+        pos = joiner.end()
+    if pos < len(indicator):
+        bounds.append((pos, len(indicator)))
+    if len(bounds) < 2 or _COMPLETE_NAME_RE.search(indicator[slice(*bounds[0])]):
+        return [[b] for b in bounds]
+    last_start, last_end = bounds[-1]
+    cut = indicator.find("占", last_start, last_end)
+    if cut <= last_start:
+        cut = last_start + (bounds[0][1] - bounds[0][0])
+    if cut >= last_end:
+        return [[b] for b in bounds]
+    return [[b, (cut, last_end)] for b in bounds[:-1]] + [[bounds[-1]]]
