@@ -1,0 +1,209 @@
+"""Language data for quantities in Chinese government documents.
+
+Everything the measure extractor knows about the *words* around a number
+lives here as plain constants: numerals, units, comparator words, change
+verbs, target/achievement cues and the contexts that make a number part of a
+name rather than a measure. All strings are Simplified: extraction runs on the
+normalised text (Simplified, half-width digits and ``%``).
+"""
+from __future__ import annotations
+
+# --- numerals --------------------------------------------------------------
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
+# Magnitude characters written after a number belong to the unit as written
+# (2.1万户 → 2.1 万户; 2千人次 → 2 千人次; 千亿元 → 1000 亿元).
+MAGNITUDES = "十百千万亿"
+
+# --- units -----------------------------------------------------------------
+# Units are grouped because the grammar around them differs: a classifier
+# (个, 家) counts the noun that follows it (6个省级典型镇); a measure unit
+# (亿元, 公里) closes a "indicator + number + unit" clause.
+
+PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
+MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港元", "元")
+MEASURE_UNITS = (
+    "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "公顷", "亩", "米",
+    "吨标准煤", "吨", "公斤", "千克", "斤",
+    "万千瓦时", "千瓦时", "度电", "千瓦", "兆瓦", "吉瓦",
+    "标准箱", "标箱", "微克/立方米", "微克",
+    "km", "KM", "MW", "GW", "kW", "TEU",
+)
+# Power units also name the class of a plant or line (星子风电场100兆瓦风力发电项目);
+# they are measures only after a verb that builds or reaches them.
+CAPACITY_UNITS = ("千瓦", "兆瓦", "吉瓦", "MW", "GW", "kW")
+# A voltage is always the class of a line or substation, never a measure.
+VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
+CLASSIFIERS = (
+    "个工作日", "人次", "户次", "场次", "家", "所", "项", "条", "座", "处", "件", "宗",
+    "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
+    "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
+    "篇", "部", "册", "份", "门", "种", "款", "例", "次", "批", "宗", "眼", "孔", "片",
+    "个", "床", "列", "班", "校", "园",
+)
+# Ratio-like units: 翻一番, 三成, 2倍.
+RATIO_UNITS = ("倍", "番", "成")
+# Units that measure time: a duration is a measure only when it is squeezed
+# (审批时限压缩至3个工作日), never in 连续3年 or 两年时间.
+TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟")
+
+# Classifiers that never follow a Chinese numeral in a measure (一期 = phase).
+CN_NUMERAL_BAD_UNITS = ("期", "批", "次", "种", "对", "门", "部", "班", "片", "列", "校", "园", "床")
+
+# --- comparator words ------------------------------------------------------
+# Longest first; the regex alternations are built from these tuples.
+
+PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("超过", ">="), ("突破", ">="),
+    ("至少", ">="), ("多于", ">="), ("高于", ">="), ("大于", ">="), ("超", ">="), ("逾", ">="),
+    ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("低于", "<="), ("少于", "<="),
+    ("小于", "<="),
+    ("大约", "~"), ("接近", "~"), ("约", "~"), ("近", "~"),
+)
+SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
+    ("以上", ">="), ("之上", ">="), ("多", ">="), ("余", ">="),
+    ("以内", "<="), ("之内", "<="), ("以下", "<="),
+    ("左右", "~"), ("上下", "~"), ("前后", "~"),
+)
+# 控制在 X → at most X unless 左右 says otherwise.
+CAP_VERBS = ("控制在", "控制到", "压缩在", "稳定在")
+# Words that join the two ends of a range: 5—8%, 5%至8%.
+RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
+
+# --- change -----------------------------------------------------------------
+# A number after one of these is a change over time (增长6%), unless the verb
+# is followed by 至/到/为 (提高到80% is a level).
+CHANGE_VERBS = (
+    "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
+    "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "回落", "递减", "递增",
+    "翻", "多增", "拉动",
+)
+# Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
+CHANGE_NOUNS = ("涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅")
+# Verbs that turn a change verb into a level (提高到, 下降至).
+LEVEL_PARTICLES = ("至", "到", "为")
+# Qualifiers that sit between the indicator and the change verb.
+CHANGE_QUALIFIERS = ("同比", "比上年", "较上年", "比去年", "年均", "年平均", "平均", "可比", "累计", "分别", "均", "再", "各")
+# A gap to another place or to a benchmark is not a change over time.
+GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出")
+
+# --- target / achievement cues ---------------------------------------------
+TARGET_CUES = (
+    "力争", "确保", "争取", "努力", "力求", "将", "要", "计划", "预计", "目标", "预期",
+    "今年", "明年", "年内", "届末", "到20", "至20", "每年", "以上目标", "推动", "推进",
+    "实现", "着力", "加快", "全力", "确定", "拟",
+)
+ACHIEVEMENT_CUES = (
+    "已", "了", "同比", "比上年", "较上年", "比去年", "累计", "共计", "五年来", "一年来",
+    "过去", "去年", "上年", "荣获", "获评", "位居", "排名", "完成率", "实际", "全部完成",
+    "基本完成", "顺利", "成功", "首次", "均达", "建成投产", "分别完成",
+)
+# Strong future cues that override a review section (rare; e.g. 下一步将…).
+STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
+# Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
+# they are masked before cues are counted.
+CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列")
+# Strong past cues that override a plan section (e.g. 去年完成…).
+STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经")
+
+# Section titles (Simplified) that say what a section is about; used only when
+# the structure stage gave no role.
+REVIEW_TITLE_WORDS = ("回顾", "过去", "成就", "成效", "一年来", "五年来")
+NOTES_TITLE_WORDS = ("名词解释", "注释", "附件", "附注", "说明")
+PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", "今后", "未来", "展望", "重点工作")
+
+# --- words that frame a number but are not part of the indicator ------------
+# Stripped from the start of the indicator (cue and light verbs, scope words).
+INDICATOR_LEAD_WORDS = (
+    "其中", "全年", "今年", "年内", "年度", "全市", "全区", "全县", "全省", "全镇", "全州", "全盟",
+    "全旗", "全乡", "全国", "本年", "当年", "五年来", "一年来", "累计", "共计", "合计",
+    "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
+    "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
+    "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
+    "成功", "有效", "顺利", "全部", "和", "及", "与", "以及",
+    "今后五年", "未来五年", "届末", "每年", "到", "至", "在", "分别", "安排", "建成", "启动建设",
+    "建设改造",
+)
+# Stripped from the end of the indicator (comparator and change words).
+INDICATOR_TAIL_WORDS = (
+    "分别", "均", "都", "各", "共", "合计", "累计", "总计", "达到", "达", "突破", "超过", "超",
+    "不低于", "不少于", "不超过", "不高于", "低于", "高于", "至少", "约", "近", "接近", "逾",
+    "控制在", "控制到", "稳定在", "保持在", "保持", "稳定", "提高到", "提高至", "提升到",
+    "提升至", "增长到", "增长至", "增加到", "增加至", "下降到", "下降至", "降低到", "降低至",
+    "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
+    "同比", "比上年", "较上年", "年均", "年平均", "平均", "可比", "再", "以上", "全部", "已",
+    "新增", "完成", "实现", "了", "有", "基本", "、", ",",
+)
+# Change verbs leave the indicator only when the figure is a change
+# (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
+INDICATOR_CHANGE_TAIL_WORDS = (
+    "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
+    "削减", "缩小", "回落", "递减", "递增", "多增",
+)
+# Regex lead patterns that need a look at the next word: 高标准 is dropped
+# before a verb (高标准建设…) but is part of 高标准农田; 指 opens a note's
+# definition but starts 指标.
+INDICATOR_LEAD_PATTERNS = (
+    r"高(?:质量|标准|水平)(?=建设|完成|办理|打造|推进|实施|规划|推动)",
+    r"建设(?![用项规资任单])",
+    r"指(?![标导数南引挥令示望])",
+)
+# Change verbs that make a change with counts and physical units too
+# (企业增加15家); others (提升, 改造提升) only with rates and money.
+COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收")
+
+# Verbs that start the predicate of another figure in the same clause: the
+# words a count quantifies stop before them (21个重点项目完成投资17.84亿元).
+POST_CUT_WORDS = (
+    "完成", "实现", "达到", "建成", "投产", "开工", "通过", "获得", "占", "增长", "新增",
+    "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖",
+)
+# Words that always end what a count quantifies: the next list item, 等, a frame.
+POST_STOP_WORDS = ("、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主")
+# Attribute nouns that take the topic of the previous measure as their owner
+# (产值12亿元 after 菜心种植面积达8万亩 → 菜心产值).
+ATTRIBUTE_HEADS = (
+    "总投资", "投资总额", "计划投资额", "计划投资", "完成投资", "投资", "投入", "年产值", "产值",
+    "营业收入", "销售收入", "税收", "利税", "总额", "总量", "规模", "面积", "种植面积", "产量",
+)
+
+# --- not measures -----------------------------------------------------------
+# A number right after one of these is an ordinal or a rank.
+ORDINAL_PREFIXES = ("第", "前", "top", "TOP", "No.", "NO.")
+# Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
+NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")
+# Words after a count that make it a slogan/structure count, not a measure.
+SLOGAN_NOUNS = (
+    "方面", "确立", "维护", "意识", "自信", "全面", "坚持", "务必", "毫不动摇", "责任", "机制",
+    "体系", "定位", "合作区", "行动", "工程", "计划", "战略", "理念", "规定", "原则",
+    "示范", "革命", "清单", "本领", "能力", "底线", "攻坚", "任务", "关系", "融合", "同步",
+    "一", "大", "化", "通", "基地", "中心", "集群", "重点", "区", "带", "轴", "圈", "核",
+)
+# Verbs before a small Chinese-numeral count that make it a real quantity
+# (新建两所幼儿园, 完成…四宗中小河流治理工程).
+CN_COUNT_VERBS = (
+    "新建", "建成", "完成", "新增", "改造", "改扩建", "建设", "办好", "办理", "创建", "引进",
+    "培育", "开工", "投产", "修缮", "治理", "落实", "打掉", "破获", "新开", "开通",
+)
+# Policy names written as "N条" (民营经济31条、省30条政策).
+POLICY_NOUNS = ("政策", "措施", "意见", "规定", "举措", "办法", "细则")
+# Capacity inside a project title: 年产2.1万吨铜箔项目.
+CAPACITY_PREFIXES = ("年产", "日产", "年处理", "日处理", "年吞吐", "年加工", "设计产能")
+# Verbs/comparators after which a power capacity is a measure (建成300兆瓦农光互补基地).
+CAPACITY_VERBS = (
+    "建成", "新建", "建设", "新增", "装机", "装机容量", "达到", "达", "突破", "超过", "完成",
+    "并网", "投产", "总装机", "容量", "规模",
+)
+# Quotes and brackets whose content is a name, a slogan or a note marker.
+NAME_BRACKETS = {"“": "”", "《": "》", "「": "」", "『": "』", "〔": "〕", "﹝": "﹞", "[": "]", "【": "】", "\"": "\""}
+
+# --- periods ----------------------------------------------------------------
+# First year of a five-year plan → its name, for the period of plan targets.
+FIVE_YEAR_PLANS = {2006: "十一五", 2011: "十二五", 2016: "十三五", 2021: "十四五", 2026: "十五五"}
+# Words in a sentence that pin a figure to the document's year.
+THIS_YEAR_WORDS = ("今年", "年内", "全年", "本年", "本年度", "当年")

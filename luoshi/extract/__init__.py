@@ -1,0 +1,1 @@
+"""Extraction: quantitative measures (and, elsewhere, headline targets) from a normalised document."""

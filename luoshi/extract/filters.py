@@ -1,0 +1,172 @@
+"""Which quantities are not measures: names, slogans, ranks, thresholds, dates.
+
+Each rule reads the words around a quantity (never a document's content):
+a number inside a short quotation or a note marker is a name; one after 第
+is an ordinal; one before 级/号/型 is a grade or a label; 年产N万吨 is the
+capacity inside a project title; 3亿元以上项目4个 uses the first quantity only
+to define the category that the second one counts.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from luoshi.data.quantities import (
+    CAPACITY_PREFIXES,
+    CAPACITY_VERBS,
+    CN_COUNT_VERBS,
+    NAME_SUFFIXES,
+    ORDINAL_PREFIXES,
+    POLICY_NOUNS,
+    SLOGAN_NOUNS,
+)
+from luoshi.extract.quantities import Quantity
+
+# Short quotations and brackets hold names (“百千万工程”, 《…31条》) and note markers (〔3〕).
+_NAME_SPAN_RE = re.compile(
+    r"“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|《[^《》\n]{1,60}》|〔[^〔〕\n]{1,8}〕|﹝[^﹝﹞\n]{1,8}﹞"
+    r"|\[[^\[\]\n]{1,4}\]|【[^【】\n]{1,8}】|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』"
+)
+_POLICY_AFTER_RE = re.compile(
+    r"(?:、[^,，。;；、]{0,8}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
+)
+# A comparator or verb that turns a following unitless number into a level: 缩小至2.05.
+_UNITLESS_LEAD_RE = re.compile(
+    r"(?:缩小|缩小到|降|降低|下降|提高|提升|上升|增长|增加|扩大|保持|控制|稳定)(?:至|到|在)$|(?:达到|达|为)$"
+)
+_UNITLESS_INDICATOR_RE = re.compile(r"(?:比|系数|指数|比值|倍数|弹性)(?:由[^,，。;；]*)?(?:缩小至|缩小到|降至|降到|下降到|下降至|提高到|提高至|提升到|提升至|达到|达|为|保持在|控制在|稳定在)$")
+_TIME_LEAD_RE = re.compile(r"(?:压缩|缩短|减少|缩减|降低|控制|压减|不超过|提速)(?:至|到|在)?(?:平均)?$")
+_CATEGORY_HEAD_RE = re.compile(r"[^,，。;；、]{0,8}?(?:项目|企业|工程|产业|集群|园区|平台|商户|品牌|客商)")
+_CN_DIGIT_CHARS = set("一二两三四五六七八九")
+_COMPLETION_TAIL_RE = re.compile(r"(?:完成|建成|投产|竣工|达标|出列|通过|实现|开工|落地)[^,，。;；]{0,4}$")
+# 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量).
+_CAPACITY_RE = re.compile(
+    "(?:" + "|".join(CAPACITY_PREFIXES) + r")(?![值量能])[^,，。;；:：()“”]{0,14}$"
+)
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_ENUM_BEFORE_RE = re.compile(r"(?:、[^,，。;；、]{1,12}|等)$")
+
+
+class NameSpans:
+    """Spans of short quotations and brackets in a text, for fast lookup."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        spans = [(m.start(), m.end()) for m in _NAME_SPAN_RE.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
+
+
+def _ends_with_any(s: str, words) -> bool:
+    return any(s.endswith(w) for w in words)
+
+
+def _starts_with_any(s: str, words) -> bool:
+    return any(s.startswith(w) for w in words)
+
+
+def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
+    """Numbers that belong to a name, slogan, ordinal, rank, grade or date."""
+    ns, end = q.num_start, q.end
+    before = text[max(0, q.pre_start - 4):q.pre_start]
+    prev = text[ns - 1] if ns else ""
+    nxt = text[end] if end < len(text) else ""
+    after_unit = text[q.unit_end:q.unit_end + 4]
+    if names.covers(ns, q.unit_end):
+        return True
+    if _ends_with_any(before, ORDINAL_PREFIXES) or _ends_with_any(text[max(0, ns - 2):ns], ORDINAL_PREFIXES):
+        return True
+    if prev in "+×*xX/-—·.#" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in "+×*":
+        return True
+    if prev.isascii() and prev.isalpha():
+        return True
+    if _starts_with_any(after_unit, NAME_SUFFIXES) and q.unit_class not in ("percent",):
+        # 300兆瓦级, 5号楼, 2型, 百强; 12个大 is a slogan too (六大, 十大)
+        if not (after_unit.startswith("大") and q.numeral == "arabic"):
+            return True
+    if q.unit_class == "voltage":
+        return True
+    if q.unit_class == "magnitude" and q.comparator == "=" and nxt and _HAN_RE.match(nxt):
+        return True  # 800千伏特高压: 千 here starts a word, it is no unit
+    if _CAPACITY_RE.search(text, max(0, ns - 16), ns):
+        return True
+    if q.unit_class == "capacity":
+        lead = text[max(0, q.pre_start - 5):q.pre_start]
+        if not _ends_with_any(lead, CAPACITY_VERBS):
+            return True
+    if q.unit.endswith("条") and _POLICY_AFTER_RE.match(text, q.end):
+        return True
+    if q.unit_class == "time" and not _TIME_LEAD_RE.search(text, max(0, q.pre_start - 6), q.pre_start):
+        return True
+    if q.unit_class == "classifier" and _starts_with_any(after_unit, ("方面", "机制", "原则", "意识", "自信")):
+        return True
+    return False
+
+
+def is_unitless_level(text: str, q: Quantity) -> bool:
+    """A number without unit is a measure only as a ratio level (城乡居民收入比缩小至2.05)."""
+    if q.unit or q.fixed_unit:
+        return True
+    if q.numeral == "fraction":
+        lead = text[max(0, q.pre_start - 3):q.pre_start]
+        return _ends_with_any(lead, ("占", "的", "为", "达", "到", "至", "超"))
+    if q.numeral != "arabic":
+        return False
+    nxt = text[q.end:q.end + 1]
+    if nxt and _HAN_RE.match(nxt) and nxt not in "以左":
+        return False
+    return bool(_UNITLESS_INDICATOR_RE.search(text, max(0, q.pre_start - 30), q.pre_start))
+
+
+def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
+    """A Chinese numeral is a measure only with strong context.
+
+    Small Chinese counts are mostly slogans and structure (两个确立, 八个方面,
+    电镀、制革两基地); a count is a measure when a verb builds or completes
+    the things counted (新建两所幼儿园, 三个集聚区…建设基本完成).
+    """
+    if q.numeral != "chinese":
+        return True
+    run = text[q.num_start:q.num_end]
+    has_digit = any(c in _CN_DIGIT_CHARS for c in run)
+    has_comparator = q.pre_start < q.num_start or q.comparator != "="
+    if not has_digit and not run.startswith("十"):
+        return has_comparator  # 超千亿元, 千亿以上; but not 万人, 千家万户
+    if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
+        return True
+    after = text[q.unit_end:q.unit_end + 4]
+    if _starts_with_any(after, SLOGAN_NOUNS):
+        return False
+    if q.value >= 10:
+        return True
+    if q.unit_class == "ratio":
+        return True
+    before = text[clause_start:q.pre_start]
+    if before.endswith(("“", "”", "、", "等", "和", "与", "及")) and not before.endswith(("和", "及")):
+        return False
+    if _ends_with_any(before, CN_COUNT_VERBS):
+        return True
+    stripped = before.lstrip("“”")
+    if before.endswith(("和", "及")) and _starts_with_any(stripped, CN_COUNT_VERBS):
+        return True
+    if not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end):
+        return True
+    return False
+
+
+def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
+    """3亿元以上项目4个: the first quantity only defines what the second one counts."""
+    if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
+        return False
+    if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
+        return False
+    if nxt is not None and nxt.num_start < clause_end and nxt.unit_class == "classifier":
+        between = text[q.end:nxt.pre_start]
+        if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
+            return True
+    return bool(_CATEGORY_HEAD_RE.match(text, q.end))

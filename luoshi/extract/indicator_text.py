@@ -1,0 +1,163 @@
+"""The indicator: the document's own shortest words for what a number measures.
+
+Two word orders carry a quantity in Chinese:
+
+* indicator first — 地区生产总值增长6%以上, 建设高标准农田2.89万亩: the
+  indicator is the clause before the number, minus cue verbs (力争, 全年完成)
+  at its start and comparator/change words (增长, 达到, 控制在) at its end;
+* count first — 突出抓好6个省级典型镇, 95%以上行政村达到美丽宜居村标准: the
+  number quantifies the words after it, which become the indicator (with the
+  words before it unless those are cue verbs or a list of the items counted).
+
+Indicators are returned as spans of the normalised text so that the caller
+can quote them from the source (Traditional stays Traditional).
+"""
+from __future__ import annotations
+
+import re
+
+from luoshi.data.quantities import (
+    ATTRIBUTE_HEADS,
+    INDICATOR_CHANGE_TAIL_WORDS,
+    INDICATOR_LEAD_PATTERNS,
+    INDICATOR_LEAD_WORDS,
+    INDICATOR_TAIL_WORDS,
+    POST_CUT_WORDS,
+    POST_STOP_WORDS,
+)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_LEAD_RE = re.compile(
+    rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{_alternation(INDICATOR_LEAD_WORDS)}"
+    rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内)?)"
+)
+_TAIL_RE = re.compile(rf"(?:{_alternation(INDICATOR_TAIL_WORDS)})$")
+_CHANGE_TAIL_RE = re.compile(rf"(?:{_alternation(INDICATOR_TAIL_WORDS + INDICATOR_CHANGE_TAIL_WORDS)})$")
+_POST_CUT_RE = re.compile(_alternation(POST_CUT_WORDS))
+_POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}")
+_NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
+_ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
+_ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{_alternation(ATTRIBUTE_HEADS)})$")
+# After stripping a cue word the rest must still be a noun phrase: 完成率 must
+# not become 率.
+_SUFFIX_CHARS = set("率额量值数比度化性")
+_SPACE = " \t\u3000\u00a0"
+_VERB_CUES = frozenset(("完成", "实现", "计划", "安排"))
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def strip_lead(text: str, s: int, e: int) -> int:
+    """Drop cue words, scope words and years from the front of ``text[s:e]``."""
+    while s < e:
+        if text[s] in _SPACE or text[s] in "、,，":
+            s += 1
+            continue
+        m = _LEAD_RE.match(text, s, e)
+        if not m or m.end() == s:
+            break
+        rest = text[m.end():e]
+        if rest and (rest[0] in _SUFFIX_CHARS or (m.group() in _VERB_CUES and rest in _ATTRIBUTES)):
+            break  # 完成率, 完成投资: the cue word is part of the indicator
+        s = m.end()
+    return s
+
+
+def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
+    """Drop comparator and particle words (and change verbs, for a change) from the end."""
+    pattern = _CHANGE_TAIL_RE if change else _TAIL_RE
+    while e > s:
+        if text[e - 1] in _SPACE or text[e - 1] in "、,，":
+            e -= 1
+            continue
+        m = pattern.search(text, s, e)
+        if not m or m.start() == e:
+            break
+        e = m.start()
+    return e
+
+
+def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
+    """The indicator words before a number."""
+    i = text.rfind("中的", s, e)
+    if i >= 0:
+        s = i + 2  # “四上”企业中的高新技术企业数量 → 高新技术企业数量
+    i = text.rfind("等", s, e - 1)
+    if i >= 0 and i + 1 < e and text[i + 1] not in "、,，":
+        s = i + 1  # 开展送书、送展等群众性活动 → 群众性活动
+    s = strip_lead(text, s, e)
+    e = strip_tail(text, s, e, change)
+    s = strip_lead(text, s, e)
+    return s, e
+
+
+def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
+    """The words a count quantifies: 个省级典型镇 → 省级典型镇.
+
+    It ends at the next list item or 等; with ``cut`` also before the verb
+    that starts another figure's predicate (21个重点项目完成投资17.84亿元).
+    """
+    while s < e and text[s] in _SPACE + "的":
+        s += 1
+    if s < e and text[s] in "、和及与(（":
+        return s, s  # the next item of a list, or a parenthetical note (预计数,下同)
+    pos = s
+    while True:
+        m = _POST_STOP_RE.search(text, pos, e)
+        if not m:
+            break
+        if m.group(0).startswith("“") or (m.group(0) == "、" and m.start() - s < 2):
+            pos = m.end()  # a quoted name, or 、 joining short modifiers (省、市重点项目)
+            continue
+        e = m.start()
+        break
+    if cut:
+        m = _POST_CUT_RE.search(text, s + 1, e)
+        if m:
+            e = m.start()
+    e = strip_tail(text, s, e)
+    return s, e
+
+
+def is_enumeration(text: str, s: int, e: int) -> bool:
+    """``加快连州、星子、东陂`` before a count lists the items counted, not the indicator."""
+    seg = text[s:e]
+    return "、" in seg or seg.endswith(("等", "”", "\"", "及", "和", "与"))
+
+
+def is_attribute(text: str, s: int, e: int) -> bool:
+    """产值, 总投资, 占…: words that need the previous figure's topic as owner."""
+    seg = text[s:e]
+    return seg in _ATTRIBUTES or seg.startswith("占")
+
+
+def owner(text: str, spans: Spans) -> Spans:
+    """The previous indicator without its own attribute: 粮食种植面积 → 粮食 (for 粮食产量)."""
+    if not spans:
+        return spans
+    a, b = spans[-1]
+    m = _ATTRIBUTE_TAIL_RE.search(text, a, b)
+    if m and m.start() > a:
+        return spans[:-1] + ((a, m.start()),)
+    return spans
+
+
+def drop_note_marks(text: str, spans: Spans) -> Spans:
+    """实施“三项工程”〔16〕技能培训: note markers are not words of the indicator."""
+    out = []
+    for a, b in spans:
+        for m in _NOTE_MARK_RE.finditer(text, a, b):
+            if m.start() > a:
+                out.append((a, m.start()))
+            a = m.end()
+        if b > a:
+            out.append((a, b))
+    return tuple(out)
+
+
+def join(text: str, spans: Spans) -> str:
+    return "".join(text[a:b] for a, b in spans)

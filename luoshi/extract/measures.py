@@ -1,0 +1,276 @@
+"""Measures: every quantitative target and achievement, pinned to the source.
+
+The pipeline over the normalised text of one document:
+
+1. ``find_quantities``: one regex pass finds number + unit + comparator words;
+2. ``filters``: drop names, slogans, ordinals, ranks, category thresholds;
+3. per quantity, its clause (between ，；。 etc.) gives the indicator (before
+   or after the number), the change flag (增长6% vs 达到6%), and with the
+   section role and cue words its kind (target/achievement) and period.
+
+All offsets are mapped back to ``Source.text`` through ``Normalised``; the
+indicator is quoted from the source so that Traditional stays Traditional.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from luoshi.data.quantities import (
+    ACHIEVEMENT_CUES,
+    CHANGE_NOUNS,
+    CHANGE_QUALIFIERS,
+    CHANGE_VERBS,
+    COUNT_CHANGE_VERBS,
+    CUE_FALSE_FRIENDS,
+    STRONG_ACHIEVEMENT_CUES,
+    STRONG_TARGET_CUES,
+    TARGET_CUES,
+    THIS_YEAR_WORDS,
+)
+from luoshi.extract import filters
+from luoshi.extract import indicator_text as indicator
+from luoshi.extract.quantities import Quantity, find_quantities
+from luoshi.extract.roles import Place, RoleMap
+from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
+
+_CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n]")
+_SENTENCE_RE = re.compile(r"[;；。!！?？\n]")
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# 同比增长 / 年均增长 / 分别下降 / 再压减 right before the number, not followed by 至/到/为
+_CHANGE_TAIL = (
+    rf"(?:了)?(?:{_alternation(CHANGE_QUALIFIERS)})?(?:约|近|超过|超|达|达到)?$"
+)
+_CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_VERBS)}){_CHANGE_TAIL}")
+_COUNT_CHANGE_RE = re.compile(rf"(?:{_alternation(COUNT_CHANGE_VERBS)}){_CHANGE_TAIL}")
+# 年均压减“三公”经费6%: a qualified change verb before the indicator
+_QUALIFIED_CHANGE_RE = re.compile(
+    rf"(?:年均|年平均|同比|比上年|较上年)(?:{_alternation(CHANGE_VERBS)})"
+)
+_CHANGE_NOUN_RE = re.compile(_alternation(CHANGE_NOUNS))
+_RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
+
+TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
+NOTE_ROLES = ("notes", "glossary")
+
+
+class _Bounds:
+    """Sorted boundary offsets; ``around(a, b)`` gives the segment holding [a, b)."""
+
+    __slots__ = ("pos", "n")
+
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        self.pos = [m.start() for m in pattern.finditer(text)]
+        self.n = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self.pos, start - 1) - 1 if start else -1
+        j = bisect_left(self.pos, end)
+        return (self.pos[i] + 1 if i >= 0 else 0), (self.pos[j] if j < len(self.pos) else self.n)
+
+    def index(self, pos: int) -> int:
+        return bisect_right(self.pos, pos)
+
+
+def _chrome_spans(source: Source, norm: Normalised) -> list[tuple[int, int]]:
+    return sorted(norm.from_source(c.span.start, c.span.end) for c in source.chrome)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """分别增长6%、8%以上: a trailing 以上/左右/以内 covers each number of the list.
+
+    Also gives a unitless number its list's unit (6.6、7.5%).
+    """
+    out = list(qs)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and text[out[j].end:out[j + 1].pre_start] in ("、", "和", "及"):
+            j += 1
+        if j > i:
+            last = out[j]
+            for k in range(i, j):
+                q = out[k]
+                if not q.unit and last.unit:
+                    q = replace(q, unit=last.unit, unit_class=last.unit_class, unit_start=last.unit_start,
+                                unit_end=last.unit_end, fixed_unit=last.fixed_unit)
+                if q.comparator == "=" and last.comparator in (">=", "<=", "~") and q.unit_class == last.unit_class:
+                    q = replace(q, comparator=last.comparator)
+                out[k] = q
+        i = j + 1
+    return out
+
+
+def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> bool:
+    """增长6%, 年均增长3.7%, 提高2个百分点, 压减5% — but not 提高到80% nor 高于全省3个百分点."""
+    if q.unit == "番":
+        return True
+    lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
+    rate = q.unit_class in _RATE_CLASSES
+    if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
+        return True
+    if rate and q.unit_class != "money" and _QUALIFIED_CHANGE_RE.search(text, region_start, q.pre_start):
+        return True
+    return q.unit_class == "percent" and bool(_CHANGE_NOUN_RE.search(text, region_start, q.pre_start)) \
+        and not re.search(r"(?:至|到|为)$", lead)
+
+
+_FALSE_FRIENDS_RE = re.compile(_alternation(CUE_FALSE_FRIENDS))
+
+
+def _kind(role: str | None, cue_text: str) -> tuple[str, float]:
+    cue_text = _FALSE_FRIENDS_RE.sub("|", cue_text)
+    if role == "review":
+        if any(w in cue_text for w in STRONG_TARGET_CUES):
+            return "target", 0.7
+        return "achievement", 0.9
+    if role in TARGET_ROLES:
+        if any(w in cue_text for w in STRONG_ACHIEVEMENT_CUES):
+            return "achievement", 0.7
+        return "target", 0.9
+    targets = sum(1 for w in TARGET_CUES if w in cue_text)
+    achieved = sum(1 for w in ACHIEVEMENT_CUES if w in cue_text)
+    if achieved > targets:
+        return "achievement", 0.6
+    return "target", 0.6 if targets > achieved else 0.5
+
+
+def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, metadata: Metadata) -> str | None:
+    before = text[sent_start:q.num_start]
+    years = _YEAR_RE.findall(before)
+    if years:
+        return years[-1]
+    if any(w in before for w in THIS_YEAR_WORDS):
+        if place.period and place.period.isdigit():
+            return place.period
+        if metadata.year:
+            return str(metadata.year if kind == "target" else metadata.year - 1)
+        return None
+    if kind == "target":
+        return place.period
+    return None
+
+
+def extract_measures(source: Source, norm: Normalised, structure: Structure, metadata: Metadata) -> tuple[Measure, ...]:
+    """All measures of one document, in text order (see SCHEMA.md)."""
+    text = norm.text
+    found = find_quantities(text)
+    if not found:
+        return ()
+    clauses = _Bounds(_CLAUSE_RE, text)
+    sentences = _Bounds(_SENTENCE_RE, text)
+    names = filters.NameSpans(text)
+    chrome = _chrome_spans(source, norm)
+    roles = RoleMap(norm, structure, metadata)
+
+    found = _propagate_lists(text, found)
+    candidates: list[Quantity] = []
+    for q in found:
+        if chrome and _inside(chrome, q.num_start):
+            continue
+        if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
+            continue
+        cs, ce = clauses.around(q.num_start, q.end)
+        if not filters.chinese_numeral_ok(text, q, cs, ce):
+            continue
+        candidates.append(q)
+    kept: list[Quantity] = []
+    for i, q in enumerate(candidates):
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        _, ce = clauses.around(q.num_start, q.end)
+        if filters.is_category_threshold(text, q, nxt, ce):
+            continue
+        kept.append(q)
+
+    sent_starts = [s.span.start for s in structure.sentences]
+    measures: list[Measure] = []
+    prev_ind: indicator.Spans = ()
+    prev_change = False
+    prev_sentence = -1
+    used_end = 0  # end of the words the previous measure used (its count's object)
+    for i, q in enumerate(kept):
+        cs, ce = clauses.around(q.num_start, q.end)
+        ss, _ = sentences.around(q.num_start, q.end)
+        sent_no = sentences.index(q.num_start)
+        if sent_no != prev_sentence:
+            prev_ind, prev_change = (), False
+        place = roles.place(q.num_start)
+        if place.role in NOTE_ROLES and q.unit_class != "percent":
+            continue  # notes define slogans by their parts (1个中心+12个站); only rates are goals
+        next_q = kept[i + 1] if i + 1 < len(kept) else None
+        rs = max(cs, kept[i - 1].end) if i else cs
+        if used_end > rs and text[used_end:q.pre_start][:1] in ("、", "和", "及"):
+            rs = used_end  # the previous count's object ends before this list item
+        re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
+        in_list = i > 0 and text[kept[i - 1].end:q.pre_start] in ("、", "和", "及")
+
+        change = _is_change(text, q, cs, rs) or (in_list and prev_change)
+        pre = indicator.clean_pre(text, rs, q.pre_start, change)
+        if q.unit_class == "money" and not text.startswith("的", q.end):
+            post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
+        else:
+            post = indicator.clean_post(text, q.end, re_, cut=next_q is not None and next_q.pre_start < ce)
+        spans: indicator.Spans
+        inherited = False
+        if post[1] > post[0]:
+            if pre[1] > pre[0] and not indicator.is_enumeration(text, *pre):
+                spans = (pre, post)
+            else:
+                spans = (post,)
+        elif pre[1] > pre[0]:
+            spans = (pre,)
+            if prev_ind and indicator.is_attribute(text, *pre):
+                spans = indicator.owner(text, prev_ind) + (pre,)
+                inherited = True
+        else:
+            spans = prev_ind
+            inherited = True
+        spans = indicator.drop_note_marks(text, spans)
+        ind_norm = indicator.join(text, spans)
+        kind, confidence = _kind(place.role, text[ss:ce])
+        if q.numeral == "chinese":
+            confidence -= 0.1
+        if inherited:
+            confidence -= 0.1
+        period = _period(text, ss, q, kind, place, metadata)
+
+        end = post[1] if post[1] > post[0] else q.end
+        start = rs
+        while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
+            start += 1
+        span = norm.to_source(start, end)
+        ind_source = "".join(source.text[sp.start:sp.end] for sp in (norm.to_source(a, b) for a, b in spans))
+        sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
+        measures.append(Measure(
+            span=span, kind=kind, indicator=ind_source, indicator_simplified=ind_norm, value=q.value,
+            unit=_source_unit(source, norm, q), comparator=q.comparator, change=change, period=period,
+            confidence=round(max(0.1, min(1.0, confidence)), 2), value_max=q.value_max,
+            sentence=sentence if sentence >= 0 else None, section=place.section,
+        ))
+        prev_ind = spans
+        prev_change = change
+        prev_sentence = sent_no
+        used_end = end
+    return tuple(measures)
+
+
+def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
+    """The unit as written in the source (億元 stays 億元)."""
+    if q.fixed_unit is not None:
+        return q.fixed_unit
+    if q.unit_end <= q.unit_start:
+        return ""
+    sp = norm.to_source(q.unit_start, q.unit_end)
+    unit = source.text[sp.start:sp.end]
+    return unit.replace("多", "").replace("余", "").replace("餘", "")

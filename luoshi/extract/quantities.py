@@ -1,0 +1,259 @@
+"""Quantities: a number with its unit and comparator words, found by one regex.
+
+A quantity is the grammatical unit "[comparator] number [多|余] [magnitude]
+unit [以上|以内|左右…]". One compiled regex finds them all so that the slow
+Python per-match work only runs on real candidates (a Chinese numeral with no
+unit never leaves the regex engine). Whether a quantity is a *measure* (and
+not a year, a name or a rank) is decided later, by ``filters`` and
+``measures``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.data.quantities import (
+    CAP_VERBS,
+    CAPACITY_UNITS,
+    CLASSIFIERS,
+    CN_DIGITS,
+    CN_NUMERAL_BAD_UNITS,
+    MEASURE_UNITS,
+    MONEY_UNITS,
+    PERCENT_UNITS,
+    PREFIX_COMPARATORS,
+    RANGE_JOINERS,
+    RATIO_UNITS,
+    SUFFIX_COMPARATORS,
+    TIME_UNITS,
+    VOLTAGE_UNITS,
+)
+from luoshi.extract.numbers import parse_arabic, parse_chinese, split_chinese
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_UNIT_CLASS: dict[str, str] = {}
+for _cls, _units in (
+    ("classifier", CLASSIFIERS), ("ratio", RATIO_UNITS), ("time", TIME_UNITS),
+    ("measure", MEASURE_UNITS), ("capacity", CAPACITY_UNITS), ("voltage", VOLTAGE_UNITS),
+    ("money", MONEY_UNITS), ("percent", PERCENT_UNITS),
+):
+    for _u in _units:
+        _UNIT_CLASS[_u] = _cls
+
+_ALL_UNITS = _alternation(_UNIT_CLASS)
+# After a Chinese numeral only words that cannot start an ordinary word:
+# 五金 (hardware) and 四小园 are not quantities.
+_CN_UNITS = _alternation(u for u in _UNIT_CLASS if u not in ("金", "番", "园", "校", "度电", "m") and not u.isascii())
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGIT_CHARS = "".join(CN_DIGITS)
+
+QUANTITY_RE = re.compile(
+    # 翻一番 / 翻了两番
+    rf"翻了?(?P<fan>[一二两三四五]|\d+)番"
+    # 百分之五十 / 百分之50%
+    rf"|百分之(?P<pct>{_AR_NUM}|[{_CN_CHARS}]+)(?P<pct_sign>%?)"
+    # 三分之一
+    rf"|(?P<cfd>[{_CN_DIGIT_CHARS}十百]+)分之(?P<cfn>[{_CN_DIGIT_CHARS}十百]+)"
+    # 1/7
+    rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
+    # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
+    rf"|(?<![\d.A-Za-z])(?P<ar>{_AR_NUM})(?P<ar_apx1>多|余)?(?P<ar_mag>[十百千万亿]*)(?P<ar_apx2>多|余)?"
+    rf"(?P<ar_unit>{_ALL_UNITS})?"
+    # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
+    rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{_CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
+    # Chinese magnitude with only a comparator after it: 千亿以上
+    rf"|(?P<cnm>[{_CN_CHARS}]*[万亿])(?=以上|以内|左右|以下)"
+)
+
+_PREFIX = sorted(PREFIX_COMPARATORS, key=lambda p: len(p[0]), reverse=True)
+_SUFFIX = sorted(SUFFIX_COMPARATORS, key=lambda p: len(p[0]), reverse=True)
+_PREFIX_MAX = max(len(w) for w, _ in _PREFIX)
+_CAP_MAX = max(len(w) for w in CAP_VERBS)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit, in normalised-text offsets.
+
+    ``start``/``end`` cover numeral, unit and suffix comparator; ``num_start``
+    is where the digits begin and ``unit_start``/``unit_end`` cover the unit
+    as written (magnitude included: 万户). ``pre_start`` is where a prefix
+    comparator word begins (== ``num_start`` when there is none).
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    unit_start: int
+    unit_end: int
+    value: float
+    unit: str
+    unit_class: str  # percent, money, measure, classifier, ratio, time, capacity, voltage, magnitude, none
+    comparator: str
+    numeral: str  # arabic, chinese, percent, fraction
+    pre_start: int
+    value_max: float | None = None
+    fixed_unit: str | None = None  # a unit not written as such (百分之五十 → "%")
+
+
+def _classify_unit(unit: str, magnitude: str) -> str:
+    base = unit[len(magnitude):] if magnitude and unit.startswith(magnitude) else unit
+    if not base:
+        return "magnitude" if magnitude else "none"
+    return _UNIT_CLASS.get(base, "none")
+
+
+def _prefix_comparator(text: str, pos: int) -> tuple[str | None, int]:
+    window = text[max(0, pos - _PREFIX_MAX):pos]
+    for word, comp in _PREFIX:
+        if window.endswith(word):
+            return comp, pos - len(word)
+    return None, pos
+
+
+def _suffix_comparator(text: str, pos: int) -> tuple[str | None, int]:
+    for word, comp in _SUFFIX:
+        if text.startswith(word, pos):
+            return comp, pos + len(word)
+    return None, pos
+
+
+def _capped(text: str, pos: int) -> bool:
+    """Is the number governed by 控制在 (possibly after 达到 etc.)?"""
+    window = text[max(0, pos - _CAP_MAX - 2):pos]
+    return any(w in window for w in CAP_VERBS)
+
+
+def _build(text: str, m: re.Match) -> Quantity | None:
+    g = m.groupdict()
+    fixed = None
+    if g["fan"] is not None:
+        num = g["fan"]
+        value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
+        ns, ne = m.start("fan"), m.end("fan")
+        us, ue = ne, m.end()
+        numeral = "chinese"
+        unit_class = "ratio"
+        magnitude = ""
+    elif g["pct"] is not None:
+        num = g["pct"]
+        try:
+            value = parse_arabic(num) if num[0].isdigit() else parse_chinese(num)
+        except ValueError:
+            return None
+        ns, ne = m.start(), m.end("pct")
+        us, ue = ne, m.end()
+        fixed = "%" if not g["pct_sign"] else None
+        numeral, unit_class, magnitude = "percent", "percent", ""
+    elif g["cfd"] is not None:
+        try:
+            den, nom = parse_chinese(g["cfd"]), parse_chinese(g["cfn"])
+        except ValueError:
+            return None
+        if not den or nom > den:
+            return None
+        value = nom / den
+        ns, ne = m.start(), m.end()
+        us = ue = ne
+        numeral, unit_class, magnitude = "fraction", "none", ""
+    elif g["fn"] is not None:
+        nom, den = int(g["fn"]), int(g["fd"])
+        if not den or nom >= den:
+            return None
+        value = nom / den
+        ns, ne = m.start(), m.end()
+        us = ue = ne
+        numeral, unit_class, magnitude = "fraction", "none", ""
+    elif g["ar"] is not None:
+        value = parse_arabic(g["ar"])
+        ns, ne = m.start("ar"), m.end("ar")
+        magnitude = g["ar_mag"]
+        # the unit as written starts at the magnitude (多 before it is a comparator)
+        us = m.start("ar_mag") if magnitude else (m.start("ar_unit") if g["ar_unit"] else m.end())
+        ue = m.end()
+        numeral = "arabic"
+        unit_class = _classify_unit(text[us:ue].replace("多", "").replace("余", ""), magnitude)
+    elif g["cn"] is not None:
+        run = g["cn"]
+        if len(run) > 1 and all(c in CN_DIGITS for c in run):
+            return None  # 二三 (a range or a year written digit by digit), not one number
+        try:
+            value, magnitude = split_chinese(run)
+        except ValueError:
+            return None
+        unit_text = g["cn_unit"]
+        if unit_text in CN_NUMERAL_BAD_UNITS:
+            return None
+        ns = m.start("cn")
+        ne = m.end("cn") - len(magnitude)
+        us, ue = ne, m.end()
+        numeral = "chinese"
+        unit_class = _classify_unit(magnitude + unit_text, magnitude)
+    else:  # cnm: 千亿以上
+        try:
+            value, magnitude = split_chinese(g["cnm"])
+        except ValueError:
+            return None
+        ns = m.start("cnm")
+        ne = m.end() - len(magnitude)
+        us, ue = ne, m.end()
+        numeral, unit_class = "chinese", "magnitude"
+    unit = text[us:ue]
+    if "多" in unit or "余" in unit:  # 300多万 → unit 万, comparator from 多
+        unit = unit.replace("多", "").replace("余", "")
+    comparator = "="
+    pre_comp, pre_start = _prefix_comparator(text, ns)
+    if pre_comp:
+        comparator = pre_comp
+    if (g.get("ar_apx1") or g.get("ar_apx2") or g.get("cn_apx")):
+        comparator = ">="
+    suf_comp, end = _suffix_comparator(text, ue)
+    if suf_comp:
+        if suf_comp in (">=", "<=") and unit_class == "none" and numeral == "arabic" and not unit:
+            pass  # 2023年以上? no unit: leave it to the filters
+        comparator = suf_comp if (suf_comp == "~" or comparator != "~") else comparator
+    elif comparator == "=" and _capped(text, pre_start):
+        comparator = "<="
+    return Quantity(
+        start=pre_start if pre_comp else ns, end=end, num_start=ns, num_end=ne, unit_start=us,
+        unit_end=ue, value=value, unit=fixed if fixed is not None else unit, unit_class=unit_class,
+        comparator=comparator, numeral=numeral, pre_start=pre_start, fixed_unit=fixed,
+    )
+
+
+def _merge_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    """5—8% / 5%—8% / 3至5个: two numbers joined by a range word become one range."""
+    gap = text[a.end:b.num_start]
+    if gap not in RANGE_JOINERS:
+        return None
+    if a.unit and a.unit != b.unit:
+        return None
+    if not b.unit or b.value <= a.value or a.numeral != b.numeral:
+        return None
+    return Quantity(
+        start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, unit_start=b.unit_start,
+        unit_end=b.unit_end, value=a.value, unit=b.unit, unit_class=b.unit_class, comparator="range",
+        numeral=a.numeral, pre_start=a.pre_start, value_max=b.value, fixed_unit=b.fixed_unit,
+    )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity candidate in ``text``, in order, ranges merged."""
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        q = _build(text, m)
+        if q is None:
+            continue
+        if out and out[-1].end < q.num_start <= out[-1].end + 1:
+            merged = _merge_range(text, out[-1], q)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(q)
+    return out

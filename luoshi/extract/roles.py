@@ -1,0 +1,134 @@
+"""Where a number sits: the role and period of its section.
+
+The structure stage gives sections with roles (review, plan, targets, …).
+A figure in a review section is an achievement, one in a plan or targets
+section a target; a year in a heading (2024年工作安排) is the period of the
+figures below it. When the structure stage found no sections, short heading
+lines with review/plan words stand in for them, so that extraction still
+separates 回顾 from 安排.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from luoshi.data.quantities import FIVE_YEAR_PLANS, NOTES_TITLE_WORDS, PLAN_TITLE_WORDS, REVIEW_TITLE_WORDS
+from luoshi.model import Metadata, Normalised, Structure
+
+DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
+_YEAR_RE = re.compile(r"(20\d\d)年")
+_FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
+_HEADING_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    role: str | None  # the decisive role of the innermost section that has one
+    section: int | None
+    period: str | None  # a year or plan period stated by a heading above
+
+
+def _title_role(title: str) -> str | None:
+    if any(w in title for w in NOTES_TITLE_WORDS):
+        return "notes"
+    if any(w in title for w in REVIEW_TITLE_WORDS):
+        return "review"
+    if any(w in title for w in PLAN_TITLE_WORDS):
+        return "plan"
+    return None
+
+
+def _title_period(title: str, metadata: Metadata) -> str | None:
+    m = _YEAR_RE.search(title)
+    if m:
+        return m.group(1)
+    m = _FIVE_YEAR_RE.search(title)
+    if m:
+        if m.group(1):
+            return m.group(1)
+        return _plan_name(metadata)
+    if "今年" in title and metadata.year:
+        return str(metadata.year)
+    return None
+
+
+def _plan_name(metadata: Metadata) -> str | None:
+    if metadata.period:
+        m = re.match(r"(\d{4})", metadata.period)
+        if m and int(m.group(1)) in FIVE_YEAR_PLANS:
+            return FIVE_YEAR_PLANS[int(m.group(1))]
+    return None
+
+
+class RoleMap:
+    """Answers ``place(pos)`` for a normalised offset, built once per document."""
+
+    def __init__(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
+        self._starts: list[int] = []
+        self._places: list[Place] = []
+        if structure.sections:
+            self._from_sections(norm, structure, metadata)
+        else:
+            self._from_heading_lines(norm.text, metadata)
+
+    def _from_sections(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
+        sections = structure.sections
+        by_index = {s.index: s for s in sections}
+        resolved: dict[int, Place] = {}
+
+        def resolve(idx: int) -> Place:
+            if idx in resolved:
+                return resolved[idx]
+            s = by_index[idx]
+            parent = resolve(s.parent) if s.parent is not None and s.parent in by_index else None
+            role = s.role if s.role in DECISIVE_ROLES else _title_role(s.title)
+            if role is None and parent is not None:
+                role = parent.role
+            period = _title_period(s.title, metadata) or (parent.period if parent else None)
+            place = Place(role, s.index, period)
+            resolved[idx] = place
+            return place
+
+        # A section's span covers its children: sweeping starts in order and
+        # returning to the enclosing section where a child ends gives the
+        # innermost section at every offset.
+        events = []
+        for s in sections:
+            start, end = norm.from_source(s.span.start, s.span.end)
+            events.append((start, end, resolve(s.index)))
+        events.sort(key=lambda e: (e[0], -e[1]))
+        outside = Place(None, None, None)
+        stack: list[tuple[int, Place]] = []
+        points: list[tuple[int, Place]] = []
+        for start, end, place in events:
+            while stack and stack[-1][0] <= start:
+                popped_end, _ = stack.pop()
+                points.append((popped_end, stack[-1][1] if stack else outside))
+            stack.append((end, place))
+            points.append((start, place))
+        while stack:
+            popped_end, _ = stack.pop()
+            points.append((popped_end, stack[-1][1] if stack else outside))
+        points.sort(key=lambda p: p[0])  # stable: a later event at the same offset wins
+        for pos, place in points:
+            if self._starts and self._starts[-1] == pos:
+                self._places[-1] = place
+            else:
+                self._starts.append(pos)
+                self._places.append(place)
+
+    def _from_heading_lines(self, text: str, metadata: Metadata) -> None:
+        for m in _HEADING_LINE_RE.finditer(text):
+            line = m.group(0).strip()
+            if not line or line[-1] in "。;；,，":
+                continue
+            role = _title_role(line)
+            if role is None:
+                continue
+            self._starts.append(m.start())
+            self._places.append(Place(role, None, _title_period(line, metadata)))
+
+    def place(self, pos: int) -> Place:
+        i = bisect_right(self._starts, pos) - 1
+        return self._places[i] if i >= 0 else Place(None, None, None)
