@@ -23,6 +23,7 @@ MAPPED = [
     # GDP level
     ("地区生产总值", "亿元", False, "gdp_level"),
     ("地区生产总值总量", "亿元", False, "gdp_level"),
+    ("地区生产总值年均增长", "亿元", False, "gdp_level"),  # the growth clause's name carried over
     ("在“十四五”中前期实现地区生产总值", "亿元", False, "gdp_level"),  # a framing clause left on
     ("经济总量", "万亿元", False, "gdp_level"),
     ("GDP", "亿", False, "gdp_level"),
@@ -104,11 +105,12 @@ def test_other_indicators_map_to_none(indicator, unit, change):
 
 
 def test_clean_indicator_strips_scope_frame_and_change_words():
-    assert clean_indicator("全市生产总值增速高于全省") == ("生产总值", True)
-    assert clean_indicator("居民消费价格涨幅控制在") == ("居民消费价格", True)
-    assert clean_indicator("粮食产量保持在") == ("粮食产量", False)
-    assert clean_indicator("城镇新增就业") == ("城镇新增就业", False)
-    assert clean_indicator("在“十四五”中前期实现地区生产总值") == ("地区生产总值", False)
+    assert clean_indicator("全市生产总值增速高于全省") == "生产总值"
+    assert clean_indicator("居民消费价格涨幅控制在") == "居民消费价格"
+    assert clean_indicator("粮食产量保持在") == "粮食产量"
+    assert clean_indicator("城镇新增就业") == "城镇新增就业"
+    assert clean_indicator("在“十四五”中前期实现地区生产总值") == "地区生产总值"
+    assert clean_indicator("地区生产总值年均增长") == "地区生产总值"
 
 
 def test_unit_family():

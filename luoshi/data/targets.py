@@ -11,7 +11,7 @@ from __future__ import annotations
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
 _GOAL = r"(?:目标|指标)(?:任务)?"
-_SAY = r"(?:是|为|确定为|安排为|设定为|拟定为|建议为|定为|如下)"
+_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定)?(?:是|为|如下))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
@@ -19,6 +19,17 @@ BLOCK_CUES: tuple[str, ...] = (
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}\s*:",
     rf"(?:实现|完成|确定|提出|努力实现)(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?",
 )
+# A heading line that is itself the cue ("第二节 主要目标", "(二)今年主要预期
+# 目标"); its block runs to the next heading.
+HEADING_CUE = (
+    r"(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、])?\s*"
+    r"(?:“?十[一二三四五六七八九]五”?(?:时期|期间)?|\d{4}年|今年|明年|全年)?(?:的)?"
+    r"(?:全[省市区县州]|我[省市区县州])?(?:国民经济和社会|经济社会)?(?:发展)?(?:的)?"
+    r"主要(?:预期|发展)?(?:目标|指标)(?:任务)?"
+)
+# The start of a paragraph that opens a new section (the end of a heading-cued block).
+HEADING_START = r"(?:第[一二三四五六七八九十百]+[章节篇部]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|专栏)"
+HEADING_MAX_CHARS = 30
 # A cue is strong when it names the whole economy or the year's expected
 # targets; a bare 主要目标是 may open the goals of one field (乡村振兴的主要
 # 目标是), so such blocks are used only when no strong block exists.
@@ -36,9 +47,14 @@ BLOCK_CLOSERS = (
 # heading labels (一、 (一) 1.) are left out: they open the next section as
 # often as a list item; a list under them is found through the Structure.
 LIST_ITEM_START = r"(?:——|—|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
-# A short paragraph holding a number also continues such a list
-# ("地区生产总值增长6%左右;" on a line of its own).
+# The first paragraph after the cue always belongs to the list; a later short
+# paragraph holding a number continues it ("固定资产投资增长8%;" on a line of
+# its own).
 LIST_ITEM_MAX_CHARS = 80
+# A sentence naming a target year ("展望2035年,…", "到2030年…") that is not
+# the block's own year states another horizon's target (a base year, 比2020年,
+# is not a target year).
+TARGET_YEAR = r"(?:到|至|于|展望|力争到|争取到)(20\d\d)年|(20\d\d)年(?:底|末|前)"
 
 # --- horizon: the coming year or several years -----------------------------------
 # In a work report only the coming year's block counts (a new government's
@@ -46,6 +62,9 @@ LIST_ITEM_MAX_CHARS = 80
 # 为:地区生产总值年均增长9%以上,届末总量突破500亿元").
 MULTI_YEAR_WORDS = r"年均|届末|期末|五年|今后几年|未来几年|十[一二三四五六七八九]五|远景|\d{4}\s*[-—~至到]\s*\d{4}年"
 ANNUAL_WORDS = r"今年|明年|本年|全年|年度"
+# Words that, anywhere in a block, mark a plan period's goals (an annual
+# list never names them).
+PLAN_WORDS = r"十[一二三四五六七八九]五|今后五年|未来五年|远景|展望\d{4}年"
 # Five-year plan names → their end year.
 PLAN_END_YEARS: dict[str, int] = {
     "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035,

@@ -18,16 +18,22 @@ from luoshi.data.targets import (
     ANNUAL_WORDS,
     BLOCK_CLOSERS,
     BLOCK_CUES,
+    HEADING_CUE,
+    HEADING_MAX_CHARS,
+    HEADING_START,
     LIST_ITEM_MAX_CHARS,
     LIST_ITEM_START,
     MULTI_YEAR_WORDS,
     NON_TARGET_ROLES,
     PLAN_END_YEARS,
+    PLAN_WORDS,
     STRONG_CUE,
 )
 from luoshi.model import Metadata, Normalised, Section, Structure
 
 _CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
+_HEADING_CUE_RE = re.compile(rf"^[ \t]*(?:{HEADING_CUE})[ \t]*$", re.MULTILINE)
+_HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
 _CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
 _CLAUSE_END_RE = re.compile(r"[,;。!?]")
@@ -35,6 +41,7 @@ _SENTENCE_END = "。!?\n"
 _LIST_ITEM_RE = re.compile(rf"\s*{LIST_ITEM_START}")
 _MULTI_RE = re.compile(MULTI_YEAR_WORDS)
 _MULTI_ITEM_RE = re.compile(r"年均|届末|期末|到20\d\d年")
+_PLAN_WORDS_RE = re.compile(PLAN_WORDS)
 _ANNUAL_RE = re.compile(ANNUAL_WORDS)
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)年")
 _PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
@@ -79,18 +86,23 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     text = norm.text
     outline = _Outline(tuple((s, *norm.from_source(s.span.start, s.span.end)) for s in structure.sections))
     plan = is_plan(metadata, text)
+    cues = sorted(
+        [(m.start(), m.end(), True) for m in _HEADING_CUE_RE.finditer(text)]
+        + [(m.start(), m.end(), False) for m in _CUE_RE.finditer(text)]
+    )
     blocks: list[HeadlineBlock] = []
-    for cue in _CUE_RE.finditer(text):
-        if blocks and cue.start() < blocks[-1].end:
+    for cue_start, cue_end, heading in cues:
+        if blocks and cue_start < blocks[-1].end:
             continue
-        chain = outline.chain(cue.start())
+        chain = outline.chain(cue_start)
         if chain and chain[0].role in NON_TARGET_ROLES:
             continue
-        start = _sentence_start(text, cue.start())
-        end = _block_end(text, cue.end(), outline, chain)
-        if not _DIGIT_RE.search(text, cue.end(), end):
-            continue
-        blocks.append(_make_block(text, start, cue.end(), end, chain, metadata, plan))
+        if heading:
+            start, end = cue_start, _section_end(text, cue_end)
+        else:
+            start, end = _sentence_start(text, cue_start), _block_end(text, cue_end, outline, chain)
+        if _DIGIT_RE.search(text, cue_end, end):
+            blocks.append(_make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading))
     blocks.extend(_section_blocks(text, outline, blocks, metadata, plan))
     blocks.sort(key=lambda b: b.start)
     if not plan:
@@ -138,20 +150,41 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
         return para_end
     end = para_end
     pos = para_end + 1
+    first = True
     while pos < len(text):
         next_end = _paragraph_end(text, pos)
         paragraph = text[pos:next_end]
-        is_item = _LIST_ITEM_RE.match(paragraph) or (
+        is_item = first or _LIST_ITEM_RE.match(paragraph) or (
             len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
         )
-        if not is_item:
+        if not is_item or _is_heading(paragraph):
             break
-        end, pos = next_end, next_end + 1
+        end, pos, first = next_end, next_end + 1, False
     for section in chain:
         if section.role == "targets":
             _, a, b = next(item for item in outline.sections if item[0] is section)
             end = max(end, b)
             break
+    return end
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A paragraph that opens a new section: a numbered label or a short line without sentence marks."""
+    if _HEADING_START_RE.match(paragraph):
+        return True
+    line = paragraph.strip()
+    return 0 < len(line) <= HEADING_MAX_CHARS and not any(mark in line for mark in ",;。:")
+
+
+def _section_end(text: str, heading_end: int) -> int:
+    """The end of the paragraphs under a heading: just before the next heading."""
+    end = pos = _paragraph_end(text, heading_end)
+    pos += 1
+    while pos < len(text):
+        next_end = _paragraph_end(text, pos)
+        if _is_heading(text[pos:next_end]):
+            break
+        end, pos = next_end, next_end + 1
     return end
 
 
@@ -162,22 +195,24 @@ def _section_blocks(text, outline, blocks, metadata, plan):
             continue
         heading_end = min(b, max(a, _paragraph_end(text, a)))
         if _DIGIT_RE.search(text, heading_end, b):
-            chain = outline.chain(a)
-            block = _make_block(text, a, heading_end, b, chain, metadata, plan)
-            yield HeadlineBlock(block.start, block.list_start, block.end, block.period, True, block.multi_year)
+            yield _make_block(text, a, heading_end, b, outline.chain(a), metadata, plan, strong=True)
 
 
-def _make_block(text, start, list_start, end, chain, metadata, plan) -> HeadlineBlock:
+def _make_block(text, start, list_start, end, chain, metadata, plan, *, strong: bool = False) -> HeadlineBlock:
     lead = text[start:list_start]
     titles = " ".join(s.title for s in chain)
     items = [c for c in re.split(r"[,;。\n]", text[list_start:end]) if _DIGIT_RE.search(c)]
     multi_items = sum(1 for c in items if _MULTI_ITEM_RE.search(c))
     annual = bool(_ANNUAL_RE.search(lead)) or len(set(_YEAR_RE.findall(lead))) == 1 and not _MULTI_RE.search(lead)
     multi = not annual and bool(
-        _MULTI_RE.search(lead) or _MULTI_RE.search(titles) or (items and 2 * multi_items >= len(items))
+        _MULTI_RE.search(lead) or _MULTI_RE.search(titles) or _PLAN_WORDS_RE.search(text, list_start, end)
+        or (items and 2 * multi_items >= len(items))
     )
-    period = _plan_period(metadata, lead, titles) if plan else _report_year(metadata, lead, titles)
-    return HeadlineBlock(start, list_start, end, period, bool(_STRONG_RE.search(lead + titles)), multi)
+    if plan:
+        period = _plan_period(metadata, (lead, titles, text[list_start:end], metadata.title or "", text[:_TITLE_WINDOW]))
+    else:
+        period = _report_year(metadata, lead, titles)
+    return HeadlineBlock(start, list_start, end, period, strong or bool(_STRONG_RE.search(lead + titles)), multi)
 
 
 def _report_year(metadata: Metadata, lead: str, titles: str) -> str | None:
@@ -189,11 +224,11 @@ def _report_year(metadata: Metadata, lead: str, titles: str) -> str | None:
     return str(metadata.year) if metadata.year else None
 
 
-def _plan_period(metadata: Metadata, lead: str, titles: str) -> str | None:
+def _plan_period(metadata: Metadata, texts: tuple[str, ...]) -> str | None:
     """A plan's end year: from the metadata period, else from the plan's name (十四五 → 2025)."""
     if metadata.period and (m := _PERIOD_END_RE.search(metadata.period)):
         return m.group(1)
-    for where in (lead, titles, metadata.title or ""):
+    for where in texts:
         if m := _PLAN_NAME_RE.search(where):
             return str(PLAN_END_YEARS[m.group(0)])
     return None

@@ -44,25 +44,20 @@ def unit_family(unit: str) -> str | None:
     return _FAMILY_OF_UNIT.get(unit.strip().translate(UNIT_T2S))
 
 
-def clean_indicator(indicator_simplified: str) -> tuple[str, bool]:
-    """Strip scope, framing and change words: ``(core name, had a change word)``.
+def clean_indicator(indicator_simplified: str) -> str:
+    """The indicator's name without scope, framing and change words.
 
-    全市生产总值增速高于全省 → (生产总值, True); 居民消费价格涨幅控制在 →
-    (居民消费价格, True); 在“十四五”中前期实现地区生产总值 → (地区生产总值,
-    False); 城镇新增就业 → (城镇新增就业, False).
+    全市生产总值增速高于全省 → 生产总值; 居民消费价格涨幅控制在 → 居民消费价格;
+    在“十四五”中前期实现地区生产总值 → 地区生产总值; 城镇新增就业 stays.
     """
     text = _FRAMED_RE.sub("", _NOISE_RE.sub("", indicator_simplified).upper())
-    changed = False
     while True:
         before = text
         text = _LEADING_RE.sub("", text)
         text = _TRAILING_FRAME_RE.sub("", text)
-        stripped = _CHANGE_RE.sub("", text)
-        if stripped != text and stripped:
-            changed = True
-            text = stripped
+        text = _CHANGE_RE.sub("", text) or text
         if text == before:
-            return text, changed
+            return text
 
 
 @lru_cache(maxsize=4096)
@@ -70,18 +65,18 @@ def canonical_indicator(indicator_simplified: str, unit: str, change: bool) -> s
     """The canonical key of a headline indicator, or ``None`` for any other indicator.
 
     ``unit`` is the unit as written (Traditional accepted); ``change`` is the
-    measure's change flag (增长/提高/下降 …). The name must match a known
+    measure's change flag (增长/提高/下降 …), which tells a level (地区生产总值
+    达到520亿元) from an increase (增加50亿元). The name must match a known
     phrasing as a whole, so 人均地区生产总值 or 单位工业增加值能耗 give ``None``.
     """
     family = unit_family(unit)
     if family is None:
         return None
-    core, changed = clean_indicator(indicator_simplified)
+    core = clean_indicator(indicator_simplified)
     if not core:
         return None
-    is_change = change or changed
     for rule, names in _RULES:
-        if rule.units != family or (rule.change is not None and rule.change != is_change):
+        if rule.units != family or (rule.change is not None and rule.change != change):
             continue
         if names.fullmatch(core):
             return rule.key

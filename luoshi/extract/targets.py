@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from luoshi.data.targets import TARGET_YEAR
 from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
 from luoshi.extract.indicators import OTHER, canonical_indicator
 from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, Structure
@@ -18,6 +19,8 @@ from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, 
 _LIST_JOINER_RE = re.compile(r"以及|和|、|及|与")
 # A list item that already names a whole indicator (城镇调查失业率和城镇登记失业率).
 _COMPLETE_NAME_RE = re.compile(r"(?:率|额|值|量|收入|数|比重|比例|强度|产量|就业|价格|涨幅|指数|投资)$")
+_TARGET_YEAR_RE = re.compile(TARGET_YEAR)
+_SENTENCE_MARKS = "。!?\n"
 
 
 def extract_targets(
@@ -49,7 +52,10 @@ def _row_identity(row: HeadlineTarget) -> tuple:
 def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure, ...]):
     span = norm.to_source(block.start, block.end)
     inside = sorted(
-        (m for m in measures if span.start <= m.span.start and m.span.end <= span.end),
+        (
+            m for m in measures
+            if span.start <= m.span.start and m.span.end <= span.end and _for_block_year(m, block, norm)
+        ),
         key=lambda m: (m.span.start, m.span.end),
     )
     names = _distributed_names(inside)
@@ -65,6 +71,18 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
             period=block.period,
             value_max=measure.value_max,
         )
+
+
+def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
+    """False when the measure's sentence names another target year (展望2035年,… in a 2025 plan)."""
+    if block.period is None:
+        return True
+    start, end = norm.from_source(measure.span.start, measure.span.end)
+    text = norm.text
+    while start > block.start and text[start - 1] not in _SENTENCE_MARKS:
+        start -= 1
+    years = {a or b for a, b in _TARGET_YEAR_RE.findall(text, start, end)}
+    return not years or block.period in years
 
 
 def _distributed_names(measures: list[Measure]) -> list[tuple[str, str]]:

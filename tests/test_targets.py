@@ -1,0 +1,266 @@
+"""The headline-targets table: block finding, row selection and naming.
+
+Small inline texts pin each rule of the block finder with hand-built
+measures (so they test this stage alone); the real-document tests run the
+whole pipeline on the seeds, the dev corpus and the team's examples.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luoshi.extract.headline_blocks import find_blocks
+from luoshi.extract.targets import extract_targets, list_items
+from luoshi.model import Measure, Metadata, Section, Source, Span, Structure
+from luoshi.normalise import normalise
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+REPORT_META = Metadata(year=2024, doc_type="政府工作报告")
+PLAN_META = Metadata(doc_type="五年规划纲要", period="2021-2025")
+
+
+def _source(text: str) -> Source:
+    return Source(name="t.txt", path=None, sha256="", format="txt", encoding="utf-8", text=text)
+
+
+def _m(text: str, quote: str, indicator: str, value: float, unit: str, comparator: str = "=",
+       change: bool = False, kind: str = "target") -> Measure:
+    at = text.index(quote)
+    simplified = normalise(indicator).text
+    return Measure(Span(at, at + len(quote)), kind, indicator, simplified, value, unit, comparator, change,
+                   None, 0.9)
+
+
+def _rows(text: str, measures, metadata: Metadata = REPORT_META, structure: Structure = Structure()):
+    targets = extract_targets(_source(text), normalise(text), structure, metadata, tuple(measures))
+    return [(t.indicator, t.value, t.unit, t.comparator) for t in targets]
+
+
+# --- the block --------------------------------------------------------------------
+
+def test_inline_block_rows_map_to_keys_and_skip_the_review():
+    text = (
+        "一、2023年工作回顾\n全年地区生产总值增长5.2%。\n二、2024年工作安排\n"
+        "今年全市经济社会发展的主要预期目标是:地区生产总值增长6%左右,城镇新增就业3万人以上,"
+        "常住人口城镇化率提高1个百分点,居民人均可支配收入增长与经济增长同步。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长5.2%", "地区生产总值", 5.2, "%", change=True, kind="achievement"),
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业3万人以上", "城镇新增就业", 3, "万人", ">="),
+        _m(text, "常住人口城镇化率提高1个百分点", "常住人口城镇化率", 1, "个百分点", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6, "%", "~"),
+        ("new_urban_jobs", 3, "万人", ">="),
+        ("other", 1, "个百分点", "="),
+    ]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert targets[2].indicator_text == "常住人口城镇化率"
+    assert {t.period for t in targets} == {"2024"}
+
+
+def test_block_ends_where_the_text_turns_to_the_work_programme():
+    text = (
+        "主要预期目标是:生产总值增长7%左右,一般公共预算收入增长5%。这些指标的设定坚持稳字当头,"
+        "力争新增高新技术企业50家。\n"
+    )
+    measures = [
+        _m(text, "生产总值增长7%左右", "生产总值", 7, "%", "~", True),
+        _m(text, "一般公共预算收入增长5%", "一般公共预算收入", 5, "%", "=", True),
+        _m(text, "新增高新技术企业50家", "新增高新技术企业", 50, "家"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 7, "%", "~"), ("budget_revenue_growth", 5, "%", "=")]
+
+
+def test_a_reports_five_year_goals_are_not_its_headline_targets():
+    text = (
+        "二、今后五年奋斗目标\n全区国民经济和社会发展的主要指标确定为:地区生产总值年均增长9%以上,"
+        "届末总量突破500亿元,固定资产投资年均增长20%以上。\n"
+        "三、2022年工作安排\n2022年全区经济社会发展的主要预期目标是:地区生产总值增长8%;固定资产投资增长12%。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值年均增长9%以上", "地区生产总值", 9, "%", ">=", True),
+        _m(text, "届末总量突破500亿元", "地区生产总值总量", 500, "亿元", ">="),
+        _m(text, "固定资产投资年均增长20%以上", "固定资产投资", 20, "%", ">=", True),
+        _m(text, "地区生产总值增长8%", "地区生产总值", 8, "%", "=", True),
+        _m(text, "固定资产投资增长12%", "固定资产投资", 12, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 8, "%", "="), ("fai_growth", 12, "%", "=")]
+    blocks = find_blocks(normalise(text), Structure(), Metadata(year=2021))
+    assert [b.period for b in blocks] == ["2022"]  # the year the cue names wins over the metadata
+
+
+def test_plan_heading_block_with_a_dash_list_and_its_end_year():
+    text = (
+        "第二节 主要目标\n展望2035年,地区生产总值达到1000亿元,基本实现现代化。\n"
+        "“十四五”时期全县经济社会发展的主要目标是:\n"
+        "——经济发展取得新成效。地区生产总值年均增长6.5%左右,到2025年突破380亿元。\n"
+        "——城乡融合迈出新步伐。常住人口城镇化率达到60%。\n"
+        "第三章 构建现代产业体系\n到2025年,新建标准厂房50万平方米。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值达到1000亿元", "地区生产总值", 1000, "亿元"),
+        _m(text, "地区生产总值年均增长6.5%左右", "地区生产总值", 6.5, "%", "~", True),
+        _m(text, "到2025年突破380亿元", "地区生产总值", 380, "亿元", ">="),
+        _m(text, "常住人口城镇化率达到60%", "常住人口城镇化率", 60, "%"),
+        _m(text, "新建标准厂房50万平方米", "新建标准厂房", 50, "万平方米"),
+    ]
+    expected = [("gdp_growth", 6.5, "2025"), ("gdp_level", 380, "2025"), ("other", 60, "2025")]
+    for metadata in (PLAN_META, Metadata(title="示例县国民经济和社会发展第十四个五年规划纲要")):
+        targets = extract_targets(_source(text), normalise(text), Structure(), metadata, tuple(measures))
+        assert [(t.indicator, t.value, t.period) for t in targets] == expected
+    # Not known as a plan: five-year goals are not a report's headline targets.
+    assert _rows(text, measures, metadata=Metadata(doc_type="政府工作报告")) == []
+
+
+def test_list_on_its_own_lines_after_a_colon():
+    text = "今年的主要预期目标是:\n地区生产总值增长5%左右;\n城镇调查失业率控制在5.5%以内。\n(一)扩大有效投资\n新开工项目100个。\n"
+    measures = [
+        _m(text, "地区生产总值增长5%左右", "地区生产总值", 5, "%", "~", True),
+        _m(text, "城镇调查失业率控制在5.5%以内", "城镇调查失业率", 5.5, "%", "<="),
+        _m(text, "新开工项目100个", "新开工项目", 100, "个"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("surveyed_unemployment", 5.5, "%", "<=")]
+
+
+def test_respectively_pairs_share_out_the_joined_names():
+    text = "主要预期目标是:城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内。\n"
+    name = "城镇调查失业率和城镇登记失业率"
+    measures = [
+        _m(text, "城镇调查失业率和城镇登记失业率分别控制在5.5%", name, 5.5, "%", "<="),
+        _m(text, "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内", name, 4.5, "%", "<="),
+    ]
+    assert _rows(text, measures) == [("surveyed_unemployment", 5.5, "%", "<="), ("registered_unemployment", 4.5, "%", "<=")]
+
+
+def test_list_items_give_every_item_the_shared_tail():
+    def names(s):
+        return ["".join(s[a:b] for a, b in item) for item in list_items(s)]
+
+    assert names("城镇调查失业率和城镇登记失业率") == ["城镇调查失业率", "城镇登记失业率"]
+    assert names("高新技术产业、战略性新兴产业占规模以上工业增加值比重") == [
+        "高新技术产业占规模以上工业增加值比重", "战略性新兴产业占规模以上工业增加值比重"]
+    assert names("省、市临床重点专科建设项目") == ["省临床重点专科建设项目", "市临床重点专科建设项目"]
+    assert names("地区生产总值") == ["地区生产总值"]
+
+
+def test_a_cue_in_the_review_does_not_open_a_block():
+    text = "一、工作回顾\n去年的主要预期目标是:地区生产总值增长6%。\n二、今年工作\n重点抓好三件事。\n"
+    review_end = text.index("二、")
+    structure = Structure(sections=(
+        Section(0, Span(0, review_end), Span(0, 5), 1, "一、", "工作回顾", "review", None),
+        Section(1, Span(review_end, len(text)), Span(review_end, review_end + 5), 1, "二、", "今年工作", "plan", None),
+    ))
+    measures = [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]
+    assert _rows(text, measures, structure=structure) == []
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]  # without roles the cue counts
+
+
+def test_targets_section_from_the_structure_without_a_cue():
+    text = "(二)年度目标\n地区生产总值增长6%,粮食产量稳定在180万吨以上。\n(三)重点工作\n新建学校5所。\n"
+    end = text.index("(三)")
+    structure = Structure(sections=(Section(0, Span(0, end), Span(0, 6), 2, "(二)", "年度目标", "targets", None),))
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "粮食产量稳定在180万吨以上", "粮食产量", 180, "万吨", ">="),
+        _m(text, "新建学校5所", "新建学校", 5, "所"),
+    ]
+    assert _rows(text, measures, structure=structure) == [("gdp_growth", 6, "%", "="), ("grain_output", 180, "万吨", ">=")]
+    assert _rows(text, measures) == []  # no cue, no role: no block
+
+
+def test_a_field_goal_gives_way_to_the_economy_wide_block():
+    text = (
+        "乡村振兴的主要目标是:新建高标准农田5万亩。\n"
+        "今年经济社会发展的主要预期目标是:地区生产总值增长6%。\n"
+    )
+    measures = [
+        _m(text, "新建高标准农田5万亩", "新建高标准农田", 5, "万亩"),
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
+def test_traditional_text_keeps_the_written_words():
+    text = "全市經濟社會發展主要預期目標是:地區生產總值增長6%以上,常住人口城鎮化率達到60%。\n"
+    measures = [
+        _m(text, "地區生產總值增長6%以上", "地區生產總值", 6, "%", ">=", True),
+        _m(text, "常住人口城鎮化率達到60%", "常住人口城鎮化率", 60, "%"),
+    ]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert [(t.indicator, t.indicator_text) for t in targets] == [
+        ("gdp_growth", "地區生產總值"), ("other", "常住人口城鎮化率")]
+
+
+def test_one_row_per_canonical_key():
+    text = "主要预期目标是:地区生产总值增长6%,力争地区生产总值增长6.5%。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "力争地区生产总值增长6.5%", "地区生产总值", 6.5, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
+def test_no_cue_no_rows():
+    text = "全年地区生产总值增长6%。\n"
+    assert _rows(text, [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]) == []
+
+
+# --- real documents, whole pipeline ----------------------------------------------
+
+def _doc_rows(path: Path):
+    from luoshi.pipeline import read
+
+    doc = read(path)
+    return {(t.indicator, t.value, t.unit, t.comparator) for t in doc.targets}, doc
+
+
+@pytest.mark.parametrize(("path", "expected", "absent"), [
+    ("corpus/seeds/002_ab862bf384cb27d5.txt",
+     {("gdp_growth", 6, "%", ">="), ("fai_growth", 8, "%", "="), ("registered_unemployment", 3, "%", "<="),
+      ("cpi", 3, "%", "<=")},
+     set()),
+    ("corpus/seeds/003_b2a6abcdeeaf89f4.txt",  # the 2022 block, not the five-year goals before it
+     {("gdp_growth", 9, "%", "="), ("fai_growth", 20, "%", "="), ("budget_revenue_growth", 14, "%", "=")},
+     {("gdp_growth", 9, "%", ">="), ("gdp_level", 500, "亿元", ">=")}),
+    ("corpus/dev/zhumadian/zhumadian_2019_gwr.txt",
+     {("surveyed_unemployment", 5.5, "%", "<="), ("registered_unemployment", 4.5, "%", "<="),
+      ("energy_intensity", 1, "%", ">="), ("income_growth", 9, "%", ">=")},
+     set()),
+    ("corpus/dev/zhumadian/zhumadian_2020_gwr.txt", {("gdp_growth", 1, "个百分点", "~")}, set()),
+    ("corpus/dev/zhumadian/zhumadian_2021_gwr.txt",
+     {("new_urban_jobs", 5.5, "万人", "="), ("grain_output", 160, "亿斤", ">=")}, set()),
+    ("corpus/dev/zhumadian/zhumadian_2023_gwr.txt", {("gdp_growth", 7, "%", "~")}, set()),
+    ("corpus/seeds/001_6c2582cb47a6a2df.txt",
+     {("gdp_level", 520, "亿元", ">="), ("other", 45, "%", "=")}, set()),
+])
+def test_real_documents(path, expected, absent):
+    rows, _ = _doc_rows(SHARED / path)
+    assert expected <= rows
+    assert not absent & rows
+
+
+@pytest.mark.parametrize("name", ["000_04df038d627074af.txt", "004_f84b366bce13bc3e.txt"])
+def test_documents_without_a_headline_block_have_no_rows(name):
+    rows, _ = _doc_rows(SHARED / "corpus" / "seeds" / name)
+    assert rows == set()
+
+
+def test_example_plan_rows_and_period():
+    rows, doc = _doc_rows(REPO / "luoshi" / "examples" / "shilixian_14th_fyp.txt")
+    assert {("gdp_growth", 6.5, "%", "~"), ("gdp_level", 380, "亿元", ">="), ("rd_intensity", 1.8, "%", "="),
+            ("surveyed_unemployment", 5.5, "%", "<=")} <= rows
+    assert {t.period for t in doc.targets} == {"2025"}
+    assert not any(t.value == 150 for t in doc.targets)  # a later chapter's target is not a headline row
+
+
+def test_example_report_has_the_full_table():
+    rows, doc = _doc_rows(REPO / "luoshi" / "examples" / "shili_2023_gwr.txt")
+    assert {
+        ("gdp_growth", 6, "%", "~"), ("trade_growth", 5, "%", "="), ("new_urban_jobs", 3, "万人", ">="),
+        ("rd_intensity", 2.1, "%", "="), ("energy_intensity", 2.5, "%", "~"), ("grain_output", 185, "万吨", ">="),
+    } <= rows
+    assert all(doc.quote(t.span) for t in doc.targets)
