@@ -68,6 +68,7 @@ MAPPED = [
     ("R&D经费投入强度", "%", False, "rd_intensity"),
     ("研发经费投入强度", "%", False, "rd_intensity"),
     ("研发投入强度", "%", False, "rd_intensity"),
+    ("研发经费投入强度预计", "%", False, "rd_intensity"),
     ("研究与试验发展经费投入占地区生产总值比重", "%", False, "rd_intensity"),
     ("单位地区生产总值能耗", "%", True, "energy_intensity"),
     ("单位生产总值能耗", "%", True, "energy_intensity"),

@@ -57,12 +57,14 @@ LEADING_WORDS: tuple[str, ...] = (
 # them (在“十四五”中前期实现地区生产总值): the name is what follows the last one.
 FRAME_VERBS: tuple[str, ...] = ("实现", "确保", "力争", "争取", "推动", "促进", "推进")
 # Framing words written after an indicator, before the number
-# (生产总值增速高于全省, 粮食产量保持在, 居民消费价格涨幅控制在).
+# (生产总值增速高于全省, 粮食产量保持在, 居民消费价格涨幅控制在, 研发经费
+# 投入强度预计).
 TRAILING_FRAME = (
     r"(?:(?:分别|均|力争|确保|努力|继续|稳定|保持|控制|实现)?"
     r"(?:控制在|保持在|稳定在|维持在|达到|达|突破|超过|超|不低于|不高于|低于|高于|为|在)"
     r"|(?:高于|快于|超过|领先|略高于|不低于|低于|与)"
-    r"(?:全国|全省|全市|全州|全区|全盟|省|市|国家|周边)?(?:平均水平|平均|水平|均值)?)$"
+    r"(?:全国|全省|全市|全州|全区|全盟|省|市|国家|周边)?(?:平均水平|平均|水平|均值)?"
+    r"|预计|预期|有望|力争|确保|争取|将)$"
 )
 # Change words closing an indicator (生产总值增速, 居民消费价格涨幅, 能耗下降):
 # an indicator written with one of them states a change, not a level.
