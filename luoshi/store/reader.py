@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timezone
 
 from sqlalchemy import Connection, Select, func, select
 
@@ -10,7 +11,7 @@ from luoshi.model import (
     Chrome, GlossaryEntry, HeadlineTarget, Measure, Metadata, Repair, Section, Sentence, Source, Span,
 )
 from luoshi.store import schema as t
-from luoshi.store.records import DocumentSummary, StoredDocument
+from luoshi.store.records import DocumentSummary, StoredDocument, measure_record, target_record
 
 d = t.documents.c
 
@@ -47,7 +48,7 @@ def list_documents(conn: Connection) -> list[DocumentSummary]:
             id=r.id, name=r.name, version=r.version, format=r.format, title=r.title, region=r.region,
             parent_region=r.parent_region, level=r.level, division_code=r.division_code, year=r.year,
             period=r.period, doc_type=r.doc_type, characters=r.characters, measures=r.n_measures,
-            targets=r.n_targets, ingested_at=r.ingested_at,
+            targets=r.n_targets, ingested_at=_utc(r.ingested_at),
         )
         for r in conn.execute(query)
     ]
@@ -77,7 +78,7 @@ def load_document(conn: Connection, doc_id: int) -> StoredDocument:
         unknown=dict(row.unknown), provenance=dict(row.provenance),
     )
     return StoredDocument(
-        id=row.id, version=row.version, ingested_at=row.ingested_at, extracted=row.extracted,
+        id=row.id, version=row.version, ingested_at=_utc(row.ingested_at), extracted=row.extracted,
         repairs_applied=row.repairs_applied, source=source, normalised_text=row.normalised_text,
         metadata=metadata,
         sections=tuple(
@@ -90,55 +91,53 @@ def load_document(conn: Connection, doc_id: int) -> StoredDocument:
             GlossaryEntry(r.term, r.definition, Span(r.span_start, r.span_end), r.label,
                           Span(r.anchor_start, r.anchor_end) if r.anchor_start is not None else None)
             for r in rows(t.glossary)),
-        measures=tuple(
-            Measure(Span(r.span_start, r.span_end), r.kind, r.indicator, r.indicator_simplified, r.value, r.unit,
-                    r.comparator, r.change, r.period, r.confidence, r.value_max, r.sentence_ordinal,
-                    r.section_ordinal)
-            for r in rows(t.measures)),
-        targets=tuple(
-            HeadlineTarget(r.indicator, r.indicator_text, r.value, r.unit, r.comparator,
-                           Span(r.span_start, r.span_end), r.period, r.value_max)
-            for r in rows(t.headline_targets)),
+        measures=tuple(_measure(r) for r in rows(t.measures)),
+        targets=tuple(_target(r) for r in rows(t.headline_targets)),
     )
 
 
 def measure_rows(conn: Connection, doc_id: int | None = None, kind: str | None = None) -> Iterator[dict]:
-    """Measures in the gold prediction format (shared/gold/score.py), latest versions only."""
+    """Measures as prediction rows (``measure_record``), of one document or of all latest versions."""
     m = t.measures.c
-    docs = latest_versions().subquery() if doc_id is None else select(t.documents).where(d.id == doc_id).subquery()
+    docs = _documents(doc_id)
     query = (select(docs.c.name, t.measures).join(docs, docs.c.id == m.document_id)
              .order_by(docs.c.id, m.span_start, m.ordinal))
     if kind is not None:
         query = query.where(m.kind == kind)
     for r in conn.execute(query):
-        yield {
-            "doc": r.name, "start": r.span_start, "end": r.span_end, "quote": r.quote, "kind": r.kind,
-            "indicator": r.indicator, "value": number(r.value), "unit": r.unit, "comparator": r.comparator,
-            "change": r.change, "period": r.period, "value_max": number(r.value_max),
-            "confidence": r.confidence, "indicator_simplified": r.indicator_simplified,
-        }
+        yield measure_record(r.name, _measure(r), r.quote)
 
 
 def target_rows(conn: Connection, doc_id: int | None = None) -> Iterator[dict]:
-    """The headline-targets table (shared/gold/TARGETS.md format plus region and year)."""
+    """Headline-target rows (``target_record``), of one document or of all latest versions."""
     h = t.headline_targets.c
-    docs = latest_versions().subquery() if doc_id is None else select(t.documents).where(d.id == doc_id).subquery()
+    docs = _documents(doc_id)
     query = (select(docs.c.name, docs.c.region, docs.c.year, t.headline_targets)
              .join(docs, docs.c.id == h.document_id).order_by(docs.c.id, h.ordinal))
     for r in conn.execute(query):
-        yield {
-            "doc": r.name, "region": r.region, "year": r.year, "indicator": r.indicator,
-            "indicator_text": r.indicator_text, "value": number(r.value), "unit": r.unit,
-            "comparator": r.comparator, "value_max": number(r.value_max), "period": r.period,
-            "start": r.span_start, "end": r.span_end, "quote": r.quote,
-        }
+        yield target_record(r.name, r.region, r.year, _target(r), r.quote)
 
 
-def number(value: float | None) -> float | int | None:
-    """Whole numbers as ints (80, not 80.0), as the gold files write them."""
-    if value is not None and float(value).is_integer() and abs(value) < 2**53:
-        return int(value)
-    return value
+def _utc(moment: datetime) -> datetime:
+    """SQLite keeps no time zone; every stored time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _documents(doc_id: int | None):
+    if doc_id is None:
+        return latest_versions().subquery()
+    return select(t.documents).where(d.id == doc_id).subquery()
+
+
+def _measure(r) -> Measure:
+    return Measure(Span(r.span_start, r.span_end), r.kind, r.indicator, r.indicator_simplified, r.value, r.unit,
+                   r.comparator, r.change, r.period, r.confidence, r.value_max, r.sentence_ordinal,
+                   r.section_ordinal)
+
+
+def _target(r) -> HeadlineTarget:
+    return HeadlineTarget(r.indicator, r.indicator_text, r.value, r.unit, r.comparator,
+                          Span(r.span_start, r.span_end), r.period, r.value_max)
 
 
 def counts(conn: Connection) -> dict[str, int]:

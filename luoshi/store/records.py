@@ -69,3 +69,29 @@ class StoredDocument:
             source=self.source, normalised=norm, sections=self.sections, sentences=self.sentences,
             glossary=self.glossary, metadata=self.metadata, measures=self.measures, targets=self.targets,
         )
+
+
+def measure_record(doc: str, m: Measure, quote: str) -> dict:
+    """A measure in the gold prediction format (shared/gold/SCHEMA.md, score.py)."""
+    return {
+        "doc": doc, "start": m.span.start, "end": m.span.end, "quote": quote, "kind": m.kind,
+        "indicator": m.indicator, "value": number(m.value), "unit": m.unit, "comparator": m.comparator,
+        "change": m.change, "period": m.period, "value_max": number(m.value_max), "confidence": m.confidence,
+        "indicator_simplified": m.indicator_simplified,
+    }
+
+
+def target_record(doc: str, region: str | None, year: int | None, h: HeadlineTarget, quote: str) -> dict:
+    """A headline target in the gold format (shared/gold/TARGETS.md) plus region and year."""
+    return {
+        "doc": doc, "region": region, "year": year, "indicator": h.indicator, "indicator_text": h.indicator_text,
+        "value": number(h.value), "unit": h.unit, "comparator": h.comparator, "value_max": number(h.value_max),
+        "period": h.period, "start": h.span.start, "end": h.span.end, "quote": quote,
+    }
+
+
+def number(value: float | None) -> float | int | None:
+    """Whole numbers as ints (80, not 80.0), as the gold files write them."""
+    if value is not None and float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
