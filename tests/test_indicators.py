@@ -44,6 +44,7 @@ MAPPED = [
     ("地方一般公共预算收入", "%", True, "budget_revenue_growth"),
     ("一般公共财政预算收入", "%", True, "budget_revenue_growth"),
     ("地方公共财政预算收入", "%", True, "budget_revenue_growth"),
+    ("地方级一般公共预算收入", "%", True, "budget_revenue_growth"),
     # incomes
     ("居民人均可支配收入", "%", True, "income_growth"),
     ("城乡居民人均可支配收入", "%", True, "income_growth"),
@@ -56,6 +57,7 @@ MAPPED = [
     ("城镇新增就业", "万人", False, "new_urban_jobs"),
     ("新增城镇就业", "人", False, "new_urban_jobs"),
     ("城镇新增就业人数", "万人", False, "new_urban_jobs"),
+    ("城镇新增就业岗位", "万个", False, "new_urban_jobs"),
     ("城镇新增就业", "萬人", False, "new_urban_jobs"),  # Traditional unit
     ("城镇调查失业率", "%", False, "surveyed_unemployment"),
     ("调查失业率", "%", False, "surveyed_unemployment"),
@@ -70,6 +72,7 @@ MAPPED = [
     ("研发投入强度", "%", False, "rd_intensity"),
     ("研发经费投入强度预计", "%", False, "rd_intensity"),
     ("研究与试验发展经费投入占地区生产总值比重", "%", False, "rd_intensity"),
+    ("研究与试验发展经费支出相当于生产总值比重", "%", False, "rd_intensity"),
     ("单位地区生产总值能耗", "%", True, "energy_intensity"),
     ("单位生产总值能耗", "%", True, "energy_intensity"),
     ("单位GDP能耗", "%", True, "energy_intensity"),
@@ -88,6 +91,7 @@ UNMAPPED = [
     ("单位工业增加值能耗", "%", True),
     ("工业投资", "%", True),
     ("财政总收入", "%", True),
+    ("全社会研发经费投入", "%", True),  # spending growth, not intensity
     ("数字经济", "%", True),
     ("粮食播种面积", "万亩", False),
     ("城镇调查失业率", "万人", False),

@@ -136,6 +136,22 @@ def test_respectively_pairs_share_out_the_joined_names():
     assert _rows(text, measures) == [("surveyed_unemployment", 5.5, "%", "<="), ("registered_unemployment", 4.5, "%", "<=")]
 
 
+def test_urban_and_rural_pairs_split_a_compound_name():
+    text = "主要预期目标是:城乡居民人均可支配收入分别增长6%和7.5%。\n"
+    name = "城乡居民人均可支配收入"
+    measures = [
+        _m(text, "城乡居民人均可支配收入分别增长6%", name, 6, "%", "=", True),
+        _m(text, "城乡居民人均可支配收入分别增长6%和7.5%", name, 7.5, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("urban_income_growth", 6, "%", "="), ("rural_income_growth", 7.5, "%", "=")]
+    text = "主要预期目标是:城乡居民人均可支配收入增长6%以上,力争7%。\n"
+    measures = [
+        _m(text, "城乡居民人均可支配收入增长6%以上", name, 6, "%", ">=", True),
+        _m(text, "力争7%", name, 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("income_growth", 6, "%", ">=")]  # no 分别: not a pair
+
+
 def test_list_items_give_every_item_the_shared_tail():
     def names(s):
         return ["".join(s[a:b] for a, b in item) for item in list_items(s)]

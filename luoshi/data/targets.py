@@ -72,3 +72,7 @@ PLAN_END_YEARS: dict[str, int] = {
 
 # Sections whose role means a cue inside them cannot open a headline block.
 NON_TARGET_ROLES = frozenset({"chrome", "review", "notes", "glossary"})
+
+# A compound naming two indicators at once, shared out over "分别X和Y":
+# 城乡居民人均可支配收入分别增长6%和7.5% → 城镇居民… 6%, 农村居民… 7.5%.
+PAIRED_PREFIXES: dict[str, tuple[str, str]] = {"城乡": ("城镇", "农村")}

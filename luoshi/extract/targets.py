@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from luoshi.data.targets import TARGET_YEAR
+from luoshi.data.targets import PAIRED_PREFIXES, TARGET_YEAR
 from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
 from luoshi.extract.indicators import OTHER, canonical_indicator
 from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, Structure
@@ -21,6 +21,7 @@ _LIST_JOINER_RE = re.compile(r"以及|和|、|及|与")
 _COMPLETE_NAME_RE = re.compile(r"(?:率|额|值|量|收入|数|比重|比例|强度|产量|就业|价格|涨幅|指数|投资)$")
 _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
 _SENTENCE_MARKS = "。!?\n"
+_RESPECTIVELY = "分别"
 
 
 def extract_targets(
@@ -58,7 +59,7 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
         ),
         key=lambda m: (m.span.start, m.span.end),
     )
-    names = _distributed_names(inside)
+    names = _distributed_names(inside, norm)
     for measure, (written, simplified) in zip(inside, names):
         key = canonical_indicator(simplified, measure.unit, measure.change) or OTHER
         yield HeadlineTarget(
@@ -85,12 +86,12 @@ def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) ->
     return not years or block.period in years
 
 
-def _distributed_names(measures: list[Measure]) -> list[tuple[str, str]]:
+def _distributed_names(measures: list[Measure], norm: Normalised) -> list[tuple[str, str]]:
     """Each measure's indicator (as written, Simplified), lists shared out.
 
     In "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内" a measure
     may carry both names; the i-th of n measures with the same joined name
-    gets the i-th name.
+    gets the i-th name. A compound (城乡居民…) is shared out only after 分别.
     """
     names = [(m.indicator, m.indicator_simplified) for m in measures]
     i = 0
@@ -99,13 +100,31 @@ def _distributed_names(measures: list[Measure]) -> list[tuple[str, str]]:
         while j + 1 < len(measures) and measures[j + 1].indicator_simplified == measures[i].indicator_simplified:
             j += 1
         simplified = measures[i].indicator_simplified
+        # Normalisation keeps lengths, so the written form splits at the same places.
+        written = measures[i].indicator if len(measures[i].indicator) == len(simplified) else simplified
         pieces = list_items(simplified)
         if j > i and len(pieces) == j - i + 1:
-            # Normalisation keeps lengths, so the written form splits at the same places.
-            written = measures[i].indicator if len(measures[i].indicator) == len(simplified) else simplified
             names[i:j + 1] = [(_join(written, p), _join(simplified, p)) for p in pieces]
+        elif j == i + 1 and len(pieces) == 1 and _RESPECTIVELY in _norm_text(norm, measures[i], measures[j]):
+            names[i:j + 1] = _paired(written, simplified) or names[i:j + 1]
         i = j + 1
     return names
+
+
+def _norm_text(norm: Normalised, first: Measure, last: Measure) -> str:
+    start, _ = norm.from_source(first.span.start, first.span.end)
+    _, end = norm.from_source(last.span.start, last.span.end)
+    return norm.text[start:end]
+
+
+def _paired(written: str, simplified: str) -> list[tuple[str, str]] | None:
+    """城乡居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入."""
+    for compound, pair in PAIRED_PREFIXES.items():
+        at = simplified.find(compound)
+        if at >= 0:
+            end = at + len(compound)
+            return [(written[:at] + word + written[end:], simplified[:at] + word + simplified[end:]) for word in pair]
+    return None
 
 
 def _join(text: str, piece: list[tuple[int, int]]) -> str:
