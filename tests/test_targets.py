@@ -75,6 +75,29 @@ def test_block_ends_where_the_text_turns_to_the_work_programme():
     assert _rows(text, measures) == [("gdp_growth", 7, "%", "~"), ("budget_revenue_growth", 5, "%", "=")]
 
 
+def test_inline_block_survives_one_wordy_sentence_but_not_two():
+    text = (
+        "主要预期目标是:地区生产总值增长6%。开放发展取得新突破,营商环境持续优化。"
+        "共享发展取得新进步,城镇新增就业2万人。社会大局保持稳定。人民群众获得感增强。"
+        "新建学校3所。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+        _m(text, "新建学校3所", "新建学校", 3, "所"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("new_urban_jobs", 2, "万人", "=")]
+
+
+def test_inline_block_ends_at_a_glued_heading():
+    text = "主要预期目标是:地区生产总值增长6%。(一)扩大有效投资。新开工项目100个。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "新开工项目100个", "新开工项目", 100, "个"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
 def test_a_reports_five_year_goals_are_not_its_headline_targets():
     text = (
         "二、今后五年奋斗目标\n全区国民经济和社会发展的主要指标确定为:地区生产总值年均增长9%以上,"
@@ -173,6 +196,10 @@ def test_a_cue_in_the_review_does_not_open_a_block():
     measures = [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]
     assert _rows(text, measures, structure=structure) == []
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]  # without roles the cue counts
+    # A strong cue with no past-time words counts even in a section read as review.
+    text = text.replace("去年的", "今年的")
+    assert _rows(text, [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)], structure=structure) == [
+        ("gdp_growth", 6, "%", "=")]
 
 
 def test_targets_section_from_the_structure_without_a_cue():

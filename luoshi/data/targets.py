@@ -71,7 +71,9 @@ PLAN_END_YEARS: dict[str, int] = {
 }
 
 # Sections whose role means a cue inside them cannot open a headline block.
-NON_TARGET_ROLES = frozenset({"chrome", "review", "notes", "glossary"})
+NON_TARGET_ROLES = frozenset({"chrome", "notes", "glossary"})
+# In a review section a cue counts only without these (去年的主要预期目标是…).
+PAST_WORDS = r"去年|上年|前年|过去|上一年|年初确定|年初提出|确定的"
 
 # A compound naming two indicators at once, shared out over "分别X和Y":
 # 城乡居民人均可支配收入分别增长6%和7.5% → 城镇居民… 6%, 农村居民… 7.5%.

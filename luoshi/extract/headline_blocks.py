@@ -25,6 +25,7 @@ from luoshi.data.targets import (
     LIST_ITEM_START,
     MULTI_YEAR_WORDS,
     NON_TARGET_ROLES,
+    PAST_WORDS,
     PLAN_END_YEARS,
     PLAN_WORDS,
     STRONG_CUE,
@@ -35,9 +36,11 @@ _CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
 _HEADING_CUE_RE = re.compile(rf"^[ \t]*(?:{HEADING_CUE})[ \t]*$", re.MULTILINE)
 _HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
+_PAST_RE = re.compile(PAST_WORDS)
 _CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
 _CLAUSE_END_RE = re.compile(r"[,;。!?]")
 _SENTENCE_END = "。!?\n"
+_SENTENCE_MARKS = "。!?"
 _LIST_ITEM_RE = re.compile(rf"\s*{LIST_ITEM_START}")
 _MULTI_RE = re.compile(MULTI_YEAR_WORDS)
 _MULTI_ITEM_RE = re.compile(r"年均|届末|期末|到20\d\d年")
@@ -95,12 +98,12 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
         if blocks and cue_start < blocks[-1].end:
             continue
         chain = outline.chain(cue_start)
-        if chain and chain[0].role in NON_TARGET_ROLES:
-            continue
         if heading:
             start, end = cue_start, _section_end(text, cue_end)
         else:
             start, end = _sentence_start(text, cue_start), _block_end(text, cue_end, outline, chain)
+        if chain and not _may_hold_targets(chain[0].role, text[start:cue_end]):
+            continue
         if _DIGIT_RE.search(text, cue_end, end):
             blocks.append(_make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading))
     blocks.extend(_section_blocks(text, outline, blocks, metadata, plan))
@@ -110,6 +113,21 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     if any(b.strong for b in blocks):
         blocks = [b for b in blocks if b.strong]
     return tuple(blocks)
+
+
+def _may_hold_targets(role: str, lead: str) -> bool:
+    """Whether a cue in a section of this role opens a headline block.
+
+    Chrome, notes and glossary never hold one. A review may look back at last
+    year's targets (去年的主要预期目标是…), but a section misread as review
+    must not hide the real block, so there a strong cue without past-time
+    words still counts.
+    """
+    if role in NON_TARGET_ROLES:
+        return False
+    if role == "review":
+        return bool(_STRONG_RE.search(lead)) and not _PAST_RE.search(lead)
+    return True
 
 
 def is_plan(metadata: Metadata, text: str) -> bool:
@@ -144,10 +162,7 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     """
     para_end = _paragraph_end(text, list_start)
     if text[list_start:para_end].strip():
-        for clause_end in _CLAUSE_END_RE.finditer(text, list_start, para_end):
-            if _CLOSER_RE.match(text, clause_end.end()):
-                return clause_end.start()
-        return para_end
+        return _inline_end(text, list_start, para_end)
     end = para_end
     pos = para_end + 1
     first = True
@@ -166,6 +181,32 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
             end = max(end, b)
             break
     return end
+
+
+def _inline_end(text: str, list_start: int, para_end: int) -> int:
+    """The end of targets listed in the cue's own paragraph.
+
+    Before the first clause that talks about the targets (以上目标…, 我们将…),
+    a sentence that opens with a heading label glued into the paragraph, or
+    the second sentence in a row that states no number (the text has moved
+    on; one such sentence may sit between target sentences: 开放发展取得新突破,…).
+    """
+    sentence_start, numeric_end, quiet = list_start, None, 0
+    for mark in _CLAUSE_END_RE.finditer(text, list_start, para_end):
+        if _CLOSER_RE.match(text, mark.end()):
+            return mark.start()
+        if mark.group() not in _SENTENCE_MARKS:
+            continue
+        if _DIGIT_RE.search(text, sentence_start, mark.start()):
+            numeric_end, quiet = mark.start(), 0
+        else:
+            quiet += 1
+            if quiet == 2:
+                return numeric_end if numeric_end is not None else mark.start()
+        if _HEADING_START_RE.match(text, mark.end()):
+            return mark.start()
+        sentence_start = mark.end()
+    return para_end
 
 
 def _is_heading(paragraph: str) -> bool:
