@@ -19,6 +19,9 @@ from luoshi.model import (
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+# The prediction format of shared/gold/score.py, as `luoshi measures --jsonl` writes it.
+PREDICTION_KEYS = {"doc", "start", "end", "quote", "kind", "indicator", "value", "unit", "comparator", "change",
+                   "period", "value_max", "confidence", "indicator_simplified"}
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from luoshi.cli import app
+from luoshi.errors import LuoshiError
 from luoshi.store import Store
 
-from test_store import PREDICTION_KEYS
+from conftest import PREDICTION_KEYS, REPO
 
 DOCS_KEYS = {"id", "source", "region", "parent_region", "level", "division_code", "year", "doc_type"}
 TARGET_KEYS = {"doc", "region", "year", "indicator", "indicator_text", "value", "unit", "comparator", "start", "end",
@@ -210,11 +211,27 @@ def test_an_unexpected_failure_is_one_line_too(stored, monkeypatch):
                                     "please report it with the file that caused it"
 
 
-def test_every_command_has_help(readme_text=None):
+def test_every_command_has_help_and_is_in_the_readme():
     from typer.main import get_command
 
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     commands = get_command(app).commands
     assert set(commands) == {"ingest", "docs", "show", "demo", "measures", "targets", "eval"}
     for name in commands:
         result = run(name, "--help")
         assert result.exit_code == 0 and "--db" in result.stdout
+        assert f"| `luoshi {name} " in readme
+
+
+def test_readme_starts_with_the_two_commands_and_lists_every_error_code():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme.splitlines()[:4] == [
+        "```sh", "pip install -e . && luoshi demo", 'pip install -e ".[test]" && pytest', "```"]
+    errors = [LuoshiError, *all_subclasses(LuoshiError)]
+    assert len(errors) >= 15
+    for cls in errors:
+        assert f"| {cls.code} | `{cls.__name__}`" in readme
+
+
+def all_subclasses(cls: type) -> list[type]:
+    return [c for sub in cls.__subclasses__() for c in (sub, *all_subclasses(sub))]

@@ -17,8 +17,8 @@ from luoshi.options import Options
 from luoshi.store import Store
 from luoshi.store.schema import metadata
 
-PREDICTION_KEYS = {"doc", "start", "end", "quote", "kind", "indicator", "value", "unit", "comparator", "change",
-                   "period", "value_max", "confidence", "indicator_simplified"}
+from conftest import PREDICTION_KEYS
+
 
 
 def table_rows(db_path) -> dict[str, list[tuple]]:
