@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from luoshi.extract.headline_blocks import find_blocks
+from luoshi.extract.headline_blocks import find_blocks, is_plan
 from luoshi.extract.targets import extract_targets, list_items
 from luoshi.model import Measure, Metadata, Section, Source, Span, Structure
 from luoshi.normalise import normalise
@@ -137,6 +137,15 @@ def test_plan_heading_block_with_a_dash_list_and_its_end_year():
         assert [(t.indicator, t.value, t.period) for t in targets] == expected
     # Not known as a plan: five-year goals are not a report's headline targets.
     assert _rows(text, measures, metadata=Metadata(doc_type="政府工作报告")) == []
+
+
+def test_is_plan_from_the_type_or_the_title():
+    assert is_plan(PLAN_META, "")
+    assert not is_plan(REPORT_META, "某某规划纲要\n")
+    assert is_plan(Metadata(), "某县国民经济和社会发展\n第十四个五年规划纲要\n第一章 发展基础\n")
+    assert not is_plan(Metadata(), "政府工作报告\n——2024年1月在某市人民代表大会上\n")
+    # A long first paragraph that mentions a plan is not a title.
+    assert not is_plan(Metadata(), "全面加快乡村振兴连片示范带建设。优化完善整体规划," + "推进画廊建设," * 10 + "\n")
 
 
 def test_list_on_its_own_lines_after_a_colon():

@@ -61,10 +61,15 @@ TARGET_YEAR = r"(?:到|至|于|展望|力争到|争取到)(20\d\d)年|(20\d\d)�
 # report may also state five-year goals: "全区国民经济和社会发展的主要指标确定
 # 为:地区生产总值年均增长9%以上,届末总量突破500亿元").
 MULTI_YEAR_WORDS = r"年均|届末|期末|五年|今后几年|未来几年|十[一二三四五六七八九]五|远景|\d{4}\s*[-—~至到]\s*\d{4}年"
+# An item stating a multi-year target (地区生产总值年均增长9%, 届末总量突破500亿元).
+MULTI_YEAR_ITEM = r"年均|届末|期末|到20\d\d年"
 ANNUAL_WORDS = r"今年|明年|本年|全年|年度"
 # Words that, anywhere in a block, mark a plan period's goals (an annual
 # list never names them).
 PLAN_WORDS = r"十[一二三四五六七八九]五|今后五年|未来五年|远景|展望\d{4}年"
+# Title words telling a plan from a work report when the metadata has no type.
+PLAN_TITLE_WORD = "规划"
+REPORT_TITLE_WORD = "工作报告"
 # Five-year plan names → their end year.
 PLAN_END_YEARS: dict[str, int] = {
     "十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035,

@@ -23,11 +23,14 @@ from luoshi.data.targets import (
     HEADING_START,
     LIST_ITEM_MAX_CHARS,
     LIST_ITEM_START,
+    MULTI_YEAR_ITEM,
     MULTI_YEAR_WORDS,
     NON_TARGET_ROLES,
     PAST_WORDS,
     PLAN_END_YEARS,
+    PLAN_TITLE_WORD,
     PLAN_WORDS,
+    REPORT_TITLE_WORD,
     STRONG_CUE,
 )
 from luoshi.model import Metadata, Normalised, Section, Structure
@@ -43,15 +46,16 @@ _SENTENCE_END = "。!?\n"
 _SENTENCE_MARKS = "。!?"
 _LIST_ITEM_RE = re.compile(rf"\s*{LIST_ITEM_START}")
 _MULTI_RE = re.compile(MULTI_YEAR_WORDS)
-_MULTI_ITEM_RE = re.compile(r"年均|届末|期末|到20\d\d年")
+_MULTI_ITEM_RE = re.compile(MULTI_YEAR_ITEM)
 _PLAN_WORDS_RE = re.compile(PLAN_WORDS)
 _ANNUAL_RE = re.compile(ANNUAL_WORDS)
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)年")
 _PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
 _PERIOD_END_RE = re.compile(r"(\d{4})\D*$")
 _DIGIT_RE = re.compile(r"\d")
-_PLAN_TITLE_RE = re.compile(r"规划纲要|五年规划|规划")
 _TITLE_WINDOW = 400  # characters at the start of a text that hold its title
+_TITLE_LINES = 3  # a title may wrap over a few short lines
+_TITLE_MAX_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +135,16 @@ def _may_hold_targets(role: str, lead: str) -> bool:
 
 
 def is_plan(metadata: Metadata, text: str) -> bool:
-    """Whether the document is a (five-year) plan rather than a work report."""
+    """Whether the document is a (five-year) plan rather than a work report.
+
+    The metadata's type decides; without one, the title (or the first short
+    lines, where a title sits) must name a plan and not a report.
+    """
     if metadata.doc_type:
-        return "规划" in metadata.doc_type
-    head = (metadata.title or "") + text[:_TITLE_WINDOW]
-    return "工作报告" not in head and bool(_PLAN_TITLE_RE.search(head))
+        return PLAN_TITLE_WORD in metadata.doc_type
+    lines = [line for line in text[:_TITLE_WINDOW].split("\n") if line.strip()][:_TITLE_LINES]
+    head = " ".join([metadata.title or ""] + [line for line in lines if len(line) <= _TITLE_MAX_CHARS])
+    return PLAN_TITLE_WORD in head and REPORT_TITLE_WORD not in head
 
 
 def _sentence_start(text: str, pos: int) -> int:
