@@ -1,0 +1,55 @@
+"""Words of web-page chrome and scraper headers (see ``luoshi.read.chrome``).
+
+A government web page copied as text starts with the site's widgets
+(无障碍, 长者助手, 我的收藏), its 政府信息公开 info table (索引号: … 发布日期: …)
+and a 【打印】【字体】 bar, and may end with 打印本页/关闭窗口/分享到.
+Scrapers write their own ``标题：…`` / ``年份：…`` header and a ``=====``
+rule. These lists say what such lines are made of; the algorithm only ever
+looks at the lines before the body and after it.
+"""
+from __future__ import annotations
+
+# Stand-alone widgets and navigation words: a line made only of these is page chrome.
+PAGE_TOKENS = frozenset({
+    "无障碍", "无障碍浏览", "长者助手", "长者模式", "关怀版", "适老化", "读屏", "我的收藏", "收藏", "加入收藏",
+    "设为首页", "首页", "网站首页", "返回首页", "网站地图", "登录", "注册", "个人中心", "用户中心", "退出",
+    "简体", "繁体", "繁體", "简体版", "繁体版", "繁體版", "English", "EN", "手机版", "移动版", "智能问答",
+    "政府信息公开", "信息公开", "规章库", "政策文件", "政务公开", "政策解读", "搜索", "站内搜索", "高级搜索",
+    "打印", "打印本页", "关闭", "关闭窗口", "关闭本页", "返回顶部", "分享", "分享到", "微信", "微博",
+    "QQ空间", "扫一扫", "大", "中", "小", "字号", "字体", "默认", "上一篇", "下一篇", "相关链接", "相关文章",
+    "相关阅读", "相关稿件", "联系我们", "纠错", "我要纠错", "|", ">", ">>", "»", "-", "·",
+})
+
+# Labels of the page's info table ("发布机构: 江城区人民政府办公室"); a line starting with one is chrome.
+PAGE_LABELS = (
+    "索引号", "主题分类", "分类", "发布机构", "发文机关", "成文日期", "名称", "文号", "发文字号", "发布日期",
+    "发布时间", "主题词", "浏览次数", "点击次数", "访问次数", "阅读次数", "浏览量", "访问量", "信息来源", "来源",
+    "作者", "字号", "字体", "有效性", "生效日期", "当前位置", "您的位置", "您当前的位置", "所属机构", "公开方式",
+    "公开范围", "责任编辑", "编辑", "审核", "校对", "网站标识码", "公安机关备案号", "主办单位", "承办单位",
+    "主办", "承办", "技术支持", "联系电话", "地址", "分享到",
+)
+
+# Labels a scraper writes above the text it saved ("标题：二O一九年政府工作报告").
+SCRAPER_LABELS = (
+    "标题", "年份", "来源URL", "来源网址", "来源链接", "原文链接", "原文地址", "网址", "URL", "链接",
+    "发文单位", "抓取时间", "采集时间", "爬取时间", "省份", "城市", "地区",
+)
+
+# Bracketed buttons: 【打印】 【字体: 大 中 小】 [关闭]; the opening word decides.
+BUTTON_WORDS = ("打印", "关闭", "字体", "字号", "收藏", "分享", "返回", "纠错", "大", "中", "小")
+
+# Footer lines (searched from the end of the text): any of these words, or a label above.
+FOOTER_WORDS = ("版权所有", "ICP备", "网站标识码", "公安机关备案号", "建议使用", "分辨率", "浏览器", "技术支持")
+
+# Related-content links a scraper glued to the last sentence: "…而努力奋斗！图解：二O二O年政府工作报告".
+TRAILING_LINKS = ("图解：", "图解:", "（图解）", "(图解)", "【图解】", "相关解读：", "相关解读:", "视频解读：",
+                  "视频解读:", "一图读懂", "政策解读：", "相关链接：", "附件下载：")
+
+# Which metadata a header label gives (Source.meta keys, as the metadata stage reads them).
+LABEL_META = {
+    "标题": "title", "名称": "title", "年份": "year", "来源URL": "source_url", "来源网址": "source_url",
+    "来源链接": "source_url", "原文链接": "source_url", "原文地址": "source_url", "网址": "source_url",
+    "URL": "source_url", "发布日期": "publish_date", "发布时间": "publish_date", "成文日期": "written_date",
+    "发文单位": "publisher", "发布机构": "publisher", "发文机关": "publisher", "文号": "document_number",
+    "发文字号": "document_number", "索引号": "index_number", "省份": "province",
+}

@@ -1,0 +1,150 @@
+"""Mark web-page chrome and scraper headers around the body of a text.
+
+Only two places are searched, so body text is never marked:
+
+* the head: lines from the top until the first line that reads like body
+  (a sentence mark or a long line), at most ``MAX_HEAD_LINES``. A line is
+  chrome when it is a separator rule, starts with a known label and a colon
+  (``索引号:``, ``标题：``), or is made only of widget words and buttons
+  (``无障碍 长者助手``, ``【打印】 【字体:``). A short line lying *between*
+  two chrome lines (the site's section name, the page title echoed above
+  the date line) is chrome too;
+* the tail: lines from the end that are widgets, labels or footer words
+  (打印本页, 关闭窗口, 版权所有), and related links a scraper glued after the
+  last sentence (``…而努力奋斗！图解：…``).
+
+The values of labelled header lines are returned as metadata hints
+(``名称: X`` → ``title``; see ``luoshi.data.chrome_patterns.LABEL_META``).
+Each chrome line is one ``Chrome`` span (the line without its newline).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from luoshi.data import chrome_patterns as P
+from luoshi.model import Chrome, Span
+
+MAX_HEAD_LINES = 60
+MAX_TAIL_LINES = 15
+MAX_CHROME_LINE = 200  # longer lines are body (and keep a 50 MB one-line file cheap)
+MAX_ABSORBED = 50  # a short unlabelled line between chrome lines
+TAIL_WINDOW = 400  # characters at the end of the text searched for glued links
+
+_BLANK = " \t\u00a0\u3000\u200b\ufeff"
+_ICONS = "".join(chr(cp) for cp in range(0xE000, 0xF900))  # private-use icon-font glyphs
+_STRIP = _BLANK + _ICONS
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_LABEL = re.compile(rf"({_alternation(P.PAGE_LABELS + P.SCRAPER_LABELS)})[{_BLANK}]*[:：]")
+_SCRAPER = frozenset(P.SCRAPER_LABELS)
+_SEPARATOR = re.compile(r"[=\-_*#~—─━·.]{5,}")
+_BUTTON = re.compile(rf"[【\[](?:{_alternation(P.BUTTON_WORDS)})[^】\]]*[】\]]?")
+_TOKEN_SPLIT = re.compile(rf"[{_STRIP}|>»]+")
+_SENTENCE = re.compile(r"[。！？；!?;]")
+_GLUED = re.compile(rf"(?<=[。！？!?”」])(?:{_alternation(P.TRAILING_LINKS)})")
+
+
+def find_chrome(text: str) -> tuple[tuple[Chrome, ...], dict[str, str]]:
+    """Chrome spans of ``text`` (in order) and the metadata its header labels give."""
+    hints: dict[str, str] = {}
+    head = _head(text, hints)
+    body_start = head[-1].span.end if head else 0
+    tail = _tail(text, body_start)
+    return tuple(head) + tuple(tail), hints
+
+
+def _head(text: str, hints: dict[str, str]) -> list[Chrome]:
+    found: list[Chrome] = []
+    pending: list[Span] = []  # short unlabelled lines since the last chrome line
+    for count, (start, end) in enumerate(_lines(text)):
+        if count >= MAX_HEAD_LINES or end - start > MAX_CHROME_LINE:
+            break
+        content = text[start:end].strip(_STRIP)
+        if not content:
+            continue
+        kind = _kind(content)
+        if kind is not None:
+            if found:
+                found += (Chrome(span, "page") for span in pending)
+            pending = []
+            found.append(Chrome(Span(start, end), kind))
+            _read_labels(content, hints)
+        elif _SENTENCE.search(content) or len(content) > MAX_ABSORBED:
+            break
+        else:
+            pending.append(Span(start, end))
+    return found
+
+
+def _tail(text: str, body_start: int) -> list[Chrome]:
+    found: list[Chrome] = []
+    for count, (start, end) in enumerate(_lines_backwards(text, body_start)):
+        content = text[start:end].strip(_STRIP)
+        if count >= MAX_TAIL_LINES or end - start > MAX_CHROME_LINE:
+            break
+        if not content:
+            continue
+        if _kind(content) is None and not any(word in content for word in P.FOOTER_WORDS):
+            break
+        found.append(Chrome(Span(start, end), "page"))
+    last_body = found[-1].span.start if found else len(text)
+    glued = _glued_links(text, max(body_start, last_body - TAIL_WINDOW), last_body)
+    return ([glued] if glued else []) + found[::-1]
+
+
+def _glued_links(text: str, lo: int, hi: int) -> Chrome | None:
+    """Related links glued after the last sentence of the body, up to the end of that line."""
+    end = hi
+    while end > lo and (text[end - 1] in _STRIP or text[end - 1] == "\n"):
+        end -= 1
+    line_start = max(lo, text.rfind("\n", lo, end) + 1)
+    match = _GLUED.search(text, line_start, end)
+    return Chrome(Span(match.start(), end), "page") if match else None
+
+
+def _kind(content: str) -> str | None:
+    if _SEPARATOR.fullmatch(content):
+        return "separator"
+    label = _LABEL.match(content)
+    if label:
+        return "scraper_header" if label.group(1) in _SCRAPER else "page"
+    rest = _BUTTON.sub(" ", content)
+    tokens = [t for t in _TOKEN_SPLIT.split(rest) if t]
+    if all(t in P.PAGE_TOKENS for t in tokens) and (tokens or rest != content):
+        return "page"
+    return None
+
+
+def _read_labels(content: str, hints: dict[str, str]) -> None:
+    """``发布机构: X 成文日期: Y`` → hints, the first value of each key winning."""
+    labels = list(_LABEL.finditer(content))
+    for this, following in zip(labels, labels[1:] + [None]):
+        key = P.LABEL_META.get(this.group(1))
+        value = content[this.end():following.start() if following else len(content)].strip(_STRIP)
+        if key and value:
+            hints.setdefault(key, value)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield start, end
+        start = end + 1
+
+
+def _lines_backwards(text: str, stop: int) -> Iterator[tuple[int, int]]:
+    end = len(text)
+    if text.endswith("\n"):
+        end -= 1
+    while end > stop:
+        start = text.rfind("\n", stop, end) + 1 or stop
+        yield start, end
+        end = start - 1

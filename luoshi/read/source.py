@@ -1,0 +1,47 @@
+"""Turn extracted text into a ``Source``: one clean-up, chrome, mojibake, metadata.
+
+Every format ends here, so the rules hold for all of them: the BOM is
+stripped and ``\\r\\n``/``\\r`` become ``\\n`` (nothing else changes — the
+text is the source every offset points into); chrome and mojibake runs are
+found on that final text; metadata hints are merged with rising precedence:
+labels in the page header < the format's own hints (HTML title, DOCX
+properties, PDF info) < row columns < the ``.meta.json`` sidecar.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from luoshi.model import Source
+from luoshi.read.chrome import find_chrome
+from luoshi.read.mojibake import find_repairs
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a format reader gives: the document's text and what it knows about it."""
+
+    text: str
+    encoding: str = "utf-8"  # of the bytes the text came from; binary formats say utf-8
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def clean_text(text: str) -> str:
+    """Strip a BOM and fold ``\\r\\n`` and lone ``\\r`` to ``\\n``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def build_source(extracted: Extracted, *, name: str, path: str | None, fmt: str, original: bytes,
+                 overrides: dict[str, str]) -> Source:
+    """The ``Source`` for one document; ``original`` is what its sha256 is taken of."""
+    text = clean_text(extracted.text)
+    chrome, hints = find_chrome(text)
+    return Source(
+        name=name, path=path, sha256=hashlib.sha256(original).hexdigest(), format=fmt,
+        encoding=extracted.encoding, text=text, chrome=chrome, repairs=find_repairs(text),
+        meta={**hints, **extracted.meta, **overrides},
+    )
