@@ -43,17 +43,17 @@ CLASSIFIERS = (
     "个工作日", "人次", "户次", "场次", "家", "所", "项", "条", "座", "处", "件", "宗",
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
-    "篇", "部", "册", "份", "门", "种", "款", "例", "次", "批", "宗", "眼", "孔", "片",
+    "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
     "个", "床", "列", "班", "校", "园",
 )
 # Ratio-like units: 翻一番, 三成, 2倍.
 RATIO_UNITS = ("倍", "番", "成")
 # Units that measure time: a duration is a measure only when it is squeezed
 # (审批时限压缩至3个工作日), never in 连续3年 or 两年时间.
-TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟")
+TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟", "岁")
 
 # Classifiers that never follow a Chinese numeral in a measure (一期 = phase).
-CN_NUMERAL_BAD_UNITS = ("期", "批", "次", "种", "对", "门", "部", "班", "片", "列", "校", "园", "床")
+CN_NUMERAL_BAD_UNITS = ("期", "次", "种", "对", "门", "部", "班", "片", "列", "校", "园", "床")
 
 # --- comparator words ------------------------------------------------------
 # Longest first; the regex alternations are built from these tuples.
@@ -70,6 +70,11 @@ SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("以内", "<="), ("之内", "<="), ("以下", "<="),
     ("左右", "~"), ("上下", "~"), ("前后", "~"),
 )
+# Words that end in a one-character comparator by accident (签约亿元以上项目).
+PREFIX_COMPARATOR_FALSE_FRIENDS = (
+    "签约", "节约", "制约", "公约", "条约", "契约", "预约", "协约", "集约", "邀约", "履约", "违约",
+    "守约", "相约", "特约", "最近", "附近", "邻近", "就近", "亲近", "赶超", "高超",
+)
 # 控制在 X → at most X unless 左右 says otherwise.
 CAP_VERBS = ("控制在", "控制到", "压缩在", "稳定在")
 # Words that join the two ends of a range: 5—8%, 5%至8%.
@@ -84,13 +89,18 @@ CHANGE_VERBS = (
     "翻", "多增", "拉动",
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
-CHANGE_NOUNS = ("涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅")
+CHANGE_NOUNS = (
+    "涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅", "价格增长", "价格上涨",
+)
 # Verbs that turn a change verb into a level (提高到, 下降至).
 LEVEL_PARTICLES = ("至", "到", "为")
 # Qualifiers that sit between the indicator and the change verb.
 CHANGE_QUALIFIERS = ("同比", "比上年", "较上年", "比去年", "年均", "年平均", "平均", "可比", "累计", "分别", "均", "再", "各")
-# A gap to another place or to a benchmark is not a change over time.
-GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出")
+# A gap to another place or to a benchmark is not a change over time, and it
+# measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
+GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "比全省高", "比全国高")
+# A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
+RATIO_REFERENCES = ("是", "相当于", "为")
 
 # --- target / achievement cues ---------------------------------------------
 TARGET_CUES = (
@@ -114,6 +124,10 @@ STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "
 # Section titles (Simplified) that say what a section is about; used only when
 # the structure stage gave no role.
 REVIEW_TITLE_WORDS = ("回顾", "过去", "成就", "成效", "一年来", "五年来")
+# Phrases that make a numbered line (一、过去五年工作回顾刚刚过去的…) a part heading
+# even when the heading is glued to its first sentence.
+PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
+PART_PLAN_PHRASES = ("工作安排", "总体要求", "主要目标", "奋斗目标", "今后五年", "未来五年", "工作任务", "重点工作")
 NOTES_TITLE_WORDS = ("名词解释", "注释", "附件", "附注", "说明")
 PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", "今后", "未来", "展望", "重点工作")
 
@@ -126,8 +140,7 @@ INDICATOR_LEAD_WORDS = (
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
     "成功", "有效", "顺利", "全部", "和", "及", "与", "以及",
-    "今后五年", "未来五年", "届末", "每年", "到", "至", "在", "分别", "安排", "建成", "启动建设",
-    "建设改造",
+    "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造",
 )
 # Stripped from the end of the indicator (comparator and change words).
 INDICATOR_TAIL_WORDS = (
@@ -137,7 +150,7 @@ INDICATOR_TAIL_WORDS = (
     "提升至", "增长到", "增长至", "增加到", "增加至", "下降到", "下降至", "降低到", "降低至",
     "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
     "同比", "比上年", "较上年", "年均", "年平均", "平均", "可比", "再", "以上", "全部", "已",
-    "新增", "完成", "实现", "了", "有", "基本", "、", ",",
+    "新增", "完成", "实现", "了", "有", "基本", "从", "由", "、", ",",
 )
 # Change verbs leave the indicator only when the figure is a change
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
@@ -151,7 +164,9 @@ INDICATOR_CHANGE_TAIL_WORDS = (
 INDICATOR_LEAD_PATTERNS = (
     r"高(?:质量|标准|水平)(?=建设|完成|办理|打造|推进|实施|规划|推动)",
     r"建设(?![用项规资任单])",
+    r"建成(?!区)",
     r"指(?![标导数南引挥令示望])",
+    r"在(?=突出|抓好|推进|加快|全[市区县省])",
 )
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
@@ -163,6 +178,9 @@ POST_CUT_WORDS = (
     "完成", "实现", "达到", "建成", "投产", "开工", "通过", "获得", "占", "增长", "新增",
     "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖",
 )
+# A number before these words (later in its clause) is the size of a ranking's
+# field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位.
+RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列")
 # Words that always end what a count quantifies: the next list item, 等, a frame.
 POST_STOP_WORDS = ("、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主")
 # Attribute nouns that take the topic of the previous measure as their owner
@@ -174,7 +192,7 @@ ATTRIBUTE_HEADS = (
 
 # --- not measures -----------------------------------------------------------
 # A number right after one of these is an ordinal or a rank.
-ORDINAL_PREFIXES = ("第", "前", "top", "TOP", "No.", "NO.")
+ORDINAL_PREFIXES = ("第", "前", "top", "TOP", "No.", "NO.", "国道", "省道", "县道")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
 NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")
 # Words after a count that make it a slogan/structure count, not a measure.

@@ -18,6 +18,7 @@ from luoshi.data.quantities import (
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
+    RANK_WORDS,
     SLOGAN_NOUNS,
 )
 from luoshi.extract.quantities import Quantity
@@ -35,7 +36,12 @@ _UNITLESS_LEAD_RE = re.compile(
     r"(?:缩小|缩小到|降|降低|下降|提高|提升|上升|增长|增加|扩大|保持|控制|稳定)(?:至|到|在)$|(?:达到|达|为)$"
 )
 _UNITLESS_INDICATOR_RE = re.compile(r"(?:比|系数|指数|比值|倍数|弹性)(?:由[^,，。;；]*)?(?:缩小至|缩小到|降至|降到|下降到|下降至|提高到|提高至|提升到|提升至|达到|达|为|保持在|控制在|稳定在)$")
-_TIME_LEAD_RE = re.compile(r"(?:压缩|缩短|减少|缩减|降低|控制|压减|不超过|提速)(?:至|到|在)?(?:平均)?$")
+# A duration or an age is a measure only as a level reached or squeezed
+# (优良天数达278天, 压缩至3个工作日, 人均预期寿命从74.9岁增长到78.3岁),
+# never in 连续3年, 用3个月时间 or 60岁以上人群.
+_TIME_LEAD_RE = re.compile(
+    r"(?:(?:压缩|缩短|减少|缩减|降低|控制|压减|提速|增长|提高|延长|保持)(?:至|到|在)?|达到|达|为|从|由|不超过|超过|不少于)(?:平均)?$"
+)
 _CATEGORY_HEAD_RE = re.compile(r"[^,，。;；、]{0,8}?(?:项目|企业|工程|产业|集群|园区|平台|商户|品牌|客商)")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
 _COMPLETION_TAIL_RE = re.compile(r"(?:完成|建成|投产|竣工|达标|出列|通过|实现|开工|落地)[^,，。;；]{0,4}$")
@@ -45,6 +51,19 @@ _CAPACITY_RE = re.compile(
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _ENUM_BEFORE_RE = re.compile(r"(?:、[^,，。;；、]{1,12}|等)$")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_ORDINAL_RE = re.compile(rf"(?:{_alternation(ORDINAL_PREFIXES)})$")
+_NAME_SUFFIX_RE = re.compile(_alternation(NAME_SUFFIXES))
+_CAPACITY_VERB_RE = re.compile(rf"(?:{_alternation(CAPACITY_VERBS)})$")
+_SLOGAN_NOUN_RE = re.compile(_alternation(SLOGAN_NOUNS))
+_CN_COUNT_VERB_END_RE = re.compile(rf"(?:{_alternation(CN_COUNT_VERBS)})$")
+_CN_COUNT_VERB_START_RE = re.compile(_alternation(CN_COUNT_VERBS))
+_STRUCTURE_NOUN_RE = re.compile("方面|机制|原则|意识|自信")
 
 
 class NameSpans:
@@ -62,48 +81,36 @@ class NameSpans:
         return i >= 0 and self.ends[i] >= end
 
 
-def _ends_with_any(s: str, words) -> bool:
-    return any(s.endswith(w) for w in words)
-
-
-def _starts_with_any(s: str, words) -> bool:
-    return any(s.startswith(w) for w in words)
-
-
 def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     """Numbers that belong to a name, slogan, ordinal, rank, grade or date."""
     ns, end = q.num_start, q.end
-    before = text[max(0, q.pre_start - 4):q.pre_start]
     prev = text[ns - 1] if ns else ""
     nxt = text[end] if end < len(text) else ""
-    after_unit = text[q.unit_end:q.unit_end + 4]
     if names.covers(ns, q.unit_end):
         return True
-    if _ends_with_any(before, ORDINAL_PREFIXES) or _ends_with_any(text[max(0, ns - 2):ns], ORDINAL_PREFIXES):
+    if _ORDINAL_RE.search(text, max(0, ns - 3), ns) or (
+            q.pre_start < ns and _ORDINAL_RE.search(text, max(0, q.pre_start - 3), q.pre_start)):
         return True
     if prev in "+×*xX/-—·.#" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in "+×*":
         return True
     if prev.isascii() and prev.isalpha():
         return True
-    if _starts_with_any(after_unit, NAME_SUFFIXES) and q.unit_class not in ("percent",):
+    cls = q.unit_class
+    if cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end):
         # 300兆瓦级, 5号楼, 2型, 百强; 12个大 is a slogan too (六大, 十大)
-        if not (after_unit.startswith("大") and q.numeral == "arabic"):
+        if not (text.startswith("大", q.unit_end) and q.numeral == "arabic"):
             return True
-    if q.unit_class == "voltage":
+    if cls == "voltage":
         return True
-    if q.unit_class == "magnitude" and q.comparator == "=" and nxt and _HAN_RE.match(nxt):
-        return True  # 800千伏特高压: 千 here starts a word, it is no unit
     if _CAPACITY_RE.search(text, max(0, ns - 16), ns):
         return True
-    if q.unit_class == "capacity":
-        lead = text[max(0, q.pre_start - 5):q.pre_start]
-        if not _ends_with_any(lead, CAPACITY_VERBS):
-            return True
-    if q.unit.endswith("条") and _POLICY_AFTER_RE.match(text, q.end):
+    if cls == "capacity" and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
         return True
-    if q.unit_class == "time" and not _TIME_LEAD_RE.search(text, max(0, q.pre_start - 6), q.pre_start):
+    if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
+        return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
+    if cls == "time" and not _TIME_LEAD_RE.search(text, max(0, q.pre_start - 6), q.pre_start):
         return True
-    if q.unit_class == "classifier" and _starts_with_any(after_unit, ("方面", "机制", "原则", "意识", "自信")):
+    if cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end):
         return True
     return False
 
@@ -114,7 +121,7 @@ def is_unitless_level(text: str, q: Quantity) -> bool:
         return True
     if q.numeral == "fraction":
         lead = text[max(0, q.pre_start - 3):q.pre_start]
-        return _ends_with_any(lead, ("占", "的", "为", "达", "到", "至", "超"))
+        return lead.endswith(("占", "的", "为", "达", "到", "至", "超"))
     if q.numeral != "arabic":
         return False
     nxt = text[q.end:q.end + 1]
@@ -139,8 +146,7 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
         return has_comparator  # 超千亿元, 千亿以上; but not 万人, 千家万户
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
-    after = text[q.unit_end:q.unit_end + 4]
-    if _starts_with_any(after, SLOGAN_NOUNS):
+    if _SLOGAN_NOUN_RE.match(text, q.unit_end):
         return False
     if q.value >= 10:
         return True
@@ -149,10 +155,9 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     before = text[clause_start:q.pre_start]
     if before.endswith(("“", "”", "、", "等", "和", "与", "及")) and not before.endswith(("和", "及")):
         return False
-    if _ends_with_any(before, CN_COUNT_VERBS):
+    if _CN_COUNT_VERB_END_RE.search(before):
         return True
-    stripped = before.lstrip("“”")
-    if before.endswith(("和", "及")) and _starts_with_any(stripped, CN_COUNT_VERBS):
+    if before.endswith(("和", "及")) and _CN_COUNT_VERB_START_RE.match(before.lstrip("“”")):
         return True
     if not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end):
         return True
@@ -170,3 +175,11 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
             return True
     return bool(_CATEGORY_HEAD_RE.match(text, q.end))
+
+
+_RANK_RE = re.compile("|".join(RANK_WORDS))
+
+
+def is_rank_field(text: str, q: Quantity, clause_end: int) -> bool:
+    """在全国312个普通地级市…排名中位居第二位: the size of a ranking's field."""
+    return q.unit_class == "classifier" and bool(_RANK_RE.search(text, q.end, clause_end))

@@ -18,6 +18,10 @@ import re
 
 from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
+    CHANGE_VERBS,
+    GAP_WORDS,
+    LEVEL_PARTICLES,
+    RATIO_REFERENCES,
     INDICATOR_CHANGE_TAIL_WORDS,
     INDICATOR_LEAD_PATTERNS,
     INDICATOR_LEAD_WORDS,
@@ -35,8 +39,17 @@ _LEAD_RE = re.compile(
     rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{_alternation(INDICATOR_LEAD_WORDS)}"
     rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内)?)"
 )
-_TAIL_RE = re.compile(rf"(?:{_alternation(INDICATOR_TAIL_WORDS)})$")
-_CHANGE_TAIL_RE = re.compile(rf"(?:{_alternation(INDICATOR_TAIL_WORDS + INDICATOR_CHANGE_TAIL_WORDS)})$")
+# 提高到, 上升至, 下降为: a change verb with a level particle introduces a level
+_LEVEL_TAILS = tuple(v + p for v in CHANGE_VERBS for p in LEVEL_PARTICLES)
+# Tail words are looked up by length (longest first) instead of a $-anchored
+# regex, which would be tried at every position of the clause.
+_TAILS = frozenset(INDICATOR_TAIL_WORDS + _LEVEL_TAILS)
+_CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
+_TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
+_GAP_RE = re.compile(_alternation(GAP_WORDS))
+_RATIO_REF_RE = re.compile(
+    rf"(?:{_alternation(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|上年|去年|同期|全省|全国|全市)[^,，;；]{{0,8}}?$"
+)
 _POST_CUT_RE = re.compile(_alternation(POST_CUT_WORDS))
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
@@ -69,20 +82,32 @@ def strip_lead(text: str, s: int, e: int) -> int:
 
 def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
     """Drop comparator and particle words (and change verbs, for a change) from the end."""
-    pattern = _CHANGE_TAIL_RE if change else _TAIL_RE
+    words = _CHANGE_TAILS if change else _TAILS
     while e > s:
         if text[e - 1] in _SPACE or text[e - 1] in "、,，":
             e -= 1
             continue
-        m = pattern.search(text, s, e)
-        if not m or m.start() == e:
+        for n in _TAIL_LENGTHS:
+            if e - n >= s and text[e - n:e] in words:
+                e -= n
+                break
+        else:
             break
-        e = m.start()
     return e
 
 
 def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
-    """The indicator words before a number."""
+    """The indicator words before a number.
+
+    A relation to another figure (高于全省, 是2017年的) is not part of it:
+    what is left is empty or an attribute, which takes the previous topic.
+    """
+    m = _RATIO_REF_RE.search(text, max(s, e - 16), e)
+    if m:
+        e = m.start()
+    s0 = strip_lead(text, s, e)
+    if _GAP_RE.match(text, s0, e):
+        return s0, s0
     i = text.rfind("中的", s, e)
     if i >= 0:
         s = i + 2  # “四上”企业中的高新技术企业数量 → 高新技术企业数量
@@ -148,6 +173,8 @@ def owner(text: str, spans: Spans) -> Spans:
 
 def drop_note_marks(text: str, spans: Spans) -> Spans:
     """实施“三项工程”〔16〕技能培训: note markers are not words of the indicator."""
+    if not any("〔" in text[a:b] or "[" in text[a:b] for a, b in spans):
+        return spans
     out = []
     for a, b in spans:
         for m in _NOTE_MARK_RE.finditer(text, a, b):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
@@ -36,8 +35,9 @@ from luoshi.extract.roles import Place, RoleMap
 from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
 
 _CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n]")
-_SENTENCE_RE = re.compile(r"[;；。!！?？\n]")
+_SENTENCE_ENDS = frozenset(";；。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
+_THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
 
 
 def _alternation(words) -> str:
@@ -66,9 +66,9 @@ class _Bounds:
 
     __slots__ = ("pos", "n")
 
-    def __init__(self, pattern: re.Pattern, text: str) -> None:
-        self.pos = [m.start() for m in pattern.finditer(text)]
-        self.n = len(text)
+    def __init__(self, pos: list[int], n: int) -> None:
+        self.pos = pos
+        self.n = n
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.pos, start - 1) - 1 if start else -1
@@ -79,12 +79,14 @@ class _Bounds:
         return bisect_right(self.pos, pos)
 
 
-def _chrome_spans(source: Source, norm: Normalised) -> list[tuple[int, int]]:
-    return sorted(norm.from_source(c.span.start, c.span.end) for c in source.chrome)
+def _chrome_spans(source: Source, norm: Normalised) -> tuple[list[int], list[int]]:
+    spans = sorted(norm.from_source(c.span.start, c.span.end) for c in source.chrome)
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
+    i = bisect_right(spans[0], pos) - 1
+    return i >= 0 and pos < spans[1][i]
 
 
 def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -103,10 +105,10 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
             for k in range(i, j):
                 q = out[k]
                 if not q.unit and last.unit:
-                    q = replace(q, unit=last.unit, unit_class=last.unit_class, unit_start=last.unit_start,
-                                unit_end=last.unit_end, fixed_unit=last.fixed_unit)
+                    q = q._replace(unit=last.unit, unit_class=last.unit_class, unit_start=last.unit_start,
+                                   unit_end=last.unit_end, fixed_unit=last.fixed_unit)
                 if q.comparator == "=" and last.comparator in (">=", "<=", "~") and q.unit_class == last.unit_class:
-                    q = replace(q, comparator=last.comparator)
+                    q = q._replace(comparator=last.comparator)
                 out[k] = q
         i = j + 1
     return out
@@ -151,7 +153,7 @@ def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, me
     years = _YEAR_RE.findall(before)
     if years:
         return years[-1]
-    if any(w in before for w in THIS_YEAR_WORDS):
+    if _THIS_YEAR_RE.search(before):
         if place.period and place.period.isdigit():
             return place.period
         if metadata.year:
@@ -168,30 +170,30 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     found = find_quantities(text)
     if not found:
         return ()
-    clauses = _Bounds(_CLAUSE_RE, text)
-    sentences = _Bounds(_SENTENCE_RE, text)
+    clause_pos = [m.start() for m in _CLAUSE_RE.finditer(text)]
+    clauses = _Bounds(clause_pos, len(text))
+    sentences = _Bounds([p for p in clause_pos if text[p] in _SENTENCE_ENDS], len(text))
     names = filters.NameSpans(text)
     chrome = _chrome_spans(source, norm)
     roles = RoleMap(norm, structure, metadata)
 
     found = _propagate_lists(text, found)
-    candidates: list[Quantity] = []
+    candidates: list[tuple[Quantity, int, int]] = []
     for q in found:
-        if chrome and _inside(chrome, q.num_start):
+        if chrome[0] and _inside(chrome, q.num_start):
             continue
         if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
-        if not filters.chinese_numeral_ok(text, q, cs, ce):
+        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, ce):
             continue
-        candidates.append(q)
-    kept: list[Quantity] = []
-    for i, q in enumerate(candidates):
-        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        _, ce = clauses.around(q.num_start, q.end)
-        if filters.is_category_threshold(text, q, nxt, ce):
-            continue
-        kept.append(q)
+        candidates.append((q, cs, ce))
+    kept_bounds: list[tuple[Quantity, int, int]] = []
+    for i, (q, cs, ce) in enumerate(candidates):
+        nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
+        if not filters.is_category_threshold(text, q, nxt, ce):
+            kept_bounds.append((q, cs, ce))
+    kept = [k[0] for k in kept_bounds]
 
     sent_starts = [s.span.start for s in structure.sentences]
     measures: list[Measure] = []
@@ -199,10 +201,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     prev_change = False
     prev_sentence = -1
     used_end = 0  # end of the words the previous measure used (its count's object)
-    for i, q in enumerate(kept):
-        cs, ce = clauses.around(q.num_start, q.end)
-        ss, _ = sentences.around(q.num_start, q.end)
+    kinds: dict[tuple[str | None, int], tuple[str, float]] = {}
+    for i, (q, cs, ce) in enumerate(kept_bounds):
         sent_no = sentences.index(q.num_start)
+        ss = sentences.pos[sent_no - 1] + 1 if sent_no else 0
         if sent_no != prev_sentence:
             prev_ind, prev_change = (), False
         place = roles.place(q.num_start)
@@ -238,7 +240,11 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             inherited = True
         spans = indicator.drop_note_marks(text, spans)
         ind_norm = indicator.join(text, spans)
-        kind, confidence = _kind(place.role, text[ss:ce])
+        kind_key = (place.role, ss)
+        if kind_key not in kinds:  # cues are read from the whole sentence, once
+            se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
+            kinds[kind_key] = _kind(place.role, text[ss:se])
+        kind, confidence = kinds[kind_key]
         if q.numeral == "chinese":
             confidence -= 0.1
         if inherited:
@@ -250,7 +256,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
             start += 1
         span = norm.to_source(start, end)
-        ind_source = "".join(source.text[sp.start:sp.end] for sp in (norm.to_source(a, b) for a, b in spans))
+        ind_source = _quote(source.text, norm, spans)
         sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
         measures.append(Measure(
             span=span, kind=kind, indicator=ind_source, indicator_simplified=ind_norm, value=q.value,
@@ -265,6 +271,15 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     return tuple(measures)
 
 
+def _quote(source_text: str, norm: Normalised, spans: indicator.Spans) -> str:
+    """The source text of normalised spans (Traditional stays Traditional)."""
+    parts = []
+    for a, b in spans:
+        sp = norm.to_source(a, b)
+        parts.append(source_text[sp.start:sp.end])
+    return "".join(parts)
+
+
 def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
     """The unit as written in the source (億元 stays 億元)."""
     if q.fixed_unit is not None:
@@ -273,4 +288,6 @@ def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
         return ""
     sp = norm.to_source(q.unit_start, q.unit_end)
     unit = source.text[sp.start:sp.end]
-    return unit.replace("多", "").replace("余", "").replace("餘", "")
+    if len(unit) > 1 and ("多" in unit or "余" in unit or "餘" in unit):
+        unit = unit.replace("多", "").replace("余", "").replace("餘", "")
+    return unit

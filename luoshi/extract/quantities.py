@@ -10,7 +10,7 @@ not a year, a name or a rank) is decided later, by ``filters`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from luoshi.data.quantities import (
     CAP_VERBS,
@@ -21,6 +21,7 @@ from luoshi.data.quantities import (
     MEASURE_UNITS,
     MONEY_UNITS,
     PERCENT_UNITS,
+    PREFIX_COMPARATOR_FALSE_FRIENDS,
     PREFIX_COMPARATORS,
     RANGE_JOINERS,
     RATIO_UNITS,
@@ -53,6 +54,8 @@ _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 
 QUANTITY_RE = re.compile(
+    # a cheap first-character test lets the engine skip most positions at once
+    rf"(?=[\d{_CN_CHARS}翻])(?:"
     # 翻一番 / 翻了两番
     rf"翻了?(?P<fan>[一二两三四五]|\d+)番"
     # 百分之五十 / 百分之50%
@@ -63,22 +66,30 @@ QUANTITY_RE = re.compile(
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
     rf"|(?<![\d.A-Za-z])(?P<ar>{_AR_NUM})(?P<ar_apx1>多|余)?(?P<ar_mag>[十百千万亿]*)(?P<ar_apx2>多|余)?"
-    rf"(?P<ar_unit>{_ALL_UNITS})?"
+    rf"(?P<ar_unit>{_ALL_UNITS})?(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
     rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{_CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
     rf"|(?P<cnm>[{_CN_CHARS}]*[万亿])(?=以上|以内|左右|以下)"
+    rf")"
 )
 
-_PREFIX = sorted(PREFIX_COMPARATORS, key=lambda p: len(p[0]), reverse=True)
-_SUFFIX = sorted(SUFFIX_COMPARATORS, key=lambda p: len(p[0]), reverse=True)
-_PREFIX_MAX = max(len(w) for w, _ in _PREFIX)
+_PREFIX = dict(PREFIX_COMPARATORS)
+_SUFFIX = dict(SUFFIX_COMPARATORS)
+_PREFIX_RE = re.compile(rf"(?:{_alternation(_PREFIX)})$")
+_PREFIX_FALSE_RE = re.compile(rf"(?:{_alternation(PREFIX_COMPARATOR_FALSE_FRIENDS)})$")
+_SUFFIX_RE = re.compile(_alternation(_SUFFIX))
+_PREFIX_MAX = max(len(w) for w in _PREFIX)
+_FALSE_MAX = max(len(w) for w in PREFIX_COMPARATOR_FALSE_FRIENDS)
+_CAP_RE = re.compile(_alternation(CAP_VERBS))
 _CAP_MAX = max(len(w) for w in CAP_VERBS)
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number with its unit, in normalised-text offsets.
+
+    A ``NamedTuple`` rather than a frozen dataclass: thousands are built per
+    document on the hot path, and a tuple is several times cheaper to make.
 
     ``start``/``end`` cover numeral, unit and suffix comparator; ``num_start``
     is where the digits begin and ``unit_start``/``unit_end`` cover the unit
@@ -110,29 +121,43 @@ def _classify_unit(unit: str, magnitude: str) -> str:
 
 
 def _prefix_comparator(text: str, pos: int) -> tuple[str | None, int]:
-    window = text[max(0, pos - _PREFIX_MAX):pos]
-    for word, comp in _PREFIX:
-        if window.endswith(word):
-            return comp, pos - len(word)
-    return None, pos
+    m = _PREFIX_RE.search(text, max(0, pos - _PREFIX_MAX), pos)
+    if not m or _PREFIX_FALSE_RE.search(text, max(0, pos - _FALSE_MAX), pos):
+        return None, pos
+    return _PREFIX[m.group()], m.start()
 
 
 def _suffix_comparator(text: str, pos: int) -> tuple[str | None, int]:
-    for word, comp in _SUFFIX:
-        if text.startswith(word, pos):
-            return comp, pos + len(word)
-    return None, pos
+    m = _SUFFIX_RE.match(text, pos)
+    if not m:
+        return None, pos
+    return _SUFFIX[m.group()], m.end()
 
 
 def _capped(text: str, pos: int) -> bool:
     """Is the number governed by 控制在 (possibly after 达到 etc.)?"""
-    window = text[max(0, pos - _CAP_MAX - 2):pos]
-    return any(w in window for w in CAP_VERBS)
+    return _CAP_RE.search(text, max(0, pos - _CAP_MAX - 2), pos) is not None
 
 
 def _build(text: str, m: re.Match) -> Quantity | None:
-    g = m.groupdict()
     fixed = None
+    ar = m.group("ar")
+    if ar is not None:  # the common case first
+        value = parse_arabic(ar)
+        ns, ne = m.start("ar"), m.end("ar")
+        magnitude = m.group("ar_mag")
+        # the unit as written starts at the magnitude (多 before it is a comparator)
+        if magnitude:
+            us = m.start("ar_mag")
+        else:
+            us = m.start("ar_unit") if m.group("ar_unit") else m.end()
+        ue = m.end()
+        numeral = "arabic"
+        written = text[us:ue]
+        unit_class = _classify_unit(written.replace("多", "").replace("余", "") if len(written) > 1 else written,
+                                    magnitude)
+        return _finish(text, m, value, ns, ne, us, ue, unit_class, numeral, fixed)
+    g = m.groupdict()
     if g["fan"] is not None:
         num = g["fan"]
         value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
@@ -140,7 +165,6 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         us, ue = ne, m.end()
         numeral = "chinese"
         unit_class = "ratio"
-        magnitude = ""
     elif g["pct"] is not None:
         num = g["pct"]
         try:
@@ -150,7 +174,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         ns, ne = m.start(), m.end("pct")
         us, ue = ne, m.end()
         fixed = "%" if not g["pct_sign"] else None
-        numeral, unit_class, magnitude = "percent", "percent", ""
+        numeral, unit_class = "percent", "percent"
     elif g["cfd"] is not None:
         try:
             den, nom = parse_chinese(g["cfd"]), parse_chinese(g["cfn"])
@@ -161,7 +185,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         value = nom / den
         ns, ne = m.start(), m.end()
         us = ue = ne
-        numeral, unit_class, magnitude = "fraction", "none", ""
+        numeral, unit_class = "fraction", "none"
     elif g["fn"] is not None:
         nom, den = int(g["fn"]), int(g["fd"])
         if not den or nom >= den:
@@ -169,26 +193,17 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         value = nom / den
         ns, ne = m.start(), m.end()
         us = ue = ne
-        numeral, unit_class, magnitude = "fraction", "none", ""
-    elif g["ar"] is not None:
-        value = parse_arabic(g["ar"])
-        ns, ne = m.start("ar"), m.end("ar")
-        magnitude = g["ar_mag"]
-        # the unit as written starts at the magnitude (多 before it is a comparator)
-        us = m.start("ar_mag") if magnitude else (m.start("ar_unit") if g["ar_unit"] else m.end())
-        ue = m.end()
-        numeral = "arabic"
-        unit_class = _classify_unit(text[us:ue].replace("多", "").replace("余", ""), magnitude)
+        numeral, unit_class = "fraction", "none"
     elif g["cn"] is not None:
         run = g["cn"]
         if len(run) > 1 and all(c in CN_DIGITS for c in run):
             return None  # 二三 (a range or a year written digit by digit), not one number
+        unit_text = g["cn_unit"]
+        if unit_text in CN_NUMERAL_BAD_UNITS:
+            return None
         try:
             value, magnitude = split_chinese(run)
         except ValueError:
-            return None
-        unit_text = g["cn_unit"]
-        if unit_text in CN_NUMERAL_BAD_UNITS:
             return None
         ns = m.start("cn")
         ne = m.end("cn") - len(magnitude)
@@ -204,6 +219,12 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         ne = m.end() - len(magnitude)
         us, ue = ne, m.end()
         numeral, unit_class = "chinese", "magnitude"
+    return _finish(text, m, value, ns, ne, us, ue, unit_class, numeral, fixed)
+
+
+def _finish(text: str, m: re.Match, value: float, ns: int, ne: int, us: int, ue: int, unit_class: str,
+            numeral: str, fixed: str | None) -> Quantity:
+    """Add the comparator words around a parsed number."""
     unit = text[us:ue]
     if "多" in unit or "余" in unit:  # 300多万 → unit 万, comparator from 多
         unit = unit.replace("多", "").replace("余", "")
@@ -211,12 +232,11 @@ def _build(text: str, m: re.Match) -> Quantity | None:
     pre_comp, pre_start = _prefix_comparator(text, ns)
     if pre_comp:
         comparator = pre_comp
-    if (g.get("ar_apx1") or g.get("ar_apx2") or g.get("cn_apx")):
+    if numeral == "arabic" and (m.group("ar_apx1") or m.group("ar_apx2")) or numeral == "chinese" and m.group("cn_apx"):
         comparator = ">="
     suf_comp, end = _suffix_comparator(text, ue)
     if suf_comp:
-        if suf_comp in (">=", "<=") and unit_class == "none" and numeral == "arabic" and not unit:
-            pass  # 2023年以上? no unit: leave it to the filters
+        # 左右 wins over any other word; 约…以上 stays approximate
         comparator = suf_comp if (suf_comp == "~" or comparator != "~") else comparator
     elif comparator == "=" and _capped(text, pre_start):
         comparator = "<="

@@ -13,13 +13,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from luoshi.data.quantities import FIVE_YEAR_PLANS, NOTES_TITLE_WORDS, PLAN_TITLE_WORDS, REVIEW_TITLE_WORDS
+from luoshi.data.quantities import (
+    FIVE_YEAR_PLANS,
+    NOTES_TITLE_WORDS,
+    PART_PLAN_PHRASES,
+    PART_REVIEW_PHRASES,
+    PLAN_TITLE_WORDS,
+    REVIEW_TITLE_WORDS,
+)
 from luoshi.model import Metadata, Normalised, Structure
 
 DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
-_HEADING_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.M)
+_SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.M)
+_NUMBERED_LINE_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、([^\n]{1,16})", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +127,23 @@ class RoleMap:
                 self._places.append(place)
 
     def _from_heading_lines(self, text: str, metadata: Metadata) -> None:
-        for m in _HEADING_LINE_RE.finditer(text):
+        points: dict[int, Place] = {}
+        for m in _SHORT_LINE_RE.finditer(text):
             line = m.group(0).strip()
             if not line or line[-1] in "。;；,，":
                 continue
             role = _title_role(line)
-            if role is None:
-                continue
-            self._starts.append(m.start())
-            self._places.append(Place(role, None, _title_period(line, metadata)))
+            if role is not None:
+                points[m.start()] = Place(role, None, _title_period(line, metadata))
+        for m in _NUMBERED_LINE_RE.finditer(text):
+            head = m.group(1)
+            role = "review" if any(w in head for w in PART_REVIEW_PHRASES) else (
+                "plan" if any(w in head for w in PART_PLAN_PHRASES) else None)
+            if role is not None and m.start() not in points:
+                points[m.start()] = Place(role, None, _title_period(head, metadata))
+        for pos in sorted(points):
+            self._starts.append(pos)
+            self._places.append(points[pos])
 
     def place(self, pos: int) -> Place:
         i = bisect_right(self._starts, pos) - 1
