@@ -117,8 +117,8 @@ def ingest(
                     tally[result.status] += 1
                     style = "red" if result.failed else "dim" if result.status == "unchanged" else None
                     out.print(escape(result.line()), style=style)
-    summary = ", ".join(f"{n} {status}" for status, n in tally.items()) or "nothing to ingest"
-    out.print(f"{sum(tally.values())} documents: {summary}", markup=False)
+    summary = ", ".join(f"{tally[s]} {s}" for s in ("ok", "new version", "unchanged", "error") if tally[s])
+    out.print(f"{sum(tally.values())} documents: {summary or 'no document files found'}", markup=False)
     raise typer.Exit(1 if tally["error"] or not tally else 0)
 
 

@@ -20,13 +20,11 @@ from luoshi.errors import FileUnavailable, LuoshiError
 from luoshi.model import Source
 from luoshi.options import Options
 from luoshi.pipeline import process
-from luoshi.read import read_path
+from luoshi.read import FORMATS, read_path
 from luoshi.store import Store
 
 Status = Literal["ok", "unchanged", "new version", "error"]
 GLOB_CHARS = frozenset("*?[")
-# Folders are searched for these formats only (a file named explicitly is always tried).
-DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".csv", ".jsonl", ".parquet"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +60,12 @@ class Batch:
 
 
 def find_inputs(paths: Iterable[str | Path]) -> Batch:
-    """Expand files, folders (recursively, document formats only) and glob patterns, in order, once each."""
+    """Expand files, folders and glob patterns, in order, once each.
+
+    Folders are searched recursively for the formats the read stage knows
+    (``luoshi.read.FORMATS``), skipping hidden files and folders; a file
+    named explicitly is always tried, so that an unsupported one is reported.
+    """
     files: dict[Path, None] = {}
     problems = []
     for given in paths:
@@ -98,14 +101,23 @@ def ingest(inputs: Batch | Iterable[str | Path], store: Store, options: Options 
 
 
 def ingest_file(path: Path, store: Store, options: Options = Options()) -> Iterator[IngestResult]:
-    """Every document in one file (a tabular file holds one per row)."""
+    """Every document in one file (a tabular file holds one per row; a bad row is an error result)."""
     where = str(path)
+    bad_rows: list[LuoshiError] = []
     try:
-        sources = read_path(path, options)
-        for source in sources:
+        for source in read_path(path, options, on_error=bad_rows.append):
+            yield from _drain(bad_rows, where)
             yield _store(source, where, store, options)
     except Exception as exc:  # one bad file must not end the batch
+        yield from _drain(bad_rows, where)
         yield _failure(where, exc)
+    yield from _drain(bad_rows, where)
+
+
+def _drain(errors: list[LuoshiError], where: str) -> Iterator[IngestResult]:
+    """Results for the rows the reader has skipped so far, in order."""
+    while errors:
+        yield _failure(where, errors.pop(0))
 
 
 def _store(source: Source, where: str, store: Store, options: Options) -> IngestResult:
@@ -143,5 +155,5 @@ def _walk(folder: Path) -> list[Path]:
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root, n) for n in sorted(names)
-                     if not n.startswith(".") and Path(n).suffix.lower() in DOCUMENT_SUFFIXES)
+                     if not n.startswith(".") and Path(n).suffix.lower() in FORMATS)
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Literal, NamedTuple
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from luoshi.model import Document
 from luoshi.options import Options
@@ -43,10 +43,10 @@ def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
     if unchanged is not None:
         return unchanged
     version = latest.version + 1 if latest is not None else 1
-    doc_id = conn.execute(t.documents.insert().values(_document_row(doc, version, options))).inserted_primary_key[0]
+    doc_id = conn.execute(_INSERT[t.documents], _document_row(doc, version, options)).inserted_primary_key[0]
     for table, rows in _child_rows(doc, doc_id):
         if rows:
-            conn.execute(table.insert(), rows)
+            conn.execute(_INSERT[table], rows)
     return Saved(doc_id, "new version" if version > 1 else "ok", version)
 
 
@@ -57,9 +57,14 @@ def _unchanged(latest, sha256: str, options: Options) -> Saved | None:
 
 
 def _latest(conn: Connection, name: str):
-    d = t.documents.c
-    query = select(d.id, d.version, d.sha256, d.extracted).where(d.name == name).order_by(d.version.desc()).limit(1)
-    return conn.execute(query).first()
+    return conn.execute(_LATEST, {"name": name}).first()
+
+
+# Statements built once: SQLAlchemy then reuses their compiled form (it matters for many small documents).
+_d = t.documents.c
+_LATEST = (select(_d.id, _d.version, _d.sha256, _d.extracted).where(_d.name == bindparam("name"))
+           .order_by(_d.version.desc()).limit(1))
+_INSERT = {table: table.insert() for table in (t.documents, *t.CHILD_TABLES)}
 
 
 def _document_row(doc: Document, version: int, options: Options) -> dict:

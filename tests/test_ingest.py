@@ -1,0 +1,157 @@
+"""Batch ingest with bad inputs: every bad file gets one clear line, the rest is stored, the DB stays sound."""
+from __future__ import annotations
+
+import builtins
+import io
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from typer.testing import CliRunner
+
+from luoshi.cli import app
+from luoshi.ingest import find_inputs, ingest
+from luoshi.options import Options
+from luoshi.store import Store
+
+
+def report(year: int, growth: float) -> str:
+    return (f"政府工作报告\n一、{year - 1}年工作回顾\n全年地区生产总值增长{growth - 0.5}%。\n"
+            f"二、{year}年工作安排\n今年主要预期目标是:地区生产总值增长{growth}%左右。\n")
+
+
+def pdf_bytes(text: str) -> bytes:
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("STSong-Light", 12)
+    for n, line in enumerate(text.splitlines()):
+        page.drawString(50, 800 - 18 * n, line)
+    page.save()
+    return buffer.getvalue()
+
+
+def table_rows(db: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names}
+
+
+def integrity(db: Path) -> str:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+BAD = {  # file name → the error code it must get
+    "empty.txt": "L101",
+    "binary.txt": "L102",
+    "undecodable.txt": "L103",
+    "truncated.pdf": "L105",
+    "nobody.html": "L107",
+    "deleted.txt": "L108",
+    "locked.txt": "L108",
+}
+
+
+@pytest.fixture
+def bad_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n, year in enumerate((2021, 2022, 2023)):
+        (folder / f"good_{year}.txt").write_text(report(year, 5 + n), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "undecodable.txt").write_bytes(random.Random(7).randbytes(4000).translate(bytes(range(128, 256)) * 2))
+    whole = pdf_bytes(report(2024, 6))
+    (folder / "truncated.pdf").write_bytes(whole[: len(whole) // 3])
+    (folder / "nobody.html").write_text("<html><head><title>政府工作报告</title></head><body></body></html>",
+                                        encoding="utf-8")
+    (folder / "deleted.txt").write_text(report(2020, 4), encoding="utf-8")
+    (folder / "locked.txt").write_text(report(2019, 3), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def deny_locked(monkeypatch):
+    """Permission denied on ``locked.txt``. The tests run as root, for whom chmod 000 changes nothing,
+    so opening that file is made to raise the PermissionError the OS would raise."""
+    real_open, real_io_open = builtins.open, io.open
+
+    def guarded(opener):
+        def open_(file, *args, **kwargs):
+            if str(file).endswith("locked.txt"):
+                raise PermissionError(13, "Permission denied", str(file))
+            return opener(file, *args, **kwargs)
+        return open_
+
+    monkeypatch.setattr(builtins, "open", guarded(real_open))
+    monkeypatch.setattr(io, "open", guarded(real_io_open))
+
+
+def test_each_bad_file_gets_one_line_and_the_rest_is_stored(bad_folder, deny_locked, db_path):
+    with Store(db_path) as store:
+        first = list(ingest([bad_folder / "good_2021.txt"], store))
+        assert [r.status for r in first] == ["ok"]
+    before = table_rows(db_path)
+
+    batch = find_inputs([bad_folder])
+    assert len(batch.files) == 10
+    (bad_folder / "deleted.txt").unlink()  # deleted after listing, before reading
+    with Store(db_path) as store:
+        results = {Path(r.path).name: r for r in ingest(batch, store)}
+
+    assert {n: r.status for n, r in results.items() if not r.failed} == {
+        "good_2021.txt": "unchanged", "good_2022.txt": "ok", "good_2023.txt": "ok"}
+    for name, code in BAD.items():
+        line = results[name].line()
+        assert line.startswith(f"{bad_folder / name}: [{code}] "), line
+        assert "\n" not in line and len(line) < 400
+    after = table_rows(db_path)
+    assert integrity(db_path) == "ok"
+    assert len(after["documents"]) == 3
+    for table, rows in before.items():  # nothing stored earlier changed
+        assert after[table][: len(rows)] == rows
+
+
+def test_the_cli_reports_the_same_and_exits_1(bad_folder, deny_locked, db_path, monkeypatch):
+    import luoshi.ingest
+
+    def list_then_delete(paths):
+        batch = find_inputs(paths)
+        (bad_folder / "deleted.txt").unlink()
+        return batch
+
+    monkeypatch.setattr(luoshi.ingest, "find_inputs", list_then_delete)
+    result = CliRunner().invoke(app, ["ingest", "--db", str(db_path), str(bad_folder)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.stdout.splitlines()
+    for name, code in BAD.items():
+        assert sum(line.startswith(f"{bad_folder / name}: [{code}] ") for line in lines) == 1, name
+    assert sum(": ok (id" in line for line in lines) == 3
+    assert lines[-1] == "10 documents: 3 ok, 7 error"
+    assert integrity(db_path) == "ok"
+
+
+def test_a_folder_of_10000_small_files_is_quick(tmp_path, db_path):
+    folder = tmp_path / "many"
+    for n in range(100):
+        sub = folder / f"batch{n:02d}"
+        sub.mkdir(parents=True)
+        for m in range(100):
+            (sub / f"r{n:02d}_{m:02d}.txt").write_text(report(2000 + m % 24, 3 + n / 10), encoding="utf-8")
+    start = time.perf_counter()
+    with Store(db_path) as store:
+        statuses = [r.status for r in ingest([folder], store, Options())]
+    elapsed = time.perf_counter() - start
+    assert statuses == ["ok"] * 10_000
+    assert elapsed < 30, f"10,000 files took {elapsed:.1f} s"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT name), max(version) FROM documents").fetchone() == (
+            10_000, 10_000, 1)
+    assert integrity(db_path) == "ok"
