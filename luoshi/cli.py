@@ -111,7 +111,7 @@ def ingest(
         with Store(db) as store:
             batch = find_inputs(paths)
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-            with Progress(*columns, console=out, transient=True) as progress:
+            with Progress(*columns, console=out, transient=True, disable=not out.is_terminal) as progress:
                 task = progress.add_task("ingesting", total=len(batch.files))
                 for result in run_ingest(batch, store, options, on_file=lambda _: progress.advance(task)):
                     tally[result.status] += 1
