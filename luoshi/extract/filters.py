@@ -143,7 +143,8 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     has_digit = any(c in _CN_DIGIT_CHARS for c in run)
     has_comparator = q.pre_start < q.num_start or q.comparator != "="
     if not has_digit and not run.startswith("十"):
-        return has_comparator  # 超千亿元, 千亿以上; but not 万人, 千家万户
+        # 超千亿元, 千亿以上 closing a clause; not 万人, 千家万户 nor 确诊患者超百例首个…
+        return has_comparator and (q.end >= clause_end or text[q.end] in "的")
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
     if _SLOGAN_NOUN_RE.match(text, q.unit_end):

@@ -47,8 +47,11 @@ _TAILS = frozenset(INDICATOR_TAIL_WORDS + _LEVEL_TAILS)
 _CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
 _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _GAP_RE = re.compile(_alternation(GAP_WORDS))
+# 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
+_CHANGE_LEAD_RE = re.compile(rf"(?:年均|年平均|同比|比上年|较上年|再)?(?:{_alternation(CHANGE_VERBS)})")
 _RATIO_REF_RE = re.compile(
-    rf"(?:{_alternation(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|上年|去年|同期|全省|全国|全市)[^,，;；]{{0,8}}?$"
+    rf"(?:{_alternation(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|上年|去年|同期|全省|全国|全市|“?十[一二三四五六]五”?)"
+    rf"[^,，;；]{{0,8}}?$"
 )
 _POST_CUT_RE = re.compile(_alternation(POST_CUT_WORDS))
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}")
@@ -117,6 +120,10 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     s = strip_lead(text, s, e)
     e = strip_tail(text, s, e, change)
     s = strip_lead(text, s, e)
+    if change:
+        m = _CHANGE_LEAD_RE.match(text, s, e)
+        if m and m.end() < e:
+            s = strip_lead(text, m.end(), e)
     return s, e
 
 

@@ -38,6 +38,7 @@ _CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n]")
 _SENTENCE_ENDS = frozenset(";；。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
+_DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 
 def _alternation(words) -> str:
@@ -235,8 +236,11 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             if prev_ind and indicator.is_attribute(text, *pre):
                 spans = indicator.owner(text, prev_ind) + (pre,)
                 inherited = True
-        else:
+        elif prev_ind:
             spans = prev_ind
+            inherited = True
+        else:
+            spans = _topic_clause(text, cs, kept[i - 1].end if i else 0)
             inherited = True
         spans = indicator.drop_note_marks(text, spans)
         ind_norm = indicator.join(text, spans)
@@ -271,12 +275,26 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     return tuple(measures)
 
 
+def _topic_clause(text: str, clause_start: int, floor: int) -> indicator.Spans:
+    """规上工业主营业务收入、利润,分别增长4.2%、8.6%: a short clause before names the topic."""
+    if clause_start < 2 or text[clause_start - 1] not in ",，":
+        return ()
+    prev_start = max(text.rfind(c, 0, clause_start - 1) for c in ",，;；。:：\n") + 1
+    if prev_start < floor or clause_start - 1 - prev_start > 20:
+        return ()
+    pre = indicator.clean_pre(text, prev_start, clause_start - 1, False)
+    return (pre,) if pre[1] > pre[0] else ()
+
+
 def _quote(source_text: str, norm: Normalised, spans: indicator.Spans) -> str:
     """The source text of normalised spans (Traditional stays Traditional)."""
     parts = []
     for a, b in spans:
         sp = norm.to_source(a, b)
-        parts.append(source_text[sp.start:sp.end])
+        part = source_text[sp.start:sp.end]
+        if not part.isprintable() or " " in part:  # whitespace the normalised view dropped
+            part = _DROPPED_SPACE_RE.sub("", part)
+        parts.append(part)
     return "".join(parts)
 
 

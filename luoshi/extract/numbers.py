@@ -13,18 +13,19 @@ from dataclasses import dataclass
 
 from luoshi.data.quantities import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 
-_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = f"[{_CN_CHARS}]+"
+CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+# Regex fragments shared with the quantity scanner (luoshi.extract.quantities).
+ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = f"[{CN_CHARS}]+"
 
 # One scan finds every numeral; the order of the alternatives matters:
 # fractions and percents written out in words before plain numerals.
 NUMERAL_RE = re.compile(
-    rf"(?P<pct>百分之(?P<pct_num>{_ARABIC}|{_CN}))"
-    rf"|(?P<permil>千分之(?P<permil_num>{_ARABIC}|{_CN}))"
+    rf"(?P<pct>百分之(?P<pct_num>{ARABIC}|{_CN}))"
+    rf"|(?P<permil>千分之(?P<permil_num>{ARABIC}|{_CN}))"
     rf"|(?P<cnfrac>(?P<den>[{''.join(CN_DIGITS)}十百千]+)分之(?P<nom>[{''.join(CN_DIGITS)}十百千]+))"
     rf"|(?P<frac>(?<![\d./])(?P<fn>\d+)/(?P<fd>\d+)(?![\d/]))"
-    rf"|(?P<ar>(?<![\d.])(?:{_ARABIC}))(?P<ar_mag>[十百千万亿]*)"
+    rf"|(?P<ar>(?<![\d.])(?:{ARABIC}))(?P<ar_mag>[十百千万亿]*)"
     rf"|(?P<cn>{_CN})"
 )
 
@@ -83,7 +84,7 @@ def _parse_small(s: str) -> float:
 
 def parse_chinese(s: str) -> float:
     """Parse a whole Chinese numeral, big units included: 两千三百万 → 23000000."""
-    if not s or any(c not in _CN_CHARS for c in s):
+    if not s or any(c not in CN_CHARS for c in s):
         raise ValueError(f"not a Chinese numeral: {s!r}")
     for big in ("亿", "万"):
         i = s.rfind(big) if big == "亿" else s.find(big)

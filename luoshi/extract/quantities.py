@@ -29,7 +29,7 @@ from luoshi.data.quantities import (
     TIME_UNITS,
     VOLTAGE_UNITS,
 )
-from luoshi.extract.numbers import parse_arabic, parse_chinese, split_chinese
+from luoshi.extract.numbers import ARABIC, CN_CHARS, parse_arabic, parse_chinese, split_chinese
 
 
 def _alternation(words) -> str:
@@ -49,28 +49,26 @@ _ALL_UNITS = _alternation(_UNIT_CLASS)
 # After a Chinese numeral only words that cannot start an ordinary word:
 # 五金 (hardware) and 四小园 are not quantities.
 _CN_UNITS = _alternation(u for u in _UNIT_CLASS if u not in ("金", "番", "园", "校", "度电", "m") and not u.isascii())
-_AR_NUM = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 
 QUANTITY_RE = re.compile(
     # a cheap first-character test lets the engine skip most positions at once
-    rf"(?=[\d{_CN_CHARS}翻])(?:"
+    rf"(?=[\d{CN_CHARS}翻])(?:"
     # 翻一番 / 翻了两番
     rf"翻了?(?P<fan>[一二两三四五]|\d+)番"
     # 百分之五十 / 百分之50%
-    rf"|百分之(?P<pct>{_AR_NUM}|[{_CN_CHARS}]+)(?P<pct_sign>%?)"
+    rf"|百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+)(?P<pct_sign>%?)"
     # 三分之一
     rf"|(?P<cfd>[{_CN_DIGIT_CHARS}十百]+)分之(?P<cfn>[{_CN_DIGIT_CHARS}十百]+)"
     # 1/7
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
-    rf"|(?<![\d.A-Za-z])(?P<ar>{_AR_NUM})(?P<ar_apx1>多|余)?(?P<ar_mag>[十百千万亿]*)(?P<ar_apx2>多|余)?"
+    rf"|(?<![\d.A-Za-z])(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?(?P<ar_mag>[十百千万亿]*)(?P<ar_apx2>多|余)?"
     rf"(?P<ar_unit>{_ALL_UNITS})?(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
-    rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{_CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
+    rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
-    rf"|(?P<cnm>[{_CN_CHARS}]*[万亿])(?=以上|以内|左右|以下)"
+    rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下)"
     rf")"
 )
 

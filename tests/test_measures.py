@@ -1,0 +1,232 @@
+"""Measures: the grammar of Chinese quantities on small texts, and the gold score on the seeds.
+
+Inline texts pin one rule each (comparators, change, lists, names that are
+not measures, kind from the section, Traditional text); they run through the
+real normaliser with no Structure, so they also check that extraction works
+when the structure stage finds no sections. The seed test runs the pipeline
+stages on the real seed documents and scores them with the gold scorer.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luoshi.extract.measures import extract_measures
+from luoshi.model import Measure, Metadata, Section, Source, Span, Structure
+from luoshi.normalise import normalise
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def _source(text: str) -> Source:
+    return Source(name="t.txt", path=None, sha256="", format="txt", encoding="utf-8", text=text)
+
+
+def run(text: str, structure: Structure = Structure(), metadata: Metadata = Metadata()) -> list[Measure]:
+    source = _source(text)
+    return list(extract_measures(source, normalise(text), structure, metadata))
+
+
+def only(text: str, **kw) -> Measure:
+    found = run(text, **kw)
+    assert len(found) == 1, [(m.value, m.unit, m.indicator) for m in found]
+    return found[0]
+
+
+def summary(measures: list[Measure]) -> list[tuple]:
+    return [(m.value, m.unit, m.comparator, m.change) for m in measures]
+
+
+# --- comparators, change and units -------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, comparator, change, indicator", [
+    ("地区生产总值增长6%以上。", 6, "%", ">=", True, "地区生产总值"),
+    ("城镇登记失业率控制在3%以内。", 3, "%", "<=", False, "城镇登记失业率"),
+    ("居民消费价格涨幅控制在3%左右。", 3, "%", "~", True, "居民消费价格涨幅"),
+    ("城镇调查失业率控制在5.5%。", 5.5, "%", "<=", False, "城镇调查失业率"),
+    ("常住人口城镇化率提高1.5个百分点。", 1.5, "个百分点", "=", True, "常住人口城镇化率"),
+    ("农村生活污水治理率达80%以上。", 80, "%", ">=", False, "农村生活污水治理率"),
+    ("力争新型储能产业产值突破600亿元。", 600, "亿元", ">=", False, "新型储能产业产值"),
+    ("推动工业投资超千亿元。", 1000, "亿元", ">=", False, "工业投资"),
+    ("新引进项目总投资保持千亿以上。", 1000, "亿", ">=", False, "新引进项目总投资"),
+    ("完成2.1万户农房微改造。", 2.1, "万户", "=", False, "农房微改造"),
+    ("实施职业技能培训2千人次以上。", 2, "千人次", ">=", False, "职业技能培训"),
+    ("扎实办好十件民生实事。", 10, "件", "=", False, "民生实事"),
+    ("“掙”取用地指标约400畝。", 400, "畝", "~", False, "“掙”取用地指标"),
+    ("在校师生5万多人。", 5, "万人", ">=", False, "在校师生"),
+    ("“三公”经费再压减5%。", 5, "%", "=", True, "“三公”经费"),
+    ("年均压减“三公”经费6%。", 6, "%", "=", True, "“三公”经费"),
+    ("开展林分优化提升13万亩。", 13, "万亩", "=", False, "林分优化提升"),
+    ("城乡居民收入比缩小至2.05。", 2.05, "", "=", False, "城乡居民收入比"),
+    ("经济总量翻一番。", 1, "番", "=", True, "经济总量"),
+    ("公办幼儿园在园学生比例达到百分之50%。", 50, "%", "=", False, "公办幼儿园在园学生比例"),
+])
+def test_quantity_grammar(text, value, unit, comparator, change, indicator) -> None:
+    m = only(text)
+    assert (m.value, m.unit, m.comparator, m.change) == (value, unit, comparator, change)
+    assert m.indicator == indicator
+
+
+def test_range() -> None:
+    m = only("培育省级头雁企业2-3家。")
+    assert (m.value, m.value_max, m.unit, m.comparator) == (2, 3, "家", "range")
+    m = only("增长5%—8%。")
+    assert (m.value, m.value_max, m.unit, m.comparator) == (5, 8, "%", "range")
+
+
+def test_list_shares_trailing_comparator_and_change() -> None:
+    found = run("旅游综合收入、接待游客分别增长6%、8%以上。")
+    assert summary(found) == [(6, "%", ">=", True), (8, "%", ">=", True)]
+    assert all(m.indicator == "旅游综合收入、接待游客" for m in found)
+
+
+def test_gap_to_another_place_is_no_change_and_keeps_the_indicator() -> None:
+    found = run("地区生产总值年均增长6.3%,高于全省1.3个百分点。")
+    assert summary(found) == [(6.3, "%", "=", True), (1.3, "个百分点", "=", False)]
+    assert [m.indicator for m in found] == ["地区生产总值", "地区生产总值"]
+
+
+def test_change_verb_with_level_particle_is_a_level() -> None:
+    found = run("居民人均可支配收入从1.6万元提高到2.4万元。")
+    assert summary(found) == [(1.6, "万元", "=", False), (2.4, "万元", "=", False)]
+    assert {m.indicator for m in found} == {"居民人均可支配收入"}
+
+
+def test_count_first_takes_the_words_after_the_number() -> None:
+    found = run("突出抓好6个省级典型镇、60个省级典型村建设。")
+    assert [(m.value, m.indicator) for m in found] == [(6, "省级典型镇"), (60, "省级典型村建设")]
+    m = only("高标准建设岳山、象山等11个省级绿美生态示范点。")
+    assert m.indicator == "省级绿美生态示范点"
+
+
+def test_attribute_takes_the_previous_topic() -> None:
+    found = run("粮食种植面积31.55万亩,产量10.97万吨。")
+    assert [m.indicator for m in found] == ["粮食种植面积", "粮食产量"]
+
+
+# --- not measures ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "以《粤港澳大湾区发展规划纲要》实施5周年为契机。",
+    "推进G324高明界至马安段新改建工程。",
+    "全面落实国家民营经济31条、省30条政策。",
+    "全国城市信用状况监测排名上升至第163名。",
+    "东强三期年产2.1万吨铜箔扩建项目基本完成。",
+    "深入实施“百千万工程”和“1+1+9”工作部署。",
+    "我们将重点抓好以下八个方面的工作。",
+    "坚决做到“两个维护”,打造一批示范项目。",
+    "建设220千伏输变电工程。",
+    "推动星子风电场100兆瓦风力发电等项目开工建设。",
+    "60岁以上人群加强免疫接种覆盖率均排名前列。",
+    "质量工作考核连续3年获得A级。",
+    "——2023年2月22日在第十六届人民代表大会第三次会议上。",
+    "实现“双百工程”〔3〕全覆盖。",
+    "在全国312个普通地级市运行质量排名中位居第二位。",
+])
+def test_not_measures(text: str) -> None:
+    assert run(text) == []
+
+
+def test_category_threshold_only_counts() -> None:
+    assert summary(run("全年新引进项目24个,其中3亿元以上项目4个。")) == [(24, "个", "=", False), (4, "个", "=", False)]
+    assert summary(run("力争每年引进10亿元以上企业5家。")) == [(5, "家", "=", False)]
+
+
+def test_capacity_after_a_building_verb_is_a_measure() -> None:
+    assert summary(run("建成300兆瓦农光互补基地。")) == [(300, "兆瓦", "=", False)]
+
+
+# --- source grounding, Traditional script ------------------------------------
+
+def test_traditional_text_keeps_its_script_and_offsets() -> None:
+    text = "全年完成地區生產總值180.39億元,同比增長0.6%。"
+    found = run(text)
+    assert summary(found) == [(180.39, "億元", "=", False), (0.6, "%", "=", True)]
+    first, second = found
+    assert first.indicator == "地區生產總值" and first.indicator_simplified == "地区生产总值"
+    assert second.indicator == "地區生產總值"
+    assert text[first.span.start:first.span.end].endswith("180.39億元")
+    assert text[second.span.start:second.span.end] == "同比增長0.6%"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    value=st.decimals(min_value=0, max_value=99999, places=1, allow_nan=False, allow_infinity=False),
+    unit=st.sampled_from(["%", "亿元", "万亩", "家", "个", "公里", "万人"]),
+    suffix=st.sampled_from([("", "="), ("以上", ">="), ("以内", "<="), ("左右", "~")]),
+    lead=st.sampled_from(["", "  ", "\n"]),
+)
+def test_span_quotes_the_number_in_the_source(value, unit, suffix, lead) -> None:
+    text = f"{lead}高新技术企业数量达到{value}{unit}{suffix[0]},"
+    m = only(text)
+    assert m.value == pytest.approx(float(value)) and m.unit == unit and m.comparator == suffix[1]
+    quote = text[m.span.start:m.span.end]
+    assert quote.startswith("高新技术企业数量") and quote.endswith(f"{value}{unit}{suffix[0]}")
+    assert m.indicator == "高新技术企业数量"
+
+
+# --- kind and period from sections ---------------------------------------------
+
+REPORT = ("2022年工作回顾\n全年新增市场主体3411户,同比增长5%。\n"
+          "2023年工作安排\n力争新增市场主体3300户,地区生产总值增长6%以上。\n")
+
+
+def test_kind_from_heading_lines_without_structure() -> None:
+    found = run(REPORT, metadata=Metadata(year=2023))
+    assert [(m.value, m.kind) for m in found] == [
+        (3411, "achievement"), (5, "achievement"), (3300, "target"), (6, "target")]
+    assert found[0].period == "2022" and found[3].period == "2023"
+
+
+def test_kind_from_section_roles() -> None:
+    text = "一、成绩\n新增市场主体3411户。\n二、下步工作\n新增市场主体3300户。\n"
+    review_at, plan_at = text.index("一、"), text.index("二、")
+    sections = (
+        Section(0, Span(review_at, plan_at), Span(review_at, review_at + 4), 1, "一、", "成绩", "review", None),
+        Section(1, Span(plan_at, len(text)), Span(plan_at, plan_at + 6), 1, "二、", "下步工作", "plan", None),
+    )
+    found = run(text, structure=Structure(sections=sections))
+    assert [(m.value, m.kind, m.section) for m in found] == [(3411, "achievement", 0), (3300, "target", 1)]
+
+
+def test_cue_words_decide_without_sections() -> None:
+    assert only("力争培育规上工业企业10家以上。").kind == "target"
+    assert only("累计处置批而未供土地1001亩。").kind == "achievement"
+
+
+# --- the seeds, scored by the gold scorer -------------------------------------
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("gold_score", SHARED / "gold" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_seeds_against_gold() -> None:
+    if not (SHARED / "gold" / "seeds").is_dir():
+        pytest.fail(f"the shared gold is missing: expected it at {SHARED / 'gold'}")
+    from luoshi.read import read_path
+    from luoshi.options import Options
+
+    scorer = _scorer()
+    gold, pred = [], []
+    for gold_file in sorted((SHARED / "gold" / "seeds").glob("*.jsonl")):
+        gold += scorer.load_jsonl(gold_file)
+        doc = SHARED / "corpus" / "seeds" / gold_file.name[: -len(".jsonl")]
+        source = next(iter(read_path(doc, Options())))
+        for m in extract_measures(source, normalise(source.text, source.repairs), Structure(), Metadata()):
+            pred.append(json.loads(json.dumps({
+                "doc": doc.name, "start": m.span.start, "end": m.span.end, "value": m.value, "unit": m.unit,
+                "kind": m.kind, "comparator": m.comparator, "change": m.change, "indicator": m.indicator,
+            })))
+    result = scorer.score(gold, pred)
+    assert result["f1"] >= 0.95
+    assert result["strict_f1"] >= 0.95
+    assert result["indicator_char_f1"] >= 0.90
