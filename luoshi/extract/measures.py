@@ -31,10 +31,11 @@ from luoshi.data.quantities import (
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
 from luoshi.extract.quantities import Quantity, find_quantities
-from luoshi.extract.roles import Place, RoleMap
+from luoshi.extract.roles import Place, RoleMap, plan_name
 from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
 
-_CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n]")
+# Clause boundaries; U+FFFD marks a character lost in a mojibake repair.
+_CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n\ufffd]")
 _SENTENCE_ENDS = frozenset(";；。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
@@ -150,6 +151,13 @@ def _kind(role: str | None, cue_text: str) -> tuple[str, float]:
 
 
 def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, metadata: Metadata) -> str | None:
+    """The year or plan period a figure refers to, when the text says or implies it.
+
+    A year in the sentence before the number wins (2021年,全区…; 到2025年…);
+    then 今年/全年/年内 and, for targets, the period of the section heading
+    (2024年工作安排, 今后五年); a target in a work report with no such
+    heading is for the report's year, one in a five-year plan for the plan.
+    """
     before = text[sent_start:q.num_start]
     years = _YEAR_RE.findall(before)
     if years:
@@ -160,8 +168,15 @@ def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, me
         if metadata.year:
             return str(metadata.year if kind == "target" else metadata.year - 1)
         return None
-    if kind == "target":
+    if kind != "target":
+        return None
+    if place.period:
         return place.period
+    plan = plan_name(metadata)
+    if plan:
+        return plan
+    if metadata.year and metadata.doc_type and "工作报告" in metadata.doc_type:
+        return str(metadata.year)
     return None
 
 
@@ -172,6 +187,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     if not found:
         return ()
     clause_pos = [m.start() for m in _CLAUSE_RE.finditer(text)]
+    garbled = [norm.from_source(r.span.start, r.span.end)[1] - 1 for r in source.repairs if r.status == "flagged"]
+    if garbled:  # text left garbled is no word of any indicator: a clause ends with it
+        clause_pos = sorted(set(clause_pos).union(p for p in garbled if p >= 0))
     clauses = _Bounds(clause_pos, len(text))
     sentences = _Bounds([p for p in clause_pos if text[p] in _SENTENCE_ENDS], len(text))
     names = filters.NameSpans(text)

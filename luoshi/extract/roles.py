@@ -55,13 +55,14 @@ def _title_period(title: str, metadata: Metadata) -> str | None:
     if m:
         if m.group(1):
             return m.group(1)
-        return _plan_name(metadata)
+        return plan_name(metadata)
     if "今年" in title and metadata.year:
         return str(metadata.year)
     return None
 
 
-def _plan_name(metadata: Metadata) -> str | None:
+def plan_name(metadata: Metadata) -> str | None:
+    """十四五 for a plan whose period starts in 2021 (None when not a five-year plan)."""
     if metadata.period:
         m = re.match(r"(\d{4})", metadata.period)
         if m and int(m.group(1)) in FIVE_YEAR_PLANS:
