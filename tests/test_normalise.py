@@ -33,7 +33,7 @@ from luoshi.data.punctuation import FOLD
 from luoshi.model import Repair, Span
 from luoshi.normalise import normalise, to_simplified
 
-CORPUS = sorted(Path("/work/shared/corpus").glob("**/*.txt"))
+CORPUS = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus").glob("**/*.txt"))
 WHITESPACE_OR_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\ufffc\ue000-\uf8ff\x00-\x1f\x7f-\x9f\xad]")
 
 # Traditional characters (and their Simplified forms) that occur in no key of

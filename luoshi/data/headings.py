@@ -1,0 +1,109 @@
+"""Language data for document structure: heading patterns and role cues.
+
+All patterns run on the normalised text (``luoshi.normalise``): Simplified,
+ASCII ``( ) : , ; ! ?``, no spaces between Chinese characters.
+"""
+from __future__ import annotations
+
+CN_NUMERAL = "一二三四五六七八九十百零〇两"
+_CN = f"[{CN_NUMERAL}]{{1,4}}"
+
+# --- numbered headings -----------------------------------------------------
+# (kind, pattern matched at a line start). The order is the usual nesting
+# order, outermost first: 第一篇 > 第一章 > 第一节 > 一、 > (一) > 1. > (1) > ①.
+# A document's levels come from the kinds it actually uses (see
+# ``luoshi.structure.headings``), so a report whose top level is 一、 gets
+# level 1 for 一、 just as a plan gets level 1 for 第一章.
+NUMBERED_KINDS: tuple[tuple[str, str], ...] = (
+    ("part", rf"第(?P<n>{_CN})(?:篇|部分)"),
+    ("chapter", rf"第(?P<n>{_CN})章"),
+    ("section", rf"第(?P<n>{_CN})节"),
+    ("cn", rf"(?P<n>{_CN})[、.](?![{CN_NUMERAL}])"),  # not 二、三产业
+    ("cn_paren", rf"\((?P<n>{_CN})\)"),
+    ("num", r"(?P<n>\d{1,2})(?:[、]|\.(?!\d))"),
+    ("num_paren", r"\((?P<n>\d{1,2})\)"),
+    ("circled", r"(?P<n>[①-⑳])"),
+)
+# Kinds written as 第X章: they never carry a first sentence of body text, and a
+# PDF line break may leave one glued after the previous paragraph's 。.
+CHAPTER_KINDS = frozenset({"part", "chapter", "section"})
+# Kinds that are list items as often as headings: accepted only on a short
+# line of their own, or glued to body text after a short first sentence.
+LIST_KINDS = frozenset({"num", "num_paren", "circled"})
+
+# Boxes (专栏1 重大项目, 专栏:…) and appendices (附件一:…, 附件, 附录2).
+BOX = rf"专栏(?P<n>\d{{1,2}}|{_CN})?"
+ANNEX = rf"(?:附件|附录)(?P<n>\d{{1,2}}|{_CN})?"
+
+# --- lengths -----------------------------------------------------------------
+MAX_HEADING = 60  # characters of a heading on its own line (label included)
+MAX_LIST_HEADING = 30  # the same for list kinds (1. / (1) / ①)
+GLUED_WINDOW = 60  # a glued heading ends within this many characters of its label
+WRAP_MIN = 15  # a heading line this long without final punctuation may wrap …
+WRAP_MAX = 24  # … onto a next line at most this long (and no longer than itself)
+
+# --- unnumbered headings (a short line of their own) --------------------------
+# Part headings group numbered sections: "2022年工作回顾" holds 一、…八、.
+# They are accepted when the line ends with one of these words.
+PART_HEADING_ENDINGS = (
+    "工作回顾", "回顾", "主要成就", "工作总结", "工作安排", "重点工作", "工作任务", "重点任务",
+    "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署",
+)
+MAX_PART_HEADING = 24
+# Headings that stand beside the numbered chapters: 前言, 附件, 名词解释.
+STANDALONE_HEADINGS = (
+    "前言", "序言", "引言", "导言", "结束语", "结语", "后记", "附件", "附录",
+    "名词解释", "名词注释", "术语解释", "注释", "附注",
+)
+
+# --- glued headings -------------------------------------------------------------
+# "一、2020年工作回顾及“十三五”主要成就刚刚过去的一年,…": a top heading runs
+# into its first sentence with no punctuation. It ends after the last of
+# these words before the first punctuation mark (preferring one followed by
+# a sentence opener), or else at the first 。/!/? (within GLUED_WINDOW). A
+# short 一、 line is cut too when a sentence opener follows such a word:
+# "三、2023年重点工作安排|围绕实现今年经济社会发展目标,重点做好以下工作:".
+HEADING_FINAL_WORDS = (
+    "回顾", "成就", "安排", "工作", "目标", "任务", "要求", "建设", "举措", "部署", "展望", "思路",
+)
+SENTENCE_OPENERS = (
+    r"\d{4}年[,是]", r"[二〇零一三四五六七八九]{4}年[,是]", "今年", "刚刚过去", "过去的一年", "过去一年",
+    "过去五年", "一年来", "五年来", "根据", "围绕", "面对", "当前", "新的一年", "我们", "党的",
+    "按照", "综合", "奋进",
+)
+
+# --- roles ------------------------------------------------------------------------
+# A heading's title decides its role when it contains one of these cues;
+# otherwise it inherits its parent's role (top-level sections: the previous
+# top-level section's review/plan role).
+ROLE_CUES: dict[str, tuple[str, ...]] = {
+    "glossary": ("名词解释", "名词注释", "术语解释", "名词说明"),
+    "notes": ("注释", "附注"),
+    "front": ("前言", "序言", "引言", "导言"),
+    "review": (
+        "回顾", "过去一年", "过去五年", "主要成就", "重大成就", "发展成就", "工作总结", "取得的成绩",
+        "成绩与", "发展基础",
+    ),
+    "plan": (
+        "工作安排", "奋斗目标", "重点工作", "重点任务", "工作任务", "主要任务", "目标任务", "总体要求",
+        "目标要求", "今年工作", "发展目标", "指导思想", "工作部署", "今后五年", "总体思路", "战略部署",
+        "规划实施",
+    ),
+}
+# A title that names a target list (主要目标, 主要指标, 发展主要指标表) and
+# nothing else (no 工作/任务/要求/和/及/与) is a targets section.
+TARGET_TITLE = r"(?:主要|预期|发展|奋斗|规划)?(?:目标|指标)表?$"
+TARGET_TITLE_EXCLUDES = r"工作|任务|要求|思路|和|及|与"
+# In body text: "今年经济社会发展的主要预期目标是:生产总值增长8%左右,…。"
+TARGET_CUE = r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|主要经济指标)(?:是|为|确定为|如下)?:"
+# Front matter (title, session line, 各位代表) marks a preamble as "front".
+FRONT_CUES = (
+    "政府工作报告", "规划纲要", "各位代表", "同志们", "会议上", "人民政府", "审议", "现在,我代表",
+)
+
+# --- glossary -----------------------------------------------------------------------
+# Note markers as cited in the body and as labels of their definitions.
+NOTE_MARK = r"〔(?P<n>\d{1,3})〕|\[(?P<b>\d{1,3})\]"
+# A glossary entry: optional label, a term of at most MAX_TERM characters, a colon.
+ENTRY_LABEL = r"(?:〔\d{1,3}〕|\[\d{1,3}\]|\d{1,3}[.、](?!\d)|\(\d{1,3}\))"
+MAX_TERM = 40

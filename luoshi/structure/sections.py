@@ -1,0 +1,232 @@
+"""Sections: the heading tree plus the blocks no heading announces, with roles.
+
+Besides one section per heading (its span runs to the next heading of the
+same or a higher level), the outline holds:
+
+* level-0 sections for the text before the first heading: the preamble
+  ("front" when it holds a title, session line or 各位代表; else "body")
+  and any chrome regions (``Source.chrome``) in it;
+* "targets" blocks: the sentence that states the headline targets
+  (``今年经济社会发展的主要预期目标是:…。``), through its 。 — or, when the
+  cue ends its line, through the ——/numbered lines that list them — as a
+  child of the plan or body section it sits in;
+* "notes" blocks: runs of 〔1〕… lines outside any glossary;
+* "chrome" children for chrome regions after the first heading.
+
+Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``) decides; an
+appendix label gives "appendix"; otherwise a section inherits its parent's
+role, and a top-level section the role of the previous top-level section
+when that was review or plan (a plan's chapters after 总体要求 are plan).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from luoshi.data import headings as H
+from luoshi.structure.headings import Heading
+
+_TARGET_TITLE = re.compile(H.TARGET_TITLE)
+_TARGET_EXCLUDES = re.compile(H.TARGET_TITLE_EXCLUDES)
+_TARGET_CUE = re.compile(H.TARGET_CUE)
+_TARGET_WORD = re.compile(r"主要预期目标|预期目标|主要目标|主要指标|发展目标|主要经济指标")
+_CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
+_FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
+_NOTE_LINE = re.compile(rf"^(?:{H.NOTE_MARK})", re.M)
+_LIST_LINE = re.compile(r"——|-|•|·|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是")
+_SENTENCE_START = re.compile(r"[。!?\n]")
+_SENTENCE_END = re.compile(r"[。!?\n]")
+_HOSTS_TARGETS = frozenset({"plan", "body"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A section in normalised offsets; ``parent`` indexes the final list."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    level: int
+    label_end: int  # head_start..label_end is the numbering label
+    title: str
+    role: str
+    parent: int | None
+
+
+def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, int]]) -> list[Block]:
+    """The outline of ``text`` in document order (parents before children)."""
+    blocks: list[tuple[Block, int | None]] = []  # (block, parent key); keys index ``blocks``
+    first = headings[0].start if headings else len(text)
+    for s, e, role in _preamble(text, first, chrome):
+        blocks.append((Block(s, e, s, s, 0, s, "", role, None), None))
+    heading_key: list[int] = []
+    roles: list[str] = []
+    previous_top = "body"
+    for i, h in enumerate(headings):
+        end = _section_end(text, headings, i)
+        parent_key = heading_key[h.parent] if h.parent is not None else None
+        role = _title_role(h.title)
+        if role is None:
+            if h.kind == "annex":
+                role = "appendix"
+            elif h.parent is not None:
+                role = roles[h.parent]
+            else:
+                role = previous_top if previous_top in ("review", "plan") else "body"
+        if h.parent is None:
+            previous_top = role
+        roles.append(role)
+        heading_key.append(len(blocks))
+        blocks.append((Block(h.start, end, h.start, h.end, h.level, h.start + len(h.label), h.title, role, None), parent_key))
+    owner = innermost(len(text), [b for b, _ in blocks])  # blocks are in document order here
+    extra: list[tuple[Block, int | None]] = []
+    for s, e in chrome:
+        if s >= first and owner[s] >= 0:
+            host = blocks[owner[s]][0]
+            extra.append((Block(s, min(e, host.end), s, s, host.level + 1, s, "", "chrome", None), int(owner[s])))
+    extra += _target_blocks(text, blocks, owner)
+    extra += _note_blocks(text, blocks, owner)
+    return _finish(blocks + extra)
+
+
+def _preamble(text: str, first: int, chrome: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Level-0 pieces before the first heading: chrome regions and the rest."""
+    pieces: list[tuple[int, int, str]] = []
+    pos = 0
+    for s, e in chrome:
+        if s >= first:
+            break
+        pieces.append((pos, s, ""))
+        pieces.append((s, min(e, first), "chrome"))
+        pos = min(e, first)
+    pieces.append((pos, first, ""))
+    out = []
+    for s, e, role in pieces:
+        s, e = _trim(text, s, e)
+        if s < e:
+            out.append((s, e, role or ("front" if _FRONT.search(text, s, e) else "body")))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n":
+        s += 1
+    while e > s and text[e - 1] in " \t\n":
+        e -= 1
+    return s, e
+
+
+def _section_end(text: str, headings: list[Heading], i: int) -> int:
+    level = headings[i].level
+    end = len(text)
+    for h in headings[i + 1:]:
+        if h.level <= level:
+            end = h.start
+            break
+    return _trim(text, headings[i].start, end)[1]
+
+
+def _title_role(title: str) -> str | None:
+    if _CUES["glossary"].search(title):
+        return "glossary"
+    if _TARGET_TITLE.search(title) and not _TARGET_EXCLUDES.search(title):
+        return "targets"
+    first: tuple[int, str] | None = None
+    for role in ("front", "notes", "review", "plan"):
+        m = _CUES[role].search(title)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), role)
+    return first[1] if first else None
+
+
+def _target_blocks(text: str, blocks: list[tuple[Block, int | None]], owner: np.ndarray) -> list[tuple[Block, int]]:
+    out: list[tuple[Block, int]] = []
+    last_end = -1
+    for m in _TARGET_CUE.finditer(text):
+        k = int(owner[m.start()])
+        if k < 0 or m.start() < last_end:
+            continue
+        host = blocks[k][0]
+        if host.role not in _HOSTS_TARGETS or m.start() < host.head_end:
+            continue
+        start = max(host.head_end, _sentence_start(text, m.start(), host.start))
+        end = min(_targets_end(text, m.end()), host.end)
+        start, end = _trim(text, start, end)
+        word = _TARGET_WORD.match(text, m.start())
+        head_end = word.end() if word else m.end()
+        out.append((Block(start, end, m.start(), head_end, host.level + 1, m.start(), text[m.start():head_end], "targets", None), k))
+        last_end = end
+    return out
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] in "。!?\n":
+            return i + 1
+    return floor
+
+
+def _targets_end(text: str, pos: int) -> int:
+    """End of a targets statement whose cue ends at ``pos``."""
+    m = _SENTENCE_END.search(text, pos)
+    if m is None:
+        return len(text)
+    if m.group() != "\n":
+        end = m.end()
+        while end < len(text) and text[end] in "”’)":
+            end += 1
+        return end
+    if text[pos:m.start()].strip():
+        return m.start()
+    end = m.start()  # the cue ends its line: the targets are listed below it
+    while end + 1 < len(text) and _LIST_LINE.match(text, end + 1):
+        nl = text.find("\n", end + 1)
+        end = nl if nl >= 0 else len(text)
+    return end
+
+
+def _note_blocks(text: str, blocks: list[tuple[Block, int | None]], owner: np.ndarray) -> list[tuple[Block, int]]:
+    """Runs of at least two 〔1〕 lines outside glossary and notes sections."""
+    out: list[tuple[Block, int]] = []
+    starts = [m.start() for m in _NOTE_LINE.finditer(text)]
+    run: list[int] = []
+    for s in starts + [-1]:
+        if run and s >= 0 and text.rfind("\n", 0, s) == _line_end(text, run[-1]):
+            run.append(s)
+            continue
+        if len(run) >= 2:
+            k = int(owner[run[0]])
+            if k >= 0 and blocks[k][0].role not in ("glossary", "notes"):
+                host = blocks[k][0]
+                end = min(_line_end(text, run[-1]), host.end)
+                out.append((Block(run[0], end, run[0], run[0], host.level + 1, run[0], "", "notes", None), k))
+        run = [s] if s >= 0 else []
+    return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return nl if nl >= 0 else len(text)
+
+
+def _finish(items: list[tuple[Block, int | None]]) -> list[Block]:
+    """Sort into document order and turn parent keys into final indices."""
+    order = sorted(range(len(items)), key=lambda k: (items[k][0].start, items[k][0].level, -items[k][0].end))
+    index = {k: i for i, k in enumerate(order)}
+    out = []
+    for k in order:
+        b, parent = items[k]
+        out.append(Block(b.start, b.end, b.head_start, b.head_end, b.level, b.label_end, b.title, b.role,
+                         index[parent] if parent is not None else None))
+    return out
+
+
+def innermost(n: int, blocks: list[Block]) -> np.ndarray:
+    """For each position of a text of length ``n``, the innermost section index (-1: none)."""
+    owner = np.full(n + 1, -1, dtype=np.int64)
+    for k, b in enumerate(blocks):  # document order: parents before children
+        owner[b.start:b.end] = k
+    return owner

@@ -1,0 +1,174 @@
+"""Sections: the outline tree, roles, targets/notes/chrome blocks, on real and small documents."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luoshi.model import Chrome, Source, Span, Structure
+from luoshi.normalise import normalise
+from luoshi.options import Options
+from luoshi.read import read_path
+from luoshi.structure import analyse
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DOCS = sorted(CORPUS.glob("**/*.txt"))
+
+
+def read(pattern: str) -> tuple[str, Structure]:
+    (source,) = read_path(next(CORPUS.glob(f"**/{pattern}")), Options())
+    return source.text, analyse(source, normalise(source.text, source.repairs))
+
+
+def inline(text: str, chrome: tuple[Chrome, ...] = ()) -> tuple[str, Structure]:
+    source = Source(name="t.txt", path=None, sha256="", format="txt", encoding="utf-8", text=text, chrome=chrome)
+    return text, analyse(source, normalise(text))
+
+
+def quote(text: str, span: Span) -> str:
+    return text[span.start:span.end]
+
+
+def simplified(text: str, span: Span) -> str:
+    return normalise(quote(text, span)).text
+
+
+def test_corpus_is_there():
+    assert len(DOCS) == 10
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_sections_form_a_tree_of_nested_spans(path):
+    (source,) = read_path(path, Options())
+    structure = analyse(source, normalise(source.text, source.repairs))
+    sections = structure.sections
+    assert sections, "every document has at least one section"
+    for i, s in enumerate(sections):
+        assert s.index == i
+        assert s.span.start <= s.heading.start <= s.heading.end <= s.span.end <= len(source.text)
+        assert i == 0 or sections[i - 1].span.start <= s.span.start
+        if s.parent is None:
+            assert s.level in (0, 1)
+        else:
+            p = sections[s.parent]
+            assert p.index < i and p.level < s.level
+            assert p.span.start <= s.span.start and s.span.end <= p.span.end
+    for a, b in zip(sections, sections[1:]):  # siblings or a child: never a partial overlap
+        assert b.span.start >= a.span.end or b.span.end <= a.span.end
+
+
+def test_report_with_unnumbered_part_headings():
+    text, st = read("002_*.txt")
+    by_title = {s.title: s for s in st.sections}
+    review, plan = by_title["2022年工作回顾"], by_title["2023年工作安排"]
+    assert (review.role, review.level, plan.role, plan.level) == ("review", 1, "plan", 1)
+    assert {s.role for s in st.sections if s.parent == review.index} == {"review"}
+    (targets,) = [s for s in st.sections if s.role == "targets"]
+    assert targets.parent == plan.index
+    assert "地区生产总值增长6%以上" in simplified(text, targets.span)
+    assert simplified(text, targets.span).startswith("全市经济社会发展主要预期目标是:")
+    assert simplified(text, targets.heading) == "主要预期目标"
+    assert st.sections[0].role == "front" and "各位代表" in quote(text, st.sections[0].span)
+    assert by_title["名词解释"].role == "glossary"
+
+
+def test_web_copy_has_its_chrome_in_chrome_sections():
+    text, st = read("003_*.txt")
+    chrome = [s for s in st.sections if s.role == "chrome"]
+    assert chrome and chrome[0].index == 0 and chrome[0].level == 0
+    assert "浏览次数" in quote(text, chrome[-1].span) and "政 府 工 作" not in quote(text, chrome[-1].span)
+    front = st.sections[len(chrome)]
+    assert front.role == "front" and "各位代表" in quote(text, front.span)
+    top = [(s.title, s.role) for s in st.sections if s.level == 1]
+    assert top == [("过去五年工作回顾", "review"), ("今后五年奋斗目标和工作任务", "plan"), ("2022年工作安排", "plan")]
+    targets = [s for s in st.sections if s.role == "targets"]
+    assert [st.sections[t.parent].title for t in targets] == ["今后五年奋斗目标和工作任务", "2022年工作安排"]
+    assert "地区生产总值增长9%;" in simplified(text, targets[1].span)
+
+
+def test_scraped_report_with_glued_headings():
+    text, st = read("zhumadian_2021_gwr.txt")
+    assert st.sections[0].role == "chrome" and quote(text, st.sections[0].span).startswith("标题：")
+    first = next(s for s in st.sections if s.level == 1)
+    assert quote(text, first.heading) == "一、2020年工作回顾及“十三五”主要成就"
+    assert first.role == "review"
+    assert all(s.role == "review" for s in st.sections if s.parent == first.index)
+    work = next(s for s in st.sections if s.title == "2021年重点工作")
+    assert work.role == "plan"
+    targets = [s for s in st.sections if s.role == "targets" and s.parent == work.index]
+    assert len(targets) == 1
+    assert quote(text, targets[0].span).startswith("今年经济社会发展的主要预期目标是：生产总值增长8%左右")
+    assert quote(text, targets[0].span).endswith("。")
+    assert st.sections[-1].role == "chrome" and st.sections[-1].parent is not None  # a 相关解读 line at the end
+
+
+def test_five_year_plan_roles():
+    text, st = read("001_*.txt")
+    role = {s.title: s.role for s in st.sections}
+    assert role["前言"] == "front"
+    assert role["“十三五”时期重大成就和“十四五”时期发展形势"] == "review"
+    assert role["总体要求"] == "plan" and role["主要目标"] == "targets"
+    chapters = [s for s in st.sections if s.label.startswith("第") and s.label.endswith("章")]
+    assert [s.role for s in chapters[1:]] == ["plan"] * 13
+    assert role["肇庆市高要区“十四五”经济社会发展主要指标"] == "targets"
+    assert role["肇庆市高要区“十四五”重大项目工程建设汇总表"] == "appendix"
+    assert role["名词解释"] == "glossary"
+    assert {s.role for s in st.sections if s.label.startswith("专栏")} == {"plan"}
+
+
+def test_excerpt_without_front_matter_starts_with_a_body_preamble():
+    text, st = read("000_*.txt")
+    assert (st.sections[0].level, st.sections[0].role) == (0, "body")
+    assert [s.label for s in st.sections[1:]] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、"]
+
+
+# --- small documents ----------------------------------------------------------
+
+
+def test_targets_listed_below_their_cue():
+    text, st = inline(
+        "二、“十四五”时期奋斗目标和重点任务\n到2025年，全县经济社会发展的主要目标是：\n——经济发展取得新成效。地区生产总值年均增长6.5%左右。\n"
+        "——生态环境持续改善。空气质量优良天数比例达到95%。\n坚持创新驱动。\n"
+    )
+    (t,) = [s for s in st.sections if s.role == "targets"]
+    assert quote(text, t.span).startswith("到2025年，全县经济社会发展的主要目标是：")
+    assert quote(text, t.span).endswith("达到95%。")
+
+
+def test_targets_cue_in_a_review_section_is_not_a_targets_block():
+    text, st = inline("一、2023年工作回顾\n年初确定的主要预期目标是：生产总值增长6%，全面完成。\n")
+    assert [s.role for s in st.sections] == ["review"]
+
+
+def test_heading_titles_decide_roles_and_children_inherit():
+    text, st = inline(
+        "一、2023年工作回顾\n（一）产业发展\n正文。\n二、2024年工作安排\n（一）扩大投资\n正文。\n三、加强政府自身建设\n正文。\n"
+        "附件1：主要指标表\n附件2：重点项目表\n"
+    )
+    assert [(s.title, s.role) for s in st.sections] == [
+        ("2023年工作回顾", "review"), ("产业发展", "review"), ("2024年工作安排", "plan"), ("扩大投资", "plan"),
+        ("加强政府自身建设", "plan"), ("主要指标表", "targets"), ("重点项目表", "appendix"),
+    ]
+
+
+def test_note_lines_without_a_heading_become_a_notes_block():
+    text, st = inline("一、2024年工作安排\n推进“百千万工程”〔1〕和“双减”〔2〕。\n〔1〕百千万工程：指百县千镇万村高质量发展工程。\n〔2〕双减：指减轻学生作业负担。\n")
+    notes = [s for s in st.sections if s.role == "notes"]
+    assert len(notes) == 1 and quote(text, notes[0].span).startswith("〔1〕") and quote(text, notes[0].span).endswith("负担。")
+    assert [g.term for g in st.glossary] == ["百千万工程", "双减"]
+
+
+def test_chrome_inside_the_body_is_a_child_section():
+    text = "一、2024年工作安排\n推进项目建设。\n分享到：微信 微博\n加快城市更新。\n"
+    at = text.index("分享到")
+    _, st = inline(text, (Chrome(Span(at, at + len("分享到：微信 微博")), "page"),))
+    (c,) = [s for s in st.sections if s.role == "chrome"]
+    assert st.sections[c.parent].title == "2024年工作安排" and c.level == 2
+    assert quote(text, c.span) == "分享到：微信 微博"
+    in_chrome = [s for s in st.sentences if s.section == c.index]
+    assert [quote(text, s.span) for s in in_chrome] == ["分享到：微信 微博"]
+
+
+def test_document_without_headings_is_one_preamble():
+    text, st = inline("持续推进乡村振兴。加快建设示范带。")
+    assert [(s.level, s.role, s.span) for s in st.sections] == [(0, "body", Span(0, len(text)))]
