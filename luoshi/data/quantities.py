@@ -50,10 +50,10 @@ CLASSIFIERS = (
 RATIO_UNITS = ("倍", "番", "成")
 # Units that measure time: a duration is a measure only when it is squeezed
 # (审批时限压缩至3个工作日), never in 连续3年 or 两年时间.
-TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟", "岁")
+TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟", "岁", "年")
 
 # Classifiers that never follow a Chinese numeral in a measure (一期 = phase).
-CN_NUMERAL_BAD_UNITS = ("期", "次", "种", "对", "门", "部", "班", "片", "列", "校", "园", "床")
+CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列", "校", "园", "床")
 
 # --- comparator words ------------------------------------------------------
 # Longest first; the regex alternations are built from these tuples.
@@ -168,6 +168,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"指(?![标导数南引挥令示望])",
     r"在(?=突出|抓好|推进|加快|全[市区县省])",
     r"(?:实施|开展)(?!项目|技术)",
+    r"连续(?:\d+|[一二两三四五六七八九十]+)年",
 )
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.

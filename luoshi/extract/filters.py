@@ -108,8 +108,9 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
-    if cls == "time" and not _TIME_LEAD_RE.search(text, max(0, q.pre_start - 6), q.pre_start):
-        return True
+    if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
+                          or q.unit == "年" and 1900 <= q.value <= 2100):
+        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date
     if cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end):
         return True
     return False
