@@ -71,9 +71,9 @@ class _StubLoader:
 sys.meta_path.insert(0, _StubFinder)
 _stub_missing_stages()
 
-from luoshi.extract.measures import extract_measures  # noqa: E402
-from luoshi.model import Metadata, Source, Structure  # noqa: E402
-from luoshi.normalise import normalise  # noqa: E402
+from luoshi.extract.measures import extract_measures
+from luoshi.model import Metadata, Source, Structure
+from luoshi.normalise import normalise
 
 SHARED = Path("/work/shared")
 SEEDS = SHARED / "corpus" / "seeds"

@@ -28,7 +28,11 @@ def _source(text: str) -> Source:
     return Source(name="t.txt", path=None, sha256="", format="txt", encoding="utf-8", text=text)
 
 
-def run(text: str, structure: Structure = Structure(), metadata: Metadata = Metadata()) -> list[Measure]:
+NO_STRUCTURE = Structure()
+NO_METADATA = Metadata()
+
+
+def run(text: str, structure: Structure = NO_STRUCTURE, metadata: Metadata = NO_METADATA) -> list[Measure]:
     source = _source(text)
     return list(extract_measures(source, normalise(text), structure, metadata))
 
@@ -212,8 +216,8 @@ def _scorer():
 def test_seeds_against_gold() -> None:
     if not (SHARED / "gold" / "seeds").is_dir():
         pytest.fail(f"the shared gold is missing: expected it at {SHARED / 'gold'}")
-    from luoshi.read import read_path
     from luoshi.options import Options
+    from luoshi.read import read_path
 
     scorer = _scorer()
     gold, pred = [], []

@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from luoshi.extract.numbers import find_numerals, parse_arabic, parse_chinese, split_chinese, to_chinese
+from luoshi.extract.numbers import (
+    find_numerals,
+    parse_arabic,
+    parse_chinese,
+    split_chinese,
+    to_chinese,
+)
 
 
 @pytest.mark.parametrize("numeral, value", [

@@ -69,7 +69,7 @@ _STRUCTURE_NOUN_RE = re.compile("方面|机制|原则|意识|自信")
 class NameSpans:
     """Spans of short quotations and brackets in a text, for fast lookup."""
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("ends", "starts")
 
     def __init__(self, text: str) -> None:
         spans = [(m.start(), m.end()) for m in _NAME_SPAN_RE.finditer(text)]
@@ -96,10 +96,10 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if prev.isascii() and prev.isalpha():
         return True
     cls = q.unit_class
-    if cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end):
-        # 300兆瓦级, 5号楼, 2型, 百强; 12个大 is a slogan too (六大, 十大)
-        if not (text.startswith("大", q.unit_end) and q.numeral == "arabic"):
-            return True
+    # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
+    if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
+            and not (text.startswith("大", q.unit_end) and q.numeral == "arabic")):
+        return True
     if cls == "voltage":
         return True
     if _CAPACITY_RE.search(text, max(0, ns - 16), ns):
@@ -111,9 +111,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
                           or q.unit == "年" and 1900 <= q.value <= 2100):
         return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date
-    if cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end):
-        return True
-    return False
+    return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
 
 def is_unitless_level(text: str, q: Quantity) -> bool:
@@ -161,9 +159,7 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
         return True
     if before.endswith(("和", "及")) and _CN_COUNT_VERB_START_RE.match(before.lstrip("“”")):
         return True
-    if not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end):
-        return True
-    return False
+    return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
 def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:

@@ -32,7 +32,7 @@ from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
 from luoshi.extract.quantities import Quantity, find_quantities
 from luoshi.extract.roles import Place, RoleMap, plan_name
-from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
+from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
 # Clause boundaries; U+FFFD marks a character lost in a mojibake repair.
 _CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n\ufffd]")
@@ -66,7 +66,7 @@ NOTE_ROLES = ("notes", "glossary")
 class _Bounds:
     """Sorted boundary offsets; ``around(a, b)`` gives the segment holding [a, b)."""
 
-    __slots__ = ("pos", "n")
+    __slots__ = ("n", "pos")
 
     def __init__(self, pos: list[int], n: int) -> None:
         self.pos = pos
@@ -307,9 +307,9 @@ def _topic_clause(text: str, clause_start: int, floor: int) -> indicator.Spans:
 def _quote(source_text: str, norm: Normalised, spans: indicator.Spans) -> str:
     """The source text of normalised spans (Traditional stays Traditional)."""
     parts = []
-    for a, b in spans:
-        sp = norm.to_source(a, b)
-        part = source_text[sp.start:sp.end]
+    starts, ends = norm.src_start, norm.src_end
+    for a, b in spans:  # non-empty spans: the source span is src_start[a]..src_end[b-1]
+        part = source_text[starts[a]:ends[b - 1]]
         if not part.isprintable() or " " in part:  # whitespace the normalised view dropped
             part = _DROPPED_SPACE_RE.sub("", part)
         parts.append(part)
@@ -322,8 +322,7 @@ def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
         return q.fixed_unit
     if q.unit_end <= q.unit_start:
         return ""
-    sp = norm.to_source(q.unit_start, q.unit_end)
-    unit = source.text[sp.start:sp.end]
+    unit = source.text[norm.src_start[q.unit_start]:norm.src_end[q.unit_end - 1]]
     if len(unit) > 1 and ("多" in unit or "余" in unit or "餘" in unit):
         unit = unit.replace("多", "").replace("余", "").replace("餘", "")
     return unit

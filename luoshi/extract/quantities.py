@@ -29,7 +29,13 @@ from luoshi.data.quantities import (
     TIME_UNITS,
     VOLTAGE_UNITS,
 )
-from luoshi.extract.numbers import ARABIC, CN_CHARS, parse_arabic, parse_chinese, split_chinese
+from luoshi.extract.numbers import (
+    ARABIC,
+    CN_CHARS,
+    parse_arabic,
+    parse_chinese,
+    split_chinese,
+)
 
 
 def _alternation(words) -> str:

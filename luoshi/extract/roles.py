@@ -26,8 +26,8 @@ from luoshi.model import Metadata, Normalised, Structure
 DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
-_SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.M)
-_NUMBERED_LINE_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、([^\n]{1,16})", re.M)
+_SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
+_NUMBERED_LINE_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、([^\n]{1,16})", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
