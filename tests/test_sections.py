@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from luoshi.model import Chrome, Source, Span, Structure
 from luoshi.normalise import normalise
@@ -172,3 +174,39 @@ def test_chrome_inside_the_body_is_a_child_section():
 def test_document_without_headings_is_one_preamble():
     text, st = inline("持续推进乡村振兴。加快建设示范带。")
     assert [(s.level, s.role, s.span) for s in st.sections] == [(0, "body", Span(0, len(text)))]
+
+
+LINES = [
+    "政府工作报告", "各位代表:", "一、2023年工作回顾", "二、2024年工作安排", "（一）稳增长", "1.投资", "第一章 总则",
+    "第二节 主要目标", "专栏2 项目", "附件", "前言", "名词解释", "主要预期目标是:生产总值增长6%。", "主要目标是:",
+    "——经济增长6%左右。", "〔1〕甲:指乙。", "〔2〕丙:指丁。", "正文内容,增长5%。", "一是加快;二是推进。", "", "  ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=25), st.data())
+def test_any_line_mix_gives_a_consistent_outline(lines, data):
+    text = "\n".join(lines)
+    chrome = ()
+    if lines:
+        k = data.draw(st.integers(0, len(lines) - 1))
+        at = sum(len(x) + 1 for x in lines[:k])
+        if lines[k].strip():
+            chrome = (Chrome(Span(at, at + len(lines[k])), "page"),)
+    _, structure = inline(text, chrome)
+    sections = structure.sections
+    for i, s in enumerate(sections):
+        assert s.span.start <= s.heading.start <= s.heading.end <= s.span.end <= len(text)
+        if s.parent is not None:
+            p = sections[s.parent]
+            assert p.index < i and p.level < s.level and p.span.start <= s.span.start and s.span.end <= p.span.end
+    for s in structure.sentences:
+        sec = sections[s.section]
+        assert sec.span.start <= s.span.start and s.span.end <= sec.span.end
+    visible = sum(1 for ch in text if not ch.isspace())
+    assert sum(len(text[s.span.start:s.span.end].replace("\n", "").replace(" ", "")) for s in structure.sentences) == visible
+
+
+def test_empty_text_has_no_structure():
+    assert inline("")[1] == Structure()
+    assert inline(" \n \n")[1] == Structure()

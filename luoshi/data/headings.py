@@ -6,6 +6,8 @@ ASCII ``( ) : , ; ! ?``, no spaces between Chinese characters.
 from __future__ import annotations
 
 CN_NUMERAL = "一二三四五六七八九十百零〇两"
+CN_DIGIT_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_MULTIPLIERS = {"十": 10, "百": 100}
 _CN = f"[{CN_NUMERAL}]{{1,4}}"
 
 # --- numbered headings -----------------------------------------------------
@@ -94,8 +96,12 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
 # nothing else (no 工作/任务/要求/和/及/与) is a targets section.
 TARGET_TITLE = r"(?:主要|预期|发展|奋斗|规划)?(?:目标|指标)表?$"
 TARGET_TITLE_EXCLUDES = r"工作|任务|要求|思路|和|及|与"
-# In body text: "今年经济社会发展的主要预期目标是:生产总值增长8%左右,…。"
-TARGET_CUE = r"(?:主要预期目标|预期目标|主要目标|主要指标|发展目标|主要经济指标)(?:是|为|确定为|如下)?:"
+# In body text: "今年经济社会发展的主要预期目标是:生产总值增长8%左右,…。" — a
+# target word, an optional copula, a colon.
+TARGET_WORDS = ("主要预期目标", "预期目标", "主要目标", "主要经济指标", "主要指标", "发展目标")
+TARGET_COPULA = r"(?:是|为|确定为|如下)?:"
+# Lines that continue a target list whose cue ends its line.
+LIST_ITEM = r"——|-|•|·|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是"
 # Front matter (title, session line, 各位代表) marks a preamble as "front".
 FRONT_CUES = (
     "政府工作报告", "规划纲要", "各位代表", "同志们", "会议上", "人民政府", "审议", "现在,我代表",

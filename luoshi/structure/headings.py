@@ -56,7 +56,6 @@ _GLOSSARY_TITLE = re.compile("|".join(H.ROLE_CUES["glossary"]))
 _TITLE_TRIM = " :.、"
 _RANKS = {kind: rank for rank, (kind, _) in enumerate(H.NUMBERED_KINDS)}
 _NESTED = 100.0  # rank of headings that nest inside whatever section is open
-_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,14 +212,11 @@ def _ordinal(numeral: str | None) -> int | None:
         return int(numeral)
     total, digit = 0, 0
     for ch in numeral:
-        if ch == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        elif ch == "百":
-            total += (digit or 1) * 100
+        if ch in H.CN_MULTIPLIERS:
+            total += (digit or 1) * H.CN_MULTIPLIERS[ch]
             digit = 0
         else:
-            digit = _CN_VALUES.get(ch, 0)
+            digit = H.CN_DIGIT_VALUES.get(ch, 0)
     return total + digit
 
 

@@ -30,13 +30,12 @@ from luoshi.structure.headings import Heading
 
 _TARGET_TITLE = re.compile(H.TARGET_TITLE)
 _TARGET_EXCLUDES = re.compile(H.TARGET_TITLE_EXCLUDES)
-_TARGET_CUE = re.compile(H.TARGET_CUE)
-_TARGET_WORD = re.compile(r"主要预期目标|预期目标|主要目标|主要指标|发展目标|主要经济指标")
+_TARGET_WORD = re.compile("|".join(H.TARGET_WORDS))
+_TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
 _NOTE_LINE = re.compile(rf"^(?:{H.NOTE_MARK})", re.M)
-_LIST_LINE = re.compile(r"——|-|•|·|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是")
-_SENTENCE_START = re.compile(r"[。!?\n]")
+_LIST_LINE = re.compile(H.LIST_ITEM)
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _HOSTS_TARGETS = frozenset({"plan", "body"})
 
