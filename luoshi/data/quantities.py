@@ -16,9 +16,6 @@ CN_DIGITS: dict[str, int] = {
 }
 CN_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
-# Magnitude characters written after a number belong to the unit as written
-# (2.1万户 → 2.1 万户; 2千人次 → 2 千人次; 千亿元 → 1000 亿元).
-MAGNITUDES = "十百千万亿"
 
 # --- units -----------------------------------------------------------------
 # Units are grouped because the grammar around them differs: a classifier
@@ -30,7 +27,7 @@ MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港�
 MEASURE_UNITS = (
     "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "公顷", "亩", "米",
     "吨标准煤", "吨", "公斤", "千克", "斤",
-    "万千瓦时", "千瓦时", "度电", "千瓦", "兆瓦", "吉瓦",
+    "万千瓦时", "千瓦时", "度电",
     "标准箱", "标箱", "微克/立方米", "微克",
     "km", "KM", "MW", "GW", "kW", "TEU",
 )
@@ -40,11 +37,11 @@ CAPACITY_UNITS = ("千瓦", "兆瓦", "吉瓦", "MW", "GW", "kW")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (
-    "个工作日", "人次", "户次", "场次", "家", "所", "项", "条", "座", "处", "件", "宗",
+    "人次", "户次", "场次", "家", "所", "项", "条", "座", "处", "件", "宗",
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
-    "个", "床", "列", "班", "校", "园",
+    "个", "列", "班",
 )
 # Ratio-like units: 翻一番, 三成, 2倍.
 RATIO_UNITS = ("倍", "番", "成")
@@ -53,7 +50,7 @@ RATIO_UNITS = ("倍", "番", "成")
 TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟", "岁", "年")
 
 # Classifiers that never follow a Chinese numeral in a measure (一期 = phase).
-CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列", "校", "园", "床")
+CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列")
 
 # --- comparator words ------------------------------------------------------
 # Longest first; the regex alternations are built from these tuples.
@@ -219,8 +216,6 @@ CAPACITY_VERBS = (
     "建成", "新建", "建设", "新增", "装机", "装机容量", "达到", "达", "突破", "超过", "完成",
     "并网", "投产", "总装机", "容量", "规模",
 )
-# Quotes and brackets whose content is a name, a slogan or a note marker.
-NAME_BRACKETS = {"“": "”", "《": "》", "「": "」", "『": "』", "〔": "〕", "﹝": "﹞", "[": "]", "【": "】", "\"": "\""}
 
 # --- periods ----------------------------------------------------------------
 # First year of a five-year plan → its name, for the period of plan targets.

@@ -54,7 +54,7 @@ for _cls, _units in (
 _ALL_UNITS = _alternation(_UNIT_CLASS)
 # After a Chinese numeral only words that cannot start an ordinary word:
 # 五金 (hardware) and 四小园 are not quantities.
-_CN_UNITS = _alternation(u for u in _UNIT_CLASS if u not in ("金", "番", "园", "校", "度电", "m") and not u.isascii())
+_CN_UNITS = _alternation(u for u in _UNIT_CLASS if u not in ("金", "番", "度电") and not u.isascii())
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 
 QUANTITY_RE = re.compile(
