@@ -9,7 +9,8 @@ Order, cheapest and surest first:
 4. Strict UTF-8 (the common case, and a fast one).
 5. Otherwise every candidate — charset-normalizer's guess, then gb18030,
    big5, UTF-16 and lenient UTF-8 — decodes a sample, and the one giving
-   the most plausible Chinese wins (``luoshi.read.hanzi.plausibility``).
+   the most plausible Chinese wins (``luoshi.read.hanzi.plausibility``,
+   ties broken by the more frequent characters: ``rarity``).
    Guessing by plausibility instead of trusting charset-normalizer alone
    avoids its known slips (a short GBK text called ``utf_16_be``).
 
@@ -24,7 +25,7 @@ import codecs
 from dataclasses import dataclass
 
 from luoshi.errors import BinaryFile, UndecodableText, UsageError
-from luoshi.read.hanzi import plausibility
+from luoshi.read.hanzi import plausibility, rarity
 
 SAMPLE_BYTES = 64 * 1024
 MIN_PLAUSIBILITY = 0.8  # real Chinese documents score above 0.99; wrong decodings far below
@@ -89,13 +90,12 @@ def _sniff_binary(data: bytes) -> str | None:
 
 
 def _utf16_guess(sample: bytes) -> str | None:
-    """BOM-less UTF-16: the NULs (high bytes of ASCII) all sit on one parity."""
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if even and odd:
-        return None
-    encoding = "utf-16-be" if even else "utf-16-le"
-    text = sample[: len(sample) // 2 * 2].decode(encoding, errors="replace")
-    return encoding if plausibility(text) >= MIN_PLAUSIBILITY else None
+    """BOM-less UTF-16 has NULs too (the high byte of ASCII); it reads as plausible text."""
+    even = sample[: len(sample) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if plausibility(even.decode(encoding, errors="replace")) >= MIN_PLAUSIBILITY:
+            return encoding
+    return None
 
 
 def _best_guess(data: bytes) -> str:
@@ -113,7 +113,7 @@ def _best_guess(data: bytes) -> str:
         bad = text.count("\ufffd")
         if bad > max(2, MAX_BAD_SHARE * len(text)):  # a cut character at the sample's end is forgiven
             continue
-        key = (plausibility(text), -bad)
+        key = (plausibility(text), -rarity(text), -bad)
         if best_key is None or key > best_key:
             best, best_key = encoding, key
     if best is None or best_key[0] < MIN_PLAUSIBILITY:

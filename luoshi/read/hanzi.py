@@ -27,15 +27,24 @@ PUNCTUATION = frozenset(chr(cp) for lo, hi in _PUNCTUATION_RANGES for cp in rang
 
 
 @cache
-def common_hanzi() -> frozenset[str]:
-    """Common Simplified hanzi and their Traditional forms (built once, ~10 ms)."""
+def hanzi_ranks() -> dict[str, int]:
+    """Frequency rank (0 = most frequent) of each ranked hanzi, Traditional forms included."""
     from luoshi.normalise import to_simplified
 
-    common = set(RANK_FILE.read_text(encoding="utf-8").strip()[:COMMON_RANK])
+    ranks = {char: rank for rank, char in enumerate(RANK_FILE.read_text(encoding="utf-8").strip())}
     everything = [chr(cp) for cp in CJK_UNIFIED]
     # One character per line, so OpenCC's phrase tables never see two neighbours.
     simplified = to_simplified("\n".join(everything)).split("\n")
-    return frozenset(common.union(c for c, s in zip(everything, simplified, strict=True) if s in common))
+    for char, simple in zip(everything, simplified, strict=True):
+        if char not in ranks and simple in ranks:
+            ranks[char] = ranks[simple]
+    return ranks
+
+
+@cache
+def common_hanzi() -> frozenset[str]:
+    """Common Simplified hanzi and their Traditional forms (built once, ~20 ms)."""
+    return frozenset(char for char, rank in hanzi_ranks().items() if rank < COMMON_RANK)
 
 
 def is_common(char: str) -> bool:
@@ -54,3 +63,15 @@ def plausibility(text: str) -> float:
         if (" " < char < "\x7f") or char in common or char in PUNCTUATION:
             good += 1
     return good / total if total else 0.0
+
+
+def rarity(text: str) -> float:
+    """Mean frequency rank of the hanzi in ``text`` (unranked ones count as the rarest).
+
+    Breaks ties between decodings that are all plausible, as a short text can
+    be in both GBK and Big5: 上上交们 (GBK) read as Big5 is 貧貧住断.
+    """
+    ranks = hanzi_ranks()
+    unranked = len(ranks)
+    found = [ranks.get(char, unranked) for char in text if char >= "\u3400"]
+    return sum(found) / len(found) if found else 0.0

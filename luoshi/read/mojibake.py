@@ -67,18 +67,35 @@ def _repair_at(text: str, at: int) -> Repair | None:
     parses = _parses(text, at)
     if not parses:
         return None
-    clean = next((p for p in parses if p.clean), None)
-    after = _redecode(clean.shifted) if clean else None
-    evidence = text[at + 1] in FOLDED or any(
-        not is_common(c) for c in text[at + 1:max(p.end for p in parses)] if ord(c) > 0x7F
-    )
-    if not evidence:
-        return None
-    if after is not None:
-        return Repair(Span(at, clean.end), text[at:clean.end], LOST + after, "repaired")
-    unpaired = next((p for p in parses if not p.clean), None)
-    chosen = unpaired or clean
-    return Repair(Span(at, chosen.end), text[at:chosen.end], None, "flagged")
+    first, clean = parses[0], parses[-1] if parses[-1].clean else None
+    folded_next = text[at + 1] in FOLDED
+    if clean is not None and (folded_next or _has_rare(text[at + 1:first.end])):
+        after = _redecode(clean.shifted)
+        if after is not None:
+            return Repair(Span(at, clean.end), text[at:clean.end], LOST + after, "repaired")
+        if first is clean:
+            return Repair(Span(at, clean.end), text[at:clean.end], None, "flagged")
+    if not first.clean and _unpaired_shape(text, at + 1, first.end):
+        return Repair(Span(at, first.end), text[at:first.end], None, "flagged")
+    return None
+
+
+def _unpaired_shape(text: str, start: int, end: int) -> bool:
+    """``?!?``/``?;?``, or ``??`` before ASCII: out-of-step marks, then a byte that could not pair.
+
+    A lone "?!"-free ``??`` must be followed by the ASCII byte that refused to pair with it
+    (seed 002: ``縮??;到``), which tells it from a doubled question mark (``是吗??当然``).
+    """
+    between = text[start:end - 1]
+    if not all(c in FOLDED for c in between):
+        return False
+    if between.strip("?"):
+        return True
+    return end < len(text) and "!" <= text[end] <= "~"
+
+
+def _has_rare(chars: str) -> bool:
+    return any(c > "\x7f" and not is_common(c) for c in chars)
 
 
 def _parses(text: str, at: int) -> list[_Parse]:

@@ -3,16 +3,18 @@
 Every format ends here, so the rules hold for all of them: the BOM is
 stripped and ``\\r\\n``/``\\r`` become ``\\n`` (nothing else changes — the
 text is the source every offset points into); chrome and mojibake runs are
-found on that final text; metadata hints are merged with rising precedence:
-labels in the page header < the format's own hints (HTML title, DOCX
-properties, PDF info) < row columns < the ``.meta.json`` sidecar.
+found on that final text (a text that is nothing but chrome has no body:
+``NoBody``); metadata hints are merged with rising precedence:
+labels in the page header < the format's own hints (HTML title and date)
+< row columns < the ``.meta.json`` sidecar.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 
-from luoshi.model import Source
+from luoshi.errors import NoBody
+from luoshi.model import Chrome, Source
 from luoshi.read.chrome import find_chrome
 from luoshi.read.mojibake import find_repairs
 
@@ -40,8 +42,19 @@ def build_source(extracted: Extracted, *, name: str, path: str | None, fmt: str,
     """The ``Source`` for one document; ``original`` is what its sha256 is taken of."""
     text = clean_text(extracted.text)
     chrome, hints = find_chrome(text)
+    if chrome and _only_chrome(text, chrome):
+        raise NoBody("only page chrome (navigation, headers, buttons), no body text")
     return Source(
         name=name, path=path, sha256=hashlib.sha256(original).hexdigest(), format=fmt,
         encoding=extracted.encoding, text=text, chrome=chrome, repairs=find_repairs(text),
         meta={**hints, **extracted.meta, **overrides},
     )
+
+
+def _only_chrome(text: str, chrome: tuple[Chrome, ...]) -> bool:
+    pos = 0
+    for c in chrome:
+        if text[pos:c.span.start].strip():
+            return False
+        pos = c.span.end
+    return not text[pos:].strip()
