@@ -98,6 +98,11 @@ CHANGE_QUALIFIERS = ("同比", "比上年", "较上年", "比去年", "年均", 
 GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "比全省高", "比全国高")
 # A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
 RATIO_REFERENCES = ("是", "相当于", "为")
+# What such a ratio or gap is measured against, besides a year (2017年, “十三五”).
+REFERENCE_WORDS = ("上年", "去年", "同期", "全省", "全国", "全市")
+# Qualifiers that make a change verb a change wherever it stands in the clause
+# (年均压减“三公”经费6%).
+PERIOD_CHANGE_QUALIFIERS = ("年均", "年平均", "同比", "比上年", "较上年")
 
 # --- target / achievement cues ---------------------------------------------
 TARGET_CUES = (
@@ -201,11 +206,29 @@ SLOGAN_NOUNS = (
     "示范", "革命", "清单", "本领", "能力", "底线", "攻坚", "任务", "关系", "融合", "同步",
     "一", "大", "化", "通", "基地", "中心", "集群", "重点", "区", "带", "轴", "圈", "核",
 )
+# Nouns after any count that make it the structure of a text or a policy
+# (八个方面, 扫黑除恶6个机制), not a measure.
+STRUCTURE_NOUNS = ("方面", "机制", "原则", "意识", "自信")
 # Verbs before a small Chinese-numeral count that make it a real quantity
 # (新建两所幼儿园, 完成…四宗中小河流治理工程).
 CN_COUNT_VERBS = (
     "新建", "建成", "完成", "新增", "改造", "改扩建", "建设", "办好", "办理", "创建", "引进",
     "培育", "开工", "投产", "修缮", "治理", "落实", "打掉", "破获", "新开", "开通",
+)
+# A count after these words (with nothing between) closes a clause that says it
+# was done: 三个集聚区雨污管网建设基本完成.
+COMPLETION_VERBS = ("完成", "建成", "投产", "竣工", "达标", "出列", "通过", "实现", "开工", "落地")
+# Head nouns of a category that a threshold defines (3亿元以上项目, 超10亿元企业).
+CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "平台", "商户", "品牌", "客商")
+# Words before a duration or an age that make it a level reached or squeezed.
+TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持")
+TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")
+# A unitless number is a measure only as the level of a ratio-like indicator
+# (城乡居民收入比缩小至2.05, 恩格尔系数降至30).
+RATIO_INDICATOR_ENDS = ("比", "系数", "指数", "比值", "倍数", "弹性")
+LEVEL_VERBS = (
+    "缩小至", "缩小到", "降至", "降到", "下降到", "下降至", "提高到", "提高至", "提升到", "提升至",
+    "达到", "达", "为", "保持在", "控制在", "稳定在",
 )
 # Policy names written as "N条" (民营经济31条、省30条政策).
 POLICY_NOUNS = ("政策", "措施", "意见", "规定", "举措", "办法", "细则")

@@ -14,14 +14,26 @@ from bisect import bisect_right
 from luoshi.data.quantities import (
     CAPACITY_PREFIXES,
     CAPACITY_VERBS,
+    CATEGORY_HEADS,
     CN_COUNT_VERBS,
+    COMPLETION_VERBS,
+    LEVEL_VERBS,
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
     RANK_WORDS,
+    RATIO_INDICATOR_ENDS,
     SLOGAN_NOUNS,
+    STRUCTURE_NOUNS,
+    TIME_LEAD_VERBS,
+    TIME_LEAD_WORDS,
 )
 from luoshi.extract.quantities import Quantity
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
 
 # Short quotations and brackets hold names (“百千万工程”, 《…31条》) and note markers (〔3〕).
 _NAME_SPAN_RE = re.compile(
@@ -31,30 +43,23 @@ _NAME_SPAN_RE = re.compile(
 _POLICY_AFTER_RE = re.compile(
     r"(?:、[^,，。;；、]{0,8}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
 )
-# A comparator or verb that turns a following unitless number into a level: 缩小至2.05.
-_UNITLESS_LEAD_RE = re.compile(
-    r"(?:缩小|缩小到|降|降低|下降|提高|提升|上升|增长|增加|扩大|保持|控制|稳定)(?:至|到|在)$|(?:达到|达|为)$"
+_UNITLESS_INDICATOR_RE = re.compile(
+    rf"(?:{_alternation(RATIO_INDICATOR_ENDS)})(?:由[^,，。;；]*)?(?:{_alternation(LEVEL_VERBS)})$"
 )
-_UNITLESS_INDICATOR_RE = re.compile(r"(?:比|系数|指数|比值|倍数|弹性)(?:由[^,，。;；]*)?(?:缩小至|缩小到|降至|降到|下降到|下降至|提高到|提高至|提升到|提升至|达到|达|为|保持在|控制在|稳定在)$")
 # A duration or an age is a measure only as a level reached or squeezed
 # (优良天数达278天, 压缩至3个工作日, 人均预期寿命从74.9岁增长到78.3岁),
 # never in 连续3年, 用3个月时间 or 60岁以上人群.
 _TIME_LEAD_RE = re.compile(
-    r"(?:(?:压缩|缩短|减少|缩减|降低|控制|压减|提速|增长|提高|延长|保持)(?:至|到|在)?|达到|达|为|从|由|不超过|超过|不少于)(?:平均)?$"
+    rf"(?:(?:{_alternation(TIME_LEAD_VERBS)})(?:至|到|在)?|{_alternation(TIME_LEAD_WORDS)})(?:平均)?$"
 )
-_CATEGORY_HEAD_RE = re.compile(r"[^,，。;；、]{0,8}?(?:项目|企业|工程|产业|集群|园区|平台|商户|品牌|客商)")
+_CATEGORY_HEAD_RE = re.compile(rf"[^,，。;；、]{{0,8}}?(?:{_alternation(CATEGORY_HEADS)})")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
-_COMPLETION_TAIL_RE = re.compile(r"(?:完成|建成|投产|竣工|达标|出列|通过|实现|开工|落地)[^,，。;；]{0,4}$")
+_COMPLETION_TAIL_RE = re.compile(rf"(?:{_alternation(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
 # 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量).
 _CAPACITY_RE = re.compile(
-    "(?:" + "|".join(CAPACITY_PREFIXES) + r")(?![值量能])[^,，。;；:：()“”]{0,14}$"
+    rf"(?:{_alternation(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”]{{0,14}}$"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-_ENUM_BEFORE_RE = re.compile(r"(?:、[^,，。;；、]{1,12}|等)$")
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 _ORDINAL_RE = re.compile(rf"(?:{_alternation(ORDINAL_PREFIXES)})$")
@@ -63,7 +68,7 @@ _CAPACITY_VERB_RE = re.compile(rf"(?:{_alternation(CAPACITY_VERBS)})$")
 _SLOGAN_NOUN_RE = re.compile(_alternation(SLOGAN_NOUNS))
 _CN_COUNT_VERB_END_RE = re.compile(rf"(?:{_alternation(CN_COUNT_VERBS)})$")
 _CN_COUNT_VERB_START_RE = re.compile(_alternation(CN_COUNT_VERBS))
-_STRUCTURE_NOUN_RE = re.compile("方面|机制|原则|意识|自信")
+_STRUCTURE_NOUN_RE = re.compile(_alternation(STRUCTURE_NOUNS))
 
 
 class NameSpans:

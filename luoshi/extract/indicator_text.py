@@ -25,9 +25,11 @@ from luoshi.data.quantities import (
     INDICATOR_LEAD_WORDS,
     INDICATOR_TAIL_WORDS,
     LEVEL_PARTICLES,
+    PERIOD_CHANGE_QUALIFIERS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
     RATIO_REFERENCES,
+    REFERENCE_WORDS,
 )
 
 
@@ -48,9 +50,11 @@ _CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
 _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _GAP_RE = re.compile(_alternation(GAP_WORDS))
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
-_CHANGE_LEAD_RE = re.compile(rf"(?:年均|年平均|同比|比上年|较上年|再)?(?:{_alternation(CHANGE_VERBS)})")
+_CHANGE_LEAD_RE = re.compile(
+    rf"(?:{_alternation(PERIOD_CHANGE_QUALIFIERS)}|再)?(?:{_alternation(CHANGE_VERBS)})"
+)
 _RATIO_REF_RE = re.compile(
-    rf"(?:{_alternation(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|上年|去年|同期|全省|全国|全市|“?十[一二三四五六]五”?)"
+    rf"(?:{_alternation(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|{_alternation(REFERENCE_WORDS)}|“?十[一二三四五六]五”?)"
     rf"[^,，;；]{{0,8}}?$"
 )
 _POST_CUT_RE = re.compile(_alternation(POST_CUT_WORDS))

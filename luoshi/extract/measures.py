@@ -23,6 +23,7 @@ from luoshi.data.quantities import (
     CHANGE_VERBS,
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
+    PERIOD_CHANGE_QUALIFIERS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
     TARGET_CUES,
@@ -54,7 +55,7 @@ _CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_VERBS)}){_CHANGE_TAIL}")
 _COUNT_CHANGE_RE = re.compile(rf"(?:{_alternation(COUNT_CHANGE_VERBS)}){_CHANGE_TAIL}")
 # 年均压减“三公”经费6%: a qualified change verb before the indicator
 _QUALIFIED_CHANGE_RE = re.compile(
-    rf"(?:年均|年平均|同比|比上年|较上年)(?:{_alternation(CHANGE_VERBS)})"
+    rf"(?:{_alternation(PERIOD_CHANGE_QUALIFIERS)})(?:{_alternation(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(_alternation(CHANGE_NOUNS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
