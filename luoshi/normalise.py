@@ -6,8 +6,8 @@ Four steps, each on the whole text (no per-character Python loop):
    replacement character maps to the whole repaired source span.
 2. Width folding, one character → one character:
    ``luoshi.data.punctuation.FOLD``.
-3. Whitespace, found by one regex as runs of spaces, tabs, newlines and
-   invisible characters. A run holding a newline becomes one ``\\n`` (blank
+3. Whitespace, found with numpy as runs of spaces, tabs, newlines and
+   invisible characters (``INVISIBLE_RANGES``). A run holding a newline becomes one ``\\n`` (blank
    lines and line indents go; none at the start or end of the text); a run
    holding a tab becomes one tab; a run of spaces between two ASCII
    letters/digits becomes one space; anything else is dropped
@@ -32,10 +32,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from luoshi.data.punctuation import FOLD, INVISIBLE, NEWLINE, SPACE, TAB
+from luoshi.data.punctuation import FOLD, INVISIBLE_RANGES, NEWLINE, SPACE, TAB
 from luoshi.model import Normalised, Repair
 
-_RUN = re.compile(f"[ \t\n{INVISIBLE}]+")
 
 
 @lru_cache(maxsize=1)
@@ -111,43 +110,52 @@ def _apply_repairs(text: str, repairs: Sequence[Repair]) -> tuple[str, np.ndarra
     return "".join(pieces), np.concatenate(start_parts), np.concatenate(end_parts)
 
 
-def _kept_in_run(text: str, a: int, b: int) -> int:
-    """Index of the one character of whitespace run ``[a, b)`` to keep, or -1."""
-    run = text[a:b]
-    i = run.find(NEWLINE)
-    if i >= 0:
-        return a + i if 0 < a and b < len(text) else -1
-    if a == 0 or b == len(text):
-        return -1
-    i = run.find(TAB)
-    if i >= 0:
-        return a + i
-    i = run.find(SPACE)
-    if i >= 0 and _ascii_alnum(text[a - 1]) and _ascii_alnum(text[b]):
-        return a + i
-    return -1
+def _run_chars() -> np.ndarray:
+    """Lookup table over the BMP: which code points belong to whitespace runs."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[SPACE, TAB, NEWLINE]] = True
+    for lo, hi in INVISIBLE_RANGES:
+        table[lo:min(hi, 0xFFFF) + 1] = True
+    return table
 
 
-def _ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+_RUN_CHAR = _run_chars()
+_ASTRAL_INVISIBLE = min(lo for lo, _ in INVISIBLE_RANGES if lo > 0xFFFF)
+_NONE = np.iinfo(np.int64).max
 
 
 def _clean_whitespace(text: str) -> tuple[str, np.ndarray]:
-    """Reduce whitespace runs; return the new text and the kept indices of ``text``."""
-    pieces: list[str] = []
-    keep = np.ones(len(text), dtype=bool)
-    pos = 0
-    for m in _RUN.finditer(text):
-        a, b = m.span()
-        pieces.append(text[pos:a])
-        keep[a:b] = False
-        k = _kept_in_run(text, a, b)
-        if k >= 0:
-            pieces.append(text[k])
-            keep[k] = True
-        pos = b
-    pieces.append(text[pos:])
-    return "".join(pieces), np.flatnonzero(keep)
+    """Reduce whitespace runs; return the new text and the kept indices of ``text``.
+
+    Vectorised over code points: a text with a space between every two
+    characters costs no more than one without.
+    """
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+    n = len(cp)
+    ws = _RUN_CHAR[np.minimum(cp, 0xFFFF)] & (cp <= 0xFFFF) | (cp >= _ASTRAL_INVISIBLE)
+    pos = np.flatnonzero(ws)
+    keep = ~ws
+    if len(pos):
+        first = np.flatnonzero(np.diff(pos, prepend=-2) != 1)  # run starts, as indices into pos
+        last = np.append(first[1:], len(pos)) - 1
+        start, end = pos[first], pos[last] + 1
+        inner = (start > 0) & (end < n)
+        kind = cp[pos]
+
+        def first_of(code: int) -> np.ndarray:
+            return np.minimum.reduceat(np.where(kind == code, pos, _NONE), first)
+
+        newline, tab, space = first_of(NEWLINE), first_of(TAB), first_of(SPACE)
+        before, after = cp[np.maximum(start - 1, 0)], cp[np.minimum(end, n - 1)]
+        words = _ascii_alnum(before) & _ascii_alnum(after)
+        kept = np.where(newline != _NONE, newline, np.where(tab != _NONE, tab, np.where(words, space, _NONE)))
+        kept = kept[inner & (kept != _NONE)]
+        keep[kept] = True
+    return cp[keep].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass"), np.flatnonzero(keep)
+
+
+def _ascii_alnum(cp: np.ndarray) -> np.ndarray:
+    return ((cp >= 0x30) & (cp <= 0x39)) | ((cp >= 0x41) & (cp <= 0x5A)) | ((cp >= 0x61) & (cp <= 0x7A))
 
 
 def _same_line_lengths(before: str, after: str) -> bool:

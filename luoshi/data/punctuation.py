@@ -42,13 +42,13 @@ FOLD: dict[str, str] = {**_FULL_TO_ASCII, **_OTHER_FOLDS}
 assert all(len(k) == len(v) == 1 for k, v in FOLD.items()), "folding must be one char to one char"
 
 # --- characters that carry nothing and are dropped -----------------------
-# A regex character-class body: C0/C1 controls (except \t \n), soft hyphen,
+# Inclusive code point ranges: C0/C1 controls (except \t \n), soft hyphen,
 # zero-width characters, BOM, object replacement, private-use characters
-# (web-font icons such as U+E7E3) and lone surrogates.
-INVISIBLE = (
-    "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad"
-    "\u200b-\u200f\u2060-\u2064\ufeff\ufffc"
-    "\ue000-\uf8ff\ud800-\udfff\U000f0000-\U0010ffff"
+# (web-font icons such as U+E7E3), lone surrogates, supplementary private use.
+INVISIBLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00, 0x08), (0x0E, 0x1F), (0x7F, 0x84), (0x86, 0x9F), (0xAD, 0xAD),
+    (0x200B, 0x200F), (0x2060, 0x2064), (0xFEFF, 0xFEFF), (0xFFFC, 0xFFFC),
+    (0xE000, 0xF8FF), (0xD800, 0xDFFF), (0xF0000, 0x10FFFF),
 )
 
 # Inline whitespace after folding: a run of it (with invisible characters)
@@ -56,6 +56,4 @@ INVISIBLE = (
 # "2 3" stays two numbers); next to a Chinese character or punctuation it
 # is dropped ("政 府 工 作" → "政府工作", "2035 年" → "2035年"). A tab is
 # kept as one tab: PDF/DOCX table cells are tab-separated.
-SPACE = " "
-TAB = "\t"
-NEWLINE = "\n"
+SPACE, TAB, NEWLINE = ord(" "), ord("\t"), ord("\n")
