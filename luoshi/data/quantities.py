@@ -117,6 +117,13 @@ ACHIEVEMENT_CUES = (
 )
 # Strong future cues that override a review section (rare; e.g. 下一步将…).
 STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
+# Cues that tell a review paragraph from a plan paragraph when a text has no
+# headings to say so (luoshi.extract.roles.review_plan_split); only words
+# that rarely appear on the other side.
+PART_ACHIEVEMENT_CUES = (
+    "同比", "比上年", "较上年", "累计", "已经", "了", "获评", "荣获", "获得", "成功", "顺利", "位居", "排名",
+)
+PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "要", "计划")
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
 # they are masked before cues are counted.
 CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列")

@@ -32,7 +32,7 @@ from luoshi.data.quantities import (
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
 from luoshi.extract.quantities import Quantity, find_quantities
-from luoshi.extract.roles import Place, RoleMap, plan_name
+from luoshi.extract.roles import Place, RoleMap, plan_name, review_plan_split
 from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
 # Clause boundaries; U+FFFD marks a character lost in a mojibake repair.
@@ -134,21 +134,34 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
 _FALSE_FRIENDS_RE = re.compile(_alternation(CUE_FALSE_FRIENDS))
 
 
-def _kind(role: str | None, cue_text: str) -> tuple[str, float]:
-    cue_text = _FALSE_FRIENDS_RE.sub("|", cue_text)
+def _cue_balance(text: str) -> int:
+    """Achievement cues minus target cues in ``text`` (false friends masked)."""
+    text = _FALSE_FRIENDS_RE.sub("|", text)
+    return sum(1 for w in ACHIEVEMENT_CUES if w in text) - sum(1 for w in TARGET_CUES if w in text)
+
+
+def _kind(role: str | None, sentence: str, paragraph: str) -> tuple[str, float]:
+    """Target or achievement: the section role decides, strong cues overrule it.
+
+    Without a decisive role the sentence's cue words decide, and when they
+    are balanced, those of its paragraph (a review paragraph says 同比, 累计,
+    已 somewhere; a plan paragraph 力争, 确保, 推进).
+    """
     if role == "review":
-        if any(w in cue_text for w in STRONG_TARGET_CUES):
+        if any(w in _FALSE_FRIENDS_RE.sub("|", sentence) for w in STRONG_TARGET_CUES):
             return "target", 0.7
         return "achievement", 0.9
     if role in TARGET_ROLES:
-        if any(w in cue_text for w in STRONG_ACHIEVEMENT_CUES):
+        if any(w in sentence for w in STRONG_ACHIEVEMENT_CUES):
             return "achievement", 0.7
         return "target", 0.9
-    targets = sum(1 for w in TARGET_CUES if w in cue_text)
-    achieved = sum(1 for w in ACHIEVEMENT_CUES if w in cue_text)
-    if achieved > targets:
-        return "achievement", 0.6
-    return "target", 0.6 if targets > achieved else 0.5
+    balance = _cue_balance(sentence)
+    if balance:
+        return ("achievement" if balance > 0 else "target"), 0.6
+    if role in ("review_guess", "plan_guess"):  # a part found from cue words (review_plan_split)
+        return ("achievement" if role == "review_guess" else "target"), 0.5
+    balance = _cue_balance(paragraph)
+    return ("achievement" if balance > 0 else "target"), 0.5
 
 
 def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, metadata: Metadata) -> str | None:
@@ -196,6 +209,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     names = filters.NameSpans(text)
     chrome = _chrome_spans(source, norm)
     roles = RoleMap(norm, structure, metadata)
+    # with no review/plan sections at all, the cue words of the paragraphs split the text
+    split = None if roles.has_parts() else review_plan_split(text)
 
     found = _propagate_lists(text, found)
     candidates: list[tuple[Quantity, int, int]] = []
@@ -263,10 +278,14 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             inherited = True
         spans = indicator.drop_note_marks(text, spans)
         ind_norm = indicator.join(text, spans)
-        kind_key = (place.role, ss)
-        if kind_key not in kinds:  # cues are read from the whole sentence, once
+        role = place.role
+        if split is not None and role not in ("notes", "glossary"):
+            role = "review_guess" if q.num_start < split else "plan_guess"
+        kind_key = (role, ss)
+        if kind_key not in kinds:  # cues are read from the whole sentence (and paragraph), once
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            kinds[kind_key] = _kind(place.role, text[ss:se])
+            ps, pe = text.rfind("\n", 0, ss) + 1, text.find("\n", se)
+            kinds[kind_key] = _kind(role, text[ss:se], text[ps:pe if pe >= 0 else len(text)])
         kind, confidence = kinds[kind_key]
         if q.numeral == "chinese":
             confidence -= 0.1

@@ -14,10 +14,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from luoshi.data.quantities import (
+    CUE_FALSE_FRIENDS,
     FIVE_YEAR_PLANS,
     NOTES_TITLE_WORDS,
+    PART_ACHIEVEMENT_CUES,
     PART_PLAN_PHRASES,
     PART_REVIEW_PHRASES,
+    PART_TARGET_CUES,
     PLAN_TITLE_WORDS,
     REVIEW_TITLE_WORDS,
 )
@@ -146,6 +149,39 @@ class RoleMap:
             self._starts.append(pos)
             self._places.append(points[pos])
 
+    def has_parts(self) -> bool:
+        """Does any section say whether it reviews or plans?"""
+        return any(p.role in ("review", "plan", "targets") for p in self._places)
+
     def place(self, pos: int) -> Place:
         i = bisect_right(self._starts, pos) - 1
         return self._places[i] if i >= 0 else Place(None, None, None)
+
+
+_FALSE_FRIENDS_RE = re.compile("|".join(CUE_FALSE_FRIENDS))
+_ACHIEVEMENT_RE = re.compile("|".join(PART_ACHIEVEMENT_CUES))
+_TARGET_RE = re.compile("|".join(PART_TARGET_CUES))
+
+
+def review_plan_split(text: str) -> int:
+    """Where a text with no review/plan headings turns from review to plan.
+
+    Reports review the past year first and plan the next one after, so the
+    split is the paragraph boundary that leaves the most achievement cues
+    (同比, 累计, 获得…) before it and the most target cues (力争, 确保, 将…)
+    after it; 0 when the whole text reads as a plan.
+    """
+    best, best_score, score, pos = 0, 0, 0, 0
+    balances = []
+    for line in text.split("\n"):
+        masked = _FALSE_FRIENDS_RE.sub("|", line)
+        balances.append((pos, len(_ACHIEVEMENT_RE.findall(masked)) - len(_TARGET_RE.findall(masked))))
+        pos += len(line) + 1
+    # score(k) = sum(b before k) - sum(b from k) = 2 * prefix(k) - total; maximise the prefix sum
+    for start, balance in balances:
+        if score > best_score:
+            best, best_score = start, score
+        score += balance
+    if score > best_score:
+        best = len(text)
+    return best
