@@ -1,0 +1,59 @@
+"""The quantity scanner: number + unit + comparator words in one regex pass."""
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract.quantities import find_quantities
+
+
+def _one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, unit, unit_class, comparator", [
+    ("增长6.5%以上", 6.5, "%", "percent", ">="),
+    ("控制在3%以内", 3, "%", "percent", "<="),
+    ("控制在3%", 3, "%", "percent", "<="),
+    ("控制在3%左右", 3, "%", "percent", "~"),
+    ("约4.58亿元以上", 4.58, "亿元", "money", "~"),
+    ("提高1.5个百分点", 1.5, "个百分点", "percent", "="),
+    ("300多家", 300, "家", "classifier", ">="),
+    ("5万多人", 5, "万人", "classifier", ">="),
+    ("2.1万户", 2.1, "万户", "classifier", "="),
+    ("超千亿元", 1000, "亿元", "money", ">="),
+    ("千亿以上", 1000, "亿", "magnitude", ">="),
+    ("十件", 10, "件", "classifier", "="),
+    ("两千万元", 2000, "万元", "money", "="),
+    ("翻一番", 1, "番", "ratio", "="),
+    ("三成", 3, "成", "ratio", "="),
+    ("百分之五十", 50, "%", "percent", "="),
+    ("16.4km", 16.4, "km", "measure", "="),
+    ("1,200亩", 1200, "亩", "measure", "="),
+    ("72微克/立方米", 72, "微克/立方米", "measure", "="),
+])
+def test_quantity(text, value, unit, unit_class, comparator) -> None:
+    q = _one(text)
+    assert (q.value, q.unit, q.unit_class, q.comparator) == (value, unit, unit_class, comparator)
+    assert text[q.num_start:q.end].endswith(text[q.unit_end:q.end])
+
+
+def test_ranges_merge() -> None:
+    q = _one("增长6%—8%")
+    assert (q.value, q.value_max, q.comparator, q.unit) == (6, 8, "range", "%")
+    q = _one("3至5个")
+    assert (q.value, q.value_max, q.comparator, q.unit) == (3, 5, "range", "个")
+
+
+def test_dates_do_not_make_ranges() -> None:
+    assert all(q.comparator != "range" for q in find_quantities("成文日期: 2021-11-23"))
+
+
+def test_a_lone_chinese_one_is_an_article() -> None:
+    assert find_quantities("建设一个中心、一批项目") == []
+
+
+def test_comparator_false_friends() -> None:
+    q = _one("签约亿元以上项目")
+    assert q.comparator == ">="  # 签约 ends in 约 but is no "about"

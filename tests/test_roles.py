@@ -1,0 +1,48 @@
+"""Where a figure sits: section roles and periods, and the cue split for texts without headings."""
+from __future__ import annotations
+
+from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
+from luoshi.model import Metadata, Section, Span, Structure
+from luoshi.normalise import normalise
+
+REVIEW = "全年新增市场主体3411户,同比增长5%,累计建成5G基站2000个,荣获全国文明城市称号。\n"
+PLAN = "今年力争新增市场主体3300户,确保地区生产总值增长6%,将新建学校10所。\n"
+
+
+def test_split_finds_the_turn_from_review_to_plan() -> None:
+    text = REVIEW * 3 + PLAN * 3
+    assert review_plan_split(text) == len(REVIEW) * 3
+
+
+def test_split_of_a_plan_is_its_start() -> None:
+    assert review_plan_split(PLAN * 4) == 0
+
+
+def test_sections_give_the_innermost_role_and_the_heading_year() -> None:
+    text = "2023年工作回顾\n一、产业\n新增企业10家。\n2024年工作安排\n新增企业12家。\n"
+    norm = normalise(text)
+    review_at, plan_at = text.index("2023年"), text.index("2024年")
+    sub_at = text.index("一、")
+    sections = (
+        Section(0, Span(review_at, plan_at), Span(review_at, review_at + 8), 1, "", "2023年工作回顾", "body", None),
+        Section(1, Span(sub_at, plan_at), Span(sub_at, sub_at + 4), 2, "一、", "产业", "body", 0),
+        Section(2, Span(plan_at, len(text)), Span(plan_at, plan_at + 8), 1, "", "2024年工作安排", "plan", None),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    first = roles.place(text.index("10家"))
+    assert (first.role, first.section, first.period) == ("review", 1, "2023")
+    second = roles.place(text.index("12家"))
+    assert (second.role, second.section, second.period) == ("plan", 2, "2024")
+    assert roles.has_parts()
+
+
+def test_heading_lines_stand_in_for_sections() -> None:
+    text = "一、过去五年工作回顾五年来成绩显著。\n新增企业10家。\n二、今后五年奋斗目标\n新增企业12家。\n"
+    roles = RoleMap(normalise(text), Structure(), Metadata(period="2021-2025"))
+    assert roles.place(text.index("10家")).role == "review"
+    assert roles.place(text.index("12家")).role == "plan"
+
+
+def test_plan_name() -> None:
+    assert plan_name(Metadata(period="2021-2025")) == "十四五"
+    assert plan_name(Metadata(year=2024)) is None
