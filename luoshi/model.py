@@ -164,7 +164,8 @@ class Metadata:
     date: str | None = None  # ISO date when stated
     speaker: str | None = None
     unknown: dict[str, str] = field(default_factory=dict)  # field -> reason
-    provenance: dict[str, str] = field(default_factory=dict)  # field -> text|inferred|sidecar|column
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> text|header|html|column|sidecar|table|inferred
+    notes: dict[str, str] = field(default_factory=dict)  # field -> how it was found or inferred, with confidence
 
 
 @dataclass(frozen=True, slots=True)
