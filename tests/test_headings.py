@@ -78,8 +78,13 @@ def test_list_items_and_numbers_are_not_headings():
         "1.交通：示例高速示例县段、示例县至示例港疏港公路、县城环线。\n"
         "（1）建设道路28.8公里，污水管网34.8公里，新入园工业企业364家，其中年产值超亿元17家，规上企业44家，形成产业集群。\n"
         "二、三产业增加值分别增长5%和7%。\n"
+        "1.生产总值增长6%。\n"
     )
     assert outline(text) == []
+
+
+def test_numbered_short_sentence_followed_by_body_text_is_a_heading():
+    assert outline("1.加快发展现代产业。围绕主导产业延链补链，提升集群竞争力。\n") == [(1, "1.", "加快发展现代产业")]
 
 
 def test_a_long_numbered_paragraph_without_a_heading_shape_is_not_a_heading():

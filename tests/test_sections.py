@@ -137,6 +137,13 @@ def test_targets_listed_below_their_cue():
     assert quote(text, t.span).endswith("达到95%。")
 
 
+def test_a_target_list_stops_at_the_next_heading():
+    text, st = inline("三、2024年工作安排\n主要预期目标如下:\n1.生产总值增长6%。\n2.投资增长8%。\n1.扩大投资\n正文。\n")
+    (t,) = [s for s in st.sections if s.role == "targets"]
+    assert quote(text, t.span).endswith("2.投资增长8%。")
+    assert [s.title for s in st.sections if s.label == "1."] == ["扩大投资"]
+
+
 def test_targets_cue_in_a_review_section_is_not_a_targets_block():
     text, st = inline("一、2023年工作回顾\n年初确定的主要预期目标是：生产总值增长6%，全面完成。\n")
     assert [s.role for s in st.sections] == ["review"]

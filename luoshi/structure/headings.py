@@ -15,8 +15,9 @@ the document (2022年工作回顾, 前言, 名词解释). Rules, in order:
   before a heading-final word that a sentence opener follows. Otherwise
   the line is a numbered paragraph, not a heading.
 * 1. / (1) / ① are list items as often as headings: only a short line of
-  their own without commas or colons, or a short first sentence ending in
-  。, counts. Inside a glossary no numbered line below 第X章 is a heading.
+  their own without any punctuation, or a short first sentence ending in
+  。 with more text after it on the line (``1.加快发展。正文…``), counts; a
+  line that is one short sentence (``1.生产总值增长6%。``) is an item. Inside a glossary no numbered line below 第X章 is a heading.
 * 第X章 after a 。 in mid-line is a heading (a PDF joined it to the
   paragraph before); a long heading line without final punctuation followed
   by a very short line continues on it (a PDF wrapped it).
@@ -44,7 +45,7 @@ _NUMBERED = re.compile(
 )
 _BOX = re.compile(H.BOX)
 _ANNEX = re.compile(H.ANNEX)
-_MIDLINE_CHAPTER = re.compile(rf"(?<=[。!?])(?=第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分))")
+_MIDLINE_CHAPTER = re.compile(rf"[。!?](?=第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分))")  # the heading starts at .end()
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[。!?]")
 _PUNCT = re.compile(r"[,。;:!?]")
@@ -78,7 +79,7 @@ def find_headings(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Headi
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     if skip:
         lines = [(s, e) for s, e in lines if not any(a <= s < b for a, b in skip)]
-    midline = [m.start() for m in _MIDLINE_CHAPTER.finditer(text)]
+    midline = [m.end() for m in _MIDLINE_CHAPTER.finditer(text)]
     found: list[Heading] = []
     in_glossary = False
     skip_next = False
@@ -127,10 +128,10 @@ def _numbered(text: str, ls: int, le: int, kind: str, label_len: int, ordinal: i
     line = text[ls:le]
     rest = line[label_len:]
     if kind in H.LIST_KINDS:
-        if len(line) <= H.MAX_LIST_HEADING and not re.search(r"[,;:]", rest) and not _SENTENCE_END.search(rest[:-1]):
+        if len(line) <= H.MAX_LIST_HEADING and not re.search(r"[,;:。!?]", rest):
             return _make(text, ls, le, le, kind, label_len, ordinal)
         m = _SENTENCE_END.search(rest)
-        if m and label_len + m.end() <= H.MAX_LIST_HEADING and not re.search(r"[,;:]", rest[:m.start()]):
+        if m and m.end() < len(rest) and label_len + m.end() <= H.MAX_LIST_HEADING and not re.search(r"[,;:]", rest[:m.start()]):
             return _make(text, ls, ls + label_len + m.end(), le, kind, label_len, ordinal)
         return None
     if len(line) <= H.MAX_HEADING and not _SENTENCE_END.search(rest[:-1]):
@@ -172,12 +173,12 @@ def _final_word_cut(rest: str, opener_only: bool = False) -> int | None:
 def _midline_chapter(text: str, ls: int, le: int) -> Heading | None:
     line = text[ls:le]
     for m in _MIDLINE_CHAPTER.finditer(line):
-        rest = line[m.start():]
+        rest = line[m.end():]
         if len(rest) <= H.MAX_HEADING and not _SENTENCE_END.search(rest[:-1]):
             n = _NUMBERED.match(rest)
             if n:
                 kind = n.lastgroup or ""
-                return _make(text, ls + m.start(), le, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
+                return _make(text, ls + m.end(), le, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
     return None
 
 

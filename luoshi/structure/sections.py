@@ -86,7 +86,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         if s >= first and owner[s] >= 0:
             host = blocks[owner[s]][0]
             extra.append((Block(s, min(e, host.end), s, s, host.level + 1, s, "", "chrome", None), int(owner[s])))
-    extra += _target_blocks(text, blocks, owner)
+    extra += _target_blocks(text, blocks, owner, {h.start for h in headings})
     extra += _note_blocks(text, blocks, owner)
     return _finish(blocks + extra)
 
@@ -141,7 +141,9 @@ def _title_role(title: str) -> str | None:
     return first[1] if first else None
 
 
-def _target_blocks(text: str, blocks: list[tuple[Block, int | None]], owner: np.ndarray) -> list[tuple[Block, int]]:
+def _target_blocks(
+    text: str, blocks: list[tuple[Block, int | None]], owner: np.ndarray, heading_starts: set[int]
+) -> list[tuple[Block, int]]:
     out: list[tuple[Block, int]] = []
     last_end = -1
     for m in _TARGET_CUE.finditer(text):
@@ -152,7 +154,7 @@ def _target_blocks(text: str, blocks: list[tuple[Block, int | None]], owner: np.
         if host.role not in _HOSTS_TARGETS or m.start() < host.head_end:
             continue
         start = max(host.head_end, _sentence_start(text, m.start(), host.start))
-        end = min(_targets_end(text, m.end()), host.end)
+        end = min(_targets_end(text, m.end(), heading_starts), host.end)
         start, end = _trim(text, start, end)
         word = _TARGET_WORD.match(text, m.start())
         head_end = word.end() if word else m.end()
@@ -168,8 +170,8 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     return floor
 
 
-def _targets_end(text: str, pos: int) -> int:
-    """End of a targets statement whose cue ends at ``pos``."""
+def _targets_end(text: str, pos: int, heading_starts: set[int]) -> int:
+    """End of a targets statement whose cue ends at ``pos`` (a list stops at a heading)."""
     m = _SENTENCE_END.search(text, pos)
     if m is None:
         return len(text)
@@ -181,7 +183,7 @@ def _targets_end(text: str, pos: int) -> int:
     if text[pos:m.start()].strip():
         return m.start()
     end = m.start()  # the cue ends its line: the targets are listed below it
-    while end + 1 < len(text) and _LIST_LINE.match(text, end + 1):
+    while end + 1 < len(text) and end + 1 not in heading_starts and _LIST_LINE.match(text, end + 1):
         nl = text.find("\n", end + 1)
         end = nl if nl >= 0 else len(text)
     return end
