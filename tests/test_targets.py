@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from luoshi.extract.headline_blocks import find_blocks, is_plan
 from luoshi.extract.targets import extract_targets, list_items
@@ -193,6 +195,30 @@ def test_list_items_give_every_item_the_shared_tail():
         "高新技术产业占规模以上工业增加值比重", "战略性新兴产业占规模以上工业增加值比重"]
     assert names("省、市临床重点专科建设项目") == ["省临床重点专科建设项目", "市临床重点专科建设项目"]
     assert names("地区生产总值") == ["地区生产总值"]
+
+
+@given(st.lists(st.sampled_from(["城镇", "调查", "失业率", "产业", "占", "比重", "和", "、", "及", "省", "市"]), max_size=8))
+def test_list_items_are_slices_of_the_name(words):
+    name = "".join(words)
+    items = list_items(name)
+    for item in items:
+        assert item and all(0 <= a < b <= len(name) for a, b in item)
+    assert "".join(name[a:b] for item in items for a, b in item[:1]) == "".join(
+        w for w in words if w not in ("和", "、", "及"))
+
+
+_PIECES = ["主要预期目标是:", "地区生产总值增长6%", ",", "。", "\n", "第二节 主要目标", "——", "我们将", "以上目标",
+           "(一)", "今后五年", "2024年", "常住人口城镇化率达到60%", "十四五", ":", "年均增长5%"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=20), st.booleans())
+def test_blocks_lie_in_the_text_in_order(pieces, plan):
+    norm = normalise("".join(pieces))
+    blocks = find_blocks(norm, Structure(), PLAN_META if plan else REPORT_META)
+    last_end = 0
+    for block in blocks:
+        assert last_end <= block.start <= block.list_start <= block.end <= len(norm.text)
+        last_end = block.end
 
 
 def test_a_cue_in_the_review_does_not_open_a_block():
