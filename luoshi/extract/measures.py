@@ -40,6 +40,7 @@ _CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n\ufffd]")
 _SENTENCE_ENDS = frozenset(";；。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
+_AVERAGE_RE = re.compile("年均|年平均")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 
@@ -172,6 +173,8 @@ def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, me
     (2024年工作安排, 今后五年); a target in a work report with no such
     heading is for the report's year, one in a five-year plan for the plan.
     """
+    if kind == "achievement" and _AVERAGE_RE.search(text, max(sent_start, q.pre_start - 8), q.pre_start):
+        return None  # 年均增长3.9%: an average over years, not one year's figure
     before = text[sent_start:q.num_start]
     years = _YEAR_RE.findall(before)
     if years:
@@ -291,7 +294,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             confidence -= 0.1
         if inherited:
             confidence -= 0.1
-        period = _period(text, ss, q, kind, place, metadata)
+        # a year or 全年 at the head of a ;-separated list covers the list
+        period_start = max(text.rfind(c, 0, q.num_start) for c in "。!！?？\n") + 1
+        period = _period(text, period_start, q, kind, place, metadata)
 
         end = post[1] if post[1] > post[0] else q.end
         start = rs

@@ -58,7 +58,8 @@ def _title_period(title: str, metadata: Metadata) -> str | None:
     if m:
         if m.group(1):
             return m.group(1)
-        return plan_name(metadata)
+        # 今后五年 in a work report: the end of the term (届末), five years on
+        return plan_name(metadata) or (str(metadata.year + 5) if metadata.year else None)
     if "今年" in title and metadata.year:
         return str(metadata.year)
     return None
