@@ -168,6 +168,9 @@ def test_respectively_pairs_share_out_the_joined_names():
         _m(text, "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内", name, 4.5, "%", "<="),
     ]
     assert _rows(text, measures) == [("surveyed_unemployment", 5.5, "%", "<="), ("registered_unemployment", 4.5, "%", "<=")]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert [text[t.span.start:t.span.end] for t in targets] == [
+        "城镇调查失业率和城镇登记失业率分别控制在5.5%", "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内"]
 
 
 def test_urban_and_rural_pairs_split_a_compound_name():

@@ -13,7 +13,7 @@ import re
 from luoshi.data.targets import PAIRED_PREFIXES, TARGET_YEAR
 from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
 from luoshi.extract.indicators import OTHER, canonical_indicator
-from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, Structure
+from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, Span, Structure
 
 # "A和B分别…X和Y": one measure per number, each may carry the joined names.
 _LIST_JOINER_RE = re.compile(r"以及|和|、|及|与")
@@ -59,19 +59,20 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
         ),
         key=lambda m: (m.span.start, m.span.end),
     )
-    names = _distributed_names(inside, norm)
-    for measure, (written, simplified) in zip(inside, names):
-        key = canonical_indicator(simplified, measure.unit, measure.change) or OTHER
-        yield HeadlineTarget(
-            indicator=key,
-            indicator_text=written,
-            value=measure.value,
-            unit=measure.unit,
-            comparator=measure.comparator,
-            span=measure.span,
-            period=block.period,
-            value_max=measure.value_max,
-        )
+    for group in _shared_name_groups(inside, norm):
+        first = group[0].span.start
+        for measure, (written, simplified) in zip(group, _group_names(group, norm)):
+            yield HeadlineTarget(
+                indicator=canonical_indicator(simplified, measure.unit, measure.change) or OTHER,
+                indicator_text=written,
+                value=measure.value,
+                unit=measure.unit,
+                comparator=measure.comparator,
+                # "…分别控制在5.5%和4.5%以内": the second number's row quotes the names too.
+                span=Span(first, measure.span.end),
+                period=block.period,
+                value_max=measure.value_max,
+            )
 
 
 def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
@@ -86,28 +87,38 @@ def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) ->
     return not years or block.period in years
 
 
-def _distributed_names(measures: list[Measure], norm: Normalised) -> list[tuple[str, str]]:
+def _shared_name_groups(measures: list[Measure], norm: Normalised) -> list[list[Measure]]:
+    """Runs of measures in one sentence that carry the same indicator words."""
+    groups: list[list[Measure]] = []
+    for measure in measures:
+        last = groups[-1] if groups else None
+        if (
+            last is not None
+            and measure.indicator_simplified == last[0].indicator_simplified
+            and not any(mark in _norm_text(norm, last[0], measure) for mark in _SENTENCE_MARKS)
+        ):
+            last.append(measure)
+        else:
+            groups.append([measure])
+    return groups
+
+
+def _group_names(group: list[Measure], norm: Normalised) -> list[tuple[str, str]]:
     """Each measure's indicator (as written, Simplified), lists shared out.
 
-    In "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内" a measure
-    may carry both names; the i-th of n measures with the same joined name
-    gets the i-th name. A compound (城乡居民…) is shared out only after 分别.
+    In "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内" each measure
+    may carry both names; the i-th of n measures gets the i-th name. A
+    compound (城乡居民…) is shared out only after 分别.
     """
-    names = [(m.indicator, m.indicator_simplified) for m in measures]
-    i = 0
-    while i < len(measures):
-        j = i
-        while j + 1 < len(measures) and measures[j + 1].indicator_simplified == measures[i].indicator_simplified:
-            j += 1
-        simplified = measures[i].indicator_simplified
-        # Normalisation keeps lengths, so the written form splits at the same places.
-        written = measures[i].indicator if len(measures[i].indicator) == len(simplified) else simplified
-        pieces = list_items(simplified)
-        if j > i and len(pieces) == j - i + 1:
-            names[i:j + 1] = [(_join(written, p), _join(simplified, p)) for p in pieces]
-        elif j == i + 1 and len(pieces) == 1 and _RESPECTIVELY in _norm_text(norm, measures[i], measures[j]):
-            names[i:j + 1] = _paired(written, simplified) or names[i:j + 1]
-        i = j + 1
+    simplified = group[0].indicator_simplified
+    # Normalisation keeps lengths, so the written form splits at the same places.
+    written = group[0].indicator if len(group[0].indicator) == len(simplified) else simplified
+    names = [(m.indicator, m.indicator_simplified) for m in group]
+    pieces = list_items(simplified)
+    if len(group) > 1 and len(pieces) == len(group):
+        return [(_join(written, p), _join(simplified, p)) for p in pieces]
+    if len(group) == 2 and len(pieces) == 1 and _RESPECTIVELY in _norm_text(norm, group[0], group[1]):
+        return _paired(written, simplified) or names
     return names
 
 
