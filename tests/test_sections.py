@@ -217,3 +217,13 @@ def test_any_line_mix_gives_a_consistent_outline(lines, data):
 def test_empty_text_has_no_structure():
     assert inline("")[1] == Structure()
     assert inline(" \n \n")[1] == Structure()
+
+
+@pytest.mark.parametrize("title, role", [
+    ("2023年主要工作回顾", "review"), ("一年来的主要工作", "review"), ("过去五年工作回顾和今后五年工作建议", "review"),
+    ("2024年主要工作", "plan"), ("2024年经济社会发展总体要求和政策取向", "plan"), ("2024年政府工作任务", "plan"),
+    ("“十四五”时期主要指标", "targets"), ("2022年工作总体要求和主要目标", "plan"), ("名词解释", "glossary"),
+])
+def test_title_cues(title, role):
+    _, st = inline(f"一、{title}\n正文。\n")
+    assert st.sections[0].role == role

@@ -49,7 +49,7 @@ WRAP_MAX = 24  # … onto a next line at most this long (and no longer than itse
 # They are accepted when the line ends with one of these words.
 PART_HEADING_ENDINGS = (
     "工作回顾", "回顾", "主要成就", "工作总结", "工作安排", "重点工作", "工作任务", "重点任务",
-    "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署",
+    "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署", "主要工作",
 )
 MAX_PART_HEADING = 24
 # Headings that stand beside the numbered chapters: 前言, 附件, 名词解释.
@@ -75,21 +75,22 @@ SENTENCE_OPENERS = (
 )
 
 # --- roles ------------------------------------------------------------------------
-# A heading's title decides its role when it contains one of these cues;
-# otherwise it inherits its parent's role (top-level sections: the previous
+# A heading's title decides its role when it contains one of these cues (the
+# one that starts first wins; entries are regular expressions); otherwise it
+# inherits its parent's role (top-level sections: the previous
 # top-level section's review/plan role).
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     "glossary": ("名词解释", "名词注释", "术语解释", "名词说明"),
     "notes": ("注释", "附注"),
     "front": ("前言", "序言", "引言", "导言"),
     "review": (
-        "回顾", "过去一年", "过去五年", "主要成就", "重大成就", "发展成就", "工作总结", "取得的成绩",
-        "成绩与", "发展基础",
+        "回顾", "过去一年", "过去五年", "一年来", "五年来", "主要成就", "重大成就", "发展成就", "工作总结",
+        "取得的成绩", "成绩与", "发展基础",
     ),
     "plan": (
         "工作安排", "奋斗目标", "重点工作", "重点任务", "工作任务", "主要任务", "目标任务", "总体要求",
         "目标要求", "今年工作", "发展目标", "指导思想", "工作部署", "今后五年", "总体思路", "战略部署",
-        "规划实施",
+        "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)",
     ),
 }
 # A title that names a target list (主要目标, 主要指标, 发展主要指标表) and
