@@ -72,6 +72,7 @@ class Source:
     chrome: tuple[Chrome, ...] = ()
     repairs: tuple[Repair, ...] = ()
     meta: dict[str, str] = field(default_factory=dict)  # hints: html title/date, tabular columns, sidecar
+    meta_origin: dict[str, str] = field(default_factory=dict)  # meta key -> header | html | column | sidecar
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -123,6 +123,7 @@ def test_a_few_bad_bytes_are_replaced_and_counted(seeds):
     source = read_bytes(bytes(raw), "report.txt")[0]
     assert source.encoding == "utf-8"
     assert source.meta["decode_errors"] == "9"  # U+FFFD for the 0xFF and for each orphaned continuation byte
+    assert source.meta_origin["decode_errors"] == "read"
     expected = "".join("\ufffd" * 3 if i in broken else c for i, c in enumerate(text))
     assert source.text == expected
 

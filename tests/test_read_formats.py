@@ -61,6 +61,7 @@ def test_html_keeps_the_body_and_drops_the_chrome(shared, tmp_path):
     assert [w for w in CHROME_WORDS if w in source.text] == []
     assert source.meta["title"].startswith("江城区九届人大一次会议政府工作报告")
     assert source.meta["publish_date"] == "2021-11-24"
+    assert source.meta_origin["title"] == source.meta_origin["publish_date"] == "html"
     assert source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -206,6 +207,7 @@ def _check_rows(sources, rows, name: str, fmt: str) -> None:
         assert source.sha256 == hashlib.sha256(row["full_text"].encode()).hexdigest()
         expected = {k: str(v) for k, v in row.items() if k != "full_text" and v != ""}
         assert {k: v for k, v in source.meta.items() if k in row} == expected
+        assert {source.meta_origin[k] for k in expected} == {"column"}
     assert sources[1].chrome and sources[2].repairs  # rows get chrome and mojibake detection too
 
 
@@ -299,12 +301,15 @@ def test_sidecar_overrides_inferred_and_column_metadata(shared, tmp_path):
     assert source.meta["title"] == "江城区政府工作报告（校订）"  # over the page's 名称: line
     assert source.meta["publish_date"] == "2021-11-24"  # from the page, not overridden
     assert {k: source.meta[k] for k in sidecar} == {k: str(v) for k, v in sidecar.items()}
+    assert source.meta_origin == {**dict.fromkeys(sidecar, "sidecar"), "publish_date": "header",
+                                  "index_number": "header", "publisher": "header", "written_date": "header"}
 
     table = tmp_path / "rows.jsonl"
     table.write_text(json.dumps({"full_text": "报告。", "year": 2020}) + "\n", encoding="utf-8")
     table.with_name("rows.jsonl.meta.json").write_text('{"year": 2022, "province": "河南省"}', encoding="utf-8")
     (row,) = read_path(table)
     assert row.meta == {"year": "2022", "province": "河南省"}
+    assert row.meta_origin == {"year": "sidecar", "province": "sidecar"}
 
 
 @pytest.mark.parametrize("content, problem", [

@@ -130,8 +130,9 @@ def _sources(data: bytes, name: str, path: str | None, options: Options, fmt: st
             row.error.path = f"{where}#row{row.number}"
             report(row.error)
             continue
-        yield build_source(Extracted(row.text, table.encoding, row.meta), name=f"{name}#row{row.number}",
-                           path=path, fmt=fmt, original=row.text.encode("utf-8"), overrides=overrides)
+        extracted = Extracted(row.text, table.encoding, row.meta, "column")
+        yield build_source(extracted, name=f"{name}#row{row.number}", path=path, fmt=fmt,
+                           original=row.text.encode("utf-8"), overrides=overrides)
 
 
 def _log_row_error(error: ReadError) -> None:

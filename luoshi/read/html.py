@@ -34,9 +34,7 @@ def extract_html(data: bytes, options: Options) -> Extracted:
     if not text or not text.strip():
         raise NoBody("no main text in this HTML page (only navigation, or empty); save the article as .txt")
     meta = {key: str(getattr(page, attr)) for attr, key in HINTS.items() if getattr(page, attr, None)}
-    if decoded.bad:
-        meta["decode_errors"] = str(decoded.bad)
-    return Extracted(text, decoded.encoding, meta)
+    return Extracted(text, decoded.encoding, meta, "html", decoded.bad)
 
 
 def _declared(data: bytes) -> str | None:

@@ -11,5 +11,4 @@ def extract_text(data: bytes, options: Options) -> Extracted:
     decoded = decode(data, options.encoding)
     if not decoded.text.strip():
         raise EmptyFile("the file holds only whitespace; nothing to read")
-    meta = {"decode_errors": str(decoded.bad)} if decoded.bad else {}
-    return Extracted(decoded.text, decoded.encoding, meta)
+    return Extracted(decoded.text, decoded.encoding, decode_errors=decoded.bad)
