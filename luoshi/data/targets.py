@@ -80,6 +80,17 @@ NON_TARGET_ROLES = frozenset({"chrome", "notes", "glossary"})
 # In a review section a cue counts only without these (去年的主要预期目标是…).
 PAST_WORDS = r"去年|上年|前年|过去|上一年|年初确定|年初提出|确定的"
 
+# "A和B分别控制在X和Y": one measure per number, each may carry the joined names.
+LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
+RESPECTIVELY = "分别"
+# A list item ending like this already names a whole indicator
+# (城镇调查失业率和城镇登记失业率); otherwise the items share the last one's
+# tail (高新技术产业、战略性新兴产业占规模以上工业增加值比重), cut at 占
+# when there is one.
+COMPLETE_NAME_ENDINGS: tuple[str, ...] = (
+    "率", "额", "值", "量", "收入", "数", "比重", "比例", "强度", "产量", "就业", "价格", "涨幅", "指数", "投资",
+)
+SHARE_WORD = "占"
 # A compound naming two indicators at once, shared out over "分别X和Y":
 # 城乡居民人均可支配收入分别增长6%和7.5% → 城镇居民… 6%, 农村居民… 7.5%.
 PAIRED_PREFIXES: dict[str, tuple[str, str]] = {"城乡": ("城镇", "农村")}

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import re
 
-from luoshi.data.targets import PAIRED_PREFIXES, TARGET_YEAR
+from luoshi.data.targets import (
+    COMPLETE_NAME_ENDINGS,
+    LIST_JOINERS,
+    PAIRED_PREFIXES,
+    RESPECTIVELY,
+    SHARE_WORD,
+    TARGET_YEAR,
+)
 from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
 from luoshi.extract.indicators import OTHER, canonical_indicator
 from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, Span, Structure
 
-# "A和B分别…X和Y": one measure per number, each may carry the joined names.
-_LIST_JOINER_RE = re.compile(r"以及|和|、|及|与")
-# A list item that already names a whole indicator (城镇调查失业率和城镇登记失业率).
-_COMPLETE_NAME_RE = re.compile(r"(?:率|额|值|量|收入|数|比重|比例|强度|产量|就业|价格|涨幅|指数|投资)$")
+_LIST_JOINER_RE = re.compile("|".join(sorted(LIST_JOINERS, key=len, reverse=True)))
+_COMPLETE_NAME_RE = re.compile(f"(?:{'|'.join(COMPLETE_NAME_ENDINGS)})$")
 _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
 _SENTENCE_MARKS = "。!?\n"
-_RESPECTIVELY = "分别"
 
 
 def extract_targets(
@@ -117,7 +121,7 @@ def _group_names(group: list[Measure], norm: Normalised) -> list[tuple[str, str]
     pieces = list_items(simplified)
     if len(group) > 1 and len(pieces) == len(group):
         return [(_join(written, p), _join(simplified, p)) for p in pieces]
-    if len(group) == 2 and len(pieces) == 1 and _RESPECTIVELY in _norm_text(norm, group[0], group[1]):
+    if len(group) == 2 and len(pieces) == 1 and RESPECTIVELY in _norm_text(norm, group[0], group[1]):
         return _paired(written, simplified) or names
     return names
 
@@ -160,7 +164,7 @@ def list_items(indicator: str) -> list[list[tuple[int, int]]]:
     if len(bounds) < 2 or _COMPLETE_NAME_RE.search(indicator[slice(*bounds[0])]):
         return [[b] for b in bounds]
     last_start, last_end = bounds[-1]
-    cut = indicator.find("占", last_start, last_end)
+    cut = indicator.find(SHARE_WORD, last_start, last_end)
     if cut <= last_start:
         cut = last_start + (bounds[0][1] - bounds[0][0])
     if cut >= last_end:
