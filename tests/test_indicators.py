@@ -83,6 +83,9 @@ MAPPED = [
     ("能耗强度", "%", True, "energy_intensity"),
     ("粮食产量", "亿斤", False, "grain_output"),
     ("粮食总产量", "万吨", False, "grain_output"),
+    ("粮食产量", "万亿斤", False, "grain_output"),
+    ("国内生产总值", "%", True, "gdp_growth"),
+    ("单位国内生产总值能耗", "%", True, "energy_intensity"),
 ]
 
 UNMAPPED = [
