@@ -5,16 +5,14 @@
 
 Runs read → normalise → structure → metadata → extract_measures on every
 document in ``shared/corpus/seeds``, writes the predictions in score.py's
-JSONL format and runs ``shared/gold/score.py`` on them. Stages that are not
-in the checkout yet are skipped (an empty Structure, a bare Metadata), so
-the figure is what extraction achieves with whatever the pipeline has.
-``--speed`` also times extraction alone on the seed and dev corpora (MB/s of
-UTF-8 input per core).
+JSONL format and runs ``shared/gold/score.py`` on them. ``--diff N`` lists
+matched pairs with a wrong kind/comparator/change and the worst indicators;
+``--speed`` times extraction alone and read→extract on the seed and dev
+corpora (MB/s of UTF-8 input, CPU time of one process, i.e. per core).
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
@@ -24,56 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def _stub_missing_stages() -> None:
-    """``import luoshi`` imports every stage; stand in for those not written yet."""
-    import types
-
-    for _ in range(10):
-        try:
-            import luoshi  # noqa: F401
-            return
-        except ImportError as exc:
-            name = exc.name or ""
-            if not name.startswith("luoshi."):
-                raise
-            for k in [k for k in sys.modules if k == "luoshi" or k.startswith("luoshi.")]:
-                del sys.modules[k]
-            stub = types.ModuleType(name)
-            stub.__path__ = []  # a package, so submodules can be stubbed too
-            stub.LUOSHI_STUB = True
-            for attr in ("extract_targets", "read_path", "analyse", "infer_metadata"):
-                setattr(stub, attr, None)
-            _STUBS[name] = stub
-
-
-_STUBS: dict = {}
-
-
-class _StubFinder:
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        if name in _STUBS:
-            import importlib.util
-
-            return importlib.util.spec_from_loader(name, loader=_StubLoader())
-        return None
-
-
-class _StubLoader:
-    def create_module(self, spec):
-        return _STUBS[spec.name]
-
-    def exec_module(self, module):
-        pass
-
-
-sys.meta_path.insert(0, _StubFinder)
-_stub_missing_stages()
-
 from luoshi.extract.measures import extract_measures
-from luoshi.model import Metadata, Source, Structure
 from luoshi.normalise import normalise
+from luoshi.options import Options
+from luoshi.read import read_path
+from luoshi.structure import analyse
+from luoshi.structure.metadata import infer_metadata
 
 SHARED = Path("/work/shared")
 SEEDS = SHARED / "corpus" / "seeds"
@@ -82,40 +36,11 @@ GOLD = SHARED / "gold" / "seeds"
 SCORER = SHARED / "gold" / "score.py"
 
 
-def _stage(module: str, name: str):
-    try:
-        mod = __import__(module, fromlist=[name])
-        return getattr(mod, name, None)
-    except ImportError:
-        return None
-
-
-READ = _stage("luoshi.read", "read_path")
-ANALYSE = _stage("luoshi.structure", "analyse")
-METADATA = _stage("luoshi.structure.metadata", "infer_metadata")
-
-
-def load(path: Path) -> Source:
-    if READ is not None:
-        return next(iter(READ(path, _options())))
-    raw = path.read_bytes()
-    text = raw.decode("utf-8").replace("\r\n", "\n").lstrip("\ufeff")
-    return Source(name=path.name, path=str(path), sha256=hashlib.sha256(raw).hexdigest(), format="txt",
-                  encoding="utf-8", text=text)
-
-
-def _options():
-    from luoshi.options import Options
-
-    return Options()
-
-
 def prepare(path: Path):
-    source = load(path)
+    source = next(iter(read_path(path, Options())))
     norm = normalise(source.text, source.repairs)
-    structure = ANALYSE(source, norm) if ANALYSE else Structure()
-    metadata = METADATA(source, norm, structure) if METADATA else Metadata()
-    return source, norm, structure, metadata
+    structure = analyse(source, norm)
+    return source, norm, structure, infer_metadata(source, norm, structure)
 
 
 def predict(paths: list[Path]) -> list[dict]:
@@ -136,7 +61,7 @@ def predict(paths: list[Path]) -> list[dict]:
 
 
 def speed(paths: list[Path], repeat: int = 5) -> tuple[float, float]:
-    """MB/s (CPU time of this process, i.e. per core) of extract_measures alone and of the stages available."""
+    """MB/s (CPU time of this process, i.e. per core) of extract_measures alone and of read→extract."""
     prepared = [prepare(p) for p in paths]
     size = sum(len(p.read_bytes()) for p in paths) / 1e6
     best = float("inf")
@@ -197,9 +122,6 @@ def main() -> None:
     ap.add_argument("--diff", type=int, default=0,
                     help="also list N matched pairs with a wrong kind/comparator/change and the N worst indicators")
     args = ap.parse_args()
-    stages = [n for n, f in (("read", READ), ("structure", ANALYSE), ("metadata", METADATA)) if f is None]
-    if stages:
-        print(f"(stages not in the checkout yet, skipped: {', '.join(stages)})")
     seeds = sorted(SEEDS.glob("*.txt"))
     rows = predict(seeds)
     with args.out.open("w", encoding="utf-8") as fh:
@@ -212,7 +134,7 @@ def main() -> None:
     if args.speed:
         corpus = seeds + sorted(DEV.rglob("*.txt"))
         extract_rate, pipeline_rate = speed(corpus)
-        print(f"speed: extract_measures {extract_rate:.1f} MB/s; normalise→extract {pipeline_rate:.1f} MB/s "
+        print(f"speed: extract_measures {extract_rate:.1f} MB/s; read→extract {pipeline_rate:.1f} MB/s "
               f"({len(corpus)} docs)")
 
 

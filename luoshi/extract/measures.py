@@ -38,6 +38,7 @@ from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 # Clause boundaries; U+FFFD marks a character lost in a mojibake repair.
 _CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n\ufffd]")
 _SENTENCE_ENDS = frozenset(";；。!！?？\n")
+_FULL_STOPS = frozenset("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
 _AVERAGE_RE = re.compile("年均|年平均")
@@ -209,6 +210,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         clause_pos = sorted(set(clause_pos).union(p for p in garbled if p >= 0))
     clauses = _Bounds(clause_pos, len(text))
     sentences = _Bounds([p for p in clause_pos if text[p] in _SENTENCE_ENDS], len(text))
+    full_stops = [p for p in sentences.pos if text[p] in _FULL_STOPS]
     names = filters.NameSpans(text)
     chrome = _chrome_spans(source, norm)
     roles = RoleMap(norm, structure, metadata)
@@ -277,7 +279,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             spans = prev_ind
             inherited = True
         else:
-            spans = _topic_clause(text, cs, kept[i - 1].end if i else 0)
+            spans = _topic_clause(text, clauses, cs, kept[i - 1].end if i else 0)
             inherited = True
         spans = indicator.drop_note_marks(text, spans)
         ind_norm = indicator.join(text, spans)
@@ -287,7 +289,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         kind_key = (role, ss)
         if kind_key not in kinds:  # cues are read from the whole sentence (and paragraph), once
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            ps, pe = text.rfind("\n", 0, ss) + 1, text.find("\n", se)
+            ps, pe = text.rfind("\n", 0, ss) + 1, text.find("\n", se)  # (cached per sentence)
             kinds[kind_key] = _kind(role, text[ss:se], text[ps:pe if pe >= 0 else len(text)])
         kind, confidence = kinds[kind_key]
         if q.numeral == "chinese":
@@ -295,7 +297,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         if inherited:
             confidence -= 0.1
         # a year or 全年 at the head of a ;-separated list covers the list
-        period_start = max(text.rfind(c, 0, q.num_start) for c in "。!！?？\n") + 1
+        stop = bisect_right(full_stops, q.num_start) - 1
+        period_start = full_stops[stop] + 1 if stop >= 0 else 0
         period = _period(text, period_start, q, kind, place, metadata)
 
         end = post[1] if post[1] > post[0] else q.end
@@ -318,11 +321,11 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     return tuple(measures)
 
 
-def _topic_clause(text: str, clause_start: int, floor: int) -> indicator.Spans:
+def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) -> indicator.Spans:
     """规上工业主营业务收入、利润,分别增长4.2%、8.6%: a short clause before names the topic."""
     if clause_start < 2 or text[clause_start - 1] not in ",，":
         return ()
-    prev_start = max(text.rfind(c, 0, clause_start - 1) for c in ",，;；。:：\n") + 1
+    prev_start, _ = clauses.around(clause_start - 2, clause_start - 1)
     if prev_start < floor or clause_start - 1 - prev_start > 20:
         return ()
     pre = indicator.clean_pre(text, prev_start, clause_start - 1, False)
