@@ -167,6 +167,7 @@ def document_json(d: StoredDocument) -> dict:
         "ingested_at": d.ingested_at.isoformat(), "extracted": d.extracted,
         "metadata": {**{f: getattr(meta, f) for f in METADATA_FIELDS}, "title_confidence": meta.title_confidence,
                      "unknown": meta.unknown, "provenance": meta.provenance},
+        "hints": src.meta, "hint_origins": src.meta_origin,
         "outline": [{"index": s.index, "parent": s.parent, "level": s.level, "label": s.label, "title": s.title,
                      "role": s.role, "start": s.span.start, "end": s.span.end} for s in d.sections],
         "repairs": [{"start": r.span.start, "end": r.span.end, "before": r.before, "after": r.after,

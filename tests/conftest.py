@@ -59,7 +59,7 @@ def make_document(text: str = REPORT, name: str = "report.txt", *, region: str |
     """A small report with every kind of item; ``full=False`` gives text and metadata only."""
     source = Source(
         name=name, path=f"/data/{name}", sha256=hashlib.sha256(text.encode()).hexdigest(), format="txt",
-        encoding="utf-8", text=text, meta={"hint": "test"},
+        encoding="utf-8", text=text, meta={"hint": "test"}, meta_origin={"hint": "sidecar"},
         chrome=(Chrome(span_of(text, "网页导航 | 首页"), "page"),) if full and "网页导航" in text else (),
         repairs=(Repair(span_of(text, "首页"), "首页", None, "flagged"),) if full and "首页" in text else (),
     )

@@ -15,6 +15,7 @@ from luoshi.errors import NotFound, SchemaTooNew, StoreError
 from luoshi.model import Measure, Span
 from luoshi.options import Options
 from luoshi.store import Store
+from luoshi.store.migrate import head_revision
 from luoshi.store.schema import metadata
 
 from conftest import PREDICTION_KEYS
@@ -141,6 +142,29 @@ def test_concurrent_writers_get_distinct_versions(db_path, make_doc):
         versions = [r[0] for r in conn.execute("SELECT version FROM documents ORDER BY version")]
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert versions == list(range(1, 25))
+
+
+def test_an_older_database_is_migrated_on_open_and_keeps_its_rows(db_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from luoshi.store.migrate import _config
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0001")
+    engine.dispose()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO documents (name, version, sha256, format, encoding, source_text, normalised_text, "
+            "repairs_applied, extracted, title_confidence, unknown, provenance, source_meta, ingested_at) "
+            "VALUES ('old.txt', 1, 'ab', 'txt', 'utf-8', '旧文本', '旧文本', 1, 1, 0.0, '{}', '{}', '{\"k\": \"v\"}', "
+            "'2024-01-01 00:00:00')")
+    with Store(db_path) as store:
+        old = store.get_document("old.txt")
+        assert (old.source.text, old.source.meta, old.source.meta_origin) == ("旧文本", {"k": "v"}, {})
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
 
 
 def test_a_database_from_a_newer_luoshi_is_refused(db_path):

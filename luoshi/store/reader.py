@@ -69,7 +69,7 @@ def load_document(conn: Connection, doc_id: int) -> StoredDocument:
         chrome=tuple(Chrome(Span(r.span_start, r.span_end), r.kind) for r in rows(t.chrome)),
         repairs=tuple(Repair(Span(r.span_start, r.span_end), r.garbled, r.repaired, r.status, r.method)
                       for r in rows(t.repairs)),
-        meta=dict(row.source_meta),
+        meta=dict(row.source_meta), meta_origin=dict(row.source_meta_origin),
     )
     metadata = Metadata(
         title=row.title, title_confidence=row.title_confidence, region=row.region,

@@ -79,6 +79,7 @@ def _document_row(doc: Document, version: int, options: Options) -> dict:
         "year": meta.year, "period": meta.period, "doc_type": meta.doc_type, "session": meta.session,
         "date": meta.date, "speaker": meta.speaker,
         "unknown": dict(meta.unknown), "provenance": dict(meta.provenance), "source_meta": dict(src.meta),
+        "source_meta_origin": dict(src.meta_origin),
         "ingested_at": datetime.now(timezone.utc),
     }
 
