@@ -251,3 +251,21 @@ def test_seeds_without_structure_degrade_only_in_kind() -> None:
     assert result["f1"] >= 0.95
     assert result["indicator_char_f1"] >= 0.90
     assert result["kind_accuracy"] >= 0.80
+
+
+_PIECES = ["增长", "6", "5.5", "%", "以上", "左右", "、", ",", "。", "\n", "万", "亿元", "个", "十", "两千", "第", "“",
+           "”", "全年", "力争", "地区生产总值", "项目", "年", "—", "-", "约", "控制在", "以内", "1/3", "百分之",
+           "〔1〕", "G", "翻一番", "  ", "億元", "萬畝", "級", "其中", "等", "的"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_any_text_gives_well_formed_measures(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for m in run(text):
+        assert 0 <= m.span.start < m.span.end <= len(text)
+        assert m.kind in ("target", "achievement")
+        assert m.comparator in ("=", ">=", "<=", "~", "range")
+        assert (m.value_max is not None) == (m.comparator == "range")
+        assert m.unit in text or m.unit in ("%", "")
+        assert 0.0 < m.confidence <= 1.0

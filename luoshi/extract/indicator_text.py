@@ -182,6 +182,20 @@ def owner(text: str, spans: Spans) -> Spans:
     return spans
 
 
+def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
+    """省级卫生镇1个、卫生村10条: a short list item shares the modifier of the one before.
+
+    When the item's first two characters recur inside the previous indicator
+    (卫生 in 省级卫生镇), the words before them there (省级) belong to it too.
+    """
+    a, b = cur
+    if b - a > 6 or b - a < 3 or len(prev) != 1:
+        return ()
+    pa, pb = prev[0]
+    k = text.find(text[a:a + 2], pa + 1, pb)
+    return ((pa, k),) if k > pa else ()
+
+
 def drop_note_marks(text: str, spans: Spans) -> Spans:
     """实施“三项工程”〔16〕技能培训: note markers are not words of the indicator."""
     if not any("〔" in text[a:b] or "[" in text[a:b] for a, b in spans):

@@ -275,6 +275,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             if prev_ind and indicator.is_attribute(text, *pre):
                 spans = indicator.owner(text, prev_ind) + (pre,)
                 inherited = True
+            elif prev_ind and not text[rs:pre[0]].strip("、,，和及 "):
+                spans = indicator.shared_modifier(text, prev_ind, pre) + (pre,)
         elif prev_ind:
             spans = prev_ind
             inherited = True
