@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from luoshi.errors import (
-    BinaryFile, EmptyFile, FileUnavailable, NoBody, ReadError, TooLarge, UndecodableText, UnsupportedFormat,
+    BinaryFile,
+    EmptyFile,
+    FileUnavailable,
+    NoBody,
+    ReadError,
+    TooLarge,
+    UndecodableText,
+    UnsupportedFormat,
 )
 from luoshi.options import Options
 from luoshi.read import read_bytes, read_path

@@ -34,8 +34,7 @@ class Extracted:
 
 def clean_text(text: str) -> str:
     """Strip a BOM and fold ``\\r\\n`` and lone ``\\r`` to ``\\n``."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
