@@ -10,8 +10,8 @@ page without a body, an unsupported format) raises a ``ReadError``
 subclass whose message names the file and what to do. A bad *row* of a
 tabular file does not stop the others: it is passed to ``on_error`` (its
 ``path`` is ``file.csv#row3``) and skipped; without ``on_error`` it is
-logged as a warning on the ``luoshi.read`` logger. The CLI passes a
-handler that prints each one.
+logged as a warning on the ``luoshi.read`` logger. A batch runner passes
+a handler to report each one beside the per-file errors.
 
 Formats are known by suffix (``FORMATS``) or given as ``fmt``.
 """
