@@ -32,6 +32,7 @@ def _one(text: str):
     ("16.4km", 16.4, "km", "measure", "="),
     ("1,200亩", 1200, "亩", "measure", "="),
     ("72微克/立方米", 72, "微克/立方米", "measure", "="),
+    ("提高到1900元/月", 1900, "元/月", "money", "="),
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)

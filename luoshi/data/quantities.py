@@ -43,6 +43,8 @@ CLASSIFIERS = (
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
     "个", "列", "班",
 )
+# Denominators written after a unit belong to it: 1900元/月, 500元/亩.
+PER_UNITS = ("人", "月", "年", "吨", "亩", "平方米", "立方米", "公斤", "天", "户", "小时", "千瓦时", "人次")
 # Ratio-like units: 翻一番, 三成, 2倍.
 RATIO_UNITS = ("倍", "番", "成")
 # Units that measure time: a duration is a measure only when it is squeezed

@@ -20,6 +20,7 @@ from luoshi.data.quantities import (
     CN_NUMERAL_BAD_UNITS,
     MEASURE_UNITS,
     MONEY_UNITS,
+    PER_UNITS,
     PERCENT_UNITS,
     PREFIX_COMPARATOR_FALSE_FRIENDS,
     PREFIX_COMPARATORS,
@@ -52,6 +53,7 @@ for _cls, _units in (
         _UNIT_CLASS[_u] = _cls
 
 _ALL_UNITS = _alternation(_UNIT_CLASS)
+_PER = _alternation(PER_UNITS)
 # After a Chinese numeral only words that cannot start an ordinary word:
 # 五金 (hardware) and 四小园 are not quantities.
 _CN_UNITS = _alternation(u for u in _UNIT_CLASS if u not in ("金", "番", "度电") and not u.isascii())
@@ -70,7 +72,7 @@ QUANTITY_RE = re.compile(
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
     rf"|(?<![\d.A-Za-z])(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?(?P<ar_mag>[十百千万亿]*)(?P<ar_apx2>多|余)?"
-    rf"(?P<ar_unit>{_ALL_UNITS})?(?(ar_unit)|(?![年月日号届周]))"
+    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
     rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
@@ -121,7 +123,10 @@ def _classify_unit(unit: str, magnitude: str) -> str:
     base = unit[len(magnitude):] if magnitude and unit.startswith(magnitude) else unit
     if not base:
         return "magnitude" if magnitude else "none"
-    return _UNIT_CLASS.get(base, "none")
+    cls = _UNIT_CLASS.get(base)
+    if cls is None and "/" in base:  # 1900元/月: the class of the unit before the denominator
+        cls = _UNIT_CLASS.get(base[:base.index("/")])
+    return cls or "none"
 
 
 def _prefix_comparator(text: str, pos: int) -> tuple[str | None, int]:
