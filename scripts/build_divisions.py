@@ -106,8 +106,8 @@ def former_names(changes: str, rows: list[tuple[str, str, str, str, str]]) -> li
     names = {r[0]: r[1] for r in rows}
     parent_of = {r[0]: r[4] for r in rows}
     by_path: dict[tuple[str, ...], str] = {}
-    for code in names:
-        path, up = [names[code]], parent_of[code]
+    for code, name in names.items():
+        path, up = [name], parent_of[code]
         while up:
             path.insert(0, names[up])
             up = parent_of[up]

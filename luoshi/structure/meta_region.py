@@ -45,6 +45,9 @@ _UNLISTED_LEVEL = (("自治区", "province"), ("省", "province"), ("自治州",
 _BRACKETS = "()（）"
 
 MAX_TITLE_LINE = 100
+MAX_SIGNATURE_LINE = 80
+_SENTENCE_MARKS = "。，；！？"
+_NOT_A_PLACE_START = "我本全该此各"  # 我代表市人民政府: the speaker's own government, not a name
 MIN_MENTIONS = 3  # an inferred region must be named at least this often
 MIN_SHARE = 0.4  # … and hold this share of the mentions of same-suffix places
 MAX_INFERRED_CONFIDENCE = 0.9
@@ -62,6 +65,7 @@ class RegionFinding:
     note: str  # how it was found, for Metadata.notes
     problem: str | None = None  # why code/parent are unknown (ambiguous, unlisted, renamed)
     level: str | None = None  # when known without a division (all candidates agree, or the suffix says)
+    level_note: str = ""  # how that level was found
     parent_name: str | None = None  # for a former name: its parent then
 
 
@@ -102,11 +106,10 @@ def _stated_places(lines: Sequence[str]):
                 yield chain, None, "named in the title line"
             elif not chain and m.start() and _UNLISTED_PLACE.fullmatch(line[:m.start()].strip(_BRACKETS)):
                 yield [], line[:m.start()].strip(_BRACKETS), "named in the title line"
-    for line in lines:  # the government, on its own line or signing the report
-        for m in _GOV_ANCHOR.finditer(line) if "人民政府" in line else ():
-            rest = line[m.end():]
-            if len(line) > 40 and not rest[:4].endswith("长"):
-                continue
+    for line in lines:  # the government, on its own line or signing the report (not a sentence)
+        if "人民政府" not in line or len(line) > MAX_SIGNATURE_LINE or any(p in line for p in _SENTENCE_MARKS):
+            continue
+        for m in _GOV_ANCHOR.finditer(line):
             chain = _chain_ending_at(line, m.start())
             yield chain, None if chain else _unlisted_before(line, m.start()), "named as the government (人民政府)"
 
@@ -141,7 +144,7 @@ def _unlisted_before(text: str, end: int, need_lead_in: str | None = None) -> st
     if start > 0 and text[start - 1] not in _LEAD_IN:
         return None
     m = _UNLISTED_PLACE.fullmatch(text[start:end])
-    return m.group("place") if m else None
+    return m.group("place") if m and m.group("place")[0] not in _NOT_A_PLACE_START else None
 
 
 def _unlisted(name: str, how: str) -> RegionFinding:
@@ -153,11 +156,12 @@ def _unlisted(name: str, how: str) -> RegionFinding:
             name, None, "text", 1.0, f"{how}; a former name",
             problem=f"{name} is a former name: it became {successor.name if successor else '?'} "
                     f"({record.successor}) on {record.date}; the table holds current codes only",
-            level=successor.level if successor else None, parent_name=record.parent_name or None,
+            level=successor.level if successor else None, level_note="the level of the unit that replaced it",
+            parent_name=record.parent_name or None,
         )
-    level = next((lv for suffix, lv in _UNLISTED_LEVEL if name.endswith(suffix)), None)
-    return RegionFinding(name, None, "text", 1.0, how,
-                         problem=f"{name} is not in the division table (GB/T 2260)", level=level)
+    suffix = next((s for s, _ in _UNLISTED_LEVEL if name.endswith(s)), None)
+    return RegionFinding(name, None, "text", 1.0, how, problem=f"{name} is not in the division table (GB/T 2260)",
+                         level=dict(_UNLISTED_LEVEL).get(suffix), level_note=f"a name ending in {suffix}")
 
 
 def _resolve_chain(chain: list[str], text: str, how: str, within: str | None) -> RegionFinding:
@@ -209,7 +213,7 @@ def _by_context(name: str, candidates: list[Division], count: _Counts, how: str,
     return RegionFinding(
         name, None, provenance, confidence, how,
         problem=f"{name} names {len(candidates)} units ({listed}) and the text does not say which",
-        level=levels.pop() if len(levels) == 1 else None,
+        level=levels.pop() if len(levels) == 1 else None, level_note=f"every unit named {name} is at that level",
     )
 
 

@@ -13,6 +13,7 @@ searched in the lines joined.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -155,9 +156,10 @@ def iso_date(written: str) -> str | None:
     if not m:
         return None
     year, month, day = _year(m.group("y")), _number(m.group("m")), _number(m.group("d"))
-    if year is None or not (1 <= month <= 12 and 1 <= day <= 31):
+    try:
+        return datetime.date(year, month, day).isoformat() if year else None
+    except ValueError:  # 2月30日
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _year(written: str) -> int | None:

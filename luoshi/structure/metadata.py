@@ -202,7 +202,7 @@ def _region(out: _Fields, meta: dict[str, Given], lines: list[str], text: str) -
                 out.missing("parent_region", f"{division.name} is a province-level unit: it has no parent")
     elif finding:
         if finding.level and not out.has("level"):
-            out.set("level", finding.level, "inferred", f"from the name {finding.name}")
+            out.set("level", finding.level, "inferred", finding.level_note)
         if finding.parent_name and not out.has("parent_region"):
             out.set("parent_region", finding.parent_name, "table", "the parent recorded with the former name")
     for name in ("region", "level", "parent_region", "division_code"):
