@@ -198,7 +198,10 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
 
 def drop_note_marks(text: str, spans: Spans) -> Spans:
     """实施“三项工程”〔16〕技能培训: note markers are not words of the indicator."""
-    if not any("〔" in text[a:b] or "[" in text[a:b] for a, b in spans):
+    for a, b in spans:
+        if text.find("〔", a, b) >= 0 or text.find("[", a, b) >= 0:
+            break
+    else:
         return spans
     out = []
     for a, b in spans:
