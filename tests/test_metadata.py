@@ -132,6 +132,12 @@ def test_a_chain_of_names_pins_the_unit():
     assert (got.region, got.parent_region, got.division_code) == ("朝阳区", "北京市", "110105")
 
 
+def test_a_title_line_with_a_leading_year():
+    got = _inline("2024年连州市政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。")
+    assert (got.region, got.year, got.doc_type) == ("连州市", 2024, "政府工作报告")
+    assert got.provenance["year"] == "text"
+
+
 def test_a_shared_name_without_context_stays_ambiguous_and_says_so():
     got = _inline(_report("朝阳区"))
     assert got.region == "朝阳区" and got.level == "county"
@@ -254,6 +260,14 @@ def test_a_page_date_does_not_override_the_delivery_date():
     got = _inline(text, {"title": "连州市2024年政府工作报告", "publish_date": "2024-01-20"}, fmt="html")
     assert got.date == "2024-01-15"
     assert got.title == "连州市2024年政府工作报告" and got.provenance["title"] == "html"
+
+
+def test_a_page_title_without_its_site_name_names_region_and_year():
+    got = _inline("各位代表：\n现在，我代表市人民政府向大会报告工作。",
+                  {"title": "连州市2023年政府工作报告_连州市人民政府网"}, fmt="html")
+    assert got.title == "连州市2023年政府工作报告"
+    assert (got.region, got.year, got.division_code) == ("连州市", 2023, "441882")
+    assert got.provenance["region"] == got.provenance["year"] == "html"
 
 
 def test_a_sidecar_region_outside_the_table_keeps_its_own_parent_and_level():

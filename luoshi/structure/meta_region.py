@@ -43,6 +43,7 @@ _UNLISTED_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?(?:自治州|自�
 _UNLISTED_LEVEL = (("自治区", "province"), ("省", "province"), ("自治州", "prefecture"), ("地区", "prefecture"),
                    ("盟", "prefecture"), ("县", "county"), ("旗", "county"), ("区", "county"))
 _BRACKETS = "()（）"
+_TITLE_LEAD = re.compile(r"[()（）\s]|20\d\d年(?:度)?")
 
 MAX_TITLE_LINE = 100
 MAX_SIGNATURE_LINE = 80
@@ -102,7 +103,7 @@ def _stated_places(lines: Sequence[str]):
         m = _TITLE_ANCHOR.search(line) if len(line) <= MAX_TITLE_LINE else None
         if m:
             chain = _chain_ending_at(line, m.start())
-            if chain and _starts_line(line, m.start() - sum(map(len, chain)), chain):
+            if chain and _starts_line(line, m.start() - sum(map(len, chain))):
                 yield chain, None, "named in the title line"
             elif not chain and m.start() and _UNLISTED_PLACE.fullmatch(line[:m.start()].strip(_BRACKETS)):
                 yield [], line[:m.start()].strip(_BRACKETS), "named in the title line"
@@ -114,8 +115,9 @@ def _stated_places(lines: Sequence[str]):
             yield chain, None if chain else _unlisted_before(line, m.start()), "named as the government (人民政府)"
 
 
-def _starts_line(line: str, start: int, chain: list[str]) -> bool:
-    return not line[:start].strip(_BRACKETS)
+def _starts_line(line: str, start: int) -> bool:
+    """Whether only brackets or a year (2024年连州市政府工作报告) come before ``start``."""
+    return not _TITLE_LEAD.sub("", line[:start])
 
 
 def _chain_ending_at(text: str, end: int) -> list[str]:

@@ -29,7 +29,7 @@ determined is ``None`` with the reason in ``Metadata.unknown``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from luoshi import regions
 from luoshi.data import doc_types as T
@@ -44,6 +44,8 @@ TABULAR = frozenset({"csv", "jsonl", "parquet"})
 STRONG = frozenset({"sidecar", "column"})
 CUE_CONFIDENCE = 0.8  # a type inferred from two or more cue phrases
 MAX_COMPOSED_CONFIDENCE = 0.9
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
+_TYPE_WORD = re.compile(r"报告|规划|纲要|计划")
 FIELDS = ("title", "region", "parent_region", "level", "division_code", "year", "period", "doc_type",
           "session", "date", "speaker")
 
@@ -93,12 +95,19 @@ def given_metadata(source: Source) -> dict[str, Given]:
         for key in keys:
             value = source.meta.get(key, "").strip()
             if value:
-                out[name] = Given(value, _origin(source, key, value))
+                origin = _origin(source, key, value)
+                out[name] = Given(_page_title(value) if origin == "html" else value, origin)
                 break
     written = source.meta.get("written_date", "").strip()  # 成文日期 label
     if written and "date" not in out:
         out["date"] = Given(written, "header")
     return out
+
+
+def _page_title(title: str) -> str:
+    """A page title without the site name: 政府工作报告_连州市人民政府网 → 政府工作报告."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    return next((p for p in parts if _TYPE_WORD.search(p)), parts[0] if parts else title)
 
 
 def _origin(source: Source, key: str, value: str) -> str:
@@ -180,7 +189,13 @@ def _region(out: _Fields, meta: dict[str, Given], lines: list[str], text: str) -
         finding = RegionFinding(coded.name, coded, "table", 1.0, f"the division code {coded.code} given")
         out.set("region", coded.name, "table", finding.note)
     else:
-        finding = find_region(lines, text, within=within_code)
+        finding = find_region(lines, text, within=within_code, infer=False)
+        titled = meta.get("title")
+        if not finding and titled:  # the publisher's title may name the place the title page does not
+            finding = find_region([titled.value], text, within=within_code, infer=False)
+            if finding:
+                finding = replace(finding, provenance=titled.origin, note=f"named in the {titled.origin} title")
+        finding = finding or find_region(lines, text, within=within_code)
         if finding and finding.name:
             out.set("region", finding.name, finding.provenance, finding.note, finding.confidence)
     division = coded or (finding.division if finding else None)
