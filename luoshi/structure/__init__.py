@@ -19,6 +19,7 @@ def analyse(source: Source, norm: Normalised) -> Structure:
     headings = find_headings(text, skip=chrome)
     blocks = build_sections(text, headings, chrome)
     cuts = {b.start for b in blocks} | {h.end for h in headings}  # a heading is a sentence of its own
+    wrapped = [(h.start, h.end) for h in headings if "\n" in text[h.start:h.end]]
     owner = innermost(len(text), blocks)
     to_source = norm.to_source
     sections = tuple(
@@ -34,11 +35,12 @@ def analyse(source: Source, norm: Normalised) -> Structure:
         )
         for i, b in enumerate(blocks)
     )
+    spans = split_sentences(text, cuts, wrapped)
+    sections_of = owner[[s for s, _ in spans]].tolist()
     src_start, src_end = norm.src_start, norm.src_end  # sentences are never empty: index the map directly
-    sections_of = owner.tolist()
     sentences = tuple(
-        Sentence(index=i, span=Span(src_start[s], src_end[e - 1]), section=sections_of[s])
-        for i, (s, e) in enumerate(split_sentences(text, cuts, [(h.start, h.end) for h in headings]))
+        Sentence(index=i, span=Span(src_start[s], src_end[e - 1]), section=sections_of[i])
+        for i, (s, e) in enumerate(spans)
     )
     glossary = tuple(
         GlossaryEntry(

@@ -34,7 +34,8 @@ _TARGET_WORD = re.compile("|".join(H.TARGET_WORDS))
 _TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
-_NOTE_LINE = re.compile(rf"^(?:{H.NOTE_MARK})", re.M)
+_NOTE_MARK = re.compile(H.NOTE_MARK)
+_NOTE_LINE = re.compile(rf"\n(?:{H.NOTE_MARK})")  # a note line after the first: it starts at .start() + 1
 _LIST_LINE = re.compile(H.LIST_ITEM)
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _HOSTS_TARGETS = frozenset({"plan", "body"})
@@ -192,7 +193,8 @@ def _targets_end(text: str, pos: int, heading_starts: set[int]) -> int:
 def _note_blocks(text: str, blocks: list[tuple[Block, int | None]], owner: np.ndarray) -> list[tuple[Block, int]]:
     """Runs of at least two 〔1〕 lines outside glossary and notes sections."""
     out: list[tuple[Block, int]] = []
-    starts = [m.start() for m in _NOTE_LINE.finditer(text)]
+    starts = [0] if _NOTE_MARK.match(text) else []
+    starts += [m.start() + 1 for m in _NOTE_LINE.finditer(text)]
     run: list[int] = []
     for s in starts + [-1]:
         if run and s >= 0 and text.rfind("\n", 0, s) == _line_end(text, run[-1]):

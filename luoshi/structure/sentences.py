@@ -11,9 +11,9 @@ section boundaries as extra cuts.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-import re
 
 _PIECE = re.compile(r"[^\n。!?;]+(?:[。!?;]+[”’」』》)\]]*)?|[。!?;]+[”’」』》)\]]*")
 _SPACE = " \t"
@@ -27,6 +27,8 @@ def split_sentences(
     Each ``whole`` span (a heading wrapped over two lines) stays one sentence.
     """
     cut = sorted(set(cuts))
+    cut.append(len(text) + 1)  # a sentinel: no bounds checks below
+    k = 0
     out: list[tuple[int, int]] = []
     open_start = -1  # start of a sentence continued past an ASCII-context mark
     for m in _PIECE.finditer(text):
@@ -36,12 +38,16 @@ def split_sentences(
         if text[e - 1] in "!?;" and _ascii_context(text, e):
             open_start = s
             continue
-        k = bisect_right(cut, s)
-        while k < len(cut) and cut[k] < e:  # a heading or section starts or ends inside
+        while cut[k] <= s:
+            k += 1
+        while cut[k] < e:  # a heading or section starts or ends inside
             _add(text, s, cut[k], out)
             s = cut[k]
             k += 1
-        _add(text, s, e, out)
+        if text[s] in _SPACE or text[e - 1] in _SPACE:
+            _add(text, s, e, out)
+        else:
+            out.append((s, e))
     if open_start >= 0:
         _add(text, open_start, len(text), out)
     return _join_wholes(out, whole) if whole else out
