@@ -138,6 +138,20 @@ def test_a_title_line_with_a_leading_year():
     assert got.provenance["year"] == "text"
 
 
+@pytest.mark.parametrize(
+    ("line", "region", "code"),
+    [
+        ("(广东省)肇庆市高要区国民经济和社会发展十四五规划", "高要区", "441204"),
+        ("2024年示例县政府工作报告", "示例县", None),
+        ("示例市2024年政府工作报告", "示例市", None),
+        ("关于我市政府工作报告的说明", None, None),
+    ],
+)
+def test_the_place_a_title_line_starts_with(line, region, code):
+    got = _inline(line + "\n")
+    assert (got.region, got.division_code) == (region, code)
+
+
 def test_a_shared_name_without_context_stays_ambiguous_and_says_so():
     got = _inline(_report("朝阳区"))
     assert got.region == "朝阳区" and got.level == "county"

@@ -5,7 +5,8 @@ normalised text. The patterns are what Chinese local-government reports and
 plans print on their title page (政府工作报告 / ——2023年2月22日在连州市第十六届
 人民代表大会第三次会议上 / 市长 戴少枚), what a government web page or a
 scraper prints above the body (名称：… 成文日期：… / 标题：… 年份：…), and the
-keys a sidecar or a table column may use.
+keys a sidecar or a table column may use (the read stage turns a page's or a
+scraper's labelled header lines into ``Source.meta`` keys too).
 """
 from __future__ import annotations
 
@@ -32,16 +33,6 @@ LEADER_TITLES = (
 )
 # A personal name: two to four Han characters, or a transcribed name with a middle dot.
 PERSON_NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
-
-# --- header lines printed above the body ----------------------------------------
-# Government information-disclosure pages (索引号/名称/成文日期…) and scrapers
-# (标题：/年份：) print key–value lines before the text. Only these keys are used.
-HEADER_KEYS: dict[str, str] = {
-    "标题": "title", "名称": "title", "题名": "title",
-    "年份": "year", "年度": "year",
-    "成文日期": "date",
-    "地区": "region",
-}
 
 # --- Source.meta keys (sidecar .meta.json, table columns, HTML) ------------------
 # Canonical field → the keys that may carry it. Canonical names first.

@@ -38,17 +38,19 @@ _SESSION = re.compile(SESSION)
 _TITLE_ANCHOR = re.compile(r"国民经济和社会发展|(?:20\d\d年(?:度)?)?政府工作报告")
 _GOV_ANCHOR = re.compile(r"人民政府")
 _SELF_CUE = re.compile(SELF_CUE)
+_TITLE_LEAD = re.compile(r"[()（）\s]|20\d\d年(?:度)?")  # what may precede the place in a title line
 _LEAD_IN = "在上于日—-(（)）:：,， "  # what may stand right before a place name on a title page
+_BRACKETS = "()（）"
+_SENTENCE_MARKS = "。，；！？"  # a line holding these is a sentence, not a signature
+_NOT_IN_A_NAME = frozenset("我本该此其各")  # 我代表市人民政府, 关于我市…: the speaker's own government
+_NOT_A_NAME_START = ("关于", "对于", "全", "代表")
+# A name the table does not list (示例市, a renamed unit) and the level its suffix implies.
 _UNLISTED_PLACE = re.compile(r"(?P<place>[\u4e00-\u9fff]{1,10}?(?:自治州|自治县|自治区|地区|省|市|区|县|州|旗|盟))$")
 _UNLISTED_LEVEL = (("自治区", "province"), ("省", "province"), ("自治州", "prefecture"), ("地区", "prefecture"),
                    ("盟", "prefecture"), ("县", "county"), ("旗", "county"), ("区", "county"))
-_BRACKETS = "()（）"
-_TITLE_LEAD = re.compile(r"[()（）\s]|20\d\d年(?:度)?")
 
-MAX_TITLE_LINE = 100
-MAX_SIGNATURE_LINE = 80
-_SENTENCE_MARKS = "。，；！？"
-_NOT_A_PLACE_START = "我本全该此各"  # 我代表市人民政府: the speaker's own government, not a name
+MAX_TITLE_LINE = 100  # longer lines are body, not a title
+MAX_SIGNATURE_LINE = 80  # ——日期在…会议上…人民政府市长 某某 fits
 MIN_MENTIONS = 3  # an inferred region must be named at least this often
 MIN_SHARE = 0.4  # … and hold this share of the mentions of same-suffix places
 MAX_INFERRED_CONFIDENCE = 0.9
@@ -96,44 +98,43 @@ def _stated_places(lines: Sequence[str]):
     """(chain of listed names, unlisted name, how) for each place stated before an anchor, best first."""
     flat = "".join(lines)
     for m in _SESSION.finditer(flat) if "届" in flat else ():  # the congress session: the strongest statement
-        chain = _chain_ending_at(flat, m.start())
+        chain, _ = _chain_ending_at(flat, m.start())
         yield chain, None if chain else _unlisted_before(flat, m.start(), need_lead_in="在"), \
             f"named before the session ({m.group(0)})"
     for line in lines:  # a title line starting with the place
         m = _TITLE_ANCHOR.search(line) if len(line) <= MAX_TITLE_LINE else None
         if m:
-            chain = _chain_ending_at(line, m.start())
-            if chain and _starts_line(line, m.start() - sum(map(len, chain))):
+            chain, start = _chain_ending_at(line, m.start())
+            lead = _TITLE_LEAD.sub("", line[:start])
+            if chain and not lead:
                 yield chain, None, "named in the title line"
-            elif not chain and m.start() and _UNLISTED_PLACE.fullmatch(line[:m.start()].strip(_BRACKETS)):
-                yield [], line[:m.start()].strip(_BRACKETS), "named in the title line"
+            elif not chain and _UNLISTED_PLACE.fullmatch(lead) and _place_like(lead):
+                yield [], lead, "named in the title line"
     for line in lines:  # the government, on its own line or signing the report (not a sentence)
         if "人民政府" not in line or len(line) > MAX_SIGNATURE_LINE or any(p in line for p in _SENTENCE_MARKS):
             continue
         for m in _GOV_ANCHOR.finditer(line):
-            chain = _chain_ending_at(line, m.start())
+            chain, _ = _chain_ending_at(line, m.start())
             yield chain, None if chain else _unlisted_before(line, m.start()), "named as the government (人民政府)"
 
 
-def _starts_line(line: str, start: int) -> bool:
-    """Whether only brackets or a year (2024年连州市政府工作报告) come before ``start``."""
-    return not _TITLE_LEAD.sub("", line[:start])
+def _chain_ending_at(text: str, end: int) -> tuple[list[str], int]:
+    """Listed full names written one after another and ending at ``end``, and where the first starts.
 
-
-def _chain_ending_at(text: str, end: int) -> list[str]:
-    """Listed full names written one after another and ending at ``end``: (广东省)肇庆市高要区 → three."""
+    (广东省)肇庆市高要区 gives three names; brackets between them are skipped.
+    """
     chain: list[str] = []
-    pos = end
+    pos = start = end
     while pos > 0:
         names = regions.names_ending_at(text, pos)
         if names:
             chain.insert(0, names[0])
-            pos -= len(names[0])
+            pos = start = pos - len(names[0])
         elif chain and text[pos - 1] in _BRACKETS:
             pos -= 1
         else:
             break
-    return chain
+    return chain, start
 
 
 def _unlisted_before(text: str, end: int, need_lead_in: str | None = None) -> str | None:
@@ -146,7 +147,12 @@ def _unlisted_before(text: str, end: int, need_lead_in: str | None = None) -> st
     if start > 0 and text[start - 1] not in _LEAD_IN:
         return None
     m = _UNLISTED_PLACE.fullmatch(text[start:end])
-    return m.group("place") if m and m.group("place")[0] not in _NOT_A_PLACE_START else None
+    return m.group("place") if m and _place_like(m.group("place")) else None
+
+
+def _place_like(name: str) -> bool:
+    """Not the speaker's own government (我代表市, 关于我市, 本县): those are no names."""
+    return not (set(name) & _NOT_IN_A_NAME) and not name.startswith(_NOT_A_NAME_START)
 
 
 def _unlisted(name: str, how: str) -> RegionFinding:
