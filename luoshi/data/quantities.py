@@ -85,7 +85,7 @@ RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
 CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
     "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "回落", "递减", "递增",
-    "翻", "多增", "拉动",
+    "翻", "多增", "净增", "拉动",
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
 CHANGE_NOUNS = (
@@ -94,7 +94,9 @@ CHANGE_NOUNS = (
 # Verbs that turn a change verb into a level (提高到, 下降至).
 LEVEL_PARTICLES = ("至", "到", "为")
 # Qualifiers that sit between the indicator and the change verb.
-CHANGE_QUALIFIERS = ("同比", "比上年", "较上年", "比去年", "年均", "年平均", "平均", "可比", "累计", "分别", "均", "再", "各")
+CHANGE_QUALIFIERS = (
+    "同比", "比上年", "较上年", "比去年", "年均", "年平均", "平均", "可比", "同口径", "累计", "分别", "均", "再", "各",
+)
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
 GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "比全省高", "比全国高")
@@ -160,14 +162,14 @@ INDICATOR_TAIL_WORDS = (
     "控制在", "控制到", "稳定在", "保持在", "保持", "稳定", "提高到", "提高至", "提升到",
     "提升至", "增长到", "增长至", "增加到", "增加至", "下降到", "下降至", "降低到", "降低至",
     "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
-    "同比", "比上年", "较上年", "年均", "年平均", "平均", "可比", "再", "以上", "全部", "已",
+    "同比", "比上年", "较上年", "年均", "年平均", "平均", "可比", "同口径", "再", "以上", "全部", "已", "预计",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",",
 )
 # Change verbs leave the indicator only when the figure is a change
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
-    "削减", "缩小", "回落", "递减", "递增", "多增",
+    "削减", "缩小", "回落", "递减", "递增", "多增", "净增",
 )
 # Regex lead patterns that need a look at the next word: 高标准 is dropped
 # before a verb (高标准建设…) but is part of 高标准农田; 指 opens a note's
@@ -180,6 +182,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"在(?=突出|抓好|推进|加快|全[市区县省])",
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
+    r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
 )
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.

@@ -49,6 +49,8 @@ _TAILS = frozenset(INDICATOR_TAIL_WORDS + _LEVEL_TAILS)
 _CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
 _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _GAP_RE = re.compile(_alternation(GAP_WORDS))
+# 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
+_YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
 _CHANGE_LEAD_RE = re.compile(
     rf"(?:{_alternation(PERIOD_CHANGE_QUALIFIERS)}|再)?(?:{_alternation(CHANGE_VERBS)})"
@@ -109,7 +111,7 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     A relation to another figure (高于全省, 是2017年的) is not part of it:
     what is left is empty or an attribute, which takes the previous topic.
     """
-    m = _RATIO_REF_RE.search(text, max(s, e - 16), e)
+    m = _RATIO_REF_RE.search(text, max(s, e - 16), e) or _YEAR_TAIL_RE.search(text, max(s, e - 10), e)
     if m:
         e = m.start()
     s0 = strip_lead(text, s, e)
