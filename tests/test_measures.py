@@ -101,6 +101,19 @@ def test_change_verb_with_level_particle_is_a_level() -> None:
     assert {m.indicator for m in found} == {"居民人均可支配收入"}
 
 
+def test_years_of_a_change_from_to_are_periods_not_words() -> None:
+    found = run("地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元,年均增长6.9%。")
+    assert [(m.value, m.indicator, m.change) for m in found] == [
+        (196.2, "地区生产总值", False), (281.7, "地区生产总值", False), (6.9, "地区生产总值", True)]
+    assert [m.period for m in found[:2]] == ["2015", "2020"]
+
+
+def test_qualifiers_leave_the_topic_to_the_previous_figure() -> None:
+    found = run("一般公共预算收入128.4亿元,同口径增长3.1%。高新技术企业达到468家,净增97家。")
+    assert [(m.indicator, m.change) for m in found] == [
+        ("一般公共预算收入", False), ("一般公共预算收入", True), ("高新技术企业", False), ("高新技术企业", True)]
+
+
 def test_count_first_takes_the_words_after_the_number() -> None:
     found = run("突出抓好6个省级典型镇、60个省级典型村建设。")
     assert [(m.value, m.indicator) for m in found] == [(6, "省级典型镇"), (60, "省级典型村建设")]
