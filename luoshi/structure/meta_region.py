@@ -54,6 +54,7 @@ MAX_SIGNATURE_LINE = 80  # ——日期在…会议上…人民政府市长 某�
 MIN_MENTIONS = 3  # an inferred region must be named at least this often
 MIN_SHARE = 0.4  # … and hold this share of the mentions of same-suffix places
 MAX_INFERRED_CONFIDENCE = 0.9
+_BMP = 0x10000
 COUNT_LIMIT = 30_000  # characters scanned when counting mentions (an excerpt names itself early and often)
 
 
@@ -258,29 +259,34 @@ def _names_by_bigram() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
-def _bigram_key(a, b):
-    return (a << 21) | b  # code points fit in 21 bits
+def _countable(div: Division, name: str) -> bool:
+    return (div.name == name and not div.generic) or (div.short == name and not div.wordlike)
 
 
 @cache
-def _bigram_keys() -> np.ndarray:
-    return np.array(sorted(_bigram_key(ord(k[0]), ord(k[1])) for k in _names_by_bigram()), dtype=np.int64)
+def _bigram_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted bigram keys (first << 16 | second) and which BMP characters start or follow a name's start."""
+    firsts, seconds = np.zeros(_BMP, dtype=bool), np.zeros(_BMP, dtype=bool)
+    keys = []
+    for bigram in _names_by_bigram():
+        a, b = ord(bigram[0]), ord(bigram[1])
+        firsts[a] = seconds[b] = True
+        keys.append(a << 16 | b)
+    return np.array(sorted(keys), dtype=np.int64), firsts, seconds
 
 
 def _name_bigrams(text: str) -> dict[str, int]:
     """How often each first bigram of a countable name occurs in ``text`` (one vectorised pass)."""
     if len(text) < 2:
         return {}
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    pairs = _bigram_key(points[:-1], points[1:])
-    keys = _bigram_keys()
+    keys, firsts, seconds = _bigram_tables()
+    points = np.minimum(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), _BMP - 1)  # names are BMP
+    a, b = points[:-1], points[1:]
+    maybe = firsts[a] & seconds[b]
+    pairs = a[maybe].astype(np.int64) << 16 | b[maybe]
     at = np.minimum(np.searchsorted(keys, pairs), len(keys) - 1)
     found, counts = np.unique(pairs[keys[at] == pairs], return_counts=True)
-    return {chr(k >> 21) + chr(k & 0x1FFFFF): n for k, n in zip(found.tolist(), counts.tolist())}
-
-
-def _countable(div: Division, name: str) -> bool:
-    return (div.name == name and not div.generic) or (div.short == name and not div.wordlike)
+    return {chr(k >> 16) + chr(k & 0xFFFF): n for k, n in zip(found.tolist(), counts.tolist())}
 
 
 def _infer_from_mentions(text: str, within: str | None) -> RegionFinding | None:
