@@ -25,6 +25,7 @@ from luoshi.data.quantities import (
     RATIO_INDICATOR_ENDS,
     SLOGAN_NOUNS,
     STRUCTURE_NOUNS,
+    THROUGHPUT_UNITS,
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
 )
@@ -109,8 +110,9 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if _CAPACITY_RE.search(text, max(0, ns - 16), ns):
         return True
-    if cls == "capacity" and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
-        return True
+    if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS) and _HAN_RE.match(nxt)
+            and nxt not in "的以左") and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
+        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地)
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
