@@ -212,6 +212,21 @@ def test_a_plan_without_approval_date_takes_its_first_year_as_inferred():
     assert got.provenance["year"] == "inferred"
 
 
+@pytest.mark.parametrize(
+    ("title", "doc_type", "period"),
+    [
+        ("连州市“十四五”交通运输发展规划", "专项规划", "2021-2025"),
+        ("连州市交通运输发展规划（2021—2025年）", "专项规划", "2021-2025"),
+        ("连州市国民经济和社会发展第十三个五年规划纲要", "五年规划纲要", "2016-2020"),
+        ("连州市国民经济和社会发展第十一个五年规划纲要", "五年规划纲要", "2006-2010"),
+        ("连州市2022年国民经济和社会发展计划执行情况与2023年计划草案的报告", "国民经济和社会发展计划报告", None),
+    ],
+)
+def test_plan_types_and_periods_from_the_title(title, doc_type, period):
+    got = _inline(title + "\n前言\n")
+    assert (got.doc_type, got.period) == (doc_type, period)
+
+
 def test_earlier_sessions_cited_in_the_body_are_not_this_documents():
     got = _inline("一、2018年工作回顾\n全市上下较好完成了市四届人大三次会议确定的各项目标任务，经济平稳增长。")
     assert got.session is None

@@ -21,13 +21,14 @@ TITLE_TYPES: tuple[tuple[str, str], ...] = (
     (r"国民经济和社会发展(?:年度)?计划(?:执行情况|草案)|计划执行情况", PLAN_REPORT),
     (r"预算执行情况|预算草案|决算", BUDGET_REPORT),
     (rf"国民经济和社会发展(?:第{_N}个五年|“?{_N}五”?)(?:规划|计划)|五年规划(?:和.{{0,20}}远景目标)?纲要", FYP),
-    (r"规划(?:纲要)?$", SPECIAL_PLAN),
+    (r"规划(?:纲要)?(?:[(（][^()（）]{1,20}[)）])?$", SPECIAL_PLAN),
 )
 # A title line ends with its type word, perhaps followed by a bracketed note: （2022年更新）.
 TITLE_END = r"(?:政府工作报告|纲要|规划|计划|报告)(?:[(（][^()（）]{1,20}[)）])?"
 
-# Which Nth five-year plan: 第十四个五年规划, “十四五”规划, 十四五时期.
-PLAN_ORDINAL = rf"第(?P<n1>{_N})个五年(?:规划|计划)|“?(?P<n2>{_N})五”?(?:规划|时期|期间)"
+# Which Nth five-year plan: 第十四个五年规划, “十四五”交通规划, 十四五规划, 十四五时期.
+# Unquoted, N五 needs 规划/时期/期间 after it (二十五项 is no plan).
+PLAN_ORDINAL = rf"第(?P<n1>{_N})个五年(?:规划|计划)|“(?P<n2>{_N})五”|(?P<n3>{_N})五(?:规划|时期|期间)"
 # Explicit period: 2021—2025年, 2021-2025年.
 PLAN_PERIOD = r"(?P<start>20\d\d)\s*[—–\-~至到]+\s*(?P<end>20\d\d)\s*年"
 # First years of the first three plans; from the third on, plans follow each other every five years.

@@ -37,7 +37,8 @@ _TITLE_END = re.compile(rf"{T.TITLE_END}$")
 _TITLE_TYPES = tuple((re.compile(p), t) for p, t in T.TITLE_TYPES)
 _PLAN_ORDINAL = re.compile(T.PLAN_ORDINAL)
 _PLAN_PERIOD = re.compile(T.PLAN_PERIOD)
-_TITLE_YEAR = re.compile(rf"{_YEAR}\s*年(?:度)?[^\d年]{{0,16}}?(?:政府工作报告|国民经济和社会发展计划)")
+# 2024年连州市政府工作报告; a plan report's title names two years (2022年…执行情况与2023年…草案): none is taken.
+_TITLE_YEAR = re.compile(rf"{_YEAR}\s*年(?:度)?[^\d年]{{0,16}}?政府工作报告")
 _REVIEW_HEADING = re.compile(T.REVIEW_HEADING)
 _PLAN_HEADING = re.compile(T.PLAN_HEADING)
 _OPENING = re.compile(r"各位代表[:：!！,，]?\s*现在")
@@ -123,7 +124,7 @@ def plan_period(title_text: str, lines: Sequence[str]) -> Stated | None:
     """A five-year plan's years: from its ordinal (十四五 → 2021-2025) or an explicit 2021—2025年."""
     m = _PLAN_ORDINAL.search(title_text)
     if m:
-        n = int(parse_chinese(m.group("n1") or m.group("n2")))
+        n = int(parse_chinese(m.group("n1") or m.group("n2") or m.group("n3")))
         start = T.FIRST_PLAN_YEARS.get(n, T.FIRST_PLAN_YEARS[3] + 5 * (n - 3))
         return Stated(f"{start}-{start + 4}", f"the {n}th five-year plan ({m.group(0)})")
     for line in lines:

@@ -237,7 +237,7 @@ def _parse_given(name: str, value: str) -> object:
 
 def _title_and_type(out: _Fields, meta: dict[str, Given], lines: list[str], text: str) -> None:
     stated = M.title(lines)
-    given = _strong(meta, "title") or _weak(meta, "title")
+    given = meta.get("title")  # sidecar or column; else the publisher's (header, html): see the module docstring
     if given:
         out.set("title", given.value, given.origin)
         out.title_confidence = 1.0
