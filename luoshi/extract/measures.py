@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from functools import partial
 
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
@@ -198,6 +200,57 @@ def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, me
     return None
 
 
+def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filters.NameSpans,
+                chrome: tuple[list[int], list[int]]) -> list[tuple[Quantity, int, int]]:
+    """The quantities that are measures, each with its clause [start, end)."""
+    candidates: list[tuple[Quantity, int, int]] = []
+    for q in found:
+        if chrome[0] and _inside(chrome, q.num_start):
+            continue
+        if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
+            continue
+        cs, ce = clauses.around(q.num_start, q.end)
+        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, ce):
+            continue
+        candidates.append((q, cs, ce))
+    kept = []
+    for i, (q, cs, ce) in enumerate(candidates):
+        nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
+        if not filters.is_category_threshold(text, q, nxt, ce):
+            kept.append((q, cs, ce))
+    return kept
+
+
+def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bool, cut: bool,
+                     prev_ind: indicator.Spans, topic: Callable[[], indicator.Spans]
+                     ) -> tuple[indicator.Spans, bool, int]:
+    """The indicator of ``q`` as spans, whether it was taken from elsewhere, and where its words end.
+
+    ``region`` is the part of the clause that belongs to ``q`` (between its
+    neighbours); ``topic`` finds a topic clause when nothing else names it.
+    """
+    rs, re_ = region
+    pre = indicator.clean_pre(text, rs, q.pre_start, change)
+    if q.unit_class == "money" and not text.startswith("的", q.end):
+        post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
+    else:
+        post = indicator.clean_post(text, q.end, re_, cut)
+    end = post[1] if post[1] > post[0] else q.end
+    if post[1] > post[0]:
+        if pre[1] > pre[0] and not indicator.is_enumeration(text, *pre):
+            return (pre, post), False, end
+        return (post,), False, end
+    if pre[1] > pre[0]:
+        if prev_ind and indicator.is_attribute(text, *pre):
+            return indicator.owner(text, prev_ind) + (pre,), True, end
+        if prev_ind and not text[rs:pre[0]].strip("、,，和及 "):
+            return indicator.shared_modifier(text, prev_ind, pre) + (pre,), False, end
+        return (pre,), False, end
+    if prev_ind:
+        return prev_ind, True, end
+    return topic(), True, end
+
+
 def extract_measures(source: Source, norm: Normalised, structure: Structure, metadata: Metadata) -> tuple[Measure, ...]:
     """All measures of one document, in text order (see SCHEMA.md)."""
     text = norm.text
@@ -211,28 +264,11 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     clauses = _Bounds(clause_pos, len(text))
     sentences = _Bounds([p for p in clause_pos if text[p] in _SENTENCE_ENDS], len(text))
     full_stops = [p for p in sentences.pos if text[p] in _FULL_STOPS]
-    names = filters.NameSpans(text)
-    chrome = _chrome_spans(source, norm)
     roles = RoleMap(norm, structure, metadata)
     # with no review/plan sections at all, the cue words of the paragraphs split the text
     split = None if roles.has_parts() else review_plan_split(text)
-
-    found = _propagate_lists(text, found)
-    candidates: list[tuple[Quantity, int, int]] = []
-    for q in found:
-        if chrome[0] and _inside(chrome, q.num_start):
-            continue
-        if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
-            continue
-        cs, ce = clauses.around(q.num_start, q.end)
-        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, ce):
-            continue
-        candidates.append((q, cs, ce))
-    kept_bounds: list[tuple[Quantity, int, int]] = []
-    for i, (q, cs, ce) in enumerate(candidates):
-        nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
-        if not filters.is_category_threshold(text, q, nxt, ce):
-            kept_bounds.append((q, cs, ce))
+    kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
+                              _chrome_spans(source, norm))
     kept = [k[0] for k in kept_bounds]
 
     sent_starts = [s.span.start for s in structure.sentences]
@@ -241,7 +277,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     prev_change = False
     prev_sentence = -1
     used_end = 0  # end of the words the previous measure used (its count's object)
-    kinds: dict[tuple[str | None, int], tuple[str, float]] = {}
+    kinds: dict[tuple[str | None, int], tuple[str, float]] = {}  # per (role, sentence)
     for i, (q, cs, ce) in enumerate(kept_bounds):
         sent_no = sentences.index(q.num_start)
         ss = sentences.pos[sent_no - 1] + 1 if sent_no else 0
@@ -256,70 +292,38 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             rs = used_end  # the previous count's object ends before this list item
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         in_list = i > 0 and text[kept[i - 1].end:q.pre_start] in ("、", "和", "及")
-
         change = _is_change(text, q, cs, rs) or (in_list and prev_change)
-        pre = indicator.clean_pre(text, rs, q.pre_start, change)
-        if q.unit_class == "money" and not text.startswith("的", q.end):
-            post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
-        else:
-            post = indicator.clean_post(text, q.end, re_, cut=next_q is not None and next_q.pre_start < ce)
-        spans: indicator.Spans
-        inherited = False
-        if post[1] > post[0]:
-            if pre[1] > pre[0] and not indicator.is_enumeration(text, *pre):
-                spans = (pre, post)
-            else:
-                spans = (post,)
-        elif pre[1] > pre[0]:
-            spans = (pre,)
-            if prev_ind and indicator.is_attribute(text, *pre):
-                spans = indicator.owner(text, prev_ind) + (pre,)
-                inherited = True
-            elif prev_ind and not text[rs:pre[0]].strip("、,，和及 "):
-                spans = indicator.shared_modifier(text, prev_ind, pre) + (pre,)
-        elif prev_ind:
-            spans = prev_ind
-            inherited = True
-        else:
-            spans = _topic_clause(text, clauses, cs, kept[i - 1].end if i else 0)
-            inherited = True
+        spans, inherited, end = _indicator_spans(
+            text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
+            partial(_topic_clause, text, clauses, cs, kept[i - 1].end if i else 0))
         spans = indicator.drop_note_marks(text, spans)
-        ind_norm = indicator.join(text, spans)
+
         role = place.role
-        if split is not None and role not in ("notes", "glossary"):
+        if split is not None and role not in NOTE_ROLES:
             role = "review_guess" if q.num_start < split else "plan_guess"
-        kind_key = (role, ss)
-        if kind_key not in kinds:  # cues are read from the whole sentence (and paragraph), once
+        if (role, ss) not in kinds:  # cues are read from the whole sentence (and paragraph)
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            ps, pe = text.rfind("\n", 0, ss) + 1, text.find("\n", se)  # (cached per sentence)
-            kinds[kind_key] = _kind(role, text[ss:se], text[ps:pe if pe >= 0 else len(text)])
-        kind, confidence = kinds[kind_key]
-        if q.numeral == "chinese":
-            confidence -= 0.1
-        if inherited:
-            confidence -= 0.1
+            ps, pe = text.rfind("\n", 0, ss) + 1, text.find("\n", se)
+            kinds[(role, ss)] = _kind(role, text[ss:se], text[ps:pe if pe >= 0 else len(text)])
+        kind, confidence = kinds[(role, ss)]
+        confidence -= 0.1 * (q.numeral == "chinese") + 0.1 * inherited
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
-        period_start = full_stops[stop] + 1 if stop >= 0 else 0
-        period = _period(text, period_start, q, kind, place, metadata)
+        period = _period(text, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
 
-        end = post[1] if post[1] > post[0] else q.end
         start = rs
         while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
             start += 1
         span = norm.to_source(start, end)
-        ind_source = _quote(source.text, norm, spans)
         sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
         measures.append(Measure(
-            span=span, kind=kind, indicator=ind_source, indicator_simplified=ind_norm, value=q.value,
-            unit=_source_unit(source, norm, q), comparator=q.comparator, change=change, period=period,
+            span=span, kind=kind, indicator=_quote(source.text, norm, spans),
+            indicator_simplified=indicator.join(text, spans), value=q.value, unit=_source_unit(source, norm, q),
+            comparator=q.comparator, change=change, period=period,
             confidence=round(max(0.1, min(1.0, confidence)), 2), value_max=q.value_max,
             sentence=sentence if sentence >= 0 else None, section=place.section,
         ))
-        prev_ind = spans
-        prev_change = change
-        prev_sentence = sent_no
-        used_end = end
+        prev_ind, prev_change, prev_sentence, used_end = spans, change, sent_no, end
     return tuple(measures)
 
 
