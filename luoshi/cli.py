@@ -24,6 +24,7 @@ from rich.table import Column, Table
 
 from luoshi.errors import LuoshiError, UsageError
 from luoshi.ingest import error_line
+from luoshi.model import Section
 from luoshi.options import Options
 from luoshi.store import DEFAULT_DB, Store, StoredDocument
 
@@ -178,6 +179,12 @@ def document_json(d: StoredDocument) -> dict:
     }
 
 
+def heading_text(section: Section) -> str:
+    """Label and title as a reader writes them: 一、发展基础 but 第一章 发展基础."""
+    glue = "" if not section.label or not section.label[-1].isalnum() else " "
+    return f"{section.label}{glue}{section.title}"
+
+
 def print_document(d: StoredDocument) -> None:
     meta, src = d.metadata, d.source
     out.print(f"[bold]{escape(d.name)}[/]  id {d.id}, version {d.version}, {src.format}, {src.encoding}, "
@@ -193,7 +200,7 @@ def print_document(d: StoredDocument) -> None:
             out.print(f"  {name:<14}[dim]— unknown: {escape(reason)}[/]")
     out.print(f"\n[bold]Outline[/] ({len(d.sections)} sections)")
     for s in d.sections:
-        heading = f"{s.label}{s.title}" or src.text[s.heading.start:s.heading.end][:40]
+        heading = heading_text(s) or src.text[s.heading.start:s.heading.end][:40]
         out.print(f"  {'  ' * s.level}{escape(heading)}  [cyan]\\[{s.role}][/]  [dim]{s.span.start}–{s.span.end}[/]")
     out.print(f"\n[bold]Repairs[/] ({len(src.repairs)})")
     for r in src.repairs:
@@ -331,7 +338,7 @@ def demo(db: Db = DEFAULT_DB) -> None:
                   f"{escape(meta.doc_type or 'type unknown')}")
         for s in d.sections:
             if 1 <= s.level <= 2:
-                out.print(f"  {'  ' * s.level}{escape(s.label + s.title)[:60]}  [cyan]\\[{s.role}][/]")
+                out.print(f"  {'  ' * s.level}{escape(heading_text(s))[:60]}  [cyan]\\[{s.role}][/]")
         kinds = Counter(m.kind for m in d.measures)
         out.print(f"  {len(d.measures)} measures ({kinds['target']} targets, {kinds['achievement']} achievements), "
                   f"{len(d.targets)} headline targets")
