@@ -117,15 +117,17 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     s0 = strip_lead(text, s, e)
     if _GAP_RE.match(text, s0, e):
         return s0, s0
-    i = text.rfind("中的", s, e)
+    s1 = s
+    i = text.rfind("中的", s1, e)
     if i >= 0:
-        s = i + 2  # “四上”企业中的高新技术企业数量 → 高新技术企业数量
-    i = text.rfind("等", s, e - 1)
+        s1 = i + 2  # “四上”企业中的高新技术企业数量 → 高新技术企业数量
+    i = text.rfind("等", s1, e - 1)
     if i >= 0 and i + 1 < e and text[i + 1] not in "、,，":
-        s = i + 1  # 开展送书、送展等群众性活动 → 群众性活动
-    s = strip_lead(text, s, e)
-    e = strip_tail(text, s, e, change)
-    s = strip_lead(text, s, e)
+        s1 = i + 1  # 开展送书、送展等群众性活动 → 群众性活动
+    s = s0 if s1 == s else strip_lead(text, s1, e)
+    tail = strip_tail(text, s, e, change)
+    if tail != e:  # what a lead word may join depends on the rest (完成投资)
+        s, e = strip_lead(text, s, tail), tail
     if change:
         m = _CHANGE_LEAD_RE.match(text, s, e)
         if m and m.end() < e:

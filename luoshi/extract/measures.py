@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from functools import partial
 
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
@@ -168,7 +166,28 @@ def _kind(role: str | None, sentence: str, paragraph: str) -> tuple[str, float]:
     return ("achievement" if balance > 0 else "target"), 0.5
 
 
-def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, metadata: Metadata) -> str | None:
+class _YearMentions:
+    """Where the text names a year (2021年) or the document's year (今年, 全年), found once."""
+
+    __slots__ = ("this_year", "year_pos", "years")
+
+    def __init__(self, text: str) -> None:
+        hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)]
+        self.year_pos = [p for p, _ in hits]
+        self.years = [y for _, y in hits]
+        self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
+
+    def last_year(self, start: int, end: int) -> str | None:
+        i = bisect_left(self.year_pos, end) - 1
+        return self.years[i] if i >= 0 and self.year_pos[i] >= start else None
+
+    def says_this_year(self, start: int, end: int) -> bool:
+        i = bisect_left(self.this_year, end) - 1
+        return i >= 0 and self.this_year[i] >= start
+
+
+def _period(text: str, mentions: _YearMentions, sent_start: int, q: Quantity, kind: str, place: Place,
+            metadata: Metadata) -> str | None:
     """The year or plan period a figure refers to, when the text says or implies it.
 
     A year in the sentence before the number wins (2021年,全区…; 到2025年…);
@@ -178,11 +197,10 @@ def _period(text: str, sent_start: int, q: Quantity, kind: str, place: Place, me
     """
     if kind == "achievement" and _AVERAGE_RE.search(text, max(sent_start, q.pre_start - 8), q.pre_start):
         return None  # 年均增长3.9%: an average over years, not one year's figure
-    before = text[sent_start:q.num_start]
-    years = _YEAR_RE.findall(before)
-    if years:
-        return years[-1]
-    if _THIS_YEAR_RE.search(before):
+    year = mentions.last_year(sent_start, q.num_start)
+    if year:
+        return year
+    if mentions.says_this_year(sent_start, q.num_start):
         if place.period and place.period.isdigit():
             return place.period
         if metadata.year:
@@ -222,12 +240,13 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
 
 
 def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bool, cut: bool,
-                     prev_ind: indicator.Spans, topic: Callable[[], indicator.Spans]
+                     prev_ind: indicator.Spans, clauses: _Bounds, clause_start: int, floor: int
                      ) -> tuple[indicator.Spans, bool, int]:
     """The indicator of ``q`` as spans, whether it was taken from elsewhere, and where its words end.
 
     ``region`` is the part of the clause that belongs to ``q`` (between its
-    neighbours); ``topic`` finds a topic clause when nothing else names it.
+    neighbours); when nothing there or before names it, a short clause
+    before its own (after ``floor``) may.
     """
     rs, re_ = region
     pre = indicator.clean_pre(text, rs, q.pre_start, change)
@@ -248,7 +267,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         return (pre,), False, end
     if prev_ind:
         return prev_ind, True, end
-    return topic(), True, end
+    return _topic_clause(text, clauses, clause_start, floor), True, end
 
 
 def extract_measures(source: Source, norm: Normalised, structure: Structure, metadata: Metadata) -> tuple[Measure, ...]:
@@ -265,6 +284,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     sentences = _Bounds([p for p in clause_pos if text[p] in _SENTENCE_ENDS], len(text))
     full_stops = [p for p in sentences.pos if text[p] in _FULL_STOPS]
     roles = RoleMap(norm, structure, metadata)
+    mentions = _YearMentions(text)
     # with no review/plan sections at all, the cue words of the paragraphs split the text
     split = None if roles.has_parts() else review_plan_split(text)
     kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
@@ -295,7 +315,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         change = _is_change(text, q, cs, rs) or (in_list and prev_change)
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
-            partial(_topic_clause, text, clauses, cs, kept[i - 1].end if i else 0))
+            clauses, cs, kept[i - 1].end if i else 0)
         spans = indicator.drop_note_marks(text, spans)
 
         role = place.role
@@ -309,7 +329,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         confidence -= 0.1 * (q.numeral == "chinese") + 0.1 * inherited
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
-        period = _period(text, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
+        period = _period(text, mentions, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
 
         start = rs
         while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
