@@ -93,6 +93,7 @@ CHANGE_VERBS = (
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
 CHANGE_NOUNS = (
     "涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅", "价格增长", "价格上涨",
+    "CPI",
 )
 # Verbs that turn a change verb into a level (提高到, 下降至).
 LEVEL_PARTICLES = ("至", "到", "为")
