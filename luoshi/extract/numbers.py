@@ -149,7 +149,7 @@ def find_numerals(text: str, start: int = 0, end: int | None = None):
 
 
 def to_chinese(n: int, *, liang: bool = False) -> str:
-    """Write a non-negative integer below 10**12 as a Chinese numeral (for tests and display).
+    """Write a non-negative integer below 10**12 as a Chinese numeral (十六 in 第十六届; round-trip tests).
 
     ``liang`` writes 两 for a leading 2 before 千/万/亿 (两千万), as documents do.
     """
