@@ -86,11 +86,11 @@ def compare(runs: int) -> None:
     print(f"ratio luoshi / baseline:  {a / b:6.2f}x")
 
 
-def rss_mb() -> tuple[float, float]:
-    """(current, peak) resident set size in MB."""
+def rss_mib() -> tuple[float, float]:
+    """(current, peak) resident set size in MiB (Linux: ru_maxrss is in KiB)."""
     with open("/proc/self/statm") as fh:
-        current = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
-    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+        current = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
 
 
 def stream(gigabytes: float) -> None:
@@ -109,7 +109,8 @@ def stream(gigabytes: float) -> None:
         batch = find_inputs([folder])
         sizes = {p: p.stat().st_size for p in batch.files}
         print(f"stream: {len(batch.files)} files, {written / 1e6:.0f} MB ({copies} copies of the corpus)")
-        print(f"before ingest: rss {rss_mb()[0]:.0f} MB, peak {rss_mb()[1]:.0f} MB")
+        current, peak = rss_mib()
+        print(f"before ingest: rss {current:6.0f} MiB, peak {peak:6.0f} MiB")
         marks = iter((0.1, 0.5, 1.0))
         mark = next(marks)
         done = 0.0
@@ -119,9 +120,9 @@ def stream(gigabytes: float) -> None:
             nonlocal done, mark
             done += sizes[path]
             while mark is not None and done >= mark * written:
-                current, peak = rss_mb()
+                current, peak = rss_mib()
                 elapsed = time.perf_counter() - start
-                print(f"after {mark:4.0%}: rss {current:6.0f} MB, peak {peak:6.0f} MB, "
+                print(f"after {mark:4.0%}: rss {current:6.0f} MiB, peak {peak:6.0f} MiB, "
                       f"{done / 1e6 / elapsed:5.2f} MB/s so far", flush=True)
                 mark = next(marks, None)
 

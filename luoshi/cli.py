@@ -17,12 +17,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 
+import luoshi.ingest as batch_ingest
+from luoshi.demo import run_demo
 from luoshi.errors import LuoshiError, UsageError
+from luoshi.evaluate import Evaluation, evaluate, load_gold, predict_from_files, predict_from_store
 from luoshi.ingest import error_line
 from luoshi.model import Section
 from luoshi.options import Options
@@ -38,9 +42,7 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 Db = Annotated[str, typer.Option("--db", envvar="LUOSHI_DB", show_envvar=False,
                                  help="SQLite file or SQLAlchemy URL (sqlite:///x.db, postgresql://…).")]
-
-
-PIPED_WIDTH = 200
+PIPED_WIDTH = 200  # tables written to a pipe or file: long lines rather than folded cells
 
 
 class Kind(str, Enum):
@@ -104,17 +106,15 @@ def ingest(
     no_extract: Annotated[bool, typer.Option("--no-extract", help="Skip measures and headline targets.")] = False,
 ) -> None:
     """Read, analyse and store documents; one result line per document."""
-    from luoshi.ingest import find_inputs, ingest as run_ingest
-
     tally: Counter[str] = Counter()
     with failures():
         options = make_options(encoding, text_column, not no_extract)
         with Store(db) as store:
-            batch = find_inputs(paths)
+            batch = batch_ingest.find_inputs(paths)
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
             with Progress(*columns, console=out, transient=True, disable=not out.is_terminal) as progress:
                 task = progress.add_task("ingesting", total=len(batch.files))
-                for result in run_ingest(batch, store, options, on_file=lambda _: progress.advance(task)):
+                for result in batch_ingest.ingest(batch, store, options, on_file=lambda _: progress.advance(task)):
                     tally[result.status] += 1
                     style = "red" if result.failed else "dim" if result.status == "unchanged" else None
                     out.print(escape(result.line()), style=style)
@@ -205,7 +205,7 @@ def print_document(d: StoredDocument) -> None:
     out.print(f"\n[bold]Repairs[/] ({len(src.repairs)})")
     for r in src.repairs:
         after = escape(r.after) if r.after is not None else "[dim]not repaired[/]"
-        out.print(f"  {r.span.start}–{r.span.end}  {r.status:<9}{escape(r.before)!s} → {after}")
+        out.print(f"  {r.span.start}–{r.span.end}  {r.status:<9}{escape(r.before)} → {after}")
     if src.chrome:
         out.print(f"\n[bold]Chrome[/] ({len(src.chrome)} spans not body text)")
     out.print(f"\n{len(d.sentences)} sentences, {len(d.glossary)} glossary terms, {len(d.measures)} measures, "
@@ -276,8 +276,6 @@ def eval_(
     errors: Annotated[int, typer.Option(help="List up to N misses and spurious predictions.")] = 0,
 ) -> None:
     """Score stored (or freshly extracted) measures and headline targets against a gold folder."""
-    from luoshi.evaluate import evaluate, load_gold, predict_from_files, predict_from_store
-
     with failures():
         gold_set = load_gold(gold)
         if docs_dirs:
@@ -296,7 +294,7 @@ def eval_(
     print_scores(result, errors)
 
 
-def print_scores(result, errors: int) -> None:
+def print_scores(result: Evaluation, errors: int) -> None:
     m, t = result.measures, result.targets
     if m is not None:
         print(f"measures: gold {m['gold']}  predicted {m['pred']}  matched {m['matched']}")
@@ -324,8 +322,6 @@ def print_scores(result, errors: int) -> None:
 @app.command()
 def demo(db: Db = DEFAULT_DB) -> None:
     """Ingest the bundled example documents (fictional) and summarise what luoshi found."""
-    from luoshi.demo import run_demo
-
     with failures(), Store(db) as store:
         run = run_demo(store)
     for result in run.results:
@@ -338,13 +334,16 @@ def demo(db: Db = DEFAULT_DB) -> None:
                   f"{escape(meta.doc_type or 'type unknown')}")
         for s in d.sections:
             if 1 <= s.level <= 2:
-                out.print(f"  {'  ' * s.level}{escape(heading_text(s))[:60]}  [cyan]\\[{s.role}][/]")
+                out.print(f"  {'  ' * s.level}{escape(heading_text(s)[:60])}  [cyan]\\[{s.role}][/]")
         kinds = Counter(m.kind for m in d.measures)
         out.print(f"  {len(d.measures)} measures ({kinds['target']} targets, {kinds['achievement']} achievements), "
                   f"{len(d.targets)} headline targets")
         for h in d.targets[:5]:
-            cmp = "" if h.comparator == "=" else f" {h.comparator}"
-            out.print(f"    {h.indicator:<24}{cmp} {h.value:g}{escape(h.unit)}  [dim]{escape(d.quote(h.span.start, h.span.end))}[/]")
-    out.print(f"\nstored in {store.where}. Next: luoshi docs · luoshi show {run.documents[0].name if run.documents else 'ID'}"
-              " · luoshi targets · luoshi measures --jsonl")
+            target = f"{'' if h.comparator == '=' else h.comparator + ' '}{h.value:g}{h.unit}"
+            quote = d.quote(h.span.start, h.span.end)
+            pad = " " * max(2, 14 - cell_len(target))  # CJK characters take two cells
+            out.print(f"    {h.indicator:<24}{escape(target)}{pad}[dim]{escape(quote)}[/]")
+    example = run.documents[0].name if run.documents else "ID"
+    out.print(f"\nstored in {store.where}. Next: luoshi docs · luoshi show {escape(example)} · luoshi targets · "
+              "luoshi measures --jsonl")
     raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
