@@ -44,7 +44,9 @@ def table_rows(db: Path) -> dict[str, list[tuple]]:
 
 
 def integrity(db: Path) -> str:
+    """SQLite's own check, plus: every child row belongs to a stored document."""
     with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
