@@ -33,6 +33,19 @@ def test_migrations_build_exactly_the_schema_the_code_uses(store):
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
 
 
+def test_migrations_render_for_postgresql():
+    from sqlalchemy.dialects import postgresql
+
+    from luoshi.store.migrate import sql_script
+    from luoshi.store.reader import latest_versions
+
+    ddl = sql_script("postgresql")
+    for table in metadata.tables:
+        assert f"CREATE TABLE {table} (" in ddl
+    assert "ALTER TABLE documents ADD COLUMN source_meta_origin JSON" in ddl and "SERIAL" in ddl
+    assert "GROUP BY documents.name" in str(latest_versions().compile(dialect=postgresql.dialect()))
+
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(store):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

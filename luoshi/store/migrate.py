@@ -7,6 +7,7 @@ newer luoshi, and is refused (``SchemaTooNew``) rather than misread.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from alembic import command
@@ -58,6 +59,16 @@ def upgrade(engine: Engine, where: str) -> None:
     with engine.connect().execution_options(**WRITE) as connection, connection.begin():
         if _missing_revisions(connection, script, where):
             command.upgrade(_config(connection), "head")
+
+
+def sql_script(dialect: str = "postgresql") -> str:
+    """The DDL of every revision for ``dialect``, for a DBA to read or run by hand."""
+    config = _config()
+    config.attributes["dialect"] = dialect
+    buffer = io.StringIO()
+    config.output_buffer = buffer
+    command.upgrade(config, "head", sql=True)
+    return buffer.getvalue()
 
 
 def head_revision() -> str:
