@@ -13,8 +13,18 @@ from pathlib import Path
 import pytest
 
 from luoshi.model import (
-    Chrome, Document, GlossaryEntry, HeadlineTarget, Measure, Metadata, Normalised, Repair, Section, Sentence,
-    Source, Span,
+    Chrome,
+    Document,
+    GlossaryEntry,
+    HeadlineTarget,
+    Measure,
+    Metadata,
+    Normalised,
+    Repair,
+    Section,
+    Sentence,
+    Source,
+    Span,
 )
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,13 +10,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import PREDICTION_KEYS, REPO
 from typer.testing import CliRunner
 
 from luoshi.cli import app
 from luoshi.errors import LuoshiError
 from luoshi.store import Store
-
-from conftest import PREDICTION_KEYS, REPO
 
 DOCS_KEYS = {"id", "source", "region", "parent_region", "level", "division_code", "year", "doc_type"}
 TARGET_KEYS = {"doc", "region", "year", "indicator", "indicator_text", "value", "unit", "comparator", "start", "end",
@@ -68,14 +67,14 @@ def test_ingest_a_changed_file_stores_a_new_version(tmp_path):
 
 def test_ingest_exit_code_is_1_when_any_file_fails(tmp_path, shared):
     result = run("ingest", "--db", tmp_path / "x.db", tmp_path / "missing.txt",
-                 sorted((shared / "corpus" / "seeds").glob("*.txt"))[0])
+                 min((shared / "corpus" / "seeds").glob("*.txt")))
     assert result.exit_code == 1
     assert f"{tmp_path / 'missing.txt'}: [L108]" in result.stdout
     assert result.stdout.endswith("\n2 documents: 1 ok, 1 error\n") and "Traceback" not in result.output
 
 
 def test_ingest_no_extract_stores_no_measures(tmp_path, shared):
-    seed = sorted((shared / "corpus" / "seeds").glob("*.txt"))[0]
+    seed = min((shared / "corpus" / "seeds").glob("*.txt"))
     assert run("ingest", "--no-extract", "--db", tmp_path / "x.db", seed).exit_code == 0
     assert run("measures", "--jsonl", "--db", tmp_path / "x.db").stdout == ""
     assert ": new version" in run("ingest", "--db", tmp_path / "x.db", seed).stdout

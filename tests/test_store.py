@@ -8,6 +8,7 @@ import threading
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from conftest import PREDICTION_KEYS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,9 +18,6 @@ from luoshi.options import Options
 from luoshi.store import Store
 from luoshi.store.migrate import head_revision
 from luoshi.store.schema import metadata
-
-from conftest import PREDICTION_KEYS
-
 
 
 def table_rows(db_path) -> dict[str, list[tuple]]:

@@ -2,13 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from sqlalchemy import Connection, Select, func, select
 
 from luoshi.errors import NotFound
 from luoshi.model import (
-    Chrome, GlossaryEntry, HeadlineTarget, Measure, Metadata, Repair, Section, Sentence, Source, Span,
+    Chrome,
+    GlossaryEntry,
+    HeadlineTarget,
+    Measure,
+    Metadata,
+    Repair,
+    Section,
+    Sentence,
+    Source,
+    Span,
 )
 from luoshi.store import schema as t
 from luoshi.store.records import DocumentSummary, StoredDocument, measure_record, target_record
@@ -120,7 +129,7 @@ def target_rows(conn: Connection, doc_id: int | None = None) -> Iterator[dict]:
 
 def _utc(moment: datetime) -> datetime:
     """SQLite keeps no time zone; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _documents(doc_id: int | None):

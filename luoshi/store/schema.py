@@ -14,7 +14,18 @@ schema itself is created and changed only by the Alembic revisions in
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
     UniqueConstraint,
 )
 

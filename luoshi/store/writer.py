@@ -9,7 +9,7 @@ stored so that it can be browsed and checked against the recomputation.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from typing import Literal, NamedTuple
 
 from sqlalchemy import Connection, bindparam, select
@@ -80,7 +80,7 @@ def _document_row(doc: Document, version: int, options: Options) -> dict:
         "date": meta.date, "speaker": meta.speaker,
         "unknown": dict(meta.unknown), "provenance": dict(meta.provenance), "source_meta": dict(src.meta),
         "source_meta_origin": dict(src.meta_origin),
-        "ingested_at": datetime.now(timezone.utc),
+        "ingested_at": datetime.now(UTC),
     }
 
 
