@@ -18,6 +18,7 @@ Role = Literal["chrome", "front", "review", "plan", "targets", "notes", "glossar
 Kind = Literal["target", "achievement"]
 Comparator = Literal["=", ">=", "<=", "~", "range", ">", "<"]
 Level = Literal["province", "prefecture", "county"]
+Direction = Literal["up", "down"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +215,9 @@ class Document:
     metadata: Metadata = Metadata()
     measures: tuple[Measure, ...] = ()
     targets: tuple[HeadlineTarget, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    projects: tuple[Project, ...] = ()
+    slogans: tuple[Slogan, ...] = ()
 
     @property
     def text(self) -> str:
