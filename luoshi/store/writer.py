@@ -9,10 +9,11 @@ stored so that it can be browsed and checked against the recomputation.
 """
 from __future__ import annotations
 
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
+from functools import cache
 from typing import Literal, NamedTuple
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Dialect, Table, bindparam, select
 
 from luoshi.model import Document
 from luoshi.options import Options
@@ -46,7 +47,7 @@ def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
     doc_id = conn.execute(_INSERT[t.documents], _document_row(doc, version, options)).inserted_primary_key[0]
     for table, rows in _child_rows(doc, doc_id):
         if rows:
-            conn.execute(_INSERT[table], rows)
+            _insert_many(conn, table, rows)
     return Saved(doc_id, "new version" if version > 1 else "ok", version)
 
 
@@ -65,6 +66,24 @@ _d = t.documents.c
 _LATEST = (select(_d.id, _d.version, _d.sha256, _d.extracted).where(_d.name == bindparam("name"))
            .order_by(_d.version.desc()).limit(1))
 _INSERT = {table: table.insert() for table in (t.documents, *t.CHILD_TABLES)}
+
+
+def _insert_many(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """``executemany`` of SQLAlchemy's INSERT for this dialect, without its per-row parameter processing.
+
+    Child rows hold only ints, floats, strings, booleans and None, which every
+    DBAPI driver binds as they are; skipping SQLAlchemy's per-row processing
+    halves the time it takes to store a document (thousands of sentence rows).
+    """
+    sql, keys = _insert_sql(table, conn.dialect)
+    conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows] if keys else rows)
+
+
+@cache
+def _insert_sql(table: Table, dialect: Dialect) -> tuple[str, tuple[str, ...] | None]:
+    """The INSERT (all columns but ``id``) compiled for ``dialect``; bind names in order when positional."""
+    compiled = table.insert().compile(dialect=dialect, column_keys=[c.key for c in table.columns if c.key != "id"])
+    return str(compiled), tuple(compiled.positiontup) if compiled.positional else None
 
 
 def _document_row(doc: Document, version: int, options: Options) -> dict:
