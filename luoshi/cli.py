@@ -167,7 +167,7 @@ def document_json(d: StoredDocument) -> dict:
         "format": src.format, "encoding": src.encoding, "characters": len(src.text),
         "ingested_at": d.ingested_at.isoformat(), "extracted": d.extracted,
         "metadata": {**{f: getattr(meta, f) for f in METADATA_FIELDS}, "title_confidence": meta.title_confidence,
-                     "unknown": meta.unknown, "provenance": meta.provenance},
+                     "unknown": meta.unknown, "provenance": meta.provenance, "notes": meta.notes},
         "hints": src.meta, "hint_origins": src.meta_origin,
         "outline": [{"index": s.index, "parent": s.parent, "level": s.level, "label": s.label, "title": s.title,
                      "role": s.role, "start": s.span.start, "end": s.span.end} for s in d.sections],
@@ -192,7 +192,7 @@ def print_document(d: StoredDocument) -> None:
     out.print("\n[bold]Metadata[/]")
     for name in METADATA_FIELDS:
         value = getattr(meta, name)
-        how = meta.provenance.get(name)
+        how = "; ".join(filter(None, (meta.provenance.get(name), meta.notes.get(name))))
         if value is not None:
             out.print(f"  {name:<14}{escape(str(value))}" + (f"  [dim]({escape(how)})[/]" if how else ""))
         else:
@@ -200,7 +200,7 @@ def print_document(d: StoredDocument) -> None:
             out.print(f"  {name:<14}[dim]— unknown: {escape(reason)}[/]")
     out.print(f"\n[bold]Outline[/] ({len(d.sections)} sections)")
     for s in d.sections:
-        heading = heading_text(s) or src.text[s.heading.start:s.heading.end][:40]
+        heading = heading_text(s) or src.text[s.heading.start:s.heading.end].strip()[:40] or "(untitled)"
         out.print(f"  {'  ' * s.level}{escape(heading)}  [cyan]\\[{s.role}][/]  [dim]{s.span.start}–{s.span.end}[/]")
     out.print(f"\n[bold]Repairs[/] ({len(src.repairs)})")
     for r in src.repairs:

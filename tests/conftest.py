@@ -77,6 +77,7 @@ def make_document(text: str = REPORT, name: str = "report.txt", *, region: str |
         title="政府工作报告", title_confidence=1.0, region=region, parent_region="示例省", level="prefecture",
         division_code="999900", year=year, doc_type="政府工作报告", session="第十届人民代表大会第三次会议",
         date="2024-01-10", unknown={"speaker": "no 市长 line found"}, provenance={"region": "text"},
+        notes={"region": "stated in the title line (confidence 1.0)"},
     )
     doc = Document(source=source, normalised=identity_normalised(text), metadata=metadata)
     if not full or "一、2023年工作回顾" not in text:

@@ -41,6 +41,7 @@ def test_migrations_render_for_postgresql():
     for table in metadata.tables:
         assert f"CREATE TABLE {table} (" in ddl
     assert "ALTER TABLE documents ADD COLUMN source_meta_origin JSON" in ddl and "SERIAL" in ddl
+    assert "ALTER TABLE documents ADD COLUMN notes JSON" in ddl
     assert "GROUP BY documents.name" in str(latest_versions().compile(dialect=postgresql.dialect()))
 
 
@@ -174,6 +175,7 @@ def test_an_older_database_is_migrated_on_open_and_keeps_its_rows(db_path):
     with Store(db_path) as store:
         old = store.get_document("old.txt")
         assert (old.source.text, old.source.meta, old.source.meta_origin) == ("旧文本", {"k": "v"}, {})
+        assert (old.metadata.notes, old.metadata.unknown) == ({}, {})
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
 

@@ -84,7 +84,7 @@ def load_document(conn: Connection, doc_id: int) -> StoredDocument:
         title=row.title, title_confidence=row.title_confidence, region=row.region,
         parent_region=row.parent_region, level=row.level, division_code=row.division_code, year=row.year,
         period=row.period, doc_type=row.doc_type, session=row.session, date=row.date, speaker=row.speaker,
-        unknown=dict(row.unknown), provenance=dict(row.provenance),
+        unknown=dict(row.unknown), provenance=dict(row.provenance), notes=dict(row.notes),
     )
     return StoredDocument(
         id=row.id, version=row.version, ingested_at=_utc(row.ingested_at), extracted=row.extracted,

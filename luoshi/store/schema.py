@@ -63,6 +63,7 @@ documents = Table(
     Column("speaker", Text),
     Column("unknown", JSON, nullable=False),
     Column("provenance", JSON, nullable=False),
+    Column("notes", JSON, nullable=False, server_default="{}"),  # field -> how it was found or inferred
     Column("source_meta", JSON, nullable=False),  # Source.meta: hints from the file, its columns, its sidecar
     Column("source_meta_origin", JSON, nullable=False, server_default="{}"),  # hint key -> where it came from
     Column("ingested_at", DateTime(timezone=True), nullable=False),

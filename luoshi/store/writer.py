@@ -97,7 +97,8 @@ def _document_row(doc: Document, version: int, options: Options) -> dict:
         "parent_region": meta.parent_region, "level": meta.level, "division_code": meta.division_code,
         "year": meta.year, "period": meta.period, "doc_type": meta.doc_type, "session": meta.session,
         "date": meta.date, "speaker": meta.speaker,
-        "unknown": dict(meta.unknown), "provenance": dict(meta.provenance), "source_meta": dict(src.meta),
+        "unknown": dict(meta.unknown), "provenance": dict(meta.provenance),
+        "notes": dict(meta.notes), "source_meta": dict(src.meta),
         "source_meta_origin": dict(src.meta_origin),
         "ingested_at": datetime.now(UTC),
     }
