@@ -157,3 +157,23 @@ def test_a_folder_of_10000_small_files_is_quick(tmp_path, db_path):
         assert conn.execute("SELECT count(*), count(DISTINCT name), max(version) FROM documents").fetchone() == (
             10_000, 10_000, 1)
     assert integrity(db_path) == "ok"
+
+
+def test_bad_rows_of_a_table_are_errors_in_order_and_the_other_rows_are_stored(tmp_path, db_path):
+    import json
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join([
+        json.dumps({"full_text": report(2022, 5), "province": "示范省"}, ensure_ascii=False),
+        '{"full_text": "cut off',
+        json.dumps({"full_text": "  "}),
+        json.dumps({"full_text": report(2023, 6)}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    with Store(db_path) as store:
+        results = list(ingest([corpus], store))
+        assert [(r.name, r.status) for r in results] == [
+            ("corpus.jsonl#row1", "ok"), (None, "error"), (None, "error"), ("corpus.jsonl#row4", "ok")]
+        assert results[1].line().startswith(f"{corpus}#row2: [L105] ")
+        assert results[2].line().startswith(f"{corpus}#row3: [L101] ")
+        assert results[0].line() == f"{corpus}#row1: ok (id 1)"
+        assert [d.name for d in store.list_documents()] == ["corpus.jsonl#row1", "corpus.jsonl#row4"]
