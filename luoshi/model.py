@@ -187,6 +187,8 @@ class Measure:
     value_max: float | None = None
     sentence: int | None = None
     section: int | None = None
+    direction: Direction | None = None  # which way the indicator should move, when the text says
+    topic: str | None = None  # a key of luoshi.data.topics.TOPICS
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,53 @@ class HeadlineTarget:
     span: Span
     period: str | None = None
     value_max: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """An actionable commitment: a clause headed by an action verb with a concrete object.
+
+    ``measures``, ``projects`` and ``slogans`` index ``Document.measures``,
+    ``Document.projects`` and ``Document.slogans``.
+    """
+
+    span: Span
+    kind: Kind
+    verb: str  # the head action verb, Simplified: 推进, 加快建设, 力争
+    text: str  # the clause as written (may be Traditional)
+    text_simplified: str
+    period: str | None
+    deadline: str | None = None  # as the text states it (年内, 2024年6月底前), Simplified
+    topic: str | None = None  # a key of luoshi.data.topics.TOPICS
+    sentence: int | None = None
+    section: int | None = None
+    measures: tuple[int, ...] = ()
+    projects: tuple[int, ...] = ()
+    slogans: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A named key project (肇明高速, 西江码头), all its mentions grouped.
+
+    ``tasks`` indexes ``Document.tasks`` (the tasks that mention it).
+    """
+
+    name: str  # Simplified, as first written
+    kind: str  # the kind suffix that makes it a project: 高速, 高铁, 码头, 医院 …
+    category: str  # transport, port, park, school, hospital, water, energy, other
+    mentions: tuple[Span, ...]
+    tasks: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Slogan:
+    """Numbered shorthand (百千万工程, “1+1+9”, 三清三拆三整治) and its definition, when the document gives one."""
+
+    term: str  # Simplified, without quotes
+    mentions: tuple[Span, ...]
+    definition: str | None = None
+    glossary: int | None = None  # index into Document.glossary
 
 
 @dataclass(frozen=True, slots=True)
