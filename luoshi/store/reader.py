@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, and_, func, literal, not_, select
 
 from luoshi.errors import NotFound
 from luoshi.model import (
@@ -13,11 +13,14 @@ from luoshi.model import (
     HeadlineTarget,
     Measure,
     Metadata,
+    Project,
     Repair,
     Section,
     Sentence,
+    Slogan,
     Source,
     Span,
+    Task,
 )
 from luoshi.store import schema as t
 from luoshi.store.records import DocumentSummary, StoredDocument, measure_record, target_record
@@ -102,7 +105,27 @@ def load_document(conn: Connection, doc_id: int) -> StoredDocument:
             for r in rows(t.glossary)),
         measures=tuple(_measure(r) for r in rows(t.measures)),
         targets=tuple(_target(r) for r in rows(t.headline_targets)),
+        tasks=_tasks(conn, doc_id, rows(t.tasks)),
+        projects=tuple(Project(r.name, r.kind, r.category, _spans(r.mentions), tuple(r.tasks))
+                       for r in rows(t.projects)),
+        slogans=tuple(Slogan(r.term, _spans(r.mentions), r.definition, r.glossary_ordinal) for r in rows(t.slogans)),
     )
+
+
+def _tasks(conn: Connection, doc_id: int, rows: list) -> tuple[Task, ...]:
+    links: dict[int, list[int]] = {}
+    tm = t.task_measures.c
+    for r in conn.execute(select(tm.task_ordinal, tm.measure_ordinal).where(tm.document_id == doc_id).order_by(tm.id)):
+        links.setdefault(r.task_ordinal, []).append(r.measure_ordinal)
+    return tuple(
+        Task(Span(r.span_start, r.span_end), r.kind, r.verb, r.text, r.text_simplified, r.period, r.deadline, r.topic,
+             r.sentence_ordinal, r.section_ordinal, tuple(links.get(r.ordinal, ())), tuple(r.projects),
+             tuple(r.slogans))
+        for r in rows)
+
+
+def _spans(pairs: list) -> tuple[Span, ...]:
+    return tuple(Span(start, end) for start, end in pairs)
 
 
 def measure_rows(conn: Connection, doc_id: int | None = None, kind: str | None = None) -> Iterator[dict]:
@@ -141,7 +164,7 @@ def _documents(doc_id: int | None):
 def _measure(r) -> Measure:
     return Measure(Span(r.span_start, r.span_end), r.kind, r.indicator, r.indicator_simplified, r.value, r.unit,
                    r.comparator, r.change, r.period, r.confidence, r.value_max, r.sentence_ordinal,
-                   r.section_ordinal)
+                   r.section_ordinal, r.direction, r.topic)
 
 
 def _target(r) -> HeadlineTarget:
@@ -152,4 +175,89 @@ def _target(r) -> HeadlineTarget:
 def counts(conn: Connection) -> dict[str, int]:
     """Row counts of every table (all versions)."""
     return {table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in (t.documents, *t.CHILD_TABLES)}
+            for table in (t.documents, *t.CHILD_TABLES, *t.REGISTER_TABLES)}
+
+
+# --- the register -----------------------------------------------------------------------------------
+
+c = t.commitments.c
+e = t.commitment_events.c
+MACHINE_AUTHORS = "luoshi:%"  # LIKE pattern: suggestions by luoshi itself (fulfilment), not by a person
+
+
+def _latest_value(kind: str, outer, *conditions):
+    """The value of the newest event of ``kind`` in ``outer``'s thread (a correlated scalar subquery)."""
+    other = t.commitments.alias("same_thread")
+    return (select(e.value).select_from(t.commitment_events.join(other, other.c.id == e.commitment_id))
+            .where(other.c.thread_id == outer.c.thread_id, e.type == kind, *conditions)
+            .order_by(e.at.desc(), e.id.desc()).limit(1).correlate(outer).scalar_subquery())
+
+
+def commitment_states() -> Select:
+    """Every commitment with its current status, lead unit and deadline, derived from events in SQL.
+
+    The same rules as ``luoshi.register.status.fold``: the newest event of a
+    kind wins, a person's status outranks luoshi's own suggestions, and the
+    deadline is the newest deadline event or else the default. Portable SQL
+    (correlated subqueries with ORDER BY … LIMIT 1) for SQLite and PostgreSQL.
+    """
+    outer = t.commitments
+    person = not_(e.author.like(MACHINE_AUTHORS))
+    status = func.coalesce(_latest_value("status", outer, person),
+                           _latest_value("status", outer, e.author.like(MACHINE_AUTHORS)), literal("not_started"))
+    return (select(c.id, c.document_id, d.name.label("doc"), d.version, c.kind, c.item_ordinal,
+                   c.thread_id.label("thread"), c.span_start, c.span_end, c.text, c.topic, c.period,
+                   c.deadline_stated, status.label("status"), _latest_value("lead", outer).label("lead_unit"),
+                   func.coalesce(_latest_value("deadline", outer), c.deadline).label("deadline"))
+            .join(t.documents, d.id == c.document_id))
+
+
+def commitment_rows(conn: Connection, *, doc_id: int | None = None, kind: str | None = None,
+                    status: str | None = None, lead: str | None = None, overdue_before: str | None = None,
+                    due_between: tuple[str, str] | None = None, ids: list[int] | None = None) -> list:
+    """Current states of commitments (latest document versions unless ``doc_id`` names one), in document order.
+
+    Dates are ISO strings, which order as dates in any database.
+    """
+    states = commitment_states().subquery()
+    s = states.c
+    query = select(states)
+    if doc_id is not None:
+        query = query.where(s.document_id == doc_id)
+    elif ids is None:
+        query = query.where(s.document_id.in_(select(latest_versions().subquery().c.id)))
+    if ids is not None:
+        query = query.where(s.id.in_(ids))
+    if kind is not None:
+        query = query.where(s.kind == kind)
+    if status is not None:
+        query = query.where(s.status == status)
+    if lead is not None:
+        query = query.where(s.lead_unit == lead)
+    open_ = s.status != "done"
+    if overdue_before is not None:
+        query = query.where(and_(open_, s.deadline < overdue_before))
+    if due_between is not None:
+        query = query.where(and_(open_, s.deadline >= due_between[0], s.deadline <= due_between[1]))
+    return list(conn.execute(query.order_by(s.document_id, s.span_start, s.kind, s.item_ordinal)))
+
+
+def commitment_events(conn: Connection, commitment_id: int) -> list:
+    """Every event of the commitment's thread (all document versions), oldest first."""
+    this = t.commitments.alias("this")
+    other = t.commitments.alias("other")
+    thread = select(this.c.thread_id).where(this.c.id == commitment_id).scalar_subquery()
+    query = (select(t.commitment_events).join(other, other.c.id == e.commitment_id)
+             .where(other.c.thread_id == thread).order_by(e.at, e.id))
+    return list(conn.execute(query))
+
+
+def commitment_exists(conn: Connection, commitment_id: int) -> bool:
+    return conn.execute(select(c.id).where(c.id == commitment_id)).first() is not None
+
+
+def evidence_file(conn: Connection, sha256: str) -> bytes | None:
+    f = t.evidence_files.c
+    row = conn.execute(select(f.content).where(f.sha256 == sha256)).first()
+    return bytes(row.content) if row else None
+

@@ -5,7 +5,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from luoshi.errors import StoreError
-from luoshi.model import Document, GlossaryEntry, HeadlineTarget, Measure, Metadata, Section, Sentence, Source
+from luoshi.model import (
+    Document,
+    GlossaryEntry,
+    HeadlineTarget,
+    Measure,
+    Metadata,
+    Project,
+    Section,
+    Sentence,
+    Slogan,
+    Source,
+    Task,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +59,9 @@ class StoredDocument:
     glossary: tuple[GlossaryEntry, ...]
     measures: tuple[Measure, ...]
     targets: tuple[HeadlineTarget, ...]
+    tasks: tuple[Task, ...] = ()
+    projects: tuple[Project, ...] = ()
+    slogans: tuple[Slogan, ...] = ()
 
     @property
     def name(self) -> str:
@@ -68,6 +83,7 @@ class StoredDocument:
         return Document(
             source=self.source, normalised=norm, sections=self.sections, sentences=self.sentences,
             glossary=self.glossary, metadata=self.metadata, measures=self.measures, targets=self.targets,
+            tasks=self.tasks, projects=self.projects, slogans=self.slogans,
         )
 
 

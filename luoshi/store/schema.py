@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -157,6 +158,8 @@ measures = Table(
     Column("confidence", Float, nullable=False),
     Column("sentence_ordinal", Integer),
     Column("section_ordinal", Integer),
+    Column("direction", String(8)),  # up | down: which way the indicator should move, when stated
+    Column("topic", Text),
 )
 Index("ix_measures_document_id", measures.c.document_id)
 
@@ -178,5 +181,113 @@ headline_targets = Table(
 )
 Index("ix_headline_targets_document_id", headline_targets.c.document_id)
 
+tasks = Table(
+    "tasks", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("verb", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_simplified", Text, nullable=False),
+    Column("period", Text),
+    Column("deadline", Text),  # as the text states it: 年内, 2024年6月底前
+    Column("topic", Text),
+    Column("sentence_ordinal", Integer),
+    Column("section_ordinal", Integer),
+    Column("projects", JSON, nullable=False),  # ordinals into projects
+    Column("slogans", JSON, nullable=False),  # ordinals into slogans
+)
+Index("ix_tasks_document_id", tasks.c.document_id)
+
+task_measures = Table(  # Task.measures as rows, so that SQL can join a task to its numbers
+    "task_measures", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("task_ordinal", Integer, nullable=False),
+    Column("measure_ordinal", Integer, nullable=False),
+)
+Index("ix_task_measures_document_id", task_measures.c.document_id)
+
+projects = Table(
+    "projects", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("category", String(16), nullable=False),
+    Column("mentions", JSON, nullable=False),  # [[start, end], …] into the source text
+    Column("tasks", JSON, nullable=False),  # ordinals into tasks
+)
+Index("ix_projects_document_id", projects.c.document_id)
+
+slogans = Table(
+    "slogans", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("ordinal", Integer, nullable=False),
+    Column("term", Text, nullable=False),
+    Column("definition", Text),
+    Column("glossary_ordinal", Integer),
+    Column("mentions", JSON, nullable=False),  # [[start, end], …] into the source text
+)
+Index("ix_slogans_document_id", slogans.c.document_id)
+
 # Child tables in the order a document's rows are written.
-CHILD_TABLES = (sections, sentences, chrome, repairs, glossary, measures, headline_targets)
+CHILD_TABLES = (sections, sentences, chrome, repairs, glossary, measures, headline_targets, tasks, task_measures,
+                projects, slogans)
+
+# --- the register: commitments and their append-only tracking events -------------------------------
+
+commitments = Table(  # one row per trackable item of a document version: each task and each target measure
+    "commitments", metadata,
+    Column("id", Integer, primary_key=True),
+    _document_fk(),
+    Column("kind", String(8), nullable=False),  # task | measure
+    Column("item_ordinal", Integer, nullable=False),  # index into the document's tasks or measures
+    # The first commitment of its thread: itself, or the same kind and text in an earlier version of the
+    # document. Events of every commitment in a thread are one history. Set when the row is inserted.
+    Column("thread_id", Integer, ForeignKey("commitments.id")),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("topic", Text),
+    Column("period", Text),
+    Column("deadline", String(10)),  # default deadline, ISO date: stated limit or end of the period
+    Column("deadline_stated", Text),  # the limit as the text states it
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("document_id", "kind", "item_ordinal", name="uq_commitments_item"),
+)
+Index("ix_commitments_document_id", commitments.c.document_id)
+Index("ix_commitments_thread_id", commitments.c.thread_id)
+
+evidence_files = Table(  # file contents kept in the database, so that it is self-contained; one row per content
+    "evidence_files", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+)
+
+commitment_events = Table(  # append-only: rows are inserted, never updated or deleted
+    "commitment_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("commitment_id", Integer, ForeignKey("commitments.id"), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),  # UTC
+    Column("author", Text, nullable=False),
+    Column("type", String(16), nullable=False),  # status | lead | cooperating | deadline | note | evidence
+    Column("value", Text),  # status key, unit, ISO date, note or evidence text
+    Column("note", Text),
+    Column("evidence_url", Text),
+    Column("evidence_name", Text),  # file name as given
+    Column("evidence_sha256", String(64), ForeignKey("evidence_files.sha256")),
+    Column("evidence_document_id", Integer, ForeignKey("documents.id")),  # a stored document that shows it
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+)
+Index("ix_commitment_events_commitment_id", commitment_events.c.commitment_id)
+
+REGISTER_TABLES = (commitments, evidence_files, commitment_events)

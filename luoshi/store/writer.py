@@ -6,6 +6,13 @@ its child rows. The ``Normalised`` offset map is not stored: it is a pure
 function of the source text and the repairs (``normalise(text, repairs)``),
 so ``StoredDocument.document()`` recomputes it; the normalised text is
 stored so that it can be browsed and checked against the recomputation.
+
+The same transaction creates the document's commitments (each task and
+each target measure), so a stored document is always in the register. A
+commitment whose kind and text an earlier version already had continues
+that one's thread: its tracking history carries over to the new version.
+Tracking events are appended with ``insert_event``; nothing here updates
+or deletes them.
 """
 from __future__ import annotations
 
@@ -13,8 +20,10 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Literal, NamedTuple
 
-from sqlalchemy import Connection, Dialect, Table, bindparam, select
+from sqlalchemy import JSON, Connection, Dialect, Table, bindparam, select
+from sqlalchemy.exc import IntegrityError
 
+from luoshi.deadlines import default_deadline
 from luoshi.model import Document
 from luoshi.options import Options
 from luoshi.store import schema as t
@@ -48,7 +57,28 @@ def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
     for table, rows in _child_rows(doc, doc_id):
         if rows:
             _insert_many(conn, table, rows)
+    commitments = _commitment_rows(doc, doc_id, _threads(conn, latest.id) if latest is not None else {})
+    if commitments:
+        conn.execute(_INSERT[t.commitments], commitments)
+        conn.execute(_START_THREADS, {"doc": doc_id})
     return Saved(doc_id, "new version" if version > 1 else "ok", version)
+
+
+def insert_event(conn: Connection, row: dict) -> int:
+    """Append one tracking event; its id."""
+    return conn.execute(_INSERT[t.commitment_events], row).inserted_primary_key[0]
+
+
+def store_evidence_file(conn: Connection, sha256: str, content: bytes) -> None:
+    """Keep a file's content once per sha256 (a second writer of the same file is no error)."""
+    if conn.execute(select(t.evidence_files.c.sha256).where(t.evidence_files.c.sha256 == sha256)).first():
+        return
+    try:
+        with conn.begin_nested():
+            conn.execute(_INSERT[t.evidence_files],
+                         {"sha256": sha256, "size": len(content), "content": content, "stored_at": datetime.now(UTC)})
+    except IntegrityError:  # stored meanwhile by a concurrent transaction (PostgreSQL)
+        pass
 
 
 def _unchanged(latest, sha256: str, options: Options) -> Saved | None:
@@ -65,7 +95,14 @@ def _latest(conn: Connection, name: str):
 _d = t.documents.c
 _LATEST = (select(_d.id, _d.version, _d.sha256, _d.extracted).where(_d.name == bindparam("name"))
            .order_by(_d.version.desc()).limit(1))
-_INSERT = {table: table.insert() for table in (t.documents, *t.CHILD_TABLES)}
+_INSERT = {table: table.insert() for table in (t.documents, *t.CHILD_TABLES, *t.REGISTER_TABLES)}
+_c = t.commitments.c
+_THREADS = (select(_c.kind, _c.text, _c.thread_id).where(_c.document_id == bindparam("document_id"))
+            .order_by(_c.kind, _c.item_ordinal))
+_START_THREADS = (t.commitments.update().values(thread_id=_c.id)
+                  .where(_c.document_id == bindparam("doc"), _c.thread_id.is_(None)))
+# Tables with JSON columns go through SQLAlchemy's parameter processing, which serialises them.
+_JSON_TABLES = frozenset(table for table in t.CHILD_TABLES if any(isinstance(c.type, JSON) for c in table.columns))
 
 
 def _insert_many(conn: Connection, table: Table, rows: list[dict]) -> None:
@@ -74,7 +111,11 @@ def _insert_many(conn: Connection, table: Table, rows: list[dict]) -> None:
     Child rows hold only ints, floats, strings, booleans and None, which every
     DBAPI driver binds as they are; skipping SQLAlchemy's per-row processing
     halves the time it takes to store a document (thousands of sentence rows).
+    The few tables with JSON columns (tasks, projects, slogans) take the usual path.
     """
+    if table in _JSON_TABLES:
+        conn.execute(_INSERT[table], rows)
+        return
     sql, keys = _insert_sql(table, conn.dialect)
     conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows] if keys else rows)
 
@@ -133,11 +174,56 @@ def _child_rows(doc: Document, doc_id: int) -> list[tuple]:
              "quote": quote(m.span), "kind": m.kind, "indicator": m.indicator,
              "indicator_simplified": m.indicator_simplified, "value": m.value, "value_max": m.value_max,
              "unit": m.unit, "comparator": m.comparator, "change": m.change, "period": m.period,
-             "confidence": m.confidence, "sentence_ordinal": m.sentence, "section_ordinal": m.section}
+             "confidence": m.confidence, "sentence_ordinal": m.sentence, "section_ordinal": m.section,
+             "direction": m.direction, "topic": m.topic}
             for i, m in enumerate(doc.measures)]),
         (t.headline_targets, [
             {"document_id": doc_id, "ordinal": i, "indicator": h.indicator, "indicator_text": h.indicator_text,
              "value": h.value, "value_max": h.value_max, "unit": h.unit, "comparator": h.comparator,
              "period": h.period, "span_start": h.span.start, "span_end": h.span.end, "quote": quote(h.span)}
             for i, h in enumerate(doc.targets)]),
+        (t.tasks, [
+            {"document_id": doc_id, "ordinal": i, "span_start": k.span.start, "span_end": k.span.end,
+             "kind": k.kind, "verb": k.verb, "text": k.text, "text_simplified": k.text_simplified,
+             "period": k.period, "deadline": k.deadline, "topic": k.topic, "sentence_ordinal": k.sentence,
+             "section_ordinal": k.section, "projects": list(k.projects), "slogans": list(k.slogans)}
+            for i, k in enumerate(doc.tasks)]),
+        (t.task_measures, [
+            {"document_id": doc_id, "task_ordinal": i, "measure_ordinal": m}
+            for i, k in enumerate(doc.tasks) for m in k.measures]),
+        (t.projects, [
+            {"document_id": doc_id, "ordinal": i, "name": p.name, "kind": p.kind, "category": p.category,
+             "mentions": [[s.start, s.end] for s in p.mentions], "tasks": list(p.tasks)}
+            for i, p in enumerate(doc.projects)]),
+        (t.slogans, [
+            {"document_id": doc_id, "ordinal": i, "term": s.term, "definition": s.definition,
+             "glossary_ordinal": s.glossary, "mentions": [[m.start, m.end] for m in s.mentions]}
+            for i, s in enumerate(doc.slogans)]),
     ]
+
+
+def _threads(conn: Connection, previous_id: int) -> dict[tuple[str, str], list[int]]:
+    """The previous version's commitments by (kind, text): the threads a new version can continue."""
+    threads: dict[tuple[str, str], list[int]] = {}
+    for row in conn.execute(_THREADS, {"document_id": previous_id}):
+        threads.setdefault((row.kind, row.text), []).append(row.thread_id)
+    return threads
+
+
+def _commitment_rows(doc: Document, doc_id: int, threads: dict[tuple[str, str], list[int]]) -> list[dict]:
+    """One row per task and per target measure, due by its stated limit or the end of its period."""
+    meta, now = doc.metadata, datetime.now(UTC)
+    items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline) for i, k in enumerate(doc.tasks)]
+    items += [("measure", i, m.span, doc.quote(m.span), m.topic, m.period, None)
+              for i, m in enumerate(doc.measures) if m.kind == "target"]
+    rows = []
+    for kind, ordinal, span, text, topic, period, stated in items:
+        continued = threads.get((kind, text))
+        due = default_deadline(stated, period or meta.period, meta.year)
+        rows.append({
+            "document_id": doc_id, "kind": kind, "item_ordinal": ordinal,
+            "thread_id": continued.pop(0) if continued else None, "span_start": span.start, "span_end": span.end,
+            "text": text, "topic": topic, "period": period or meta.period or (str(meta.year) if meta.year else None),
+            "deadline": due.isoformat() if due else None, "deadline_stated": stated, "created_at": now,
+        })
+    return rows
