@@ -347,3 +347,4 @@ def demo(db: Db = DEFAULT_DB) -> None:
     out.print(f"\nstored in {store.where}. Next: luoshi docs · luoshi show {escape(example)} · luoshi targets · "
               "luoshi measures --jsonl")
     raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
+from luoshi.cli_web import register as _register_web; _register_web(app)

@@ -1,0 +1,164 @@
+"""What each page shows, computed once for the HTML page and its JSON twin.
+
+Every handler calls exactly one function here; the frozen dataclass it
+returns is rendered by a template and serialised as the ``/api/…`` answer
+(FastAPI derives the OpenAPI schema from the same dataclasses), so a page
+and its twin cannot disagree.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from luoshi.model import Metadata, Section
+from luoshi.store import DocumentSummary, Store, StoredDocument
+from luoshi.store.records import number
+from luoshi.web.highlight import Mark, Segment, segments
+
+Scalar = str | int | float | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    documents: int
+    measures: int
+    targets: int
+    recent: tuple[DocumentSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentList:
+    documents: tuple[DocumentSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineNode:
+    """A section with its subsections; ``measures`` counts those in the whole subtree."""
+
+    index: int
+    level: int
+    label: str
+    title: str
+    heading: str  # label and title as written, or the heading's first words
+    role: str
+    start: int
+    end: int
+    measures: int
+    children: tuple[OutlineNode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPage:
+    id: int
+    name: str
+    version: int
+    format: str
+    encoding: str
+    characters: int
+    ingested_at: datetime
+    extracted: bool
+    metadata: Metadata
+    counts: dict[str, int]
+    outline: tuple[OutlineNode, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One highlight: ``kind`` is target, achievement, headline, glossary, repair, chrome or section."""
+
+    id: str
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, Scalar] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePage:
+    id: int
+    name: str
+    title: str | None
+    text: str
+    items: tuple[SourceItem, ...]
+    counts: dict[str, int]
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The text cut at every item boundary (for the HTML page; the API gives text and items)."""
+        return segments(len(self.text), [Mark(i.id, i.kind, i.start, i.end) for i in self.items])
+
+
+def home(store: Store, recent: int = 5) -> Home:
+    listed = store.list_documents()
+    newest = sorted(listed, key=lambda d: d.ingested_at, reverse=True)[:recent]
+    return Home(len(listed), sum(d.measures for d in listed), sum(d.targets for d in listed), tuple(newest))
+
+
+def document_list(store: Store) -> DocumentList:
+    return DocumentList(tuple(store.list_documents()))
+
+
+def document_page(store: Store, doc_id: int) -> DocumentPage:
+    """:raises NotFound:"""
+    d = store.get_document(doc_id)
+    kinds = Counter(m.kind for m in d.measures)
+    counts = {"sections": len(d.sections), "sentences": len(d.sentences), "glossary": len(d.glossary),
+              "measures": len(d.measures), "targets": kinds["target"], "achievements": kinds["achievement"],
+              "headline_targets": len(d.targets), "repairs": len(d.source.repairs), "chrome": len(d.source.chrome)}
+    return DocumentPage(d.id, d.name, d.version, d.source.format, d.source.encoding, len(d.source.text),
+                        d.ingested_at, d.extracted, d.metadata, counts, outline(d))
+
+
+def source_page(store: Store, doc_id: int) -> SourcePage:
+    """:raises NotFound:"""
+    d = store.get_document(doc_id)
+    items = source_items(d)
+    return SourcePage(d.id, d.name, d.metadata.title, d.source.text, items, dict(Counter(i.kind for i in items)))
+
+
+def outline(d: StoredDocument) -> tuple[OutlineNode, ...]:
+    """The sections as a tree (by ``parent``), each with its measure count."""
+    children: dict[int | None, list[Section]] = {}
+    for s in d.sections:
+        children.setdefault(s.parent, []).append(s)
+    direct = Counter(m.section for m in d.measures)
+
+    def node(s: Section) -> OutlineNode:
+        kids = tuple(node(c) for c in children.get(s.index, ()))
+        heading = heading_text(s) or d.quote(s.heading.start, s.heading.end).strip()[:40]
+        return OutlineNode(s.index, s.level, s.label, s.title, heading, s.role, s.span.start, s.span.end,
+                           direct[s.index] + sum(k.measures for k in kids), kids)
+
+    return tuple(node(s) for s in children.get(None, ()))
+
+
+def heading_text(s: Section) -> str:
+    """Label and title as a reader writes them: 一、发展基础 but 第一章 发展基础."""
+    glue = "" if not s.label or not s.label[-1].isalnum() else " "
+    return f"{s.label}{glue}{s.title}".strip()
+
+
+def source_items(d: StoredDocument) -> tuple[SourceItem, ...]:
+    """Everything the source view highlights, with the fields its popover shows."""
+    items = [SourceItem(f"s{s.index}", "section", s.heading.start, s.heading.end,
+                        {"label": s.label, "title": s.title, "role": s.role})
+             for s in d.sections]
+    items += [SourceItem(f"c{i}", "chrome", c.span.start, c.span.end, {"kind": c.kind})
+              for i, c in enumerate(d.source.chrome)]
+    items += [SourceItem(f"r{i}", "repair", r.span.start, r.span.end,
+                         {"before": r.before, "after": r.after, "status": r.status, "method": r.method})
+              for i, r in enumerate(d.source.repairs)]
+    items += [SourceItem(f"g{i}", "glossary", g.anchor.start, g.anchor.end,
+                         {"term": g.term, "definition": g.definition, "label": g.label})
+              for i, g in enumerate(d.glossary) if g.anchor is not None]
+    items += [SourceItem(f"m{i}", m.kind, m.span.start, m.span.end, {
+        "indicator": m.indicator, "indicator_simplified": m.indicator_simplified, "comparator": m.comparator,
+        "value": number(m.value), "value_max": number(m.value_max), "unit": m.unit, "change": m.change,
+        "period": m.period, "confidence": round(m.confidence, 2),
+    }) for i, m in enumerate(d.measures)]
+    items += [SourceItem(f"h{i}", "headline", h.span.start, h.span.end, {
+        "indicator_key": h.indicator, "indicator": h.indicator_text, "comparator": h.comparator,
+        "value": number(h.value), "value_max": number(h.value_max), "unit": h.unit, "period": h.period,
+    }) for i, h in enumerate(d.targets)]
+    return tuple(sorted(items, key=lambda i: (i.start, -i.end, i.id)))

@@ -1,0 +1,57 @@
+"""The source view's HTML pieces: escaped text runs, highlights and markers.
+
+``SourcePage.segments`` cuts the text at every item boundary; this module
+turns segments into flat pieces the template writes one by one, so the
+template never decides anything and every piece of document text goes
+through Jinja's autoescape. Markers add no document text: an anchor for
+each section heading, a label before chrome, the repaired reading after a
+mojibake run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from luoshi.web import labels
+from luoshi.web.queries import SourceItem, SourcePage
+
+Tag = Literal["text", "mark", "anchor", "label", "after"]
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    tag: Tag
+    text: str = ""
+    classes: str = ""  # CSS classes of a mark: "hl k-target k-headline"
+    items: str = ""  # the item ids a mark lies under, space-separated (outermost first)
+    title: str | None = None  # a tooltip: glossary definitions
+    id: str | None = None  # an anchor's element id
+
+
+def pieces(page: SourcePage) -> list[Piece]:
+    by_id = {i.id: i for i in page.items}
+    out: list[Piece] = []
+    for seg in page.segments:
+        for item in (by_id[i] for i in seg.opens):
+            if item.kind == "section":
+                out.append(Piece("anchor", id=item.id))
+            elif item.kind == "chrome":
+                out.append(Piece("label", f"非正文：{labels.CHROME_KINDS.get(str(item.fields['kind']), '')}"))
+        text = page.text[seg.start:seg.end]
+        if seg.marks:
+            covering = [by_id[i] for i in seg.marks]
+            kinds = dict.fromkeys(f"k-{i.kind}" for i in covering)
+            out.append(Piece("mark", text, " ".join(("hl", *kinds)), " ".join(seg.marks), tooltip(covering)))
+        else:
+            out.append(Piece("text", text))
+        for item in (by_id[i] for i in seg.closes):
+            if item.kind == "repair":
+                after = item.fields["after"]
+                out.append(Piece("after", f"→{after}" if after is not None else "→？（无法确定原文）"))
+    return out
+
+
+def tooltip(items: list[SourceItem]) -> str | None:
+    """Glossary definitions, for the native tooltip on the terms' anchors."""
+    notes = [f"{i.fields['term']}：{i.fields['definition']}" for i in items if i.kind == "glossary"]
+    return "\n".join(notes) or None

@@ -1,0 +1,1 @@
+"""Request handlers: one module per area, each an ``APIRouter`` of pages and their JSON twins."""
