@@ -3,10 +3,16 @@
 Documents are built directly from the model dataclasses so that the store
 and CLI can be tested without the analysis stages; spans are computed from
 the text with ``str.index`` so that every quote really is at its offsets.
+
+Store-backed tests take the ``db`` (or ``store``) fixture, which runs them
+on SQLite and, when ``LUOSHI_TEST_POSTGRES_URL`` is set (CI sets it, see
+``.ci/setup.d``), once more on PostgreSQL, each test in a schema of its own.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+import uuid
 from array import array
 from pathlib import Path
 
@@ -117,16 +123,52 @@ def make_document(text: str = REPORT, name: str = "report.txt", *, region: str |
                     glossary=glossary, metadata=metadata, measures=measures, targets=targets)
 
 
+POSTGRES_URL = os.environ.get("LUOSHI_TEST_POSTGRES_URL")
+BACKENDS = ("sqlite", "postgresql") if POSTGRES_URL else ("sqlite",)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """A SQLite file path, for tests of SQLite itself (WAL, file handling); others take ``db``."""
     return tmp_path / "luoshi.db"
 
 
+@pytest.fixture(scope="session")
+def postgres_admin():
+    """One engine on the test PostgreSQL database, to create and drop each test's schema."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(POSTGRES_URL)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path: Path) -> str:
+    """A fresh empty database as a ``--db`` value: a SQLite file, or a PostgreSQL URL of a new schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "luoshi.db")
+        return
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    admin = request.getfixturevalue("postgres_admin")
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+
+
 @pytest.fixture
-def store(db_path: Path):
+def store(db: str):
     from luoshi.store import Store
 
-    with Store(db_path) as opened:
+    with Store(db) as opened:
         yield opened
 
 

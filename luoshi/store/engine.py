@@ -8,6 +8,9 @@ transactions are switched off and luoshi emits ``BEGIN`` itself, as the
 SQLAlchemy docs recommend, so that a writer can ask for ``BEGIN IMMEDIATE``:
 it takes the write lock before reading the latest version number, which
 makes "read latest version, insert version + 1" safe across processes.
+On PostgreSQL a writing transaction takes a transaction-scoped advisory lock
+for the same reason (row locks cannot guard a row that does not exist yet).
+A bare ``postgresql://`` URL means the psycopg 3 driver.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from luoshi.errors import NotFound, StoreError, UsageError
 DEFAULT_DB = "luoshi.db"
 BUSY_TIMEOUT_MS = 30_000  # long enough for another process's document transaction
 WRITE = {"luoshi_begin": "BEGIN IMMEDIATE"}  # execution options of a writing connection
+WRITE_LOCK_KEY = 0x6C756F736869  # "luoshi": the PostgreSQL advisory lock every writer takes
 
 
 def database_url(db: str | Path) -> URL:
@@ -30,9 +34,10 @@ def database_url(db: str | Path) -> URL:
     if "://" not in text:
         return URL.create("sqlite", database=str(Path(text).expanduser()))
     try:
-        return make_url(text)
+        url = make_url(text)
     except ArgumentError as exc:
         raise UsageError(f"not a database URL ({exc}); give a file path or e.g. sqlite:///luoshi.db") from None
+    return url.set(drivername="postgresql+psycopg") if url.drivername in ("postgresql", "postgres") else url
 
 
 def describe(url: URL) -> str:
@@ -62,6 +67,8 @@ def make_engine(db: str | Path, *, create: bool) -> Engine:
         raise StoreError(f"no driver for this database ({exc}); install it with pip", path=where) from None
     if url.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
+    elif url.get_backend_name() == "postgresql":
+        _configure_postgresql(engine)
     return engine
 
 
@@ -79,3 +86,10 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
         connection.exec_driver_sql(connection.get_execution_options().get("luoshi_begin", "BEGIN"))
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        if "luoshi_begin" in connection.get_execution_options():
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
