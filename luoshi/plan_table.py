@@ -1,0 +1,204 @@
+"""The rows of a 分工方案 (task-division table) for one document.
+
+Government offices circulate the tasks of a work report as a table: 序号,
+重点任务, 牵头单位, 配合单位, 完成时限, grouped under the report's own
+section headings (一、…). This module builds those rows; ``export_plan``
+writes them to xlsx.
+
+* One row per sentence that holds tasks: a report's sentence is the unit an
+  office assigns (its clauses share the subject), and one row per clause would
+  split 加快建设A、B，推进C into rows nobody assigns separately. The row keeps
+  the ids of all its items, so an edit to the row applies to each of them.
+* The lead and cooperating units are suggestions (``luoshi.assign``) from the
+  sentence, with the paragraph's headline sentence and the section title as
+  context; unit names get the level prefix of the document's government.
+* 完成时限: a stated limit (年内, 6月底前) if the text gives one, else the end
+  of the task's period (2024年12月底前), else 持续推进. A row with several
+  items takes the latest date: the row is done when all its items are.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from luoshi.assign import UNDECIDED, Directory, default_directory, suggest
+from luoshi.deadlines import default_deadline
+from luoshi.model import Document, Metadata, Section, Span
+
+ONGOING = "持续推进"
+LEVEL_SUFFIXES = "市县区旗"  # the last character of a region name that is also the prefix of its bureaus
+HEADLINE_MAX = 40  # a paragraph's first sentence up to this length is its headline (加快打造立体交通网络。)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One commitment as the table needs it: an id to map edits back, its text and where it is."""
+
+    id: str
+    span: Span
+    text: str  # Simplified
+    sentence: int | None = None
+    section: int | None = None
+    deadline: str | None = None  # as stated (年内, 2024年6月底前)
+    period: str | None = None
+    topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """A group row (一、…, spanning the table) or a task row."""
+
+    kind: Literal["group", "task"]
+    task: str  # the group heading, or the task text
+    number: int | None = None
+    lead: str = ""
+    cooperating: tuple[str, ...] = ()
+    deadline: str = ""
+    item_ids: tuple[str, ...] = ()
+    span: Span | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    title: str
+    doc: str  # the document's id or source name, as the importer will look it up
+    year: int | None
+    rows: tuple[PlanRow, ...]
+
+    @property
+    def tasks(self) -> tuple[PlanRow, ...]:
+        return tuple(r for r in self.rows if r.kind == "task")
+
+
+def items_from_tasks(doc: Document) -> tuple[PlanItem, ...]:
+    """The document's target tasks as plan items, identified by their offsets (``start-end``)."""
+    return tuple(
+        PlanItem(f"{t.span.start}-{t.span.end}", t.span, t.text_simplified, t.sentence, t.section, t.deadline,
+                 t.period, t.topic)
+        for t in doc.tasks if t.kind == "target"
+    )
+
+
+def level_prefix(metadata: Metadata) -> str:
+    """市/县/区/旗 from the region's name (高要区 → 区, 四会市 → 市); 市 for an unnamed prefecture."""
+    region = metadata.region or ""
+    if region and region[-1] in LEVEL_SUFFIXES:
+        return region[-1]
+    return "市" if metadata.level == "prefecture" else ""
+
+
+def plan_title(metadata: Metadata) -> str:
+    """XX市2024年《政府工作报告》重点工作任务分工方案, or 《title》重点任务分工方案 for a plan."""
+    region = metadata.region or ""
+    if metadata.doc_type == "政府工作报告":
+        year = f"{metadata.year}年" if metadata.year else ""
+        return f"{region}{year}《政府工作报告》重点工作任务分工方案"
+    if metadata.title:
+        named = metadata.title if not region or metadata.title.startswith(region) else region + metadata.title
+        return f"《{named}》重点任务分工方案"
+    return f"{region}重点任务分工方案"
+
+
+def deadline_text(items: Sequence[PlanItem], year: int | None) -> str:
+    """The latest due date of the items as 2024年12月底前; a stated limit that is no date as written; else 持续推进."""
+    dates: list[date] = []
+    for item in items:
+        due = default_deadline(item.deadline, item.period, year)
+        if due is None and item.deadline:
+            return item.deadline
+        if due is not None:
+            dates.append(due)
+    if not dates:
+        return ONGOING
+    last = max(dates)
+    return f"{last.year}年{last.month}月底前"
+
+
+def heading(section: Section) -> str:
+    """一、深入推进… as printed (第一章 发展基础 keeps its space)."""
+    glue = " " if section.label and section.label[-1].isalnum() else ""
+    return f"{section.label}{glue}{section.title}"
+
+
+def build_plan(doc: Document, items: Sequence[PlanItem] | None = None, *, directory: Directory | None = None,
+               doc_ref: str | None = None) -> Plan:
+    """The 分工方案 rows of ``doc``: its target tasks (or ``items``) grouped under their top sections."""
+    directory = directory or default_directory()
+    items = sorted(items_from_tasks(doc) if items is None else items, key=lambda i: (i.span.start, i.span.end))
+    prefix = level_prefix(doc.metadata)
+    starts = [s.span.start for s in doc.sentences]
+    rows: list[PlanRow] = []
+    group_of_last: int | None = None
+    number = 0
+    for unit in _by_sentence(items, doc, starts):
+        group = _top_section(doc, unit[0].section)
+        if group is not None and group != group_of_last:
+            rows.append(PlanRow("group", heading(doc.sections[group])))
+        group_of_last = group if group is not None else group_of_last
+        span = Span(min(i.span.start for i in unit), max(i.span.end for i in unit))
+        sentence = doc.sentences[unit[0].sentence] if unit[0].sentence is not None else None
+        text = _normalised(doc, sentence.span if sentence else span).strip()
+        section = doc.sections[unit[0].section].title if unit[0].section is not None else ""
+        context = f"{_headline(doc, sentence, starts)} {section}"
+        topic = next((i.topic for i in unit if i.topic), None)
+        found = suggest(text, topic, context=context, directory=directory)
+        number += 1
+        rows.append(PlanRow(
+            "task", text, number,
+            lead=prefix + found.lead if found.lead else UNDECIDED,
+            cooperating=tuple(prefix + c for c in found.cooperating),
+            deadline=deadline_text(unit, doc.metadata.year),
+            item_ids=tuple(i.id for i in unit), span=span, reasons=found.reasons,
+        ))
+    return Plan(plan_title(doc.metadata), doc_ref or doc.name, doc.metadata.year, tuple(rows))
+
+
+def _by_sentence(items: Sequence[PlanItem], doc: Document, starts: list[int]) -> list[list[PlanItem]]:
+    """Items grouped by the sentence that holds them (an item without a sentence is its own row)."""
+    units: list[list[PlanItem]] = []
+    last: int | None = None
+    for item in items:
+        sentence = item.sentence
+        if sentence is None and starts:
+            at = bisect_right(starts, item.span.start) - 1
+            sentence = at if at >= 0 and doc.sentences[at].span.end >= item.span.end else None
+            item = PlanItem(item.id, item.span, item.text, sentence, item.section, item.deadline, item.period,
+                            item.topic) if sentence is not None else item
+        if sentence is not None and sentence == last and units:
+            units[-1].append(item)
+        else:
+            units.append([item])
+        last = sentence
+    return units
+
+
+def _top_section(doc: Document, index: int | None) -> int | None:
+    """The outermost numbered section (level ≥ 1) enclosing section ``index``."""
+    top = None
+    while index is not None and 0 <= index < len(doc.sections):
+        section = doc.sections[index]
+        if section.level >= 1 and (section.label or section.title):
+            top = index
+        index = section.parent
+    return top
+
+
+def _normalised(doc: Document, span: Span) -> str:
+    start, end = doc.normalised.from_source(span.start, span.end)
+    return doc.normalised.text[start:end]
+
+
+def _headline(doc: Document, sentence, starts: list[int]) -> str:
+    """The first sentence of the paragraph holding ``sentence``, if short enough to be its headline."""
+    if sentence is None:
+        return ""
+    paragraph = doc.text.rfind("\n", 0, sentence.span.start) + 1
+    first = bisect_right(starts, paragraph - 1)
+    if first >= len(doc.sentences) or first >= sentence.index:
+        return ""
+    candidate = _normalised(doc, doc.sentences[first].span).strip()
+    return candidate if len(candidate) <= HEADLINE_MAX else ""
