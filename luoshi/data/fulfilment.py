@@ -1,0 +1,92 @@
+"""Thresholds and words for judging whether a year's targets were met.
+
+How they are used is documented in docs/fulfilment.md; the numbers are
+here so that a reader can see (and a reviewer can change) every tolerance
+in one place.
+"""
+from __future__ import annotations
+
+# --- tolerances ------------------------------------------------------------------
+# A figure in % or 个百分点 is compared in percentage points; any other figure
+# relative to the target's size.
+POINT_UNITS: frozenset[str] = frozenset({"%", "个百分点", "百分点", "‰"})
+
+# 左右 (~): an actual this close to the target counts as met.
+APPROX_POINTS = 0.5  # 6.5%左右 is met by 6.0% or more
+APPROX_RELATIVE = 0.05  # 500亿元左右 is met by 475亿元 or more
+
+# "partly": a level or count that reaches 90% of its target (180亿元 of 200亿元
+# lent). A rate in % or 个百分点 is partly only for a 左右 target, between its
+# band and this many points below it (8%左右 reached 7.2%); a rate that falls
+# short of a firm target (增长6.5%, reported 6.1%) is missed: a growth rate
+# is not a quantity that accumulates towards its target.
+PARTLY_POINTS = 1.0
+PARTLY_RELATIVE = 0.10
+
+# --- direction ---------------------------------------------------------------------
+# A change written with one of these words before its number is a decrease
+# (单位生产总值能耗下降3.5%, 压减5%); any other change is an increase.
+DOWN_WORDS: tuple[str, ...] = (
+    "下降", "降低", "减少", "压减", "压降", "回落", "下滑", "降幅", "缩减", "缩小", "减少了", "下跌", "负增长",
+)
+# A level target written with one of these before its number is a ceiling
+# (审批时间压缩至50个工作日, 贫困发生率降至1%以下, 控制在3%).
+CEILING_VERBS: tuple[str, ...] = (
+    "压缩至", "压缩到", "压减至", "压减到", "降至", "降到", "减至", "减到", "下降至", "下降到", "降低至",
+    "降低到", "控制在", "控制到", "缩短至", "缩短到", "缩小至", "缩小到",
+)
+# Indicators where less is better: an "=" or "~" target on them is a ceiling.
+LOWER_IS_BETTER_KEYS: frozenset[str] = frozenset({"surveyed_unemployment", "registered_unemployment", "cpi"})
+LOWER_IS_BETTER_WORDS: tuple[str, ...] = (
+    "失业率", "消费价格", "物价", "CPI", "贫困发生率", "死亡率", "发病率", "事故", "排放", "浓度", "能耗",
+    "负债率", "债务率", "不良贷款率", "用时", "时限", "时间", "天数", "成本", "收入比",
+)
+
+# --- matching ----------------------------------------------------------------------
+# Two indicators written differently match when, after framing words and list
+# ordinals are removed, they are equal; or spell the same characters in
+# another order (户厕改造 / 改造户厕); or one contains the other with at most
+# CONTAIN_EXTRA characters more (造林 / 新造林; 工业固定资产投资 is not
+# 固定资产投资); or the Dice coefficient of their character bigrams reaches
+# SIMILARITY_MIN. Numbers inside the words must agree (超30亿元企业 is not
+# 超10亿元企业).
+SIMILARITY_MIN = 0.7
+CONTAIN_EXTRA = 1
+# Framing verbs before an indicator that do not change what is counted (完成造林
+# = 造林). Creation verbs (新建, 新增, 创建) stay: they count a flow, not a stock.
+FRAMING_VERBS: tuple[str, ...] = (
+    "完成", "实施", "开展", "推进", "实现", "确保", "力争", "全力", "办好", "抓好", "启动", "全年", "年内", "年底",
+    "全市", "全省", "全区", "全县", "今年", "累计",
+)
+LIST_ORDINAL = r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)"
+# A change with no words of its own (增长7.2%) belongs to the sentence's first level figure.
+BARE_CHANGE_VERBS: tuple[str, ...] = ("同比", "增长", "下降", "提高", "增加", "降低", "减少", "上涨", "上升", "回落")
+# An actual whose clause says 年均/累计/五年 is a multi-year figure, not one year's.
+MULTI_YEAR_WORDS: tuple[str, ...] = ("年均", "年平均", "累计", "五年", "十三五", "十四五", "以来")
+# A review often covers the past year and the past term (一、过去五年工作回顾:
+# 刚刚过去的2022年……五年来……). A figure belongs to the reviewed year when the
+# last of these markers before it, within its part of the report, names that
+# year ("{year}年", 一年来) rather than a term (五年来, “十三五”).
+TERM_MARKERS: tuple[str, ...] = ("五年来", "过去五年", "五年间", "五年", "十三五", "十二五", "十四五", "本届政府")
+YEAR_MARKERS: tuple[str, ...] = ("刚刚过去的一年", "过去的一年", "一年来", "{year}年")
+
+# --- units -------------------------------------------------------------------------
+# Magnitude prefixes: 万人 is 10,000 人; 亿元 is 10^8 元.
+MAGNITUDES: tuple[tuple[str, float], ...] = (
+    ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4),
+    ("千", 1e3), ("百", 1e2),
+)
+# Base units of one dimension written differently (mass: 斤, 公斤, 吨), in a common base.
+BASE_UNITS: dict[str, tuple[str, float]] = {
+    "斤": ("kg", 0.5), "公斤": ("kg", 1.0), "千克": ("kg", 1.0), "吨": ("kg", 1000.0),
+    "人": ("person", 1.0), "名": ("person", 1.0),
+    "元": ("yuan", 1.0),
+}
+# Units that are not magnitudes even though they start with one (千克, 千米, 百分点).
+NOT_MAGNITUDE: frozenset[str] = frozenset({"千克", "千米", "千瓦", "千瓦时", "百分点"})
+
+# --- statuses ----------------------------------------------------------------------
+# The register's status for a verdict (the achievement span is the evidence).
+STATUS_OF_VERDICT: dict[str, str] = {
+    "met": "已完成", "partly": "部分完成", "missed": "未完成", "unknown": "无公开信息",
+}
