@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Select, and_, func, literal, not_, select
+from sqlalchemy import Connection, Select, func, literal, not_, select
 
 from luoshi.errors import NotFound
 from luoshi.model import (
@@ -183,6 +183,7 @@ def counts(conn: Connection) -> dict[str, int]:
 c = t.commitments.c
 e = t.commitment_events.c
 MACHINE_AUTHORS = "luoshi:%"  # LIKE pattern: suggestions by luoshi itself (fulfilment), not by a person
+CLOSED_STATUSES = ("done",)  # never overdue (luoshi.register.status.CLOSED)
 
 
 def _latest_value(kind: str, outer, *conditions):
@@ -208,16 +209,19 @@ def commitment_states() -> Select:
     return (select(c.id, c.document_id, d.name.label("doc"), d.version, c.kind, c.item_ordinal,
                    c.thread_id.label("thread"), c.span_start, c.span_end, c.text, c.topic, c.period,
                    c.deadline_stated, status.label("status"), _latest_value("lead", outer).label("lead_unit"),
-                   func.coalesce(_latest_value("deadline", outer), c.deadline).label("deadline"))
+                   func.coalesce(_latest_value("deadline", outer), c.deadline).label("deadline"),
+                   c.deadline.label("default_deadline"))
             .join(t.documents, d.id == c.document_id))
 
 
 def commitment_rows(conn: Connection, *, doc_id: int | None = None, kind: str | None = None,
-                    status: str | None = None, lead: str | None = None, overdue_before: str | None = None,
-                    due_between: tuple[str, str] | None = None, ids: list[int] | None = None) -> list:
-    """Current states of commitments (latest document versions unless ``doc_id`` names one), in document order.
+                    status: str | None = None, lead: str | None = None,
+                    open_due: tuple[str | None, str] | None = None, ids: list[int] | None = None) -> list:
+    """Current states of commitments (latest document versions unless ``doc_id`` or ``ids``), in document order.
 
-    Dates are ISO strings, which order as dates in any database.
+    ``open_due = (first, last)``: only commitments not done whose deadline
+    is between the two ISO dates (``first`` None: any earlier date too).
+    ISO date strings order as dates in any database.
     """
     states = commitment_states().subquery()
     s = states.c
@@ -234,11 +238,11 @@ def commitment_rows(conn: Connection, *, doc_id: int | None = None, kind: str | 
         query = query.where(s.status == status)
     if lead is not None:
         query = query.where(s.lead_unit == lead)
-    open_ = s.status != "done"
-    if overdue_before is not None:
-        query = query.where(and_(open_, s.deadline < overdue_before))
-    if due_between is not None:
-        query = query.where(and_(open_, s.deadline >= due_between[0], s.deadline <= due_between[1]))
+    if open_due is not None:
+        first, last = open_due
+        query = query.where(s.status.not_in(CLOSED_STATUSES), s.deadline <= last)
+        if first is not None:
+            query = query.where(s.deadline >= first)
     return list(conn.execute(query.order_by(s.document_id, s.span_start, s.kind, s.item_ordinal)))
 
 
