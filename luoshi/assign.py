@@ -10,8 +10,10 @@ that 营商环境 is not read as 环境. Scores add up per department:
 * hits in the task's first sentence count ``HEADLINE_FACTOR`` times: reports
   open each task with a short headline sentence (加快打造立体交通网络。)
   that names its subject, and the rest lists the means;
-* the task's topic and the enclosing section heading, when given, add
-  their hits at ``TOPIC_FACTOR`` and ``CONTEXT_FACTOR``;
+* the task's topic and its context (the paragraph's headline, the section
+  title), when given, add their hits at ``TOPIC_FACTOR`` and
+  ``CONTEXT_FACTOR``: a sentence such as 推进项目前期工作 names no subject,
+  its paragraph does;
 * a department named in the text itself (由市教育局牵头) gets ``NAMED_SCORE``.
 
 The best score is the lead if it reaches ``MIN_LEAD_SCORE`` (one strong
@@ -36,7 +38,7 @@ from luoshi.errors import UsageError
 MAX_REPEATS = 2
 HEADLINE_FACTOR = 2.0
 TOPIC_FACTOR = 1.0
-CONTEXT_FACTOR = 0.5
+CONTEXT_FACTOR = 1.0
 NAMED_SCORE = 10.0
 MIN_LEAD_SCORE = 3.0
 COOPERATE_FRACTION = 0.5
