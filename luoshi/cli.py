@@ -348,3 +348,4 @@ def demo(db: Db = DEFAULT_DB) -> None:
               "luoshi measures --jsonl")
     raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
 from luoshi.cli_web import register as _register_web; _register_web(app)
+from luoshi.cli_fulfilment import register as _register_fulfilment; _register_fulfilment(app)

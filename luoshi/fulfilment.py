@@ -23,9 +23,9 @@ from typing import Literal, Protocol
 from luoshi.data.fulfilment import (
     APPROX_POINTS,
     APPROX_RELATIVE,
+    BARE_CHANGE_VERBS,
     BASE_UNITS,
     CEILING_VERBS,
-    BARE_CHANGE_VERBS,
     CONTAIN_EXTRA,
     DOWN_WORDS,
     FRAMING_VERBS,
@@ -46,7 +46,16 @@ from luoshi.data.fulfilment import (
 from luoshi.data.indicators import UNIT_T2S
 from luoshi.extract.indicators import OTHER, canonical_indicator, clean_indicator
 from luoshi.extract.targets import list_items
-from luoshi.model import HeadlineTarget, Measure, Metadata, Section, Sentence, Source, Span
+from luoshi.model import (
+    HeadlineTarget,
+    Measure,
+    Metadata,
+    Section,
+    Sentence,
+    Source,
+    Span,
+)
+from luoshi.normalise import to_simplified
 
 VerdictName = Literal["met", "partly", "missed", "unknown"]
 EPSILON = 1e-9
@@ -123,12 +132,12 @@ class Verdict:
     def record(self) -> dict:
         """The JSONL object of ``luoshi fulfilment --jsonl``."""
         t, a = self.target, self.actual
-        target = {"value": _number(t.value), "comparator": t.comparator, "unit": t.unit, "period": t.period,
+        target = {"value": number(t.value), "comparator": t.comparator, "unit": t.unit, "period": t.period,
                   "doc": t.doc, "start": t.start, "end": t.end, "quote": t.quote}
         if t.value_max is not None:
-            target["value_max"] = _number(t.value_max)
+            target["value_max"] = number(t.value_max)
         actual = None if a is None else {
-            "value": _number(a.value), "unit": a.unit, "period": a.period, "doc": a.doc, "start": a.start,
+            "value": number(a.value), "unit": a.unit, "period": a.period, "doc": a.doc, "start": a.start,
             "end": a.end, "quote": a.quote,
         }
         return {"region": self.region, "indicator": self.indicator, "target": target, "actual": actual,
@@ -204,7 +213,7 @@ class Figure:
     topic: str | None = None
 
 
-def _number(value: float | None) -> float | int | None:
+def number(value: float | None) -> float | int | None:
     if value is not None and float(value).is_integer() and abs(value) < 2**53:
         return int(value)
     return value
@@ -215,11 +224,7 @@ def _fmt(value: float) -> str:
 
 
 def _simplified(text: str) -> str:
-    if text.isascii():
-        return text
-    from luoshi.normalise import to_simplified  # OpenCC is loaded only when a quote needs it
-
-    return to_simplified(text)
+    return text if text.isascii() else to_simplified(text)
 
 
 def direction_of(source_text: str, span: Span, value_start: int | None = None) -> str:
@@ -335,16 +340,16 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def target_figures(doc: Report) -> list[Figure]:
-    """The targets a report sets for its own year: headline rows first, then other target measures."""
+def target_figures(doc: Report, *, any_period: bool = False) -> list[Figure]:
+    """The targets a report sets for its own year (or for any period): headline rows first, then the others."""
     year = doc.metadata.year
     period = str(year) if year else None
-    measures = [m for m in doc.measures if m.kind == "target" and m.period == period]
+    measures = [m for m in doc.measures if m.kind == "target" and (any_period or m.period == period)]
     names = _list_names(measures, doc.source.text)
     out: list[Figure] = []
     used: set[int] = set()
     for h in doc.targets:
-        if h.period not in (None, period):
+        if not any_period and h.period not in (None, period):
             continue
         at = next((i for i, m in enumerate(measures)
                    if i not in used and _overlaps(m.span, h.span) and abs(m.value - h.value) < EPSILON), None)
@@ -353,13 +358,13 @@ def target_figures(doc: Report) -> list[Figure]:
             continue
         used.add(at)
         out.append(_figure(doc, measures[at], names.get(at, measures[at].indicator_simplified), headline=h))
-    seen = {(f.label, f.value, f.unit, f.comparator) for f in out}
+    seen = {(f.label, f.value, f.unit, f.comparator, f.period) for f in out}
     for i, m in enumerate(measures):
         if i in used or _role(doc, m.section) not in TARGET_ROLES:
             continue
         f = _figure(doc, m, names.get(i, m.indicator_simplified))
-        if (f.label, f.value, f.unit, f.comparator) not in seen:
-            seen.add((f.label, f.value, f.unit, f.comparator))
+        if (f.label, f.value, f.unit, f.comparator, f.period) not in seen:
+            seen.add((f.label, f.value, f.unit, f.comparator, f.period))
             out.append(f)
     return out
 

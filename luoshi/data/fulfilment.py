@@ -52,6 +52,9 @@ LOWER_IS_BETTER_WORDS: tuple[str, ...] = (
 # 超10亿元企业).
 SIMILARITY_MIN = 0.7
 CONTAIN_EXTRA = 1
+# Cascade: a county target and a city target on the same topic (Measure.topic)
+# link at this lower word similarity.
+TOPIC_SIMILARITY_MIN = 0.4
 # Framing verbs before an indicator that do not change what is counted (完成造林
 # = 造林). Creation verbs (新建, 新增, 创建) stay: they count a flow, not a stock.
 FRAMING_VERBS: tuple[str, ...] = (
