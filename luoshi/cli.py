@@ -348,5 +348,6 @@ def demo(db: Db = DEFAULT_DB) -> None:
               "luoshi measures --jsonl")
     raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
 from luoshi.cli_web import register as _register_web; _register_web(app)
+from luoshi.cli_analysis import register as _register_analysis; _register_analysis(app)
 from luoshi.cli_fulfilment import register as _register_fulfilment; _register_fulfilment(app)
 from luoshi.cli_track import register as _register_track; _register_track(app)
