@@ -32,6 +32,7 @@ from luoshi.assign import UNDECIDED
 from luoshi.deadlines import stated_deadline
 from luoshi.errors import UsageError
 from luoshi.plan_table import ONGOING, Plan
+from luoshi.register.status import split_units as register_units
 
 SHEET = "分工方案"
 META_SHEET = "_luoshi"
@@ -47,7 +48,6 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LINE_POINTS = 16.5  # one wrapped line of 12 pt 仿宋, with leading
 CELL_PADDING = 6.0
 CHARS_PER_UNIT = 0.42  # CJK characters (12 pt) per column-width unit, with margin for the cell's padding
-UNIT_SEPARATORS = "、,，;；/\n"
 Field = Literal["lead", "cooperating", "deadline"]
 
 
@@ -205,23 +205,31 @@ def read_edits(path: str | Path) -> PlanEdits:
 
 
 def register_value(field_: Field, text: str, year: int | None) -> str:
-    """A cell's text as the register stores it. :raises ValueError: a 完成时限 that is no date."""
+    """A cell's text as the register stores it.
+
+    :raises ValueError: what the register cannot hold: an empty or （待定） lead, no cooperating unit
+        at all, a 完成时限 that is no date (the register keeps a date for every commitment).
+    """
     if field_ == "lead":
-        return "" if text in ("", UNDECIDED) else text
+        if text in ("", UNDECIDED):
+            raise ValueError(f"牵头单位 {text or '(empty)'!r}: the register keeps the last lead unit; "
+                             "write the unit that leads")
+        return text
     if field_ == "cooperating":
-        return "、".join(split_units(text))
-    if text in ("", ONGOING):
-        return ""
-    due = stated_deadline(text, year)
+        units = split_units(text)
+        if not units:
+            raise ValueError("配合单位 emptied: the register cannot remove all cooperating units; "
+                             "write the units that remain")
+        return "、".join(units)
+    due = stated_deadline(text, year) if text != ONGOING else None
     if due is None:
-        raise ValueError(f"完成时限 {text!r} is not a date; write e.g. 2024年6月底前, 年内 or {ONGOING}")
+        raise ValueError(f"完成时限 {text or '(empty)'!r} is not a date; write e.g. 2024年6月底前 or 年内")
     return due.isoformat()
 
 
 def split_units(text: str) -> tuple[str, ...]:
-    for sep in UNIT_SEPARATORS[1:]:
-        text = text.replace(sep, UNIT_SEPARATORS[0])
-    return tuple(u.strip() for u in text.split(UNIT_SEPARATORS[0]) if u.strip())
+    """Units as people type them in a cell: separated by 、 , ; or a line break."""
+    return register_units(text.replace("\n", "、").replace("/", "、"))
 
 
 def _same(field_: Field, old: str, new: str) -> bool:

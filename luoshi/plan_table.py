@@ -20,13 +20,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
 
 from luoshi.assign import UNDECIDED, Directory, default_directory, suggest
 from luoshi.deadlines import default_deadline
+from luoshi.errors import LuoshiError
 from luoshi.model import Document, Metadata, Section, Span
+from luoshi.register.status import split_units
+
+if TYPE_CHECKING:
+    from luoshi.export_plan import PlanEdits
+    from luoshi.store import Store, StoredDocument
 
 ONGOING = "持续推进"
 LEVEL_SUFFIXES = "市县区旗"  # the last character of a region name that is also the prefix of its bureaus
@@ -45,6 +51,10 @@ class PlanItem:
     deadline: str | None = None  # as stated (年内, 2024年6月底前)
     period: str | None = None
     topic: str | None = None
+    # What a person already set in the register (None: never set); these win over suggestions.
+    assigned_lead: str | None = None
+    assigned_cooperating: tuple[str, ...] | None = None
+    assigned_deadline: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +84,7 @@ class Plan:
         return tuple(r for r in self.rows if r.kind == "task")
 
 
-def items_from_tasks(doc: Document) -> tuple[PlanItem, ...]:
+def items_from_tasks(doc: Document | StoredDocument) -> tuple[PlanItem, ...]:
     """The document's target tasks as plan items, identified by their offsets (``start-end``)."""
     return tuple(
         PlanItem(f"{t.span.start}-{t.span.end}", t.span, t.text_simplified, t.sentence, t.section, t.deadline,
@@ -112,10 +122,14 @@ def deadline_text(items: Sequence[PlanItem], year: int | None) -> str:
             return item.deadline
         if due is not None:
             dates.append(due)
-    if not dates:
-        return ONGOING
-    last = max(dates)
-    return f"{last.year}年{last.month}月底前"
+    return date_text(max(dates)) if dates else ONGOING
+
+
+def date_text(due: date) -> str:
+    """2024年6月底前 for a month's last day, else 2024年6月15日前."""
+    if (due + timedelta(days=1)).day == 1:
+        return f"{due.year}年{due.month}月底前"
+    return f"{due.year}年{due.month}月{due.day}日前"
 
 
 def heading(section: Section) -> str:
@@ -146,12 +160,15 @@ def build_plan(doc: Document, items: Sequence[PlanItem] | None = None, *, direct
         context = f"{_headline(doc, sentence, starts)} {section}"
         topic = next((i.topic for i in unit if i.topic), None)
         found = suggest(text, topic, context=context, directory=directory)
+        lead = next((i.assigned_lead for i in unit if i.assigned_lead is not None), None)
+        cooperating = next((i.assigned_cooperating for i in unit if i.assigned_cooperating is not None), None)
+        due = [i.assigned_deadline for i in unit if i.assigned_deadline is not None]
         number += 1
         rows.append(PlanRow(
             "task", text, number,
-            lead=prefix + found.lead if found.lead else UNDECIDED,
-            cooperating=tuple(prefix + c for c in found.cooperating),
-            deadline=deadline_text(unit, doc.metadata.year),
+            lead=lead if lead is not None else prefix + found.lead if found.lead else UNDECIDED,
+            cooperating=cooperating if cooperating is not None else tuple(prefix + c for c in found.cooperating),
+            deadline=date_text(max(due)) if due else deadline_text(unit, doc.metadata.year),
             item_ids=tuple(i.id for i in unit), span=span, reasons=found.reasons,
         ))
     return Plan(plan_title(doc.metadata), doc_ref or doc.name, doc.metadata.year, tuple(rows))
@@ -166,8 +183,7 @@ def _by_sentence(items: Sequence[PlanItem], doc: Document, starts: list[int]) ->
         if sentence is None and starts:
             at = bisect_right(starts, item.span.start) - 1
             sentence = at if at >= 0 and doc.sentences[at].span.end >= item.span.end else None
-            item = PlanItem(item.id, item.span, item.text, sentence, item.section, item.deadline, item.period,
-                            item.topic) if sentence is not None else item
+            item = replace(item, sentence=sentence) if sentence is not None else item
         if sentence is not None and sentence == last and units:
             units[-1].append(item)
         else:
@@ -202,3 +218,69 @@ def _headline(doc: Document, sentence, starts: list[int]) -> str:
         return ""
     candidate = _normalised(doc, doc.sentences[first].span).strip()
     return candidate if len(candidate) <= HEADLINE_MAX else ""
+
+
+# --- the register: commitment ids, what people already set, and edits flowing back ------------------
+
+ASSIGNMENT_EVENTS = ("lead", "cooperating", "deadline")
+
+
+def items_from_register(store: Store, stored: StoredDocument) -> tuple[PlanItem, ...]:
+    """The stored document's target tasks, identified by commitment id, with the units and deadlines people set."""
+    from luoshi import register
+
+    ids = {(c.span.start, c.span.end): c.id for c in register.list_commitments(store, doc=stored.id, kind="task")}
+    items = []
+    for item in items_from_tasks(stored):
+        commitment = ids.get((item.span.start, item.span.end))
+        if commitment is None:
+            items.append(item)
+            continue
+        latest = _assigned(register.events(store, commitment))
+        items.append(replace(
+            item, id=str(commitment), assigned_lead=latest.get("lead"),
+            assigned_cooperating=split_units(latest["cooperating"]) if "cooperating" in latest else None,
+            assigned_deadline=date.fromisoformat(latest["deadline"]) if latest.get("deadline") else None))
+    return tuple(items)
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    recorded: int  # events appended
+    unchanged: int  # edits the register already held (importing the same file twice records nothing new)
+    problems: tuple[str, ...]
+
+
+def apply_edits(store: Store, edits: PlanEdits, author: str, note: str) -> Applied:
+    """Append each edit to its commitment's history (``register.record``), skipping values already held."""
+    from luoshi import register
+
+    by_span: dict[str, int] | None = None
+    recorded = unchanged = 0
+    problems: list[str] = []
+    for edit in edits.edits:
+        try:
+            if edit.item_id.isdigit():
+                commitment = int(edit.item_id)
+            else:  # a table drafted from a file: its items are offsets into the stored document
+                if by_span is None:
+                    by_span = {f"{c.span.start}-{c.span.end}": c.id
+                               for c in register.list_commitments(store, doc=edits.doc, kind="task")}
+                commitment = by_span.get(edit.item_id)
+                if commitment is None:
+                    problems.append(f"row {edit.row}: no commitment at {edit.item_id} of {edits.doc}; "
+                                    "ingest the document and draft the table again")
+                    continue
+            if _assigned(register.events(store, commitment)).get(edit.field) == edit.value:
+                unchanged += 1
+                continue
+            register.record(store, commitment, edit.field, edit.value, author, note=note)
+            recorded += 1
+        except LuoshiError as exc:
+            problems.append(f"row {edit.row}: {exc}")
+    return Applied(recorded, unchanged, tuple(problems))
+
+
+def _assigned(events) -> dict[str, str]:
+    """The latest lead, cooperating and deadline values people recorded (oldest-first events)."""
+    return {e.type: e.value for e in events if e.type in ASSIGNMENT_EVENTS and not e.by_luoshi and e.value}
