@@ -1,0 +1,152 @@
+"""The register: commitments stored with their document, listed and coloured from their events."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime
+
+import pytest
+from conftest import make_document, span_of
+
+from luoshi import register
+from luoshi.errors import NotFound, UsageError
+from luoshi.model import Document, Project, Slogan, Task
+
+JUNE = date(2024, 6, 28)
+
+
+def doc_with_tasks(text_extra: str = "", name: str = "report.txt") -> Document:
+    """The conftest report plus two tasks (one with a stated limit), a project and a slogan."""
+    doc = make_document(name=name)
+    text = doc.text + "上半年建成示例大道。力争年内实施百千万工程。\n" + text_extra
+    doc = make_document(text, name=name)
+    road, slogan = span_of(text, "上半年建成示例大道"), span_of(text, "力争年内实施百千万工程")
+    tasks = (
+        Task(road, "target", "建成", "上半年建成示例大道", "上半年建成示例大道", "2024", "上半年", "transport",
+             None, 2, (), (0,)),
+        Task(slogan, "target", "实施", "力争年内实施百千万工程", "力争年内实施百千万工程", None, None, None,
+             None, 2, (2, 3), (), (0,)),
+    )
+    projects = (Project("示例大道", "大道", "transport", (span_of(text, "示例大道"),), (0,)),)
+    slogans = (Slogan("百千万工程", (span_of(text, "百千万工程"), span_of(text, "百千万工程", slogan.start)),
+                      "指百县千镇万村高质量发展工程。", 0),)
+    return dataclasses.replace(doc, tasks=tasks, projects=projects, slogans=slogans)
+
+
+def by_text(store, **filters) -> dict[str, register.CommitmentSummary]:
+    return {c.text: c for c in register.list_commitments(store, today=JUNE, **filters)}
+
+
+def test_tasks_projects_and_slogans_round_trip_through_the_store(store):
+    doc = doc_with_tasks()
+    doc_id, _, _ = store.save_document(doc)
+    stored = store.get_document(doc_id)
+    assert (stored.tasks, stored.projects, stored.slogans) == (doc.tasks, doc.projects, doc.slogans)
+
+
+def test_every_task_and_every_target_measure_is_a_commitment(store):
+    doc = doc_with_tasks()
+    store.save_document(doc)
+    listed = register.list_commitments(store, today=JUNE)
+    targets = [m for m in doc.measures if m.kind == "target"]
+    assert len(listed) == len(doc.tasks) + len(targets) == 4
+    assert {c.kind for c in listed} == {"task", "measure"}
+    for c in listed:
+        assert doc.text[c.span.start:c.span.end] == c.text
+        assert (c.status, c.status_label, c.lead_unit, c.doc, c.version) == ("not_started", "未启动", None,
+                                                                            "report.txt", 1)
+    assert [c.span.start for c in listed] == sorted(c.span.start for c in listed)
+
+
+def test_default_deadlines_come_from_the_stated_limit_or_the_period(store):
+    store.save_document(doc_with_tasks())
+    listed = by_text(store)
+    road = listed["上半年建成示例大道"]
+    assert (road.deadline, road.deadline_stated, road.colour) == (date(2024, 6, 30), "上半年", "yellow")
+    # No period on the task: the document's year (2024) is its horizon.
+    assert listed["力争年内实施百千万工程"].deadline == date(2024, 12, 31)
+    assert listed["地区生产总值增长6%左右"].deadline == date(2024, 12, 31)
+    assert listed["地区生产总值增长6%左右"].colour == "green"
+
+
+def test_state_is_folded_from_events(store):
+    store.save_document(doc_with_tasks())
+    road = by_text(store)["上半年建成示例大道"]
+    register.record(store, road.id, "status", "推进中", "张三", note="路基完工")
+    register.record(store, road.id, "lead", "市交通运输局", "张三")
+    register.record(store, road.id, "cooperating", "市财政局,市自然资源局", "李四")
+    register.record(store, road.id, "deadline", "2024-09-30", "李四", note="省里同意延期")
+    register.record(store, road.id, "evidence", "市政府新闻发布会", "王五", url="https://example.org/news/1")
+    state = register.get(store, road.id, today=JUNE)
+    assert (state.status, state.status_label) == ("in_progress", "推进中")
+    assert (state.lead_unit, state.cooperating_units) == ("市交通运输局", ("市财政局", "市自然资源局"))
+    assert (state.deadline, state.colour) == (date(2024, 9, 30), "green")
+    assert state.notes == ("路基完工", "省里同意延期")
+    assert [e.url for e in state.evidence] == ["https://example.org/news/1"]
+    assert [e.author for e in state.events] == ["张三", "张三", "李四", "李四", "王五"]
+    assert register.get(store, road.id, today=date(2024, 10, 1)).colour == "red"
+
+
+def test_listing_filters_overdue_due_soon_and_status(store):
+    store.save_document(doc_with_tasks())
+    listed = by_text(store)
+    road, slogan = listed["上半年建成示例大道"], listed["力争年内实施百千万工程"]
+    july = date(2024, 7, 1)
+    assert [c.id for c in register.list_commitments(store, overdue=True, today=july)] == [road.id]
+    assert [c.id for c in register.list_commitments(store, due_soon=True, today=JUNE)] == [road.id]
+    assert register.list_commitments(store, overdue=True, today=JUNE) == []
+    register.record(store, road.id, "status", "已完成", "张三")
+    assert register.list_commitments(store, overdue=True, today=july) == []
+    register.record(store, slogan.id, "status", "无公开信息", "张三")
+    assert [c.id for c in register.list_commitments(store, status="无公开信息", today=JUNE)] == [slogan.id]
+    assert [c.id for c in register.list_commitments(store, status="done", today=JUNE)] == [road.id]
+    december = date(2024, 12, 30)
+    soon = register.list_commitments(store, due_soon=True, today=december)
+    assert road.id not in {c.id for c in soon} and slogan.id in {c.id for c in soon}
+    both = register.list_commitments(store, overdue=True, due_soon=True, today=date(2025, 1, 2))
+    assert {c.colour for c in both} == {"red"} and road.id not in {c.id for c in both}
+    assert [c.kind for c in register.list_commitments(store, kind="task", today=JUNE)] == ["task", "task"]
+
+
+def test_a_new_version_gets_its_own_commitments_and_keeps_the_history(store):
+    first = store.save_document(doc_with_tasks())
+    road = by_text(store)["上半年建成示例大道"]
+    register.record(store, road.id, "status", "推进中", "张三")
+    second = store.save_document(doc_with_tasks("附件。\n"))
+    assert second.version == 2
+    new_road = by_text(store)["上半年建成示例大道"]
+    assert new_road.id != road.id and new_road.version == 2 and new_road.status == "in_progress"
+    register.record(store, new_road.id, "lead", "市交通运输局", "李四")
+    old_state, new_state = register.get(store, road.id, today=JUNE), register.get(store, new_road.id, today=JUNE)
+    assert [e.type for e in new_state.events] == ["status", "lead"] == [e.type for e in old_state.events]
+    assert register.list_commitments(store, doc=first.id, today=JUNE)[0].version == 1
+    assert len(register.list_commitments(store, today=JUNE)) == 4  # latest versions only
+
+
+def test_changed_text_starts_a_new_history(store):
+    store.save_document(doc_with_tasks())
+    road = by_text(store)["上半年建成示例大道"]
+    register.record(store, road.id, "status", "推进中", "张三")
+    doc = doc_with_tasks("附件。\n")
+    changed = dataclasses.replace(doc.tasks[0], text="上半年建成示例大道二期", text_simplified="上半年建成示例大道二期")
+    store.save_document(dataclasses.replace(doc, tasks=(changed, doc.tasks[1])))
+    assert by_text(store)["上半年建成示例大道二期"].status == "not_started"
+
+
+def test_unknown_commitment_and_bad_filters_are_clear_errors(store):
+    store.save_document(doc_with_tasks())
+    with pytest.raises(NotFound) as err:
+        register.get(store, 999)
+    assert "luoshi track list" in str(err.value)
+    with pytest.raises(UsageError):
+        register.list_commitments(store, kind="wish")
+    with pytest.raises(UsageError) as err:
+        register.list_commitments(store, status="搞定")
+    assert "推进中" in str(err.value)
+
+
+def test_event_times_are_utc_and_kept(store):
+    store.save_document(doc_with_tasks())
+    item = register.list_commitments(store, today=JUNE)[0].id
+    at = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
+    register.record(store, item, "note", "三月进展", "张三", at=at)
+    assert register.get(store, item).events[0].at == at
