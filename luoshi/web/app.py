@@ -79,6 +79,7 @@ def templates() -> Environment:
     env = Environment(loader=PackageLoader("luoshi.web", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(labels=labels)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False}  # popover fields in the order the view gives them
     env.filters["number"] = lambda v: "—" if v is None else f"{v:,}" if isinstance(v, int) else str(v)
     return env
 

@@ -11,6 +11,7 @@ Zero-width marks cover no character and are ignored.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -35,8 +36,8 @@ class Segment:
     closes: tuple[str, ...] = ()
 
 
-def segments(length: int, marks: list[Mark] | tuple[Mark, ...]) -> tuple[Segment, ...]:
-    """Non-overlapping segments tiling ``[0, length)``, cut wherever a mark starts or ends.
+def segments(length: int, marks: list[Mark] | tuple[Mark, ...], points: Iterable[int] = ()) -> tuple[Segment, ...]:
+    """Non-overlapping segments tiling ``[0, length)``, cut wherever a mark starts or ends and at ``points``.
 
     :raises ValueError: a mark lies outside ``[0, length]``, or two marks share an id.
     """
@@ -50,7 +51,7 @@ def segments(length: int, marks: list[Mark] | tuple[Mark, ...]) -> tuple[Segment
         if mark.start < mark.end:
             starts[mark.start].append(mark)
             ends[mark.end].append(mark)
-    cuts = sorted({0, length, *starts, *ends})
+    cuts = sorted({0, length, *starts, *ends, *(p for p in points if 0 < p < length)})
     active: dict[str, Mark] = {}
     out = []
     for lo, hi in zip(cuts, cuts[1:]):

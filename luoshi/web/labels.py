@@ -24,7 +24,7 @@ FIELDS = {
     "comparator": "比较", "value": "数值", "value_max": "上限", "unit": "单位", "change": "性质",
     "period": "期间", "confidence": "置信度", "term": "术语", "definition": "释义", "label": "编号",
     "before": "原文（乱码）", "after": "修复为", "status": "状态", "method": "方法", "kind": "类别",
-    "title": "标题", "role": "章节类别",
+    "title": "标题", "role": "章节类别", "level": "层级",
 }
 
 COMPARATORS = {"=": "等于", ">=": "不低于", "<=": "不高于", "~": "左右", "range": "区间", ">": "高于", "<": "低于"}

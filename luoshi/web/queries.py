@@ -85,8 +85,9 @@ class SourcePage:
 
     @property
     def segments(self) -> tuple[Segment, ...]:
-        """The text cut at every item boundary (for the HTML page; the API gives text and items)."""
-        return segments(len(self.text), [Mark(i.id, i.kind, i.start, i.end) for i in self.items])
+        """The text cut at every item boundary and section start (for the HTML page; the API gives text and items)."""
+        return segments(len(self.text), [Mark(i.id, i.kind, i.start, i.end) for i in self.items],
+                        [i.start for i in self.items if i.kind == "section"])
 
 
 def home(store: Store, recent: int = 5) -> Home:
@@ -141,8 +142,9 @@ def heading_text(s: Section) -> str:
 
 def source_items(d: StoredDocument) -> tuple[SourceItem, ...]:
     """Everything the source view highlights, with the fields its popover shows."""
-    items = [SourceItem(f"s{s.index}", "section", s.heading.start, s.heading.end,
-                        {"label": s.label, "title": s.title, "role": s.role})
+    items = [SourceItem(f"s{s.index}", "section", *((s.heading.start, s.heading.end) if s.heading.end > s.heading.start
+                                                   else (s.span.start, s.span.start)),
+                        {"label": s.label, "title": s.title, "role": s.role, "level": s.level})
              for s in d.sections]
     items += [SourceItem(f"c{i}", "chrome", c.span.start, c.span.end, {"kind": c.kind})
               for i, c in enumerate(d.source.chrome)]
@@ -153,12 +155,13 @@ def source_items(d: StoredDocument) -> tuple[SourceItem, ...]:
                          {"term": g.term, "definition": g.definition, "label": g.label})
               for i, g in enumerate(d.glossary) if g.anchor is not None]
     items += [SourceItem(f"m{i}", m.kind, m.span.start, m.span.end, {
-        "indicator": m.indicator, "indicator_simplified": m.indicator_simplified, "comparator": m.comparator,
-        "value": number(m.value), "value_max": number(m.value_max), "unit": m.unit, "change": m.change,
-        "period": m.period, "confidence": round(m.confidence, 2),
+        "indicator": m.indicator, "comparator": m.comparator, "value": number(m.value),
+        "value_max": number(m.value_max), "unit": m.unit, "change": m.change, "period": m.period,
+        "indicator_simplified": m.indicator_simplified,
+        "confidence": round(m.confidence, 2),
     }) for i, m in enumerate(d.measures)]
     items += [SourceItem(f"h{i}", "headline", h.span.start, h.span.end, {
-        "indicator_key": h.indicator, "indicator": h.indicator_text, "comparator": h.comparator,
-        "value": number(h.value), "value_max": number(h.value_max), "unit": h.unit, "period": h.period,
+        "indicator": h.indicator_text, "comparator": h.comparator, "value": number(h.value),
+        "value_max": number(h.value_max), "unit": h.unit, "period": h.period, "indicator_key": h.indicator,
     }) for i, h in enumerate(d.targets)]
     return tuple(sorted(items, key=lambda i: (i.start, -i.end, i.id)))

@@ -30,12 +30,15 @@ class Piece:
 
 def pieces(page: SourcePage) -> list[Piece]:
     by_id = {i.id: i for i in page.items}
+    sections: dict[int, list[str]] = {}  # a heading's anchor, also for untitled sections (zero-width items)
+    for item in page.items:
+        if item.kind == "section":
+            sections.setdefault(item.start, []).append(item.id)
     out: list[Piece] = []
     for seg in page.segments:
+        out.extend(Piece("anchor", id=i) for i in sections.get(seg.start, ()))
         for item in (by_id[i] for i in seg.opens):
-            if item.kind == "section":
-                out.append(Piece("anchor", id=item.id))
-            elif item.kind == "chrome":
+            if item.kind == "chrome":
                 out.append(Piece("label", f"非正文：{labels.CHROME_KINDS.get(str(item.fields['kind']), '')}"))
         text = page.text[seg.start:seg.end]
         if seg.marks:

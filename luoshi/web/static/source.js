@@ -38,6 +38,7 @@
       const dl = el("dl");
       for (const [field, value] of Object.entries(item.fields)) {
         if (value === null || value === "") continue;
+        if (field === "indicator_simplified" && value === item.fields.indicator) continue;
         dl.append(el("dt", labels.fields[field] || field), el("dd", display(field, value)));
       }
       pop.append(dl);

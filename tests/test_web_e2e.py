@@ -1,0 +1,126 @@
+"""End to end in a real headless Chromium: list → document → source view → popover.
+
+Runs the app with uvicorn on a free localhost port in a background thread
+and drives Debian's chromium through Playwright (never a downloaded
+browser). Screenshots go to ``out/screenshots/`` for people to look at.
+Skipped, with the reason, where chromium or playwright is missing.
+"""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from luoshi.ingest import ingest
+from luoshi.store import Store
+from luoshi.web import Settings, create_app
+from luoshi.web.serve import bind, server, url
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = REPO / "out" / "screenshots"
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+if not CHROMIUM.exists():
+    pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def site(shared, tmp_path_factory):
+    """The app on seeds 000 (plan section) and 002 (Traditional, mojibake, glossary), served on a free port."""
+    db = tmp_path_factory.mktemp("web") / "luoshi.db"
+    seeds = sorted((shared / "corpus" / "seeds").glob("00[02]_*.txt"))
+    with Store(db) as store:
+        assert not [r for r in ingest(seeds, store) if r.failed]
+    app = create_app(Settings(db=str(db)))
+    sock = bind("127.0.0.1", 0)
+    uvicorn_server = server(app)
+    thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        yield url(sock)
+    finally:
+        uvicorn_server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield opened
+    context.close()
+    assert errors == [], f"browser errors: {errors}"
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+def test_a_clerk_goes_from_the_list_to_a_highlighted_measure(site, page):
+    page.goto(site + "documents")
+    rows = page.locator("table.documents tbody tr")
+    assert rows.count() == 2
+    shot(page, "documents")
+
+    page.get_by_role("link", name="肇庆市政府工作报告（节选）").click()
+    page.wait_for_url("**/documents/*")
+    assert page.locator("h1").inner_text() == "肇庆市政府工作报告（节选）"
+    assert page.locator(".outline li").count() > 3
+    shot(page, "document")
+
+    page.get_by_role("link", name="查看原文与标注").click()
+    page.wait_for_url("**/source")
+    target = page.locator(".source .hl.k-target", has_text="农村生活污水治理率达80%以上").first
+    target.scroll_into_view_if_needed()
+    target.hover()
+    popover = page.locator("#popover")
+    popover.wait_for(state="visible")
+    text = popover.inner_text()
+    assert "目标" in text and "农村生活污水治理率" in text and "80" in text and "不低于" in text
+    shot(page, "source-hover")
+
+    target.click()  # pinned: stays while the pointer moves away
+    page.mouse.move(5, 5)
+    assert popover.is_visible() and "pinned" in popover.get_attribute("class")
+    page.keyboard.press("Escape")
+    assert popover.is_hidden()
+
+
+def test_repairs_and_glossary_terms_are_marked_in_the_source(site, page):
+    page.goto(site + "documents")
+    page.locator("table.documents tbody tr", has_text="连州市").get_by_role("link").first.click()
+    page.get_by_role("link", name="查看原文与标注").click()
+    page.wait_for_url("**/source")
+    repair = page.locator(".source .hl.k-repair").first
+    repair.scroll_into_view_if_needed()
+    repairs = page.request.get(page.url.replace("/documents/", "/api/documents/")).json()["counts"]["repair"]
+    assert page.locator(".source .repair-after").count() == repairs > 0  # the reading after each garbled run
+    repair.hover()
+    assert "乱码修复" in page.locator("#popover").inner_text()
+    shot(page, "source-repair")
+    term = page.locator(".source .hl.k-glossary").first
+    assert term.get_attribute("title")  # the definition as a native tooltip
+    term.scroll_into_view_if_needed()
+    term.hover()
+    assert "释义" in page.locator("#popover").inner_text()
+    shot(page, "source-glossary")
