@@ -7,7 +7,9 @@ dataclasses and returning new ones:
 2. normalise  ``Source.text`` → ``Normalised`` view with an offset map back
 3. structure  sections with roles, sentences, glossary → ``Structure``
 4. metadata   region, level, division code, year, type → ``Metadata``
-5. extract    measures and headline targets (``Options.extract``)
+5. extract    measures and headline targets (``Options.extract``), then
+              projects and slogans, then tasks (linked to all three), and the
+              topic of every task and measure
 
 Storing is separate (``luoshi.store``): a ``Document`` is complete without
 a database.
@@ -18,7 +20,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from luoshi.extract.measures import extract_measures
+from luoshi.extract.projects import extract_projects, link_projects
+from luoshi.extract.slogans import extract_slogans
 from luoshi.extract.targets import extract_targets
+from luoshi.extract.tasks import extract_tasks
+from luoshi.extract.topics import topics_for_measures
 from luoshi.model import Document, Source
 from luoshi.normalise import normalise
 from luoshi.options import Options
@@ -32,10 +38,15 @@ def process(source: Source, options: Options = Options()) -> Document:
     norm = normalise(source.text, source.repairs if options.repair_mojibake else ())
     structure = analyse(source, norm)
     metadata = infer_metadata(source, norm, structure)
-    measures = targets = ()
+    measures = targets = tasks = projects = slogans = ()
     if options.extract:
         measures = extract_measures(source, norm, structure, metadata)
         targets = extract_targets(source, norm, structure, metadata, measures)
+        projects = extract_projects(source, norm, structure, metadata)
+        slogans = extract_slogans(source, norm, structure, metadata)
+        tasks = extract_tasks(source, norm, structure, metadata, measures, projects, slogans)
+        projects = link_projects(projects, tasks)
+        measures = topics_for_measures(measures, tasks, structure.sections)
     return Document(
         source=source,
         normalised=norm,
@@ -45,6 +56,9 @@ def process(source: Source, options: Options = Options()) -> Document:
         metadata=metadata,
         measures=measures,
         targets=targets,
+        tasks=tasks,
+        projects=projects,
+        slogans=slogans,
     )
 
 

@@ -34,6 +34,13 @@ ACTION_VERBS: tuple[str, ...] = (
     "争创", "创成", "争创", "申报", "开放", "融入", "对接", "承接", "参与", "配合", "探索", "试点",
 )
 
+# Verbs that are as often nouns at a clause start (发展质量明显提升, 服务水平…): they head a
+# task only after an adverb or a subject (加快发展…, 全市要…).
+NOUN_LIKE_VERBS: frozenset[str] = frozenset((
+    "发展", "服务", "创新", "规划", "布局", "稳定", "保障", "支持", "试点", "配套", "储备", "开放", "治理",
+    "规范", "部署", "组织", "执行", "升级", "整治", "开发", "增加", "减少", "新增", "保持", "实现", "完成",
+))
+
 # Adverbs and manner words that may precede the head verb (全面推进, 积极稳妥推进).
 LEAD_ADVERBS: tuple[str, ...] = (
     "全面", "全力", "积极", "大力", "加快", "持续", "继续", "进一步", "深入", "扎实", "切实", "着力",

@@ -14,6 +14,7 @@ Mentions of the same name are grouped into one ``Project``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from luoshi.data.projects import (
     COUNT_PREFIX,
@@ -26,17 +27,17 @@ from luoshi.data.projects import (
     PORT_FALSE_LEADERS,
 )
 from luoshi.data.verbs import ACTION_VERBS, LEAD_ADVERBS
-from luoshi.model import Metadata, Normalised, Project, Source, Span, Structure
+from luoshi.extract.alternation import word_pattern
+from luoshi.model import Metadata, Normalised, Project, Source, Span, Structure, Task
 
 MAX_PREFIX = 8
 MIN_PREFIX = 2
 _LOOKBACK = 16
-_SUFFIX_RE = re.compile("|".join(re.escape(s) for s in sorted(KIND_SUFFIXES, key=len, reverse=True)))
+_SUFFIX_RE = re.compile(word_pattern(KIND_SUFFIXES))
 _STOPS = frozenset(NAME_LEFT_STOPS)
-_CUT_RE = re.compile("|".join(re.escape(w) for w in sorted(
-    {*NAME_CUT_WORDS, *ACTION_VERBS, *(a for a in LEAD_ADVERBS if len(a) > 1)}, key=len, reverse=True)))
+_CUT_RE = re.compile(word_pattern({*NAME_CUT_WORDS, *ACTION_VERBS, *(a for a in LEAD_ADVERBS if len(a) > 1)}))
+_GENERIC_RE = re.compile(f"(?:{word_pattern(GENERIC_MODIFIERS)})+")
 _COUNT_RE = re.compile(COUNT_PREFIX)
-_GENERIC = sorted(GENERIC_MODIFIERS, key=len, reverse=True)
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 # a phase or section right after the suffix belongs to the name: 二期, (肇庆段)
 _TAIL_RE = re.compile(r"[一二三四五六七八九十\d]期|\([^()\n]{1,8}段\)|新院区|新院")
@@ -46,17 +47,7 @@ _GLUED_AFTER = {"港": "区", "园区": "化", "机场": "站"}
 
 def _is_generic(prefix: str) -> bool:
     """Made up only of generic modifiers (现代农业, 省级 …), or marked as a category."""
-    if any(c in GENERIC_MARKS for c in prefix):
-        return True
-    i = 0
-    while i < len(prefix):
-        for w in _GENERIC:
-            if prefix.startswith(w, i):
-                i += len(w)
-                break
-        else:
-            return False
-    return True
+    return any(c in GENERIC_MARKS for c in prefix) or _GENERIC_RE.fullmatch(prefix) is not None
 
 
 def _name_start(text: str, end: int, floor: int) -> int:
@@ -120,3 +111,12 @@ def extract_projects(source: Source, norm: Normalised, structure: Structure, met
         Project(name=name, kind=suffix, category=KIND_SUFFIXES[suffix], mentions=tuple(spans))
         for name, (suffix, spans) in groups.items()
     )
+
+
+def link_projects(projects: tuple[Project, ...], tasks: tuple[Task, ...]) -> tuple[Project, ...]:
+    """Each project with the tasks that mention it (``Task.projects`` read the other way)."""
+    mentioned: dict[int, list[int]] = {}
+    for t, task in enumerate(tasks):
+        for p in task.projects:
+            mentioned.setdefault(p, []).append(t)
+    return tuple(replace(p, tasks=tuple(mentioned[i])) if i in mentioned else p for i, p in enumerate(projects))

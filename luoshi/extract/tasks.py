@@ -1,0 +1,163 @@
+"""Tasks: the actionable commitments of a document, each with its measures, projects and slogans.
+
+A task is a clause whose head is an action verb (``luoshi.data.verbs``):
+after an optional subject (我们将, 全市) and manner adverbs (全力, 积极),
+one or more verbs (加快建设, 力争) open the clause. Clauses split at
+``，；。：`` and line ends, never at ``、`` (an enumeration stays one task);
+a clause that opens with no action verb continues the task before it in
+the same sentence (推进X,使Y达到80% is one task).
+
+Rhetoric is not a task: the object (the rest of the head clause) with the
+``RHETORIC_OBJECT_WORDS`` removed must keep at least ``MIN_OBJECT_CHARS``
+Chinese characters (全面提升发展质量 and 加强作风建设 fail; 加快建设肇明高速
+passes). A verb that is often a noun (发展, 服务) heads a task only after an
+adverb or a subject.
+
+Kind follows the section role (review → achievement; plan, targets →
+target); in other sections the document's review/plan split decides, as
+for measures. Period: a year stated in the sentence before the task, else
+the heading's period, else for a target the plan or the report's year.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from luoshi.data.verbs import (
+    ACTION_VERBS,
+    DEADLINE_PATTERNS,
+    LEAD_ADVERBS,
+    MIN_OBJECT_CHARS,
+    NOUN_LIKE_VERBS,
+    RHETORIC_OBJECT_WORDS,
+    SUBJECT_PREFIXES,
+)
+from luoshi.extract.alternation import word_pattern
+from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
+from luoshi.extract.topics import TopicScorer
+from luoshi.model import Measure, Metadata, Normalised, Project, Slogan, Source, Span, Structure, Task
+
+_BOUNDARY = ",，;；。:：!！?？\n"
+_HEAD_RE = re.compile(
+    rf"(?<![^{_BOUNDARY}])[ \t]*(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS)}*)"
+    rf"(?P<verb>{word_pattern(ACTION_VERBS)}{{1,3}})"
+)
+_CLAUSE_END_RE = re.compile(f"[{_BOUNDARY}]")
+_SENTENCE_END_RE = re.compile(r"[;；。!！?？\n]")
+_RHETORIC_RE = re.compile(word_pattern(RHETORIC_OBJECT_WORDS))
+_CONTENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# every deadline starts with a digit or one of these characters: the lookahead lets the scan skip the rest
+_DEADLINE_RE = re.compile(r"(?=[\d年当今到至上下一二三四第])(?:" + "|".join(f"(?:{p})" for p in DEADLINE_PATTERNS) + ")")
+_YEAR_RE = re.compile(r"(20\d\d)年")
+_ADVERBS_ONLY = frozenset(LEAD_ADVERBS) - frozenset(ACTION_VERBS)
+_ADVERB_RE = re.compile(word_pattern(_ADVERBS_ONLY))
+_SKIPPED_ROLES = frozenset(("chrome", "notes", "glossary", "front"))
+_TRAILING = " \t,，;；。:：、"
+
+
+def _head_verb(adv: str, verb: str) -> str:
+    """The verb chain with pure manner adverbs dropped (全力配合推进 → 配合推进; 加快建设 stays)."""
+    pos = 0
+    while True:
+        m = _ADVERB_RE.match(adv, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return adv[pos:] + verb
+
+
+def _is_rhetoric(obj: str) -> bool:
+    return len(_CONTENT_RE.findall(_RHETORIC_RE.sub("", obj))) < MIN_OBJECT_CHARS
+
+
+def _links(starts: list[int], owners: list[int], start: int, end: int) -> tuple[int, ...]:
+    """Owners of the mentions that start inside [start, end), each once, in order."""
+    out: list[int] = []
+    for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+        if owners[k] not in out:
+            out.append(owners[k])
+    return tuple(out)
+
+
+def _mention_index(items, spans_of) -> tuple[list[int], list[int]]:
+    pairs = sorted((sp.start, i) for i, item in enumerate(items) for sp in spans_of(item))
+    return [p for p, _ in pairs], [i for _, i in pairs]
+
+
+def _skipped(structure: Structure, norm: Normalised) -> list[tuple[int, int]]:
+    """Headings and non-body sections, in normalised offsets."""
+    out = [norm.from_source(s.span.start, s.span.end) for s in structure.sections if s.role in _SKIPPED_ROLES]
+    out += [norm.from_source(s.heading.start, s.heading.end) for s in structure.sections if s.level > 0]
+    return sorted(out)
+
+
+def extract_tasks(source: Source, norm: Normalised, structure: Structure, metadata: Metadata,
+                  measures: tuple[Measure, ...], projects: tuple[Project, ...],
+                  slogans: tuple[Slogan, ...]) -> tuple[Task, ...]:
+    """Every task of one document, in text order (see the module docstring)."""
+    text = norm.text
+    heads = [m for m in _HEAD_RE.finditer(text) if m.group("subj") or m.group("adv")
+             or m.group("verb")[:2] not in NOUN_LIKE_VERBS or len(m.group("verb")) > 2]
+    if not heads:
+        return ()
+    skipped = _skipped(structure, norm)
+    skip_starts = [s for s, _ in skipped]
+    sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+    roles = RoleMap(norm, structure, metadata)
+    split = None if roles.has_parts() else review_plan_split(text)
+    plan = plan_name(metadata)
+    report_year = str(metadata.year) if metadata.year and metadata.doc_type and "工作报告" in metadata.doc_type \
+        else None
+    m_starts, m_owner = _mention_index(measures, lambda m: (m.span,))
+    p_starts, p_owner = _mention_index(projects, lambda p: p.mentions)
+    s_starts, s_owner = _mention_index(slogans, lambda s: s.mentions)
+    sent_starts = [s.span.start for s in structure.sentences]
+    head_starts = [m.start("subj") for m in heads]
+    year_hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)]
+    year_pos = [p for p, _ in year_hits]
+    deadlines = [(m.start(), m.group()) for m in _DEADLINE_RE.finditer(text)]
+    deadline_pos = [p for p, _ in deadlines]
+    scorer = TopicScorer(text)
+    titles = [sec.title for sec in structure.sections]
+    src_start, src_end, source_text = norm.src_start, norm.src_end, source.text
+
+    tasks: list[Task] = []
+    for n, m in enumerate(heads):
+        start = head_starts[n]
+        i = bisect_right(skip_starts, start) - 1
+        if i >= 0 and start < skipped[i][1]:
+            continue
+        k = bisect_left(sentence_ends, start)
+        end = min(sentence_ends[k] if k < len(sentence_ends) else len(text),
+                  head_starts[n + 1] if n + 1 < len(heads) else len(text))
+        clause_end = _CLAUSE_END_RE.search(text, m.end(), end)
+        if _is_rhetoric(text[m.end():clause_end.start() if clause_end else end]):
+            continue
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if end <= m.end():
+            continue
+        place = roles.place(start)
+        role = place.role
+        if split is not None and role not in _SKIPPED_ROLES:
+            role = "review" if start < split else "plan"
+        kind = "achievement" if role == "review" else "target"
+        y = bisect_left(year_pos, start) - 1  # a year stated earlier in the sentence
+        period = year_hits[y][1] if y >= 0 and year_pos[y] > (sentence_ends[k - 1] if k else -1) else place.period
+        if period is None and kind == "target":
+            period = plan or report_year
+        d = bisect_left(deadline_pos, start)
+        deadline = deadlines[d][1] if d < len(deadlines) and deadline_pos[d] < end else None
+        span = Span(src_start[start], src_end[end - 1])
+        sentence = bisect_right(sent_starts, span.start) - 1
+        tasks.append(Task(
+            span=span, kind=kind, verb=_head_verb(m.group("adv"), m.group("verb")),
+            text=source_text[span.start:span.end], text_simplified=text[start:end], period=period,
+            deadline=deadline,
+            topic=scorer.topic(start, end, titles[place.section] if place.section is not None else ""),
+            sentence=sentence if sentence >= 0 else None, section=place.section,
+            measures=_links(m_starts, m_owner, span.start, span.end),
+            projects=_links(p_starts, p_owner, span.start, span.end),
+            slogans=_links(s_starts, s_owner, span.start, span.end),
+        ))
+    return tuple(tasks)
