@@ -143,12 +143,8 @@ def postgres_admin():
     engine.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def db(request, tmp_path: Path) -> str:
-    """A fresh empty database as a ``--db`` value: a SQLite file, or a PostgreSQL URL of a new schema."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "luoshi.db")
-        return
+def postgres_schema_url(request) -> str:
+    """The test server's URL for a new empty schema of its own, dropped when the test ends."""
     from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
@@ -156,12 +152,20 @@ def db(request, tmp_path: Path) -> str:
     schema = f"test_{uuid.uuid4().hex[:16]}"
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
-    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
+
+    def drop() -> None:
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+
+    request.addfinalizer(drop)
+    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path: Path) -> str:
+    """A fresh empty database as a ``--db`` value: a SQLite file, or a PostgreSQL URL of a new schema."""
+    return str(tmp_path / "luoshi.db") if request.param == "sqlite" else postgres_schema_url(request)
 
 
 @pytest.fixture
