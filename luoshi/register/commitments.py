@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from luoshi.errors import UsageError
 from luoshi.model import Span
-from luoshi.register.events import Event, no_commitment, reading, status_value
-from luoshi.register.events import events as thread_events
+from luoshi.register.events import Event, history, no_commitment, reading, status_value
 from luoshi.register.status import DUE_SOON_DAYS, STATUS_LABELS, Colour, colour, fold
 from luoshi.store import reader
 
@@ -79,21 +78,21 @@ class CommitmentState:
 
 def get(store: Store, commitment_id: int, *, today: date | None = None) -> CommitmentState:
     """One commitment's current state, folded from its events; ``today`` decides the colour. :raises NotFound:"""
-    history = tuple(thread_events(store, commitment_id))
+    timeline = tuple(history(store, commitment_id))
     with reading(store) as conn:
         rows = reader.commitment_rows(conn, ids=[commitment_id])
     if not rows:
         raise no_commitment(commitment_id)
     row = rows[0]
-    state = fold(history, date.fromisoformat(row.default_deadline) if row.default_deadline else None)
-    machine = [e for e in history if e.type == "status" and e.by_luoshi]
+    state = fold(timeline, date.fromisoformat(row.default_deadline) if row.default_deadline else None)
+    machine = [e for e in timeline if e.type == "status" and e.by_luoshi]
     suggested = machine[-1] if machine and machine[-1].value != state.status else None
     return CommitmentState(
         id=row.id, doc=row.doc, document_id=row.document_id, version=row.version, kind=row.kind, text=row.text,
         span=Span(row.span_start, row.span_end), topic=row.topic, period=row.period, status=state.status,
         lead_unit=state.lead_unit, cooperating_units=state.cooperating_units, deadline=state.deadline,
         deadline_stated=row.deadline_stated, notes=state.notes,
-        evidence=tuple(e for e in history if e.is_evidence), events=history,
+        evidence=tuple(e for e in timeline if e.is_evidence), events=timeline,
         colour=colour(state.deadline, state.status, today or date.today()), suggested=suggested,
     )
 

@@ -108,13 +108,13 @@ def suggest_status(store: Store, commitment_id: int, status: str, *, document: i
     if not is_machine(author):
         raise UsageError(f"suggestions are luoshi's own; the author must start with 'luoshi:', not {author!r}")
     key, doc_id = status_value(status), _document_id(store, document)
-    latest = next((e for e in reversed(events(store, commitment_id)) if e.type == "status" and e.by_luoshi), None)
+    latest = next((e for e in reversed(history(store, commitment_id)) if e.type == "status" and e.by_luoshi), None)
     if latest is not None and (latest.value, latest.document_id, latest.span) == (key, doc_id, span):
         return latest
     return record(store, commitment_id, "status", key, author, at, note=note, document=doc_id, span=span)
 
 
-def events(store: Store, commitment_id: int) -> list[Event]:
+def history(store: Store, commitment_id: int) -> list[Event]:
     """The commitment's whole history (every version of it), oldest first. :raises NotFound:"""
     with reading(store) as conn:
         if not reader.commitment_exists(conn, commitment_id):
