@@ -10,10 +10,11 @@ that 营商环境 is not read as 环境. Scores add up per department:
 * hits in the task's first sentence count ``HEADLINE_FACTOR`` times: reports
   open each task with a short headline sentence (加快打造立体交通网络。)
   that names its subject, and the rest lists the means;
-* the task's topic and its context (the paragraph's headline, the section
-  title), when given, add their hits at ``TOPIC_FACTOR`` and
-  ``CONTEXT_FACTOR``: a sentence such as 推进项目前期工作 names no subject,
-  its paragraph does;
+* the task's topic, its context (the paragraph's headline) and its section
+  title, when given, add their hits at ``TOPIC_FACTOR``, ``CONTEXT_FACTOR``
+  and ``SECTION_FACTOR``: a sentence such as 推进项目前期工作 names no
+  subject, its paragraph does; a section title is broader (一、深入落实大湾区…
+  holds transport, trade and finance tasks alike), so it counts less;
 * a department named in the text itself (由市教育局牵头) gets ``NAMED_SCORE``.
 
 The best score is the lead if it reaches ``MIN_LEAD_SCORE`` (one strong
@@ -39,6 +40,7 @@ MAX_REPEATS = 2
 HEADLINE_FACTOR = 2.0
 TOPIC_FACTOR = 1.0
 CONTEXT_FACTOR = 1.0
+SECTION_FACTOR = 0.5
 NAMED_SCORE = 10.0
 MIN_LEAD_SCORE = 3.0
 COOPERATE_FRACTION = 0.5
@@ -146,7 +148,7 @@ def parse_departments(data: dict, where: str) -> tuple[Department, ...]:
     return tuple(departments)
 
 
-def suggest(task_text: str, topic: str | None = None, *, context: str = "",
+def suggest(task_text: str, topic: str | None = None, *, context: str = "", section: str = "",
             directory: Directory | None = None) -> Assignment:
     """Lead and cooperating units for a task's (normalised, Simplified) text."""
     directory = directory or default_directory()
@@ -156,7 +158,7 @@ def suggest(task_text: str, topic: str | None = None, *, context: str = "",
     cut = _HEADLINE_END.search(task_text)
     headline = task_text[:cut.end()] if cut and cut.end() < len(task_text.rstrip()) else ""
     passes = ((task_text, 1.0, MAX_REPEATS), (headline, HEADLINE_FACTOR - 1.0, 1),
-              (topic or "", TOPIC_FACTOR, 1), (context, CONTEXT_FACTOR, 1))
+              (topic or "", TOPIC_FACTOR, 1), (context, CONTEXT_FACTOR, 1), (section, SECTION_FACTOR, 1))
     for n, (part, factor, limit) in enumerate(passes):
         counted: Counter[tuple[int, str]] = Counter()
         for match in directory.pattern.finditer(part):

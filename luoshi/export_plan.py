@@ -37,12 +37,13 @@ from luoshi.register.status import split_units as register_units
 SHEET = "分工方案"
 META_SHEET = "_luoshi"
 FORMAT = "luoshi-plan/1"
-VISIBLE = (("序号", 6), ("重点任务", 72), ("牵头单位", 18), ("配合单位", 30), ("完成时限", 15))
+VISIBLE = (("序号", 6), ("重点任务", 70), ("牵头单位", 18), ("配合单位", 30), ("完成时限", 17))
 HIDDEN = ("编号", "文档", "起止", "原牵头单位", "原配合单位", "原完成时限")
 TITLE_FONT = Font(name="宋体", size=18, bold=True)
 HEADER_FONT = Font(name="黑体", size=12, bold=True)
 BODY_FONT = Font(name="仿宋", size=12)
 GROUP_FONT = Font(name="黑体", size=12)
+SUBGROUP_FONT = Font(name="楷体", size=12, bold=True)
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LINE_POINTS = 16.5  # one wrapped line of 12 pt 仿宋, with leading
@@ -75,7 +76,7 @@ def write_plan(plan: Plan, path: str | Path) -> Path:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
             for col in range(1, width + 1):
                 ws.cell(r, col).border = BORDER
-            ws.cell(r, 1).font = GROUP_FONT
+            ws.cell(r, 1).font = GROUP_FONT if row.depth <= 1 else SUBGROUP_FONT
             ws.cell(r, 1).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
             ws.row_dimensions[r].height = _height(row.task, sum(w for _, w in VISIBLE))
             continue

@@ -2,16 +2,17 @@
 
 Government offices circulate the tasks of a work report as a table: 序号,
 重点任务, 牵头单位, 配合单位, 完成时限, grouped under the report's own
-section headings (一、…). This module builds those rows; ``export_plan``
-writes them to xlsx.
+section headings (一、… and （一）…, as group rows). This module builds those
+rows and connects them to the register; ``export_plan`` writes them to xlsx.
 
 * One row per sentence that holds tasks: a report's sentence is the unit an
   office assigns (its clauses share the subject), and one row per clause would
   split 加快建设A、B，推进C into rows nobody assigns separately. The row keeps
   the ids of all its items, so an edit to the row applies to each of them.
 * The lead and cooperating units are suggestions (``luoshi.assign``) from the
-  sentence, with the paragraph's headline sentence and the section title as
-  context; unit names get the level prefix of the document's government.
+  sentence, its topic's label (教育, 生态环境…), the paragraph's headline
+  sentence and the section title; unit names get the level prefix of the
+  document's government. Units a person already set in the register win.
 * 完成时限: a stated limit (年内, 6月底前) if the text gives one, else the end
   of the task's period (2024年12月底前), else 持续推进. A row with several
   items takes the latest date: the row is done when all its items are.
@@ -25,6 +26,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from luoshi.assign import UNDECIDED, Directory, default_directory, suggest
+from luoshi.data.topics import TOPICS
 from luoshi.deadlines import default_deadline
 from luoshi.errors import LuoshiError
 from luoshi.model import Document, Metadata, Section, Span
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
 ONGOING = "持续推进"
 LEVEL_SUFFIXES = "市县区旗"  # the last character of a region name that is also the prefix of its bureaus
+GROUP_DEPTH = 2  # group rows for 一、 and （一） headings; deeper numbering (1.) is often inline
 HEADLINE_MAX = 40  # a paragraph's first sentence up to this length is its headline (加快打造立体交通网络。)
 
 
@@ -63,6 +66,7 @@ class PlanRow:
 
     kind: Literal["group", "task"]
     task: str  # the group heading, or the task text
+    depth: int = 0  # group rows: 1 for 一、…, 2 for （一）…
     number: int | None = None
     lead: str = ""
     cooperating: tuple[str, ...] = ()
@@ -140,32 +144,32 @@ def heading(section: Section) -> str:
 
 def build_plan(doc: Document, items: Sequence[PlanItem] | None = None, *, directory: Directory | None = None,
                doc_ref: str | None = None) -> Plan:
-    """The 分工方案 rows of ``doc``: its target tasks (or ``items``) grouped under their top sections."""
+    """The 分工方案 rows of ``doc``: its target tasks (or ``items``) under group rows for 一、 and （一） headings."""
     directory = directory or default_directory()
     items = sorted(items_from_tasks(doc) if items is None else items, key=lambda i: (i.span.start, i.span.end))
     prefix = level_prefix(doc.metadata)
     starts = [s.span.start for s in doc.sentences]
     rows: list[PlanRow] = []
-    group_of_last: int | None = None
+    open_groups: tuple[int, ...] = ()
     number = 0
     for unit in _by_sentence(items, doc, starts):
-        group = _top_section(doc, unit[0].section)
-        if group is not None and group != group_of_last:
-            rows.append(PlanRow("group", heading(doc.sections[group])))
-        group_of_last = group if group is not None else group_of_last
+        groups = _groups(doc, unit[0].section)
+        same = next((n for n, (a, b) in enumerate(zip(groups, open_groups)) if a != b),
+                    min(len(groups), len(open_groups)))  # how many enclosing headings are already printed
+        rows.extend(PlanRow("group", heading(doc.sections[g]), depth=d + 1) for d, g in enumerate(groups) if d >= same)
+        open_groups = groups or open_groups
         span = Span(min(i.span.start for i in unit), max(i.span.end for i in unit))
         sentence = doc.sentences[unit[0].sentence] if unit[0].sentence is not None else None
         text = _normalised(doc, sentence.span if sentence else span).strip()
         section = doc.sections[unit[0].section].title if unit[0].section is not None else ""
-        context = f"{_headline(doc, sentence, starts)} {section}"
-        topic = next((i.topic for i in unit if i.topic), None)
-        found = suggest(text, topic, context=context, directory=directory)
+        topic = next((TOPICS.get(i.topic, i.topic) for i in unit if i.topic), None)
+        found = suggest(text, topic, context=_headline(doc, sentence, starts), section=section, directory=directory)
         lead = next((i.assigned_lead for i in unit if i.assigned_lead is not None), None)
         cooperating = next((i.assigned_cooperating for i in unit if i.assigned_cooperating is not None), None)
         due = [i.assigned_deadline for i in unit if i.assigned_deadline is not None]
         number += 1
         rows.append(PlanRow(
-            "task", text, number,
+            "task", text, number=number,
             lead=lead if lead is not None else prefix + found.lead if found.lead else UNDECIDED,
             cooperating=cooperating if cooperating is not None else tuple(prefix + c for c in found.cooperating),
             deadline=date_text(max(due)) if due else deadline_text(unit, doc.metadata.year),
@@ -192,15 +196,15 @@ def _by_sentence(items: Sequence[PlanItem], doc: Document, starts: list[int]) ->
     return units
 
 
-def _top_section(doc: Document, index: int | None) -> int | None:
-    """The outermost numbered section (level ≥ 1) enclosing section ``index``."""
-    top = None
+def _groups(doc: Document, index: int | None) -> tuple[int, ...]:
+    """The two outermost numbered sections enclosing section ``index`` (一、… then （一）…)."""
+    chain: list[int] = []
     while index is not None and 0 <= index < len(doc.sections):
         section = doc.sections[index]
-        if section.level >= 1 and (section.label or section.title):
-            top = index
+        if section.level >= 1 and section.label:
+            chain.append(index)
         index = section.parent
-    return top
+    return tuple(reversed(chain))[:GROUP_DEPTH]
 
 
 def _normalised(doc: Document, span: Span) -> str:
