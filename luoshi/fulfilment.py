@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from luoshi.data.fulfilment import (
+    ACTION_WORDS,
     APPROX_POINTS,
     APPROX_RELATIVE,
     BARE_CHANGE_VERBS,
@@ -38,6 +39,8 @@ from luoshi.data.fulfilment import (
     PARTLY_POINTS,
     PARTLY_RELATIVE,
     POINT_UNITS,
+    SHARE_OF_PLAN,
+    SHARE_WINDOW,
     SIMILARITY_MIN,
     STATUS_OF_VERDICT,
     TERM_MARKERS,
@@ -211,6 +214,7 @@ class Figure:
     quote: str
     headline: bool = False
     topic: str | None = None
+    share_of_plan: bool = False  # 完成全年目标的125%: a share of the target, not the figure itself
 
 
 def number(value: float | None) -> float | int | None:
@@ -318,7 +322,19 @@ def _figure(doc: Report, m: Measure, words_simplified: str, *, headline: Headlin
         unit=m.unit.translate(UNIT_T2S), comparator=m.comparator, change=m.change,
         direction=direction if m.change else "up", period=m.period, span=m.span,
         quote=text[m.span.start:m.span.end], headline=headline is not None, topic=m.topic,
+        share_of_plan=m.unit == "%" and not m.change and _share_of_plan(text, m.span),
     )
+
+
+_SHARE_OF_PLAN_RE = re.compile(SHARE_OF_PLAN)
+
+
+def _share_of_plan(text: str, span: Span) -> bool:
+    """Whether the clause before the number says it is a share of the plan (分别完成全年目标的125%、143%)."""
+    start = max(0, span.start - SHARE_WINDOW)
+    breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(text, start, span.start)]
+    window = _simplified(text[breaks[-1] if breaks else start:span.end])
+    return bool(_SHARE_OF_PLAN_RE.search(window))
 
 
 def _headline_only(doc: Report, h: HeadlineTarget, year: int | None) -> Figure:
@@ -465,6 +481,7 @@ def _bigrams(text: str) -> set[str]:
 
 _ORDINAL_RE = re.compile(LIST_ORDINAL)
 _FRAMING_RE = re.compile("^(?:" + "|".join(sorted(FRAMING_VERBS, key=len, reverse=True)) + ")+")
+_ACTION_RE = re.compile("|".join(sorted(ACTION_WORDS, key=len, reverse=True)))
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -484,8 +501,10 @@ def similarity(a: str, b: str) -> float:
     if len(a) == len(b) and sorted(a) == sorted(b):
         return 0.95
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 2 and short in long_ and len(long_) - len(short) <= CONTAIN_EXTRA:
-        return 0.9
+    if len(short) >= 2 and short in long_:
+        # 造林 / 新造林 / 创建造林 are one indicator; 固定资产投资 / 工业固定资产投资 are two
+        extra = _ACTION_RE.sub("", long_.replace(short, "", 1))
+        return 0.9 if len(extra) <= CONTAIN_EXTRA else 0.0
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y))
 
@@ -498,25 +517,36 @@ def indicator_score(a: Figure, b: Figure) -> float:
     return score if score >= SIMILARITY_MIN else 0.0
 
 
-def best_actual(target: Figure, actuals: Iterable[Figure]) -> tuple[Figure | None, Figure | None]:
-    """(the best comparable actual, the best indicator match whose unit does not compare).
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """What the next report says about a target's indicator."""
 
-    Comparable: same change flag, convertible unit. Best: highest indicator
-    score, then an explicit year over an implied one, then the first mention
-    (a review states its headline figures first).
+    comparable: Figure | None  # same change flag, convertible unit: judged directly
+    share: Figure | None  # 完成全年目标的125%: judged as a share of the target
+    clash: Figure | None  # the indicator, but a figure that does not compare (explains an unknown)
+
+
+def best_actual(target: Figure, actuals: Iterable[Figure]) -> Candidates:
+    """The best actual of each sort for ``target``.
+
+    Best: highest indicator score, then an explicit year over an implied
+    one, then the first mention (a review states its headline figures first).
     """
-    best, best_rank, clash, clash_rank = None, None, None, None
+    best: dict[str, tuple[tuple, Figure]] = {}
     for i, a in enumerate(actuals):
         score = indicator_score(target, a)
         if score <= 0:
             continue
+        if a.share_of_plan and target.unit not in POINT_UNITS:
+            sort = "share"
+        elif a.change == target.change and convert(a.value, a.unit, target.unit) is not None:
+            sort = "comparable"
+        else:
+            sort = "clash"
         rank = (score, a.period is not None, -i)
-        if a.change == target.change and convert(a.value, a.unit, target.unit) is not None:
-            if best_rank is None or rank > best_rank:
-                best, best_rank = a, rank
-        elif clash_rank is None or rank > clash_rank:
-            clash, clash_rank = a, rank
-    return best, clash
+        if sort not in best or rank > best[sort][0]:
+            best[sort] = (rank, a)
+    return Candidates(*(best[k][1] if k in best else None for k in ("comparable", "share", "clash")))
 
 
 def lower_is_better(target: Figure) -> bool:
@@ -536,29 +566,40 @@ def verdict_for(region: str, target: Figure, actuals: Sequence[Figure], actual_d
         start=target.span.start, end=target.span.end, quote=target.quote, value_max=target.value_max,
         direction=target.direction,
     )
-    actual, clash = best_actual(target, actuals)
+    found = best_actual(target, actuals)
+    actual = found.comparable or found.share
     if actual is None:
-        if clash is not None:
+        if found.clash is not None:
+            clash = found.clash
             why = (f"the report states {clash.quote!r} ({_fmt(clash.value)}{clash.unit}, "
                    f"{'a change' if clash.change else 'a level'}), not comparable with a "
                    f"{'change' if target.change else 'level'} in {target.unit}")
         else:
             why = f"no figure for this indicator reported for {target.period} in {actual_doc}"
         return Verdict(region, target.label, side, None, "unknown", why)
+    if actual is found.share:
+        # 完成全年目标的125%: the share is judged as a level against 100% of the target
+        verdict, reason = judge(100, ">=", actual.value, unit="")
+        reason = f"reported as {_fmt(actual.value)}% of the target: {verdict}"
+        return Verdict(region, target.label, side, _actual_side(actual, target.value * actual.value / 100,
+                                                                target), verdict, reason)
     value = convert(actual.value, actual.unit, target.unit)
-    assert value is not None  # best_actual only returns convertible actuals
+    assert value is not None  # comparable actuals convert
     if target.change and actual.direction != target.direction:
         value = -value
     verdict, reason = judge(target.value, target.comparator, value, unit=target.unit,
                             value_max=target.value_max, lower_is_better=lower_is_better(target))
     if target.change and target.direction == "down":
         reason = f"decrease {reason}"
-    actual_side = ActualSide(
+    return Verdict(region, target.label, side, _actual_side(actual, value, target), verdict, reason)
+
+
+def _actual_side(actual: Figure, value: float, target: Figure) -> ActualSide:
+    return ActualSide(
         value=value, unit=target.unit, period=actual.period or target.period, doc=actual.doc,
         start=actual.span.start, end=actual.span.end, quote=actual.quote, written=actual.value,
         written_unit=actual.unit,
     )
-    return Verdict(region, target.label, side, actual_side, verdict, reason)
 
 
 # --- pairing reports ----------------------------------------------------------------
@@ -593,7 +634,8 @@ def report_pairs(docs: Iterable[Report]) -> list[tuple[Report, Report]]:
 
 
 def verdicts_for_pair(targets_doc: Report, actuals_doc: Report) -> list[Verdict]:
-    """Every headline target of ``targets_doc`` (matched or not) and every other target that found an actual."""
+    """Every headline or canonical-indicator target of ``targets_doc`` (matched or not), and every other
+    target that found an actual."""
     year = targets_doc.metadata.year
     assert year is not None
     region = targets_doc.metadata.region or region_key(targets_doc.metadata) or ""
@@ -601,7 +643,7 @@ def verdicts_for_pair(targets_doc: Report, actuals_doc: Report) -> list[Verdict]
     out = []
     for target in target_figures(targets_doc):
         v = verdict_for(region, target, actuals, actuals_doc.name)
-        if target.headline or v.actual is not None:
+        if target.headline or target.key or v.actual is not None:
             out.append(v)
     return out
 

@@ -46,9 +46,12 @@ LOWER_IS_BETTER_WORDS: tuple[str, ...] = (
 # Two indicators written differently match when, after framing words and list
 # ordinals are removed, they are equal; or spell the same characters in
 # another order (户厕改造 / 改造户厕); or one contains the other with at most
-# CONTAIN_EXTRA characters more (造林 / 新造林; 工业固定资产投资 is not
-# 固定资产投资); or the Dice coefficient of their character bigrams reaches
-# SIMILARITY_MIN. Numbers inside the words must agree (超30亿元企业 is not
+# CONTAIN_EXTRA characters more (造林 / 新造林; but 工业固定资产投资 is not
+# 固定资产投资: a longer modifier names a narrower indicator, so containment
+# with more extra characters is no match); or, neither containing the other,
+# the Dice coefficient of their character bigrams reaches SIMILARITY_MIN.
+# Extra characters that are action words (创建省级智能工厂 / 省级智能工厂,
+# 新增贷款投放 / 新增贷款) do not narrow the indicator and are not counted. Numbers inside the words must agree (超30亿元企业 is not
 # 超10亿元企业).
 SIMILARITY_MIN = 0.7
 CONTAIN_EXTRA = 1
@@ -61,6 +64,9 @@ FRAMING_VERBS: tuple[str, ...] = (
     "完成", "实施", "开展", "推进", "实现", "确保", "力争", "全力", "办好", "抓好", "启动", "全年", "年内", "年底",
     "全市", "全省", "全区", "全县", "今年", "累计",
 )
+ACTION_WORDS: tuple[str, ...] = (
+    "创建", "新建", "建设", "建成", "新认定", "认定", "签约", "培育", "打造", "引进", "投放", "完成", "实施", "开展",
+)
 LIST_ORDINAL = r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)"
 # A change with no words of its own (增长7.2%) belongs to the sentence's first level figure.
 BARE_CHANGE_VERBS: tuple[str, ...] = ("同比", "增长", "下降", "提高", "增加", "降低", "减少", "上涨", "上升", "回落")
@@ -72,6 +78,13 @@ MULTI_YEAR_WORDS: tuple[str, ...] = ("年均", "年平均", "累计", "五年", 
 # year ("{year}年", 一年来) rather than a term (五年来, “十三五”).
 TERM_MARKERS: tuple[str, ...] = ("五年来", "过去五年", "五年间", "五年", "十三五", "十二五", "十四五", "本届政府")
 YEAR_MARKERS: tuple[str, ...] = ("刚刚过去的一年", "过去的一年", "一年来", "{year}年")
+
+# A review may state a figure as a share of its target (城镇新增就业……分别完成
+# 全年目标的125%、143%; 占年度计划的126.4%): the share is judged against 100%.
+# A share of a task set by the level above (省定任务的170%) is not a share of
+# the report's own target and does not count.
+SHARE_OF_PLAN = r"(?:全年|年度)(?:目标|计划|任务)(?:任务)?的"
+SHARE_WINDOW = 30  # characters searched before the number, within its clause
 
 # --- units -------------------------------------------------------------------------
 # Magnitude prefixes: 万人 is 10,000 人; 亿元 is 10^8 元.
