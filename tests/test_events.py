@@ -150,3 +150,37 @@ def test_sql_derivation_agrees_with_the_python_fold(store, specs):
     row = next(c for c in register.list_commitments(store, today=TODAY) if c.id == item)
     assert (row.status, row.lead_unit, row.deadline, row.colour) == (
         state.status, state.lead_unit, state.deadline, state.colour)
+
+
+def test_a_locked_database_is_retried_then_reported_in_one_line(store, item, monkeypatch):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from luoshi.errors import StoreError
+
+    monkeypatch.setattr(events_module, "BACKOFF_SECONDS", 0.001)
+    calls = []
+
+    def flaky(conn):
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
+        return "written"
+
+    assert events_module.write_retrying(store, flaky) == "written" and len(calls) == 3
+
+    def always_locked(conn):
+        raise OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
+
+    with pytest.raises(StoreError) as err:
+        events_module.write_retrying(store, always_locked)
+    assert "locked" in str(err.value) and "\n" not in str(err.value)
+
+    def broken(conn):
+        raise OperationalError("INSERT …", {}, sqlite3.OperationalError("no such table: x"))
+
+    calls.clear()
+    with pytest.raises(StoreError) as err:
+        events_module.write_retrying(store, lambda conn: (calls.append(1), broken(conn)))
+    assert len(calls) == 1 and "no such table" in str(err.value)
