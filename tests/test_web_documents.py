@@ -171,6 +171,9 @@ def test_source_page_marks_a_known_target_with_its_fields(client, documents):
     mark = next(m for m in parsed.marks if item["id"] in m["data-items"].split())
     assert "k-target" in mark["class"].split() and mark["text"] == "农村生活污水治理率达80%以上"
     assert data["counts"]["target"] == documents[next(n for n in documents if n.startswith("000_"))]["measures"]
+    detail = client.get(f"/api/documents/{doc}").json()["counts"]
+    assert data["counts"]["task"] == detail["tasks"] > 0  # every stored task is highlighted
+    assert data["counts"].get("project", 0) >= detail["projects"] and data["counts"].get("slogan", 0) >= detail["slogans"]
 
 
 def test_repairs_chrome_and_glossary_are_marked(client, documents):

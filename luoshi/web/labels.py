@@ -6,6 +6,8 @@ source view hands the same tables to its script for the popovers.
 """
 from __future__ import annotations
 
+from luoshi.data.topics import TOPICS
+
 LEVELS = {"province": "省级", "prefecture": "地级", "county": "县级"}
 
 ROLES = {
@@ -13,10 +15,10 @@ ROLES = {
     "notes": "注释", "glossary": "名词解释", "appendix": "附录", "body": "正文",
 }
 
-# What a highlight in the source view is (the popover's heading, the legend).
+# What a highlight in the source view is (the popover's heading, the legend, in this order).
 KINDS = {
-    "target": "目标", "achievement": "成效", "headline": "主要预期目标", "glossary": "名词解释",
-    "repair": "乱码修复", "chrome": "非正文内容", "section": "章节标题",
+    "target": "目标", "achievement": "成效", "headline": "主要预期目标", "task": "工作任务", "project": "重点项目",
+    "slogan": "提法", "glossary": "名词解释", "repair": "乱码修复", "chrome": "非正文内容", "section": "章节标题",
 }
 
 FIELDS = {
@@ -24,7 +26,8 @@ FIELDS = {
     "comparator": "比较", "value": "数值", "value_max": "上限", "unit": "单位", "change": "性质",
     "period": "期间", "confidence": "置信度", "term": "术语", "definition": "释义", "label": "编号",
     "before": "原文（乱码）", "after": "修复为", "status": "状态", "method": "方法", "kind": "类别",
-    "title": "标题", "role": "章节类别", "level": "层级",
+    "title": "标题", "role": "章节类别", "level": "层级", "verb": "动词", "type": "性质", "deadline": "期限",
+    "topic": "领域", "name": "名称", "project_kind": "类型", "category": "类别",
 }
 
 COMPARATORS = {"=": "等于", ">=": "不低于", "<=": "不高于", "~": "左右", "range": "区间", ">": "高于", "<": "低于"}
@@ -35,8 +38,16 @@ CHROME_KINDS = {"page": "网页栏目、导航等", "scraper_header": "采集程
 
 CHANGE = {True: "增量或增速", False: "水平值"}
 
+TASK_TYPES = {"target": "将要做（目标）", "achievement": "已做到（成效）"}
+
+PROJECT_CATEGORIES = {
+    "transport": "交通", "port": "港口码头", "park": "园区", "school": "学校", "hospital": "医院", "water": "水利",
+    "energy": "能源", "culture": "文化体育", "other": "其他",
+}
+
 # Per field, how its values read in Chinese (the popover script uses this; JSON keys are strings).
 VALUES = {
     "comparator": COMPARATORS, "status": REPAIR_STATUS, "role": ROLES, "kind": CHROME_KINDS,
-    "change": {"true": CHANGE[True], "false": CHANGE[False]},
+    "change": {"true": CHANGE[True], "false": CHANGE[False]}, "type": TASK_TYPES, "topic": TOPICS,
+    "category": PROJECT_CATEGORIES,
 }

@@ -65,7 +65,7 @@ class DocumentPage:
 
 @dataclass(frozen=True, slots=True)
 class SourceItem:
-    """One highlight: ``kind`` is target, achievement, headline, glossary, repair, chrome or section."""
+    """One highlight; ``kind`` is one of ``labels.KINDS`` (a measure's kind: target or achievement)."""
 
     id: str
     kind: str
@@ -106,7 +106,8 @@ def document_page(store: Store, doc_id: int) -> DocumentPage:
     kinds = Counter(m.kind for m in d.measures)
     counts = {"sections": len(d.sections), "sentences": len(d.sentences), "glossary": len(d.glossary),
               "measures": len(d.measures), "targets": kinds["target"], "achievements": kinds["achievement"],
-              "headline_targets": len(d.targets), "repairs": len(d.source.repairs), "chrome": len(d.source.chrome)}
+              "headline_targets": len(d.targets), "tasks": len(d.tasks), "projects": len(d.projects),
+              "slogans": len(d.slogans), "repairs": len(d.source.repairs), "chrome": len(d.source.chrome)}
     return DocumentPage(d.id, d.name, d.version, d.source.format, d.source.encoding, len(d.source.text),
                         d.ingested_at, d.extracted, d.metadata, counts, outline(d))
 
@@ -164,4 +165,12 @@ def source_items(d: StoredDocument) -> tuple[SourceItem, ...]:
         "indicator": h.indicator_text, "comparator": h.comparator, "value": number(h.value),
         "value_max": number(h.value_max), "unit": h.unit, "period": h.period, "indicator_key": h.indicator,
     }) for i, h in enumerate(d.targets)]
+    items += [SourceItem(f"t{i}", "task", t.span.start, t.span.end, {
+        "verb": t.verb, "type": t.kind, "deadline": t.deadline, "period": t.period, "topic": t.topic,
+    }) for i, t in enumerate(d.tasks)]
+    items += [SourceItem(f"p{i}-{j}", "project", span.start, span.end,
+                         {"name": p.name, "project_kind": p.kind, "category": p.category})
+              for i, p in enumerate(d.projects) for j, span in enumerate(p.mentions)]
+    items += [SourceItem(f"y{i}-{j}", "slogan", span.start, span.end, {"term": s.term, "definition": s.definition})
+              for i, s in enumerate(d.slogans) for j, span in enumerate(s.mentions)]
     return tuple(sorted(items, key=lambda i: (i.start, -i.end, i.id)))

@@ -55,6 +55,7 @@ def pieces(page: SourcePage) -> list[Piece]:
 
 
 def tooltip(items: list[SourceItem]) -> str | None:
-    """Glossary definitions, for the native tooltip on the terms' anchors."""
-    notes = [f"{i.fields['term']}：{i.fields['definition']}" for i in items if i.kind == "glossary"]
+    """Definitions (glossary notes, defined slogans), for the native tooltip on the terms."""
+    notes = [f"{i.fields['term']}：{i.fields['definition']}" for i in items
+             if i.kind in ("glossary", "slogan") and i.fields.get("definition")]
     return "\n".join(notes) or None

@@ -92,6 +92,14 @@
     pop.classList.add("pinned");
     show(target);
   });
+  // The legend's buttons hide or show one kind of highlight.
+  for (const key of document.querySelectorAll(".legend .key")) {
+    key.addEventListener("click", () => {
+      const on = key.getAttribute("aria-pressed") !== "true";
+      key.setAttribute("aria-pressed", String(on));
+      source.classList.toggle(`off-${key.dataset.kind}`, !on);
+    });
+  }
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape") unpin();
   });
