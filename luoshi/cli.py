@@ -347,8 +347,14 @@ def demo(db: Db = DEFAULT_DB) -> None:
     out.print(f"\nstored in {store.where}. Next: luoshi docs · luoshi show {escape(example)} · luoshi targets · "
               "luoshi measures --jsonl")
     raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
-from luoshi.cli_web import register as _register_web; _register_web(app)
-from luoshi.cli_analysis import register as _register_analysis; _register_analysis(app)
-from luoshi.cli_fulfilment import register as _register_fulfilment; _register_fulfilment(app)
-from luoshi.cli_track import register as _register_track; _register_track(app)
-from luoshi.cli_plan import register as _register_plan; _register_plan(app)
+
+
+def _register_command_modules() -> None:
+    """Commands that live in their own modules; they import this module's helpers, so they come last."""
+    from luoshi import cli_analysis, cli_fulfilment, cli_plan, cli_track, cli_web
+
+    for module in (cli_web, cli_analysis, cli_fulfilment, cli_track, cli_plan):
+        module.register(app)
+
+
+_register_command_modules()
