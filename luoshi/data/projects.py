@@ -46,6 +46,9 @@ GENERIC_MODIFIERS: tuple[str, ...] = (
     "智能", "金融", "零部件", "冷链", "两个", "项目", "工程", "中小学", "幼儿园", "中心学校",
     "三甲", "民营", "优势", "精品", "用户侧", "通航", "应用技术", "专科", "班列", "先进",
 )
+# Idioms shaped like a name (开辟阳关大道, 走上康庄大道).
+IDIOM_NAMES: frozenset[str] = frozenset(("阳关大道", "康庄大道", "光明大道", "金光大道"))
+
 # Characters that turn a prefix into a category (县级人民医院, 各类园区, 一批产业园).
 GENERIC_MARKS = "级类批些各每等型式性化体"
 

@@ -35,7 +35,7 @@ ACTION_VERBS: tuple[str, ...] = (
 )
 
 # Verbs that are as often nouns at a clause start (发展质量明显提升, 服务水平…): they head a
-# task only after an adverb or a subject (加快发展…, 全市要…).
+# task only after an adverb or a modal subject (加快发展…, 我们将发展…).
 NOUN_LIKE_VERBS: frozenset[str] = frozenset((
     "发展", "服务", "创新", "规划", "布局", "稳定", "保障", "支持", "试点", "配套", "储备", "开放", "治理",
     "规范", "部署", "组织", "执行", "升级", "整治", "开发", "增加", "减少", "新增", "保持", "实现", "完成",
@@ -57,6 +57,8 @@ RHETORIC_OBJECT_WORDS: tuple[str, ...] = (
     "力度", "步伐", "进程", "作用", "成效", "实效", "发展", "建设", "工作", "力量", "全面", "更加",
     "进一步", "不断", "持续", "坚持", "以", "为", "的", "和", "与", "及", "等", "各项", "各类",
     "一批", "更高", "更好", "更大", "更多", "新", "高", "好", "大", "强", "优", "实", "深",
+    "以下", "方面", "几个", "重点", "目标任务", "任务", "各项",
+    *(n + "个" for n in "一二两三四五六七八九十"),  # 以下八个方面的工作
 )
 MIN_OBJECT_CHARS = 2
 
@@ -65,6 +67,9 @@ SUBJECT_PREFIXES: tuple[str, ...] = (
     "我们将", "我们要", "我们", "全市", "全区", "全县", "全省", "全镇", "各地", "各级", "今年", "明年",
     "全年", "年内", "同时", "此外", "另外", "其中", "并且", "要", "将", "并", "还",
 )
+
+# Subjects that announce an action, so that even a noun-like verb after them is one (我们将发展…).
+MODAL_SUBJECTS: frozenset[str] = frozenset(("我们将", "我们要", "要", "将", "并", "还"))
 
 # Deadlines stated in a clause: the longest phrase wins (2024年6月底前 before 年底前).
 DEADLINE_PATTERNS: tuple[str, ...] = (

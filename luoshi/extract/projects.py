@@ -2,7 +2,7 @@
 
 A project is a kind suffix (``luoshi.data.projects.KIND_SUFFIXES``) with a
 specific name before it. The name is the run of characters left of the
-suffix, back to punctuation or the previous suffix, starting after the last
+suffix, back to punctuation or the previous project, starting after the last
 verb, adverb or connective in that run (加快建设肇明高速 → 肇明高速;
 中心城区至明港机场 → 明港机场) and after a leading count (4个西江码头 →
 西江码头). It must keep 2–8 characters and must not be built only from
@@ -20,6 +20,7 @@ from luoshi.data.projects import (
     COUNT_PREFIX,
     GENERIC_MARKS,
     GENERIC_MODIFIERS,
+    IDIOM_NAMES,
     KIND_SUFFIXES,
     NAME_CUT_WORDS,
     NAME_LEFT_STOPS,
@@ -34,6 +35,8 @@ MAX_PREFIX = 8
 MIN_PREFIX = 2
 _LOOKBACK = 16
 _SUFFIX_RE = re.compile(word_pattern(KIND_SUFFIXES))
+# a name holding another kind word is two things run together (车产业城产业园); 港 alone may be a place (明港)
+_INNER_SUFFIX_RE = re.compile(word_pattern(s for s in KIND_SUFFIXES if len(s) > 1))
 _STOPS = frozenset(NAME_LEFT_STOPS)
 _CUT_RE = re.compile(word_pattern({*NAME_CUT_WORDS, *ACTION_VERBS, *(a for a in LEAD_ADVERBS if len(a) > 1)}))
 _GENERIC_RE = re.compile(f"(?:{word_pattern(GENERIC_MODIFIERS)})+")
@@ -67,7 +70,7 @@ def _name_start(text: str, end: int, floor: int) -> int:
 
 def _good(prefix: str) -> bool:
     return MIN_PREFIX <= len(prefix) <= MAX_PREFIX and bool(_NAME_CHARS.fullmatch(prefix)) \
-        and not _is_generic(prefix) and _SUFFIX_RE.search(prefix) is None
+        and not _is_generic(prefix) and _INNER_SUFFIX_RE.search(prefix) is None
 
 
 def find_project_mentions(text: str) -> list[tuple[int, int, str, str]]:
@@ -76,18 +79,19 @@ def find_project_mentions(text: str) -> list[tuple[int, int, str, str]]:
     floor = 0  # a name never reaches back over the previous suffix
     for m in _SUFFIX_RE.finditer(text):
         suffix, s0, e0 = m.group(), m.start(), m.end()
-        prev_floor, floor = floor, e0
+        prev_floor = floor
         if suffix == "港" and (text[e0:e0 + 1] in PORT_FALSE_FOLLOWERS or text[s0 - 1:s0] in PORT_FALSE_LEADERS):
             continue
         if _GLUED_AFTER.get(suffix) == text[e0:e0 + 1]:
             continue
         start = _name_start(text, s0, prev_floor)
-        if not _good(text[start:s0]):
+        if not _good(text[start:s0]) or text[start:e0] in IDIOM_NAMES:
             continue
         end = e0
         tail = _TAIL_RE.match(text, end)
         if tail:
-            end = floor = tail.end()
+            end = tail.end()
+        floor = end
         out.append((start, end, text[start:end], suffix))
         # members of an enumeration before it share the suffix: 广湛、珠肇、深南高铁
         while start > prev_floor + 1 and text[start - 1] == "、":

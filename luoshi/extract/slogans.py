@@ -20,7 +20,8 @@ _SUFFIX_ALT = "|".join(sorted(NAME_SUFFIXES, key=len, reverse=True))
 _QUOTED_RE = re.compile(
     rf"“([^“”\n]{{0,{MAX_QUOTED}}}?[{_NUM}][^“”\n]{{0,{MAX_QUOTED}}}?)”"
     rf"([\u4e00-\u9fff]{{0,{MAX_EXTENSION}}}?(?:{_SUFFIX_ALT}))?")
-_REPEATED_RE = re.compile(r"([一二三四五六七八九十两])[\u4e00-\u9fff]{1,2}\1[\u4e00-\u9fff]{1,2}(?:\1[\u4e00-\u9fff]{1,3})?")
+_WORD = r"(?:(?!\1)[\u4e00-\u9fff])"  # a character of the counted word, not the numeral itself
+_REPEATED_RE = re.compile(rf"([一二三四五六七八九十两]){_WORD}{{1,2}}\1{_WORD}{{1,2}}(?:\1{_WORD}{{1,3}})?")
 _HUNDREDS_RE = re.compile(rf"[十百千万]{{3,4}}(?:{_SUFFIX_ALT})")
 _PERIOD_RE = re.compile(PERIOD_RE)
 _QUOTES = "“”\"‘’"

@@ -11,7 +11,7 @@ Rhetoric is not a task: the object (the rest of the head clause) with the
 ``RHETORIC_OBJECT_WORDS`` removed must keep at least ``MIN_OBJECT_CHARS``
 Chinese characters (全面提升发展质量 and 加强作风建设 fail; 加快建设肇明高速
 passes). A verb that is often a noun (发展, 服务) heads a task only after an
-adverb or a subject.
+adverb or a modal (将, 要): 全市服务业增加值增长7% is no task.
 
 Kind follows the section role (review → achievement; plan, targets →
 target); in other sections the document's review/plan split decides, as
@@ -28,6 +28,7 @@ from luoshi.data.verbs import (
     DEADLINE_PATTERNS,
     LEAD_ADVERBS,
     MIN_OBJECT_CHARS,
+    MODAL_SUBJECTS,
     NOUN_LIKE_VERBS,
     RHETORIC_OBJECT_WORDS,
     SUBJECT_PREFIXES,
@@ -96,7 +97,7 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
                   slogans: tuple[Slogan, ...]) -> tuple[Task, ...]:
     """Every task of one document, in text order (see the module docstring)."""
     text = norm.text
-    heads = [m for m in _HEAD_RE.finditer(text) if m.group("subj") or m.group("adv")
+    heads = [m for m in _HEAD_RE.finditer(text) if m.group("adv") or m.group("subj") in MODAL_SUBJECTS
              or m.group("verb")[:2] not in NOUN_LIKE_VERBS or len(m.group("verb")) > 2]
     if not heads:
         return ()
