@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from luoshi.cascade import cascades
-from luoshi.fulfilment import Verdict, fulfilment
+from luoshi.fulfilment import Verdict, fulfilment, suggest_statuses
 from luoshi.store import Store, StoredDocument
 
 
@@ -21,17 +21,24 @@ def _figure(value: float, unit: str, comparator: str | None = None) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    from luoshi.cli import DEFAULT_DB, Db, echo_jsonl, failures, make_table, out, print_table
+    from luoshi.cli import DEFAULT_DB, Db, echo_jsonl, err, failures, make_table, out, print_table
 
     @app.command("fulfilment")
     def fulfilment_command(
         db: Db = DEFAULT_DB,
         jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line.")] = False,
         region: Annotated[str | None, typer.Option(help="Only this region (name or 6-digit code).")] = None,
+        suggest: Annotated[bool, typer.Option(
+            "--suggest", help="Record each verdict as luoshi's status suggestion in the register, with the "
+                              "achievement as evidence.")] = False,
     ) -> None:
         """Were last year's targets met? Each target of a work report against the next year's report."""
         with failures(), Store(db, create=False) as store:
             verdicts = fulfilment(stored_documents(store), region)
+            suggested = suggest_statuses(store, verdicts) if suggest else None
+        if suggested is not None:
+            err.print(f"{len(suggested)} status suggestions recorded in the register (by luoshi:fulfilment)",
+                      markup=False)
         if jsonl:
             echo_jsonl([v.record() for v in verdicts])
             return

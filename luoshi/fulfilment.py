@@ -46,6 +46,7 @@ from luoshi.data.fulfilment import (
     TERM_MARKERS,
     YEAR_MARKERS,
 )
+from luoshi import register
 from luoshi.data.indicators import UNIT_T2S
 from luoshi.extract.indicators import OTHER, canonical_indicator, clean_indicator
 from luoshi.extract.targets import list_items
@@ -59,6 +60,7 @@ from luoshi.model import (
     Span,
 )
 from luoshi.normalise import to_simplified
+from luoshi.store import Store
 
 VerdictName = Literal["met", "partly", "missed", "unknown"]
 EPSILON = 1e-9
@@ -658,3 +660,32 @@ def fulfilment(docs: Iterable[Report], region: str | None = None) -> list[Verdic
         out.extend(verdicts_for_pair(earlier, later))
     return out
 
+
+# --- the register ------------------------------------------------------------------
+
+
+def suggest_statuses(store: Store, verdicts: Iterable[Verdict]) -> list[tuple[Verdict, int]]:
+    """Record each judged verdict as luoshi's status suggestion on its target's commitment.
+
+    The commitment is the stored target measure at the target's span; the
+    evidence is the achievement's span in the next report. A verdict with
+    no actual (unknown) has no evidence and suggests nothing. Suggesting
+    again is idempotent (``register.suggest_status``). Returns (verdict,
+    commitment id) for every suggestion made.
+    """
+    spans: dict[str, list] = {}
+    made = []
+    for v in verdicts:
+        if v.actual is None:
+            continue
+        if v.target.doc not in spans:
+            spans[v.target.doc] = register.list_commitments(store, doc=v.target.doc, kind="measure")
+        target = Span(v.target.start, v.target.end)
+        commitment = next((c for c in spans[v.target.doc] if c.span == target), None) or next(
+            (c for c in spans[v.target.doc] if _overlaps(c.span, target)), None)
+        if commitment is None:
+            continue
+        register.suggest_status(store, commitment.id, v.status, document=v.actual.doc,
+                                span=Span(v.actual.start, v.actual.end), note=f"{v.verdict}: {v.reason}")
+        made.append((v, commitment.id))
+    return made

@@ -77,3 +77,26 @@ def test_missing_database_is_one_line(tmp_path):
         result = run(command, "--db", tmp_path / "none.db")
         assert result.exit_code == 1
         assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_suggest_records_statuses_with_evidence(tmp_path, shared):
+    from luoshi import register
+    from luoshi.store import Store
+
+    db = tmp_path / "r.db"
+    folder = shared / "corpus" / "dev" / "zhumadian"
+    assert run("ingest", folder / "zhumadian_2019_gwr.txt", folder / "zhumadian_2020_gwr.txt", "--db", db).exit_code == 0
+    first = run("fulfilment", "--db", db, "--suggest", "--jsonl")
+    assert first.exit_code == 0 and "status suggestions recorded" in first.stderr
+    gdp = next(json.loads(line) for line in first.stdout.splitlines() if '"gdp_growth"' in line)
+    with Store(db, create=False) as store:
+        (commitment,) = [c for c in register.list_commitments(store, doc="zhumadian_2019_gwr.txt", kind="measure")
+                         if (c.span.start, c.span.end) == (gdp["target"]["start"], gdp["target"]["end"])]
+        state = register.get(store, commitment.id)
+        assert state.status == "not_done"  # 8%以上 vs 7.4%: 未完成
+        (evidence,) = [e for e in state.events if e.by_luoshi]
+        assert (evidence.span.start, evidence.span.end) == (gdp["actual"]["start"], gdp["actual"]["end"])
+        events = len(state.events)
+    assert run("fulfilment", "--db", db, "--suggest").exit_code == 0
+    with Store(db, create=False) as store:
+        assert len(register.get(store, commitment.id).events) == events  # suggesting again appends nothing
