@@ -39,6 +39,7 @@ from luoshi.data.fulfilment import (
     PARTLY_POINTS,
     PARTLY_RELATIVE,
     POINT_UNITS,
+    LIST_WINDOW,
     SHARE_OF_PLAN,
     SHARE_WINDOW,
     SIMILARITY_MIN,
@@ -263,13 +264,9 @@ def _role(doc: Report, section: int | None) -> str | None:
 
 
 def _list_names(measures: Sequence[Measure], text: str) -> dict[int, str]:
-    """Names for measures sharing one list indicator: 旅游综合收入、接待游客 分别增长30%和20%.
+    """Names for runs of measures that share one indicator (see ``_run_names``), and for bare changes.
 
-    Consecutive measures of one sentence with the same indicator take the
-    list's items in order when the counts agree; a run of k changes after
-    分别 whose indicator is not a k-item list takes the names of the k level
-    figures just before it (接待游客5020万人次、旅游综合收入365.8亿元，分别增长22.5%、30.3%);
-    a bare change (全市生产总值完成3082.8亿元，首次突破3000亿元大关，增长7.2%) takes the
+    A bare change (全市生产总值完成3082.8亿元，首次突破3000亿元大关，增长7.2%) takes the
     name of its sentence's first level figure.
     """
     names: dict[int, str] = {}
@@ -280,18 +277,8 @@ def _list_names(measures: Sequence[Measure], text: str) -> dict[int, str]:
                and measures[j].indicator_simplified == measures[i].indicator_simplified
                and measures[j].change == measures[i].change):
             j += 1
-        run = measures[i:j]
-        if len(run) > 1:
-            items = list_items(run[0].indicator_simplified)
-            if len(items) == len(run):
-                for k, piece in enumerate(items):
-                    names[i + k] = "".join(run[0].indicator_simplified[a:b] for a, b in piece)
-            elif run[0].change and i >= len(run) and "分别" in text[measures[i - 1].span.end:run[0].span.end]:
-                before = measures[i - len(run):i]
-                if (all(not m.change and m.sentence == run[0].sentence for m in before)
-                        and len({m.indicator_simplified for m in before}) == len(run)):
-                    for k, m in enumerate(before):
-                        names[i + k] = m.indicator_simplified
+        if j - i > 1:
+            names.update((i + k, name) for k, name in enumerate(_run_names(measures, i, j, text)))
         i = j
     for i, m in enumerate(measures):
         if i not in names and m.change and _bare_change(m, text):
@@ -299,6 +286,34 @@ def _list_names(measures: Sequence[Measure], text: str) -> dict[int, str]:
             if owner is not None:
                 names[i] = owner.indicator_simplified
     return names
+
+
+def _run_names(measures: Sequence[Measure], i: int, j: int, text: str) -> list[str]:
+    """The k names of a run ``measures[i:j]`` of k figures with one indicator, or ``[]``.
+
+    In order of preference: the items of a k-item list indicator (旅游综合收入、
+    接待游客分别增长30%和20%); after 分别, the k level figures just before the
+    run (接待游客5020万人次、旅游综合收入365.8亿元，分别增长22.5%、30.3%); or the k
+    names listed in the clause before 分别 (城镇新增就业、失业人员再就业、困难人员实现
+    就业、新增转移农村劳动力就业，分别完成年度任务的135%、163%、193%、125%).
+    """
+    run = measures[i:j]
+    items = list_items(run[0].indicator_simplified)
+    if len(items) == len(run):
+        return ["".join(run[0].indicator_simplified[a:b] for a, b in piece) for piece in items]
+    same_sentence = i > 0 and measures[i - 1].sentence == run[0].sentence
+    floor = measures[i - 1].span.end if same_sentence else max(0, run[0].span.start - LIST_WINDOW)
+    lead = text[floor:run[0].span.end]  # a quote may start with its 分别
+    if "分别" not in lead:
+        return []
+    if run[0].change and i >= len(run):
+        before = measures[i - len(run):i]
+        if (all(not m.change and m.sentence == run[0].sentence for m in before)
+                and len({m.indicator_simplified for m in before}) == len(run)):
+            return [m.indicator_simplified for m in before]
+    clause = _CLAUSE_BREAK_RE.split(lead[:lead.rindex("分别")].rstrip("，, "))[-1]
+    listed = [_simplified(w.strip()) for w in clause.split("、")]
+    return listed if len(listed) == len(run) and all(listed) else []
 
 
 _BARE_CHANGE_RE = re.compile("^(?:" + "|".join(BARE_CHANGE_VERBS) + ")")
@@ -313,6 +328,7 @@ def _bare_change(m: Measure, text: str) -> bool:
 
 def _figure(doc: Report, m: Measure, words_simplified: str, *, headline: HeadlineTarget | None = None) -> Figure:
     text = doc.source.text
+    words_simplified = _ORDINAL_RE.sub("", words_simplified) or words_simplified  # 一是新增城镇就业
     key = canonical_indicator(words_simplified, m.unit, m.change)
     words = _words(words_simplified)
     if headline is not None:
@@ -410,9 +426,8 @@ class _Markers:
     """Where a report names the reviewed year or a whole term, found once (see ``TERM_MARKERS``)."""
 
     def __init__(self, text: str, year: int) -> None:
-        words = [w.format(year=year) for w in YEAR_MARKERS]
-        pattern = "|".join(re.escape(w) for w in sorted({*words, *TERM_MARKERS}, key=len, reverse=True))
-        hits = [(m.start(), m.group() in TERM_MARKERS) for m in re.finditer(pattern, text)]
+        words = "|".join(re.escape(w.format(year=year)) for w in YEAR_MARKERS)
+        hits = [(m.start(), m.lastgroup == "term") for m in re.finditer(f"(?P<term>{TERM_MARKERS})|{words}", text)]
         self.pos = [p for p, _ in hits]
         self.term = [t for _, t in hits]
 

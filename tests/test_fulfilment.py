@@ -236,3 +236,18 @@ def test_zhumadian_five_year_figures_are_not_the_year_figures(zhumadian):
     for v in zhumadian[1]:
         if v.actual is not None and v.actual.doc == "zhumadian_2023_gwr.txt":
             assert "41.3" not in v.actual.quote and "年均" not in v.actual.quote
+
+
+def test_zhumadian_shares_of_the_years_target(zhumadian):
+    # 2022 report: 城镇新增就业、失业人员再就业、困难人员实现就业、新增转移农村劳动力就业，
+    # 分别完成年度任务的135%、163%、193%、125% — the first share belongs to 城镇新增就业
+    v = _verdict(zhumadian[1], "2021", "new_urban_jobs")
+    assert v.verdict == "met" and v.actual.quote == "分别完成年度任务的135%"
+    assert v.actual.value == pytest.approx(5.5 * 1.35)
+    # 2020 report: 分别完成省定任务的170%: a share of the province's task, not of the city's own target
+    assert _verdict(zhumadian[1], "2019", "new_urban_jobs").verdict == "unknown"
+
+
+def test_term_reviews_are_not_the_year(zhumadian):
+    # 2022 report: 连续五年受到省政府表彰 does not make what follows a five-year figure
+    assert _verdict(zhumadian[1], "2021", "new_urban_jobs").actual is not None

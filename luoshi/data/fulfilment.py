@@ -67,6 +67,7 @@ FRAMING_VERBS: tuple[str, ...] = (
 ACTION_WORDS: tuple[str, ...] = (
     "创建", "新建", "建设", "建成", "新认定", "认定", "签约", "培育", "打造", "引进", "投放", "完成", "实施", "开展",
 )
+LIST_WINDOW = 80  # characters searched back for the names a 分别 list shares out
 LIST_ORDINAL = r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?)"
 # A change with no words of its own (增长7.2%) belongs to the sentence's first level figure.
 BARE_CHANGE_VERBS: tuple[str, ...] = ("同比", "增长", "下降", "提高", "增加", "降低", "减少", "上涨", "上升", "回落")
@@ -76,7 +77,8 @@ MULTI_YEAR_WORDS: tuple[str, ...] = ("年均", "年平均", "累计", "五年", 
 # 刚刚过去的2022年……五年来……). A figure belongs to the reviewed year when the
 # last of these markers before it, within its part of the report, names that
 # year ("{year}年", 一年来) rather than a term (五年来, “十三五”).
-TERM_MARKERS: tuple[str, ...] = ("五年来", "过去五年", "五年间", "五年", "十三五", "十二五", "十四五", "本届政府")
+# (连续五年受到表彰 or “十四五”开局之年 name no term.)
+TERM_MARKERS = r"五年来|过去五年|五年间|五年里|这五年|本届政府|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|以来)"
 YEAR_MARKERS: tuple[str, ...] = ("刚刚过去的一年", "过去的一年", "一年来", "{year}年")
 
 # A review may state a figure as a share of its target (城镇新增就业……分别完成
