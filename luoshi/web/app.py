@@ -1,7 +1,9 @@
 """``create_app(settings)``: the FastAPI application on a luoshi register.
 
 Pages are server-rendered (Jinja2, autoescape on) with a little vanilla
-JavaScript; CSS, scripts and fonts come from the package, never a CDN. A
+JavaScript; CSS, scripts and fonts come from the package, never a CDN (so
+there is no Swagger page, which would load from one: the schema is at
+``/api/openapi.json``). A
 strict Content-Security-Policy (no inline script or style) backs up the
 escaping: even text that slipped through could not run. Errors are pages
 in Chinese for people and ``{"detail": …}`` for ``/api`` clients.
@@ -53,7 +55,7 @@ def create_app(settings: Settings = Settings(), store: Store | None = None) -> F
             store.close()
 
     app = FastAPI(title="落实 luoshi", description="政府工作报告与规划纲要承诺台账：网页与 JSON 接口",
-                  version="0.1.0", lifespan=lifespan, docs_url="/api/docs", redoc_url=None,
+                  version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")
     app.state.settings = settings
     app.state.store = store
@@ -67,8 +69,6 @@ def create_app(settings: Settings = Settings(), store: Store | None = None) -> F
     async def security_headers(request: Request, call_next) -> Response:
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
-            if name == "Content-Security-Policy" and request.url.path == "/api/docs":
-                continue  # the Swagger page loads its own assets; it has no document text
             response.headers.setdefault(name, value)
         return response
 
