@@ -17,7 +17,7 @@ from __future__ import annotations
 # (one-character verbs such as 建/抓 are too ambiguous as clause heads).
 ACTION_VERBS: tuple[str, ...] = (
     # commit / strive
-    "力争", "确保", "争取", "努力", "全力", "务必",
+    "力争", "确保", "争取", "务必",
     # push / speed up
     "推进", "推动", "加快", "加速", "促进", "带动", "抓好", "抓实", "抓紧", "狠抓", "紧抓",
     # build / start / finish

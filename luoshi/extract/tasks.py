@@ -85,6 +85,15 @@ def _mention_index(items, spans_of) -> tuple[list[int], list[int]]:
     return [p for p, _ in pairs], [i for _, i in pairs]
 
 
+def _titles(structure: Structure) -> list[str]:
+    """Each section's title, or its nearest titled ancestor's (a 专栏 or an untitled block)."""
+    sections = structure.sections
+    out: list[str] = []
+    for sec in sections:  # parents come before their children
+        out.append(sec.title or (out[sec.parent] if sec.parent is not None and sec.parent < len(out) else ""))
+    return out
+
+
 def _skipped(structure: Structure, norm: Normalised) -> list[tuple[int, int]]:
     """Headings and non-body sections, in normalised offsets."""
     out = [norm.from_source(s.span.start, s.span.end) for s in structure.sections if s.role in _SKIPPED_ROLES]
@@ -119,7 +128,7 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     deadlines = [(m.start(), m.group()) for m in _DEADLINE_RE.finditer(text)]
     deadline_pos = [p for p, _ in deadlines]
     scorer = TopicScorer(text)
-    titles = [sec.title for sec in structure.sections]
+    titles = _titles(structure)
     src_start, src_end, source_text = norm.src_start, norm.src_end, source.text
 
     tasks: list[Task] = []

@@ -1,0 +1,103 @@
+"""Tasks: action-verb clauses with their measures, projects, slogans, kind, period and deadline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from luoshi.model import Source
+from luoshi.pipeline import process, read
+
+SEEDS = ["000_04df038d627074af.txt", "001_6c2582cb47a6a2df.txt", "002_ab862bf384cb27d5.txt",
+         "003_b2a6abcdeeaf89f4.txt", "004_f84b366bce13bc3e.txt"]
+
+
+def doc(text: str):
+    return process(Source(name="t.txt", path=None, sha256="", format="txt", encoding="utf-8", text=text))
+
+
+def texts(text: str) -> list[str]:
+    return [t.text_simplified for t in doc(text).tasks]
+
+
+def test_clauses_headed_by_action_verbs_are_tasks_and_enumerations_stay_together() -> None:
+    got = texts("加快建设肇明高速、广昆高速改扩建工程,动工建设佛肇云高速(肇云段)。")
+    assert got == ["加快建设肇明高速、广昆高速改扩建工程", "动工建设佛肇云高速(肇云段)"]
+
+
+def test_a_clause_without_a_verb_continues_the_task() -> None:
+    assert texts("推进农村污水治理,覆盖率达到80%。") == ["推进农村污水治理,覆盖率达到80%"]
+
+
+@pytest.mark.parametrize("text", [
+    "坚持以人民为中心。",
+    "着力推动高质量发展。",
+    "我们将重点抓好以下八个方面的工作:",
+    "全市服务业增加值增长7%。",  # 服务 is a noun here
+    "发展质量明显提升。",
+])
+def test_rhetoric_and_noun_heads_are_not_tasks(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_head_verb_drops_manner_adverbs() -> None:
+    d = doc("全力配合推进广湛高铁建设。积极稳妥推进改革试点。")
+    assert [t.verb for t in d.tasks] == ["配合推进", "推进"]
+
+
+def test_links_to_measures_projects_and_slogans() -> None:
+    d = doc("力争4个西江码头项目年底前基本建成。深入推进“九九”融湾行动,新增就业5000人。")
+    first, second = d.tasks
+    assert first.projects == (0,) and d.projects[0].name == "西江码头"
+    assert first.deadline == "年底前"
+    assert second.slogans == (0,) and d.slogans[0].term == "九九融湾行动"
+    assert second.measures and all(d.measures[i].value == 5000 for i in second.measures)
+    assert first.measures == () or all(d.measures[i].value == 4 for i in first.measures)
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("确保2024年6月底前完成改造。", "2024年6月底前"),
+    ("力争上半年开工建设。", "上半年"),
+    ("推进项目建设,力争年内投用。", "年内"),
+    ("推进老旧小区改造。", None),
+])
+def test_deadlines(text: str, deadline: str | None) -> None:
+    assert doc(text).tasks[-1].deadline == deadline
+
+
+def test_kind_and_period_follow_the_sections() -> None:
+    text = ("一、2023年工作回顾\n建成肇明高速,完成投资10亿元。\n"
+            "二、2024年工作安排\n加快建设广湛高铁。\n")
+    d = doc(text)
+    kinds = {t.text_simplified[:4]: (t.kind, t.period) for t in d.tasks}
+    assert kinds["建成肇明"] == ("achievement", "2023")
+    assert kinds["加快建设"] == ("target", "2024")
+
+
+def test_traditional_text_keeps_its_script_and_offsets() -> None:
+    d = doc("加快建設肇明高速。")
+    (task,) = d.tasks
+    assert task.text == "加快建設肇明高速" == d.quote(task.span)
+    assert task.text_simplified == "加快建设肇明高速"
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_tasks_quote_their_source_and_link_inside(shared: Path, name: str) -> None:
+    d = read(shared / "corpus" / "seeds" / name)
+    assert len(d.tasks) >= 50
+    for t in d.tasks:
+        assert d.quote(t.span) == t.text
+        for i in t.measures:
+            assert t.span.start <= d.measures[i].span.start < t.span.end
+        for i in t.projects:
+            assert any(t.span.start <= s.start < t.span.end for s in d.projects[i].mentions)
+    # the most tasks are targets in a plan and achievements in a review
+    assert {t.kind for t in d.tasks} <= {"target", "achievement"}
+
+
+def test_review_and_plan_parts_of_a_work_report(shared: Path) -> None:
+    d = read(shared / "corpus" / "dev" / "zhumadian" / "zhumadian_2022_gwr.txt")
+    review = [t for t in d.tasks if t.kind == "achievement"]
+    plan = [t for t in d.tasks if t.kind == "target"]
+    assert review and plan and max(t.span.start for t in review) < min(t.span.start for t in plan)
+    assert all(t.period == "2022" for t in plan if t.period)
