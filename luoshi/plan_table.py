@@ -240,7 +240,7 @@ def items_from_register(store: Store, stored: StoredDocument) -> tuple[PlanItem,
         if commitment is None:
             items.append(item)
             continue
-        latest = _assigned(register.events(store, commitment))
+        latest = _assigned(register.history(store, commitment))
         items.append(replace(
             item, id=str(commitment), assigned_lead=latest.get("lead"),
             assigned_cooperating=split_units(latest["cooperating"]) if "cooperating" in latest else None,
@@ -275,7 +275,7 @@ def apply_edits(store: Store, edits: PlanEdits, author: str, note: str) -> Appli
                     problems.append(f"row {edit.row}: no commitment at {edit.item_id} of {edits.doc}; "
                                     "ingest the document and draft the table again")
                     continue
-            if _assigned(register.events(store, commitment)).get(edit.field) == edit.value:
+            if _assigned(register.history(store, commitment)).get(edit.field) == edit.value:
                 unchanged += 1
                 continue
             register.record(store, commitment, edit.field, edit.value, author, note=note)
