@@ -105,6 +105,13 @@ def test_a_clerk_goes_from_the_list_to_a_highlighted_measure(site, page):
     page.keyboard.press("Escape")
     assert popover.is_hidden()
 
+    first_measure = page.locator(".source [tabindex='0']").first  # keyboard users tab from measure to measure
+    first_measure.focus()
+    popover.wait_for(state="visible")
+    items = page.request.get(page.url.replace("/documents/", "/api/documents/")).json()["items"]
+    starts = {i["start"] for i in items if i["kind"] in ("target", "achievement")}
+    assert page.locator(".source [tabindex='0']").count() == len(starts) > 0
+
 
 def test_repairs_and_glossary_terms_are_marked_in_the_source(site, page):
     page.goto(site + "documents")

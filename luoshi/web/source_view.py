@@ -16,6 +16,7 @@ from luoshi.web import labels
 from luoshi.web.queries import SourceItem, SourcePage
 
 Tag = Literal["text", "mark", "anchor", "label", "after"]
+MEASURE_KINDS = frozenset({"target", "achievement"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class Piece:
     classes: str = ""  # CSS classes of a mark: "hl k-target k-headline"
     items: str = ""  # the item ids a mark lies under, space-separated (outermost first)
     title: str | None = None  # a tooltip: glossary definitions
+    focus: bool = False  # a keyboard stop: the first piece of each measure (not of every task or mention)
     id: str | None = None  # an anchor's element id
 
 
@@ -44,7 +46,9 @@ def pieces(page: SourcePage) -> list[Piece]:
         if seg.marks:
             covering = [by_id[i] for i in seg.marks]
             kinds = dict.fromkeys(f"k-{i.kind}" for i in covering)
-            out.append(Piece("mark", text, " ".join(("hl", *kinds)), " ".join(seg.marks), tooltip(covering)))
+            focus = any(by_id[i].kind in MEASURE_KINDS for i in seg.opens)
+            out.append(Piece("mark", text, " ".join(("hl", *kinds)), " ".join(seg.marks), tooltip(covering),
+                             focus=focus))
         else:
             out.append(Piece("text", text))
         for item in (by_id[i] for i in seg.closes):
