@@ -190,7 +190,7 @@ def _latest_value(kind: str, outer, *conditions):
     """The value of the newest event of ``kind`` in ``outer``'s thread (a correlated scalar subquery)."""
     other = t.commitments.alias("same_thread")
     return (select(e.value).select_from(t.commitment_events.join(other, other.c.id == e.commitment_id))
-            .where(other.c.thread_id == outer.c.thread_id, e.type == kind, *conditions)
+            .where(other.c.thread == outer.c.thread, e.type == kind, *conditions)
             .order_by(e.at.desc(), e.id.desc()).limit(1).correlate(outer).scalar_subquery())
 
 
@@ -207,7 +207,7 @@ def commitment_states() -> Select:
     status = func.coalesce(_latest_value("status", outer, person),
                            _latest_value("status", outer, e.author.like(MACHINE_AUTHORS)), literal("not_started"))
     return (select(c.id, c.document_id, d.name.label("doc"), d.version, c.kind, c.item_ordinal,
-                   c.thread_id.label("thread"), c.span_start, c.span_end, c.text, c.topic, c.period,
+                   c.thread, c.span_start, c.span_end, c.text, c.topic, c.period,
                    c.deadline_stated, status.label("status"), _latest_value("lead", outer).label("lead_unit"),
                    func.coalesce(_latest_value("deadline", outer), c.deadline).label("deadline"),
                    c.deadline.label("default_deadline"))
@@ -250,9 +250,9 @@ def commitment_events(conn: Connection, commitment_id: int) -> list:
     """Every event of the commitment's thread (all document versions), oldest first."""
     this = t.commitments.alias("this")
     other = t.commitments.alias("other")
-    thread = select(this.c.thread_id).where(this.c.id == commitment_id).scalar_subquery()
+    thread = select(this.c.thread).where(this.c.id == commitment_id).scalar_subquery()
     query = (select(t.commitment_events).join(other, other.c.id == e.commitment_id)
-             .where(other.c.thread_id == thread).order_by(e.at, e.id))
+             .where(other.c.thread == thread).order_by(e.at, e.id))
     return list(conn.execute(query))
 
 

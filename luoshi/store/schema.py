@@ -248,9 +248,9 @@ commitments = Table(  # one row per trackable item of a document version: each t
     _document_fk(),
     Column("kind", String(8), nullable=False),  # task | measure
     Column("item_ordinal", Integer, nullable=False),  # index into the document's tasks or measures
-    # The first commitment of its thread: itself, or the same kind and text in an earlier version of the
-    # document. Events of every commitment in a thread are one history. Set when the row is inserted.
-    Column("thread_id", Integer, ForeignKey("commitments.id")),
+    # Which history the commitment's events join: a hash of the source name, kind, text and occurrence, so
+    # the same item in every version of a document shares one thread of events.
+    Column("thread", String(32), nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
     Column("text", Text, nullable=False),
@@ -258,11 +258,10 @@ commitments = Table(  # one row per trackable item of a document version: each t
     Column("period", Text),
     Column("deadline", String(10)),  # default deadline, ISO date: stated limit or end of the period
     Column("deadline_stated", Text),  # the limit as the text states it
-    Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("document_id", "kind", "item_ordinal", name="uq_commitments_item"),
 )
 Index("ix_commitments_document_id", commitments.c.document_id)
-Index("ix_commitments_thread_id", commitments.c.thread_id)
+Index("ix_commitments_thread", commitments.c.thread)
 
 evidence_files = Table(  # file contents kept in the database, so that it is self-contained; one row per content
     "evidence_files", metadata,

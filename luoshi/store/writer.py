@@ -9,13 +9,16 @@ stored so that it can be browsed and checked against the recomputation.
 
 The same transaction creates the document's commitments (each task and
 each target measure), so a stored document is always in the register. A
-commitment whose kind and text an earlier version already had continues
-that one's thread: its tracking history carries over to the new version.
+commitment's thread is a hash of the source name, its kind, its text and
+which occurrence of that text it is: the same item in a new version of the
+document has the same thread, so its tracking history carries over.
 Tracking events are appended with ``insert_event``; nothing here updates
 or deletes them.
 """
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from datetime import UTC, datetime
 from functools import cache
 from typing import Literal, NamedTuple
@@ -57,10 +60,9 @@ def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
     for table, rows in _child_rows(doc, doc_id):
         if rows:
             _insert_many(conn, table, rows)
-    commitments = _commitment_rows(doc, doc_id, _threads(conn, latest.id) if latest is not None else {})
+    commitments = _commitment_rows(doc, doc_id)
     if commitments:
-        conn.execute(_INSERT[t.commitments], commitments)
-        conn.execute(_START_THREADS, {"doc": doc_id})
+        _insert_many(conn, t.commitments, commitments)
     return Saved(doc_id, "new version" if version > 1 else "ok", version)
 
 
@@ -96,11 +98,6 @@ _d = t.documents.c
 _LATEST = (select(_d.id, _d.version, _d.sha256, _d.extracted).where(_d.name == bindparam("name"))
            .order_by(_d.version.desc()).limit(1))
 _INSERT = {table: table.insert() for table in (t.documents, *t.CHILD_TABLES, *t.REGISTER_TABLES)}
-_c = t.commitments.c
-_THREADS = (select(_c.kind, _c.text, _c.thread_id).where(_c.document_id == bindparam("document_id"))
-            .order_by(_c.kind, _c.item_ordinal))
-_START_THREADS = (t.commitments.update().values(thread_id=_c.id)
-                  .where(_c.document_id == bindparam("doc"), _c.thread_id.is_(None)))
 # Tables with JSON columns go through SQLAlchemy's parameter processing, which serialises them.
 _JSON_TABLES = frozenset(table for table in t.CHILD_TABLES if any(isinstance(c.type, JSON) for c in table.columns))
 
@@ -202,28 +199,26 @@ def _child_rows(doc: Document, doc_id: int) -> list[tuple]:
     ]
 
 
-def _threads(conn: Connection, previous_id: int) -> dict[tuple[str, str], list[int]]:
-    """The previous version's commitments by (kind, text): the threads a new version can continue."""
-    threads: dict[tuple[str, str], list[int]] = {}
-    for row in conn.execute(_THREADS, {"document_id": previous_id}):
-        threads.setdefault((row.kind, row.text), []).append(row.thread_id)
-    return threads
-
-
-def _commitment_rows(doc: Document, doc_id: int, threads: dict[tuple[str, str], list[int]]) -> list[dict]:
+def _commitment_rows(doc: Document, doc_id: int) -> list[dict]:
     """One row per task and per target measure, due by its stated limit or the end of its period."""
-    meta, now = doc.metadata, datetime.now(UTC)
+    meta, seen = doc.metadata, Counter()
     items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline) for i, k in enumerate(doc.tasks)]
     items += [("measure", i, m.span, doc.quote(m.span), m.topic, m.period, None)
               for i, m in enumerate(doc.measures) if m.kind == "target"]
     rows = []
     for kind, ordinal, span, text, topic, period, stated in items:
-        continued = threads.get((kind, text))
+        seen[kind, text] += 1
         due = default_deadline(stated, period or meta.period, meta.year)
         rows.append({
             "document_id": doc_id, "kind": kind, "item_ordinal": ordinal,
-            "thread_id": continued.pop(0) if continued else None, "span_start": span.start, "span_end": span.end,
-            "text": text, "topic": topic, "period": period or meta.period or (str(meta.year) if meta.year else None),
-            "deadline": due.isoformat() if due else None, "deadline_stated": stated, "created_at": now,
+            "thread": thread_key(doc.source.name, kind, text, seen[kind, text]),
+            "span_start": span.start, "span_end": span.end, "text": text, "topic": topic,
+            "period": period or meta.period or (str(meta.year) if meta.year else None),
+            "deadline": due.isoformat() if due else None, "deadline_stated": stated,
         })
     return rows
+
+
+def thread_key(name: str, kind: str, text: str, occurrence: int) -> str:
+    """The thread of the ``occurrence``-th commitment of this kind and text in the document called ``name``."""
+    return hashlib.sha256(f"{name}\x1f{kind}\x1f{text}\x1f{occurrence}".encode()).hexdigest()[:32]

@@ -75,14 +75,13 @@ def upgrade() -> None:
         _id(), _document_id(),
         sa.Column("kind", sa.String(8), nullable=False),
         sa.Column("item_ordinal", sa.Integer, nullable=False),
-        sa.Column("thread_id", sa.Integer, sa.ForeignKey("commitments.id")),
+        sa.Column("thread", sa.String(32), nullable=False),
         *_span(),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("topic", sa.Text),
         sa.Column("period", sa.Text),
         sa.Column("deadline", sa.String(10)),
         sa.Column("deadline_stated", sa.Text),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("document_id", "kind", "item_ordinal", name="uq_commitments_item"),
     )
     op.create_table(
@@ -110,7 +109,7 @@ def upgrade() -> None:
     )
     for table in ("tasks", "task_measures", "projects", "slogans", "commitments"):
         op.create_index(f"ix_{table}_document_id", table, ["document_id"])
-    op.create_index("ix_commitments_thread_id", "commitments", ["thread_id"])
+    op.create_index("ix_commitments_thread", "commitments", ["thread"])
     op.create_index("ix_commitment_events_commitment_id", "commitment_events", ["commitment_id"])
 
 
