@@ -193,7 +193,15 @@ def test_repairs_chrome_and_glossary_are_marked(client, documents):
         for item in (glossary.get(i) for i in mark["data-items"].split()):
             if item:
                 assert f'{item["fields"]["term"]}：{item["fields"]["definition"]}' in mark["title"]
-    assert sorted(parsed.anchors) == sorted(f"s{i}" for i in range(detail["counts"]["sections"]))  # outline links
+    linked = [i["id"] for i in data["items"] if i["kind"] in ("section", "target", "achievement", "headline")]
+    assert sorted(parsed.anchors) == sorted(linked)  # the outline and other pages link to these
+    assert {f"s{i}" for i in range(detail["counts"]["sections"])} <= set(linked)
+    page = client.get(f"/documents/{lianzhou}").text
+    assert len(detail["headline_targets"]) == detail["counts"]["headline_targets"] > 0
+    for row in detail["headline_targets"]:
+        assert f'/documents/{lianzhou}/source#{row["item"]}">{row["quote"]}</a>' in page
+        assert row["quote"] == data["text"][next(i["start"] for i in data["items"] if i["id"] == row["item"]):][
+            :len(row["quote"])]
 
     jiangcheng = doc_id(documents, "003_")
     data = client.get(f"/api/documents/{jiangcheng}/source").json()

@@ -131,3 +131,17 @@ def test_repairs_and_glossary_terms_are_marked_in_the_source(site, page):
     term.hover()
     assert "释义" in page.locator("#popover").inner_text()
     shot(page, "source-glossary")
+
+
+def test_a_link_to_a_headline_target_opens_it_in_the_source(site, page):
+    page.goto(site + "documents")
+    page.locator("table.documents tbody tr", has_text="连州市").get_by_role("link").first.click()
+    first = page.locator("table.headline tbody tr").first
+    indicator = first.locator("td").first.inner_text()
+    first.get_by_role("link").click()
+    page.wait_for_url("**/source#h*")
+    popover = page.locator("#popover")
+    popover.wait_for(state="visible")
+    assert "pinned" in popover.get_attribute("class")
+    assert "主要预期目标" in popover.inner_text() and indicator in popover.inner_text()
+    shot(page, "source-linked-headline")

@@ -51,3 +51,12 @@ VALUES = {
     "change": {"true": CHANGE[True], "false": CHANGE[False]}, "type": TASK_TYPES, "topic": TOPICS,
     "category": PROJECT_CATEGORIES,
 }
+
+
+def amount(comparator: str, value: object, value_max: object, unit: str) -> str:
+    """A target as a Chinese reader writes it: 不低于6%, 6%左右, 5–6%."""
+    if comparator == "range" and value_max is not None:
+        return f"{value}–{value_max}{unit}"
+    if comparator == "~":
+        return f"{value}{unit}左右"
+    return f"{'' if comparator == '=' else COMPARATORS.get(comparator, comparator)}{value}{unit}"

@@ -49,6 +49,21 @@ class OutlineNode:
 
 
 @dataclass(frozen=True, slots=True)
+class HeadlineRow:
+    """A row of the 主要预期目标 table; ``item`` is its id in the source view (``…/source#h0``)."""
+
+    item: str
+    indicator: str
+    indicator_text: str
+    comparator: str
+    value: float | int
+    value_max: float | int | None
+    unit: str
+    period: str | None
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentPage:
     id: int
     name: str
@@ -61,6 +76,7 @@ class DocumentPage:
     metadata: Metadata
     counts: dict[str, int]
     outline: tuple[OutlineNode, ...]
+    headline_targets: tuple[HeadlineRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +124,11 @@ def document_page(store: Store, doc_id: int) -> DocumentPage:
               "measures": len(d.measures), "targets": kinds["target"], "achievements": kinds["achievement"],
               "headline_targets": len(d.targets), "tasks": len(d.tasks), "projects": len(d.projects),
               "slogans": len(d.slogans), "repairs": len(d.source.repairs), "chrome": len(d.source.chrome)}
+    headline = tuple(HeadlineRow(f"h{i}", h.indicator, h.indicator_text, h.comparator, number(h.value),
+                                 number(h.value_max), h.unit, h.period, d.quote(h.span.start, h.span.end))
+                     for i, h in enumerate(d.targets))
     return DocumentPage(d.id, d.name, d.version, d.source.format, d.source.encoding, len(d.source.text),
-                        d.ingested_at, d.extracted, d.metadata, counts, outline(d))
+                        d.ingested_at, d.extracted, d.metadata, counts, outline(d), headline)
 
 
 def source_page(store: Store, doc_id: int) -> SourcePage:

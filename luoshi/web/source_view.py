@@ -4,7 +4,8 @@
 turns segments into flat pieces the template writes one by one, so the
 template never decides anything and every piece of document text goes
 through Jinja's autoescape. Markers add no document text: an anchor for
-each section heading, a label before chrome, the repaired reading after a
+each section heading, measure and headline target (``…/source#m12``
+opens that item), a label before chrome, the repaired reading after a
 mojibake run.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from luoshi.web.queries import SourceItem, SourcePage
 
 Tag = Literal["text", "mark", "anchor", "label", "after"]
 MEASURE_KINDS = frozenset({"target", "achievement"})
+ANCHORED_KINDS = frozenset({"section", "headline", *MEASURE_KINDS})  # other pages link to these: source#m12
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +34,13 @@ class Piece:
 
 def pieces(page: SourcePage) -> list[Piece]:
     by_id = {i.id: i for i in page.items}
-    sections: dict[int, list[str]] = {}  # a heading's anchor, also for untitled sections (zero-width items)
+    anchors: dict[int, list[str]] = {}  # link targets: also untitled sections (zero-width items)
     for item in page.items:
-        if item.kind == "section":
-            sections.setdefault(item.start, []).append(item.id)
+        if item.kind in ANCHORED_KINDS:
+            anchors.setdefault(item.start, []).append(item.id)
     out: list[Piece] = []
     for seg in page.segments:
-        out.extend(Piece("anchor", id=i) for i in sections.get(seg.start, ()))
+        out.extend(Piece("anchor", id=i) for i in anchors.get(seg.start, ()))
         for item in (by_id[i] for i in seg.opens):
             if item.kind == "chrome":
                 out.append(Piece("label", f"非正文：{labels.CHROME_KINDS.get(str(item.fields['kind']), '')}"))

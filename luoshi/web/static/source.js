@@ -59,6 +59,14 @@
     place(target);
   }
 
+  function pin(target) {
+    if (pinned) pinned.removeAttribute("aria-describedby");
+    pinned = target;
+    target.setAttribute("aria-describedby", "popover");
+    pop.classList.add("pinned");
+    show(target);
+  }
+
   function hide() {
     if (!pinned) pop.hidden = true;
   }
@@ -85,13 +93,21 @@
   source.addEventListener("click", (e) => {
     const target = e.target.closest(".hl");
     if (!target) return;
-    if (pinned === target) { unpin(); return; }
-    if (pinned) pinned.removeAttribute("aria-describedby");
-    pinned = target;
-    target.setAttribute("aria-describedby", "popover");
-    pop.classList.add("pinned");
-    show(target);
+    if (pinned === target) unpin();
+    else pin(target);
   });
+
+  // A link to …/source#m12 opens item m12: scrolled into view with its fields pinned.
+  function openLinked() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!(id in items)) return;
+    const target = source.querySelector(`.hl[data-items~="${CSS.escape(id)}"]`);
+    if (!target) return;
+    target.scrollIntoView({block: "center"});
+    pin(target);
+  }
+  window.addEventListener("hashchange", openLinked);
+  openLinked();
   // The legend's buttons hide or show one kind of highlight.
   for (const key of document.querySelectorAll(".legend .key")) {
     key.addEventListener("click", () => {
