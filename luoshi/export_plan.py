@@ -37,12 +37,12 @@ from luoshi.register.status import split_units as register_units
 SHEET = "分工方案"
 META_SHEET = "_luoshi"
 FORMAT = "luoshi-plan/1"
-VISIBLE = (("序号", 6), ("重点任务", 70), ("牵头单位", 18), ("配合单位", 30), ("完成时限", 17))
+VISIBLE = (("序号", 6), ("重点任务", 68), ("牵头单位", 20), ("配合单位", 30), ("完成时限", 17))
 HIDDEN = ("编号", "文档", "起止", "原牵头单位", "原配合单位", "原完成时限")
 TITLE_FONT = Font(name="宋体", size=18, bold=True)
 HEADER_FONT = Font(name="黑体", size=12, bold=True)
 BODY_FONT = Font(name="仿宋", size=12)
-GROUP_FONT = Font(name="黑体", size=12)
+GROUP_FONT = Font(name="黑体", size=12, bold=True)
 SUBGROUP_FONT = Font(name="楷体", size=12, bold=True)
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

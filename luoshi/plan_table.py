@@ -112,7 +112,7 @@ def plan_title(metadata: Metadata) -> str:
         year = f"{metadata.year}年" if metadata.year else ""
         return f"{region}{year}《政府工作报告》重点工作任务分工方案"
     if metadata.title:
-        named = metadata.title if not region or metadata.title.startswith(region) else region + metadata.title
+        named = metadata.title if not region or region in metadata.title else region + metadata.title
         return f"《{named}》重点任务分工方案"
     return f"{region}重点任务分工方案"
 
