@@ -162,6 +162,44 @@ def postgres_schema_url(request) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def table_rows(db: str | Path) -> dict[str, list[tuple]]:
+    """Every row of every table (alembic_version included), on any backend."""
+    from sqlalchemy import inspect, text
+
+    from luoshi.store.engine import make_engine
+
+    engine = make_engine(db, create=False)
+    try:
+        with engine.connect() as conn:
+            return {name: [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}" ORDER BY 1'))]
+                    for name in inspect(conn).get_table_names()}
+    finally:
+        engine.dispose()
+
+
+def integrity(db: str | Path) -> str:
+    """"ok" when every child row belongs to a stored document (and SQLite's own check passes)."""
+    from sqlalchemy import func, select
+
+    from luoshi.store import schema
+    from luoshi.store.engine import make_engine
+
+    engine = make_engine(db, create=False)
+    documents = select(schema.documents.c.id)
+    try:
+        with engine.connect() as conn:
+            for table in schema.CHILD_TABLES:
+                orphans = conn.execute(select(func.count()).select_from(table)
+                                       .where(table.c.document_id.not_in(documents))).scalar_one()
+                if orphans:
+                    return f"{orphans} rows of {table.name} belong to no document"
+            if conn.dialect.name == "sqlite":
+                return conn.exec_driver_sql("PRAGMA integrity_check").scalar_one()
+            return "ok"
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(params=BACKENDS)
 def db(request, tmp_path: Path) -> str:
     """A fresh empty database as a ``--db`` value: a SQLite file, or a PostgreSQL URL of a new schema."""

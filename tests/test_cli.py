@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 
@@ -27,10 +26,10 @@ def run(*args: str):
 
 
 @pytest.fixture
-def stored(db_path, make_doc):
-    with Store(db_path) as store:
+def stored(db, make_doc):
+    with Store(db) as store:
         store.save_document(make_doc())
-    return db_path
+    return db
 
 
 @pytest.fixture(scope="module")
@@ -185,18 +184,19 @@ def test_demo_ingests_the_examples_and_summarises_them(tmp_path):
     (("show", "nothing.txt"), "[L202]"),
     (("ingest", "--encoding", "klingon", "x.txt"), "[L300]"),
 ])
-def test_errors_are_one_line_on_stderr(stored, args, code):
-    result = run(*args, "--db", stored.parent / "other.db" if args == ("docs",) else stored)
+def test_errors_are_one_line_on_stderr(stored, tmp_path, args, code):
+    result = run(*args, "--db", tmp_path / "other.db" if args == ("docs",) else stored)
     assert result.exit_code == 1
     assert code in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
 
 
 def test_a_database_from_a_newer_luoshi_is_one_line(stored):
-    with sqlite3.connect(stored) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with Store(stored) as store, store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+        where = store.where
     result = run("docs", "--db", stored)
-    assert result.exit_code == 1 and result.stderr.startswith(f"{stored}: [L201]")
+    assert result.exit_code == 1 and result.stderr.startswith(f"{where}: [L201]")
 
 
 def test_an_unexpected_failure_is_one_line_too(stored, monkeypatch):

@@ -4,11 +4,11 @@ from __future__ import annotations
 import builtins
 import io
 import random
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
+from conftest import integrity, table_rows
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -35,19 +35,6 @@ def pdf_bytes(text: str) -> bytes:
         page.drawString(50, 800 - 18 * n, line)
     page.save()
     return buffer.getvalue()
-
-
-def table_rows(db: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as conn:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names}
-
-
-def integrity(db: Path) -> str:
-    """SQLite's own check, plus: every child row belongs to a stored document."""
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 BAD = {  # file name → the error code it must get
@@ -96,16 +83,16 @@ def deny_locked(monkeypatch):
     monkeypatch.setattr(io, "open", guarded(real_io_open))
 
 
-def test_each_bad_file_gets_one_line_and_the_rest_is_stored(bad_folder, deny_locked, db_path):
-    with Store(db_path) as store:
+def test_each_bad_file_gets_one_line_and_the_rest_is_stored(bad_folder, deny_locked, db):
+    with Store(db) as store:
         first = list(ingest([bad_folder / "good_2021.txt"], store))
         assert [r.status for r in first] == ["ok"]
-    before = table_rows(db_path)
+    before = table_rows(db)
 
     batch = find_inputs([bad_folder])
     assert len(batch.files) == 10
     (bad_folder / "deleted.txt").unlink()  # deleted after listing, before reading
-    with Store(db_path) as store:
+    with Store(db) as store:
         results = {Path(r.path).name: r for r in ingest(batch, store)}
 
     assert {n: r.status for n, r in results.items() if not r.failed} == {
@@ -114,14 +101,14 @@ def test_each_bad_file_gets_one_line_and_the_rest_is_stored(bad_folder, deny_loc
         line = results[name].line()
         assert line.startswith(f"{bad_folder / name}: [{code}] "), line
         assert "\n" not in line and len(line) < 400
-    after = table_rows(db_path)
-    assert integrity(db_path) == "ok"
+    after = table_rows(db)
+    assert integrity(db) == "ok"
     assert len(after["documents"]) == 3
     for table, rows in before.items():  # nothing stored earlier changed
         assert after[table][: len(rows)] == rows
 
 
-def test_the_cli_reports_the_same_and_exits_1(bad_folder, deny_locked, db_path, monkeypatch):
+def test_the_cli_reports_the_same_and_exits_1(bad_folder, deny_locked, db, monkeypatch):
     import luoshi.ingest
 
     def list_then_delete(paths):
@@ -130,14 +117,14 @@ def test_the_cli_reports_the_same_and_exits_1(bad_folder, deny_locked, db_path, 
         return batch
 
     monkeypatch.setattr(luoshi.ingest, "find_inputs", list_then_delete)
-    result = CliRunner().invoke(app, ["ingest", "--db", str(db_path), str(bad_folder)])
+    result = CliRunner().invoke(app, ["ingest", "--db", db, str(bad_folder)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     lines = result.stdout.splitlines()
     for name, code in BAD.items():
         assert sum(line.startswith(f"{bad_folder / name}: [{code}] ") for line in lines) == 1, name
     assert sum(": ok (id" in line for line in lines) == 3
     assert lines[-1] == "10 documents: 3 ok, 7 error"
-    assert integrity(db_path) == "ok"
+    assert integrity(db) == "ok"
 
 
 def test_a_folder_of_10000_small_files_is_quick(tmp_path, db_path):
@@ -153,13 +140,13 @@ def test_a_folder_of_10000_small_files_is_quick(tmp_path, db_path):
     elapsed = time.perf_counter() - start
     assert statuses == ["ok"] * 10_000
     assert elapsed < 30, f"10,000 files took {elapsed:.1f} s"
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT count(*), count(DISTINCT name), max(version) FROM documents").fetchone() == (
+    with Store(db_path) as store, store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*), count(DISTINCT name), max(version) FROM documents").one() == (
             10_000, 10_000, 1)
     assert integrity(db_path) == "ok"
 
 
-def test_bad_rows_of_a_table_are_errors_in_order_and_the_other_rows_are_stored(tmp_path, db_path):
+def test_bad_rows_of_a_table_are_errors_in_order_and_the_other_rows_are_stored(tmp_path, db):
     import json
 
     corpus = tmp_path / "corpus.jsonl"
@@ -169,7 +156,7 @@ def test_bad_rows_of_a_table_are_errors_in_order_and_the_other_rows_are_stored(t
         json.dumps({"full_text": "  "}),
         json.dumps({"full_text": report(2023, 6)}, ensure_ascii=False),
     ]) + "\n", encoding="utf-8")
-    with Store(db_path) as store:
+    with Store(db) as store:
         results = list(ingest([corpus], store))
         assert [(r.name, r.status) for r in results] == [
             ("corpus.jsonl#row1", "ok"), (None, "error"), (None, "error"), ("corpus.jsonl#row4", "ok")]
