@@ -151,8 +151,7 @@ def build_plan(doc: Document, items: Sequence[PlanItem] | None = None, *, direct
     starts = [s.span.start for s in doc.sentences]
     rows: list[PlanRow] = []
     open_groups: tuple[int, ...] = ()
-    number = 0
-    for unit in _by_sentence(items, doc, starts):
+    for number, unit in enumerate(_by_sentence(items, doc, starts), 1):
         groups = _groups(doc, unit[0].section)
         same = next((n for n, (a, b) in enumerate(zip(groups, open_groups)) if a != b),
                     min(len(groups), len(open_groups)))  # how many enclosing headings are already printed
@@ -167,7 +166,6 @@ def build_plan(doc: Document, items: Sequence[PlanItem] | None = None, *, direct
         lead = next((i.assigned_lead for i in unit if i.assigned_lead is not None), None)
         cooperating = next((i.assigned_cooperating for i in unit if i.assigned_cooperating is not None), None)
         due = [i.assigned_deadline for i in unit if i.assigned_deadline is not None]
-        number += 1
         rows.append(PlanRow(
             "task", text, number=number,
             lead=lead if lead is not None else prefix + found.lead if found.lead else UNDECIDED,

@@ -7,7 +7,15 @@ import pytest
 from openpyxl import load_workbook
 
 from luoshi.errors import UsageError
-from luoshi.export_plan import HIDDEN, META_SHEET, SHEET, VISIBLE, read_edits, register_value, write_plan
+from luoshi.export_plan import (
+    HIDDEN,
+    META_SHEET,
+    SHEET,
+    VISIBLE,
+    read_edits,
+    register_value,
+    write_plan,
+)
 from luoshi.model import Span
 from luoshi.plan_table import Plan, PlanRow
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
 from conftest import identity_normalised, span_of
+
 from luoshi.assign import UNDECIDED
 from luoshi.model import Document, Metadata, Section, Sentence, Source, Span, Task
 from luoshi.plan_table import (
