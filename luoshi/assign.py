@@ -79,15 +79,6 @@ class Directory:
         object.__setattr__(self, "pattern", re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)"))
         object.__setattr__(self, "rules", {w: tuple(r) for w, r in rules.items()})
 
-    def canonical(self, name: str) -> str | None:
-        """The directory name a written unit refers to (市发改局 → 发展改革局), if any."""
-        bare = name.strip()
-        for dept in self.departments:
-            for word in (dept.name, *dept.aliases):
-                if bare == word or (bare.endswith(word) and len(bare) - len(word) <= 4):
-                    return dept.name
-        return None
-
 
 @dataclass(frozen=True, slots=True)
 class Assignment:

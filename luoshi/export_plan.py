@@ -10,8 +10,8 @@ Excel does not grow row heights for wrapped text when it opens a file, so
 each row's height is estimated here from its longest cell (CJK characters
 are two columns wide).
 
-Round trip: hidden columns keep each row's item ids, its document offsets
-and the values as exported. ``read_edits`` compares the visible cells with
+Round trip: hidden columns keep each row's item ids, its document offsets,
+the values as exported and why luoshi suggested its units (建议依据). ``read_edits`` compares the visible cells with
 them, so only what a person changed becomes an ``Edit``; the hidden sheet
 ``_luoshi`` names the document and year.
 """
@@ -38,7 +38,7 @@ SHEET = "分工方案"
 META_SHEET = "_luoshi"
 FORMAT = "luoshi-plan/1"
 VISIBLE = (("序号", 6), ("重点任务", 68), ("牵头单位", 20), ("配合单位", 30), ("完成时限", 17))
-HIDDEN = ("编号", "文档", "起止", "原牵头单位", "原配合单位", "原完成时限")
+HIDDEN = ("编号", "文档", "起止", "原牵头单位", "原配合单位", "原完成时限", "建议依据")
 TITLE_FONT = Font(name="宋体", size=18, bold=True)
 HEADER_FONT = Font(name="黑体", size=12, bold=True)
 BODY_FONT = Font(name="仿宋", size=12)
@@ -83,7 +83,7 @@ def write_plan(plan: Plan, path: str | Path) -> Path:
         cooperating = "、".join(row.cooperating)
         span = f"{row.span.start}-{row.span.end}" if row.span else ""
         values = [row.number, row.task, row.lead, cooperating, row.deadline,
-                  ";".join(row.item_ids), plan.doc, span, row.lead, cooperating, row.deadline]
+                  ";".join(row.item_ids), plan.doc, span, row.lead, cooperating, row.deadline, "；".join(row.reasons)]
         for col, value in enumerate(values, 1):
             cell = ws.cell(r, col, value)
             if col <= width:

@@ -208,7 +208,6 @@ def test_user_directory(tmp_path: Path) -> None:
     assert [d.name for d in directory.departments] == ["投资促进局", "水务局"]
     assert suggest("开展精准招商,引进项目30个。", directory=directory).lead == "投资促进局"
     assert suggest("建设城北污水处理厂和第二供水水厂。", directory=directory).lead == "水务局"
-    assert directory.canonical("区投促局") == "投资促进局"
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -228,10 +227,3 @@ def test_bad_directory_files(tmp_path: Path, content: str, message: str) -> None
 def test_missing_directory_file(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="not found"):
         load_directory(tmp_path / "none.toml")
-
-
-def test_canonical_names() -> None:
-    directory = default_directory()
-    assert directory.canonical("市发改局") == "发展改革局"
-    assert directory.canonical("高要区人社局") == "人力资源社会保障局"
-    assert directory.canonical("县委办") is None

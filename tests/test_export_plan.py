@@ -26,7 +26,7 @@ PLAN = Plan(
         PlanRow("group", "(一)加快交通基础设施建设", depth=2),
         PlanRow("task", "加快建设示例高速公路,年内建成县城客运站。", number=1, lead="县交通运输局",
                 cooperating=("县发展改革局", "县自然资源局"), deadline="2024年12月底前", item_ids=("11", "12"),
-                span=Span(40, 60)),
+                span=Span(40, 60), reasons=("交通运输局 6（高速6）", "发展改革局 3（前期工作3）")),
         PlanRow("task", "新建中小学校5所,新增学位3000个。" * 6, number=2, lead="县教育局", deadline="2024年12月底前",
                 item_ids=("13",), span=Span(70, 86)),
         PlanRow("task", "坚持党的全面领导。", number=3, lead="（待定）", deadline="持续推进", item_ids=("14",),
@@ -62,10 +62,11 @@ def test_layout(written: Path) -> None:
     assert ws.print_area.endswith(f"$E${ws.max_row}")
     # widths and hidden round-trip columns
     assert [ws.column_dimensions[c].width for c in "ABCDE"] == [w for _, w in VISIBLE]
-    assert all(ws.column_dimensions[c].hidden for c in "FGHIJK")
+    assert all(ws.column_dimensions[c].hidden for c in "FGHIJKL")
     assert [c.value for c in ws[2]][5:] == list(HIDDEN)
-    assert [ws.cell(5, c).value for c in range(6, 12)] == [
-        "11;12", "7", "40-60", "县交通运输局", "县发展改革局、县自然资源局", "2024年12月底前"]
+    assert [ws.cell(5, c).value for c in range(6, 13)] == [
+        "11;12", "7", "40-60", "县交通运输局", "县发展改革局、县自然资源局", "2024年12月底前",
+        "交通运输局 6（高速6）；发展改革局 3（前期工作3）"]
 
 
 def test_row_heights_follow_the_text(written: Path) -> None:
