@@ -125,6 +125,33 @@ def test_document_list_shows_every_document_of_its_twin(client, documents):
     assert "县级" in page
 
 
+def test_the_list_filters_and_sorts_like_its_twin(client, documents):
+    listing = client.get("/api/documents").json()
+    assert listing["total"] == len(documents)
+    for name, values in listing["facets"].items():
+        known = [d[name] for d in documents.values() if d[name] is not None]
+        assert sum(v["count"] for v in values) == len(known) and {v["value"] for v in values} == set(map(str, known))
+    year = listing["facets"]["year"][0]["value"]
+    for query in (f"year={year}", "level=county&sort=-measures", "q=连州", "region=&year=&q=", "sort=-year"):
+        twin = client.get(f"/api/documents?{query}").json()
+        page = client.get(f"/documents?{query}").text
+        assert re.findall(r'<tr data-id="(\d+)">', page) == [str(d["id"]) for d in twin["documents"]], query
+    by_year = client.get(f"/api/documents?year={year}").json()["documents"]
+    assert by_year and {d["year"] for d in by_year} == {int(year)}
+    by_measures = [d["measures"] for d in client.get("/api/documents?level=county&sort=-measures").json()["documents"]]
+    assert by_measures == sorted(by_measures, reverse=True) and len(by_measures) >= 2
+    assert [d["region"] for d in client.get("/api/documents?q=连州").json()["documents"]] == ["连州市"]
+    years = [d["year"] for d in client.get("/api/documents?sort=-year").json()["documents"]]
+    known = [y for y in years if y is not None]
+    assert known == sorted(known, reverse=True) and years[:len(known)] == known  # unknown years last
+    for query, message in (("year=abc", "年份应为数字"), ("sort=title", "不能按“title”排序"), ("level=city", "行政级别")):
+        assert client.get(f"/api/documents?{query}").status_code == 400
+        page = client.get(f"/documents?{query}")
+        assert page.status_code == 400 and message in page.text
+    echoed = client.get("/documents", params={"q": '"><script>alert(4)</script>'}).text
+    assert "<script>alert(4)" not in echoed and "&#34;&gt;&lt;script&gt;alert(4)&lt;/script&gt;" in echoed
+
+
 def test_document_page_shows_the_outline_tree_of_its_twin(client, documents):
     doc = doc_id(documents, "002_")
     data = client.get(f"/api/documents/{doc}").json()

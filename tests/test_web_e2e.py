@@ -7,7 +7,7 @@ Skipped, with the reason, where chromium or playwright is missing.
 """
 from __future__ import annotations
 
-import shutil
+import re
 import threading
 from pathlib import Path
 
@@ -81,6 +81,12 @@ def test_a_clerk_goes_from_the_list_to_a_highlighted_measure(site, page):
     rows = page.locator("table.documents tbody tr")
     assert rows.count() == 2
     shot(page, "documents")
+    page.get_by_label("级别").select_option(label="县级（1）")
+    page.get_by_role("button", name="筛选").click()
+    page.wait_for_url(re.compile(r"/documents\?.*level=county"))
+    assert rows.count() == 1 and "连州市" in rows.first.inner_text()
+    page.get_by_role("link", name="清除条件").click()
+    page.wait_for_url("**/documents")
 
     page.get_by_role("link", name="肇庆市政府工作报告（节选）").click()
     page.wait_for_url("**/documents/*")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
+from urllib.parse import urlencode
 
 from luoshi.model import Metadata, Section
 from luoshi.store import DocumentSummary, Store, StoredDocument
@@ -27,9 +29,42 @@ class Home:
     recent: tuple[DocumentSummary, ...]
 
 
+DocumentSort = Literal["id", "-id", "year", "-year", "region", "-region", "measures", "-measures", "characters",
+                       "-characters", "ingested_at", "-ingested_at"]
+FACETS = ("region", "level", "year", "doc_type")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    """What the document list is narrowed to; ``q``: words of the title, region or file name."""
+
+    region: str | None = None
+    level: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    q: str | None = None
+    sort: DocumentSort = "id"
+
+    def query(self, **changes: object) -> str:
+        """This filter as a query string, with ``changes`` (``None`` removes a parameter)."""
+        values = {f: getattr(self, f) for f in (*FACETS, "q", "sort")} | changes
+        return urlencode({k: v for k, v in values.items() if v not in (None, "") and not (k == "sort" and v == "id")})
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: str
+    count: int
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentList:
+    """The documents matching ``filter`` (sorted), and every facet's values over all documents."""
+
     documents: tuple[DocumentSummary, ...]
+    total: int
+    filter: DocumentFilter
+    facets: dict[str, tuple[FacetValue, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +147,27 @@ def home(store: Store, recent: int = 5) -> Home:
     return Home(len(listed), sum(d.measures for d in listed), sum(d.targets for d in listed), tuple(newest))
 
 
-def document_list(store: Store) -> DocumentList:
-    return DocumentList(tuple(store.list_documents()))
+def document_list(store: Store, chosen: DocumentFilter = DocumentFilter()) -> DocumentList:
+    listed = store.list_documents()  # by id
+    words = (chosen.q or "").split()
+
+    def matches(d: DocumentSummary) -> bool:
+        return (all(getattr(chosen, f) in (None, getattr(d, f)) for f in FACETS)
+                and all(w in f"{d.title or ''} {d.region or ''} {d.parent_region or ''} {d.name}" for w in words))
+
+    found = [d for d in listed if matches(d)]
+    key = chosen.sort.lstrip("-")
+    known = sorted((d for d in found if getattr(d, key) is not None), key=lambda d: getattr(d, key),
+                   reverse=chosen.sort.startswith("-"))
+    unknown = [d for d in found if getattr(d, key) is None]  # last in either direction
+    return DocumentList(tuple(known + unknown), len(listed), chosen, {f: facet(listed, f) for f in FACETS})
+
+
+def facet(listed: list[DocumentSummary], name: str) -> tuple[FacetValue, ...]:
+    """The values of ``name`` with their counts: years newest first, others most frequent first."""
+    counts = Counter(getattr(d, name) for d in listed if getattr(d, name) is not None)
+    order = sorted(counts, key=lambda v: (-v, "") if name == "year" else (-counts[v], str(v)))
+    return tuple(FacetValue(str(v), counts[v]) for v in order)
 
 
 def document_page(store: Store, doc_id: int) -> DocumentPage:
