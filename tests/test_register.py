@@ -25,6 +25,8 @@ def doc_with_tasks(text_extra: str = "", name: str = "report.txt") -> Document:
              None, 2, (), (0,)),
         Task(slogan, "target", "实施", "力争年内实施百千万工程", "力争年内实施百千万工程", None, None, None,
              None, 2, (2, 3), (), (0,)),
+        Task(span_of(text, "新增城镇就业1.2万人"), "achievement", "新增", "新增城镇就业1.2万人", "新增城镇就业1.2万人",
+             "2023", None, "employment", 1, 1),
     )
     projects = (Project("示例大道", "大道", "transport", (span_of(text, "示例大道"),), (0,)),)
     slogans = (Slogan("百千万工程", (span_of(text, "百千万工程"), span_of(text, "百千万工程", slogan.start)),
@@ -43,12 +45,13 @@ def test_tasks_projects_and_slogans_round_trip_through_the_store(store):
     assert (stored.tasks, stored.projects, stored.slogans) == (doc.tasks, doc.projects, doc.slogans)
 
 
-def test_every_task_and_every_target_measure_is_a_commitment(store):
+def test_every_target_task_and_target_measure_is_a_commitment(store):
     doc = doc_with_tasks()
     store.save_document(doc)
     listed = register.list_commitments(store, today=JUNE)
-    targets = [m for m in doc.measures if m.kind == "target"]
-    assert len(listed) == len(doc.tasks) + len(targets) == 4
+    targets = [m for m in doc.measures if m.kind == "target"] + [k for k in doc.tasks if k.kind == "target"]
+    assert len(listed) == len(targets) == 4 and len(doc.tasks) == 3
+    assert "新增城镇就业1.2万人" not in {c.text for c in listed}  # an achievement: evidence, not a commitment
     assert {c.kind for c in listed} == {"task", "measure"}
     for c in listed:
         assert doc.text[c.span.start:c.span.end] == c.text

@@ -242,7 +242,7 @@ CHILD_TABLES = (sections, sentences, chrome, repairs, glossary, measures, headli
 
 # --- the register: commitments and their append-only tracking events -------------------------------
 
-commitments = Table(  # one row per trackable item of a document version: each task and each target measure
+commitments = Table(  # one row per trackable item of a document version: each target task and target measure
     "commitments", metadata,
     Column("id", Integer, primary_key=True),
     _document_fk(),

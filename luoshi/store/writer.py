@@ -200,9 +200,14 @@ def _child_rows(doc: Document, doc_id: int) -> list[tuple]:
 
 
 def _commitment_rows(doc: Document, doc_id: int) -> list[dict]:
-    """One row per task and per target measure, due by its stated limit or the end of its period."""
+    """One row per target task and target measure, due by its stated limit or the end of its period.
+
+    Achievements (tasks and measures reporting work done) are not commitments: they are what a later
+    report offers as evidence for earlier ones.
+    """
     meta, seen = doc.metadata, Counter()
-    items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline) for i, k in enumerate(doc.tasks)]
+    items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline)
+             for i, k in enumerate(doc.tasks) if k.kind == "target"]
     items += [("measure", i, m.span, doc.quote(m.span), m.topic, m.period, None)
               for i, m in enumerate(doc.measures) if m.kind == "target"]
     rows = []
