@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from sqlalchemy import Table as SqlTable
@@ -27,6 +28,7 @@ from luoshi.data.tables import (
     UNCLASSIFIED_TOPIC,
     VALUE_SUFFIX_LABEL,
 )
+from luoshi.data.topics import TOPICS
 from luoshi.errors import UsageError
 from luoshi.store import DocumentSummary, Store, schema
 from luoshi.store.records import number
@@ -149,14 +151,13 @@ def attention_by_topic(store: Store) -> Table:
     """
     docs = store.list_documents()
     measures, tasks = _topic_counts(store, schema.measures), _topic_counts(store, schema.tasks)
-    labels = _topic_labels()
     rows = []
     for d in docs:
         m, t = measures.get(d.id, Counter()), tasks.get(d.id, Counter())
         total = sum(m.values()) + sum(t.values())
         for topic in sorted(set(m) | set(t), key=lambda k: (k is None, k or "")):
             count = m[topic] + t[topic]
-            label = UNCLASSIFIED_TOPIC if topic is None else labels.get(topic, topic)
+            label = UNCLASSIFIED_TOPIC if topic is None else TOPICS.get(topic, topic)
             rows.append((d.name, d.region, d.year, topic, label, m[topic], t[topic], round(count / total, 4)))
     cols = columns("doc", "region", "year:int", "topic", "topic_label", "measures:int", "tasks:int", "share:float")
     return Table("attention_by_topic", cols, tuple(rows))
@@ -179,8 +180,7 @@ def ambition_change(store: Store) -> Table:
             series[(d.region, t["indicator"])].setdefault(d.year, t)
     rows = []
     for (region, key), by_year in sorted(series.items()):
-        years = sorted(by_year)
-        for year, next_year in zip(years, years[1:]):
+        for year, next_year in pairwise(sorted(by_year)):
             a, b = by_year[year], by_year[next_year]
             delta = number(round(b["value"] - a["value"], 6)) if a["unit"] == b["unit"] else None
             rows.append((
@@ -243,13 +243,3 @@ def _topic_counts(store: Store, table: SqlTable) -> dict[int, Counter]:
         for doc_id, topic, count in conn.execute(select(*keys, func.count()).group_by(*keys)):
             counts[doc_id][topic] += count
     return counts
-
-
-def _topic_labels() -> dict[str, str]:
-    """Topic key → Chinese label, from ``luoshi.data.topics`` when that module exists."""
-    try:
-        from luoshi.data.topics import TOPICS
-    except ImportError:
-        return {}
-    return {key: getattr(value, "label", value) if not isinstance(value, str) else value
-            for key, value in TOPICS.items()}

@@ -16,7 +16,7 @@ from luoshi.analysis import (
 )
 from luoshi.data.tables import INDICATOR_LABELS, UNCLASSIFIED_TOPIC
 from luoshi.errors import UsageError
-from luoshi.model import HeadlineTarget, Measure, Task
+from luoshi.model import HeadlineTarget, Task
 
 
 def report(make_doc, name: str, region: str, year: int, targets: dict[str, tuple], *, period: str | None = None):
