@@ -77,7 +77,11 @@ def shot(page, name: str) -> None:
 
 
 def test_a_clerk_goes_from_the_list_to_a_highlighted_measure(site, page):
-    page.goto(site + "documents")
+    page.goto(site)
+    assert page.locator(".stats strong").first.inner_text() == "2"
+    shot(page, "home")
+    page.get_by_role("link", name="查看全部文件").click()
+    page.wait_for_url("**/documents")
     rows = page.locator("table.documents tbody tr")
     assert rows.count() == 2
     shot(page, "documents")
@@ -142,6 +146,7 @@ def test_repairs_and_glossary_terms_are_marked_in_the_source(site, page):
 def test_a_link_to_a_headline_target_opens_it_in_the_source(site, page):
     page.goto(site + "documents")
     page.locator("table.documents tbody tr", has_text="连州市").get_by_role("link").first.click()
+    shot(page, "document-headline-targets")
     first = page.locator("table.headline tbody tr").first
     indicator = first.locator("td").first.inner_text()
     first.get_by_role("link").click()
