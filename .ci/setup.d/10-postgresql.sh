@@ -26,8 +26,9 @@ psql_admin() { su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $port $*"; }
 for _ in $(seq 30); do psql_admin "-c 'SELECT 1'" >/dev/null 2>&1 && break; sleep 1; done
 psql_admin "-tAc \"SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'\"" | grep -q 1 \
   || psql_admin "-c \"CREATE ROLE $ROLE LOGIN PASSWORD '$PASSWORD'\""
+# Collation C sorts text by code point, as SQLite does, so both backends order rows alike.
 psql_admin "-tAc \"SELECT 1 FROM pg_database WHERE datname = '$ROLE'\"" | grep -q 1 \
-  || psql_admin "-c \"CREATE DATABASE $ROLE OWNER $ROLE ENCODING 'UTF8' TEMPLATE template0\""
+  || psql_admin "-c \"CREATE DATABASE $ROLE OWNER $ROLE ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0\""
 
 url="postgresql+psycopg://$ROLE:$PASSWORD@127.0.0.1:$port/$ROLE"
 echo "export LUOSHI_TEST_POSTGRES_URL='$url'" >> "${LUOSHI_CI_ENV:?set by .ci/run}"
