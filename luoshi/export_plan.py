@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
 from luoshi.assign import UNDECIDED
@@ -39,45 +39,58 @@ META_SHEET = "_luoshi"
 FORMAT = "luoshi-plan/1"
 VISIBLE = (("序号", 6), ("重点任务", 68), ("牵头单位", 20), ("配合单位", 30), ("完成时限", 17))
 HIDDEN = ("编号", "文档", "起止", "原牵头单位", "原配合单位", "原完成时限", "建议依据")
-TITLE_FONT = Font(name="宋体", size=18, bold=True)
-HEADER_FONT = Font(name="黑体", size=12, bold=True)
-BODY_FONT = Font(name="仿宋", size=12)
-GROUP_FONT = Font(name="黑体", size=12, bold=True)
-SUBGROUP_FONT = Font(name="楷体", size=12, bold=True)
-THIN = Side(style="thin", color="000000")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LINE_POINTS = 16.5  # one wrapped line of 12 pt 仿宋, with leading
 CELL_PADDING = 6.0
 CHARS_PER_UNIT = 0.42  # CJK characters (12 pt) per column-width unit, with margin for the cell's padding
 Field = Literal["lead", "cooperating", "deadline"]
 
 
+def named_styles() -> tuple[NamedStyle, ...]:
+    """Fresh named styles for one workbook (openpyxl binds a style to the workbook it is added to).
+
+    Assigning a named style by name is ten times faster than setting font,
+    border and alignment on every cell.
+    """
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body, heading = Font(name="仿宋", size=12), Font(name="黑体", size=12, bold=True)
+
+    def wrapped(horizontal: str) -> Alignment:
+        return Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+
+    return (
+        NamedStyle("分工_标题", font=Font(name="宋体", size=18, bold=True),
+                   alignment=Alignment(horizontal="center", vertical="center")),
+        NamedStyle("分工_表头", font=heading, border=border, alignment=wrapped("center")),
+        NamedStyle("分工_任务", font=body, border=border, alignment=wrapped("left")),
+        NamedStyle("分工_单位", font=body, border=border, alignment=wrapped("center")),
+        NamedStyle("分工_分组", font=heading, border=border, alignment=wrapped("left")),
+        NamedStyle("分工_子分组", font=Font(name="楷体", size=12, bold=True), border=border, alignment=wrapped("left")),
+    )
+
+
 def write_plan(plan: Plan, path: str | Path) -> Path:
     """Write ``plan`` as a print-ready xlsx at ``path``."""
     wb = Workbook()
+    for style in named_styles():
+        wb.add_named_style(style)
     ws = wb.active
     ws.title = SHEET
     width = len(VISIBLE)
     ws.append([plan.title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.row_dimensions[1].height = 42
-    ws.cell(1, 1).font = TITLE_FONT
-    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.cell(1, 1).style = "分工_标题"
     ws.append([name for name, _ in VISIBLE] + list(HIDDEN))
     ws.row_dimensions[2].height = 24
     for col in range(1, width + 1):
-        cell = ws.cell(2, col)
-        cell.font, cell.border = HEADER_FONT, BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for row in plan.rows:
-        r = ws.max_row + 1
+        ws.cell(2, col).style = "分工_表头"
+    for r, row in enumerate(plan.rows, 3):
         if row.kind == "group":
             ws.cell(r, 1, row.task)
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
             for col in range(1, width + 1):
-                ws.cell(r, col).border = BORDER
-            ws.cell(r, 1).font = GROUP_FONT if row.depth <= 1 else SUBGROUP_FONT
-            ws.cell(r, 1).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+                ws.cell(r, col).style = "分工_分组" if row.depth <= 1 else "分工_子分组"
             ws.row_dimensions[r].height = _height(row.task, sum(w for _, w in VISIBLE))
             continue
         cooperating = "、".join(row.cooperating)
@@ -87,9 +100,7 @@ def write_plan(plan: Plan, path: str | Path) -> Path:
         for col, value in enumerate(values, 1):
             cell = ws.cell(r, col, value)
             if col <= width:
-                cell.font, cell.border = BODY_FONT, BORDER
-                cell.alignment = Alignment(horizontal="left" if col == 2 else "center", vertical="center",
-                                           wrap_text=True)
+                cell.style = "分工_任务" if col == 2 else "分工_单位"
         ws.row_dimensions[r].height = max(_height(str(v), w) for v, (_, w) in zip(values, VISIBLE))
     for col, (_, w) in enumerate(VISIBLE, 1):
         ws.column_dimensions[get_column_letter(col)].width = w
