@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import BACKENDS, postgres_schema_url
 from fastapi.testclient import TestClient
 
 from luoshi.ingest import ingest
@@ -27,14 +28,16 @@ HOSTILE_TEXT = (
 RAW_PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "<img src=x onerror=alert(9)>")
 
 
-@pytest.fixture(scope="module")
-def client(shared, tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request, shared, tmp_path_factory):
+    """The app on SQLite and (with ``LUOSHI_TEST_POSTGRES_URL``) on PostgreSQL."""
     folder = tmp_path_factory.mktemp("web")
     (folder / HOSTILE_NAME).write_text(HOSTILE_TEXT, encoding="utf-8")
     seeds = sorted((shared / "corpus" / "seeds").glob("00[023]_*.txt"))
-    with Store(folder / "luoshi.db") as store:
+    db = str(folder / "luoshi.db") if request.param == "sqlite" else postgres_schema_url(request)
+    with Store(db) as store:
         assert not [r.line() for r in ingest([*seeds, folder / HOSTILE_NAME], store) if r.failed]
-    with TestClient(create_app(Settings(db=str(folder / "luoshi.db")))) as opened:
+    with TestClient(create_app(Settings(db=db))) as opened:
         yield opened
 
 
