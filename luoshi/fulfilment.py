@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from luoshi import register
 from luoshi.data.fulfilment import (
     ACTION_WORDS,
     APPROX_POINTS,
@@ -31,6 +32,7 @@ from luoshi.data.fulfilment import (
     DOWN_WORDS,
     FRAMING_VERBS,
     LIST_ORDINAL,
+    LIST_WINDOW,
     LOWER_IS_BETTER_KEYS,
     LOWER_IS_BETTER_WORDS,
     MAGNITUDES,
@@ -39,7 +41,6 @@ from luoshi.data.fulfilment import (
     PARTLY_POINTS,
     PARTLY_RELATIVE,
     POINT_UNITS,
-    LIST_WINDOW,
     SHARE_OF_PLAN,
     SHARE_WINDOW,
     SIMILARITY_MIN,
@@ -47,7 +48,6 @@ from luoshi.data.fulfilment import (
     TERM_MARKERS,
     YEAR_MARKERS,
 )
-from luoshi import register
 from luoshi.data.indicators import UNIT_T2S
 from luoshi.extract.indicators import OTHER, canonical_indicator, clean_indicator
 from luoshi.extract.targets import list_items
