@@ -40,11 +40,12 @@ SECURITY_HEADERS = {
 STATUS_TEXT = {400: "请求有误", 404: "未找到", 405: "不支持该操作", 500: "服务器出错"}
 
 
-def create_app(settings: Settings = Settings(), store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """The application on ``settings.db`` (or on an already open ``store``, which the caller closes).
 
     :raises NotFound: there is no database at ``settings.db``.
     """
+    settings = settings or Settings()
     owned = store is None
     store = Store(settings.db, create=False) if store is None else store
 

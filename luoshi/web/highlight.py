@@ -54,7 +54,7 @@ def segments(length: int, marks: list[Mark] | tuple[Mark, ...], points: Iterable
     cuts = sorted({0, length, *starts, *ends, *(p for p in points if 0 < p < length)})
     active: dict[str, Mark] = {}
     out = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
         for mark in ends.get(lo, ()):
             del active[mark.id]
         opened = starts.get(lo, ())
