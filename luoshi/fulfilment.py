@@ -218,6 +218,7 @@ class Figure:
     headline: bool = False
     topic: str | None = None
     share_of_plan: bool = False  # 完成全年目标的125%: a share of the target, not the figure itself
+    should_fall: bool = False  # the extractor says less is better (Measure.direction == "down")
 
 
 def number(value: float | None) -> float | int | None:
@@ -334,12 +335,15 @@ def _figure(doc: Report, m: Measure, words_simplified: str, *, headline: Headlin
     if headline is not None:
         key = None if headline.indicator == OTHER else headline.indicator
         words = _words(_simplified(headline.indicator_text)) if key is None else words
-    direction = m.direction if m.kind == "target" and m.direction else direction_of(text, m.span)
+    # The sign of a change is what the text says (下降 → down); Measure.direction says which way the
+    # indicator *should* move, so a target written as a rise that should fall (涨幅控制在3%) is a ceiling.
+    direction = direction_of(text, m.span)
     return Figure(
         doc=doc.name, key=key, words=words, label=key or words, value=m.value, value_max=m.value_max,
         unit=m.unit.translate(UNIT_T2S), comparator=m.comparator, change=m.change,
         direction=direction if m.change else "up", period=m.period, span=m.span,
         quote=text[m.span.start:m.span.end], headline=headline is not None, topic=m.topic,
+        should_fall=m.kind == "target" and m.direction == "down" and not (m.change and direction == "down"),
         share_of_plan=m.unit == "%" and not m.change and _share_of_plan(text, m.span),
     )
 
@@ -568,7 +572,7 @@ def best_actual(target: Figure, actuals: Iterable[Figure]) -> Candidates:
 
 def lower_is_better(target: Figure) -> bool:
     """Whether less of the indicator is better (失业率, CPI), or the target's own verb caps it (压缩至, 控制在)."""
-    if target.key in LOWER_IS_BETTER_KEYS:
+    if target.key in LOWER_IS_BETTER_KEYS or target.should_fall:
         return True
     if target.change:
         return False  # a change target is judged along its own direction

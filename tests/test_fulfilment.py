@@ -1,6 +1,7 @@
 """Fulfilment: the comparator rules, unit and word matching, and real verdicts on the Zhumadian series."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,7 @@ def test_direction_from_the_words_before_the_number():
 class Report:
     """A minimal document: what fulfilment reads, built by hand."""
 
-    def __init__(self, name: str, year: int, text: str, figures: list[tuple[str, str, float, str, str, bool]]):
+    def __init__(self, name: str, year: int, text: str, figures: list[tuple], direction: str | None = None):
         self.source = Source(name=name, path=None, sha256="0", format="txt", encoding="utf-8", text=text)
         self.metadata = Metadata(region="示例市", division_code=None, year=year, doc_type="政府工作报告")
         role = "review" if figures and figures[0][0] == "achievement" else "plan"
@@ -137,9 +138,10 @@ class Report:
         measures = []
         for kind, quote, value, unit, comparator, change in figures:
             at = text.index(quote)
-            indicator = quote.split("增长")[0].split("下降")[0]
+            indicator = re.split("增长|下降|达到", quote)[0]
             measures.append(Measure(Span(at, at + len(quote)), kind, indicator, indicator, value, unit, comparator,
-                                    change, str(year) if kind == "target" else None, 0.9, sentence=0, section=0))
+                                    change, str(year) if kind == "target" else None, 0.9, sentence=0, section=0,
+                                    direction=direction if kind == "target" else None))
         self.measures = tuple(measures)
 
     @property
@@ -161,6 +163,17 @@ def test_a_decrease_is_judged_along_the_target_direction():
     assert (energy.indicator, energy.verdict, energy.actual.value) == ("energy_intensity", "met", 4.1)
     assert (trade.indicator, trade.verdict, trade.actual.value) == ("trade_growth", "missed", -3.5)
     assert trade.actual.quote == "进出口下降3.5%"
+
+
+@pytest.mark.parametrize(("direction", "verdict"), [(None, "missed"), ("down", "met")])
+def test_a_target_that_should_fall_is_a_ceiling(direction, verdict):
+    # 用水量 达到20立方米: a floor as written; with Measure.direction "down" (less is better) a ceiling
+    plan = Report("d2020.txt", 2020, "万元增加值用水量达到20立方米。", [
+        ("target", "万元增加值用水量达到20立方米", 20, "立方米", "=", False)], direction=direction)
+    review = Report("d2021.txt", 2021, "万元增加值用水量达到16立方米。", [
+        ("achievement", "万元增加值用水量达到16立方米", 16, "立方米", "=", False)])
+    (only,) = verdicts_for_pair(plan, review)
+    assert only.verdict == verdict
 
 
 def test_no_comparable_actual_is_unknown_with_the_target_listed():
