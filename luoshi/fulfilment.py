@@ -27,6 +27,8 @@ from luoshi.data.fulfilment import (
     APPROX_RELATIVE,
     BARE_CHANGE_VERBS,
     BASE_UNITS,
+    BASELINE_WINDOW,
+    BASELINE_WORDS,
     CEILING_VERBS,
     CONTAIN_EXTRA,
     DOWN_WORDS,
@@ -415,8 +417,9 @@ def actual_figures(doc: Report, year: int) -> list[Figure]:
     markers = _Markers(text, year)
     out = []
     for i, m in enumerate(measures):
-        if m.period != str(year):
-            if m.period is not None or _role(doc, m.section) not in REVIEW_ROLES:
+        period = None if m.period and _baseline_year(text, m) else m.period
+        if period != str(year):
+            if period is not None or _role(doc, m.section) not in REVIEW_ROLES:
                 continue
             if markers.term_before(_part_start(doc, m.section), m.span.start):
                 continue
@@ -424,6 +427,16 @@ def actual_figures(doc: Report, year: int) -> list[Figure]:
             continue
         out.append(_figure(doc, m, names.get(i, m.indicator_simplified)))
     return out
+
+
+def _baseline_year(text: str, m: Measure) -> bool:
+    """Whether the year a figure was dated by is a comparison base (是2017年的1.8倍, 比2017年), not its own."""
+    window = text[max(0, m.span.start - BASELINE_WINDOW):m.span.start]
+    at = window.rfind(f"{m.period}年")
+    return at > 0 and bool(_BASELINE_RE.search(_simplified(window[max(0, at - 3):at])))
+
+
+_BASELINE_RE = re.compile(f"(?:{'|'.join(BASELINE_WORDS)})$")
 
 
 class _Markers:

@@ -264,3 +264,10 @@ def test_zhumadian_shares_of_the_years_target(zhumadian):
 def test_term_reviews_are_not_the_year(zhumadian):
     # 2022 report: 连续五年受到省政府表彰 does not make what follows a five-year figure
     assert _verdict(zhumadian[1], "2021", "new_urban_jobs").actual is not None
+
+
+def test_a_comparison_base_year_is_not_the_figures_year(zhumadian):
+    # 2023 report: 一般公共预算收入204.5亿元，是2017年的1.8倍，年均增长12.2%；规模以上工业增加值增长6%
+    # the 6% is 2022's (刚刚过去的2022年), whatever year the measure was dated by
+    v = _verdict(zhumadian[1], "2022", "industry_va_growth")
+    assert (v.actual.value, v.verdict) == (6, "missed")

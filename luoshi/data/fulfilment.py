@@ -88,6 +88,12 @@ YEAR_MARKERS: tuple[str, ...] = ("刚刚过去的一年", "过去的一年", "�
 SHARE_OF_PLAN = r"(?:全年|年度)(?:目标|计划|任务)(?:任务)?的"
 SHARE_WINDOW = 30  # characters searched before the number, within its clause
 
+# A year after one of these words is a comparison base, not the figure's own
+# year (一般公共预算收入204.5亿元，是2017年的1.8倍; 比2017年增长): a figure dated
+# by it is treated as undated.
+BASELINE_WORDS: tuple[str, ...] = ("是", "比", "较", "相当于", "同", "与", "为", "相比")
+BASELINE_WINDOW = 40  # characters searched back for that year
+
 # --- units -------------------------------------------------------------------------
 # Magnitude prefixes: 万人 is 10,000 人; 亿元 is 10^8 元.
 MAGNITUDES: tuple[tuple[str, float], ...] = (
