@@ -16,14 +16,13 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every network interface).")]
         = "127.0.0.1",
         port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8000,
-        public: Annotated[bool, typer.Option("--public", help="The read-only public site (信息公开).")] = False,
     ) -> None:
         """Serve the web application (in Chinese) on the register; Ctrl+C stops it."""
         from luoshi.web import Settings, create_app
         from luoshi.web.serve import bind, server, url
 
         with failures():
-            web_app = create_app(Settings(db=db, public=public))
+            web_app = create_app(Settings(db=db))
             sock = bind(host, port)
         out.print(f"serving {web_app.state.store.where} at {url(sock)}  (Ctrl+C to stop)", markup=False)
         try:
