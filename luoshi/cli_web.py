@@ -1,4 +1,10 @@
-"""``luoshi serve``: the web application on a register (see ``luoshi.web``)."""
+"""``luoshi serve``: the web application on a register (see ``luoshi.web``).
+
+``luoshi.cli`` imports this module at its end, so the CLI helpers are
+imported inside ``register`` (and annotations stay eager for Typer); the web
+stack itself is imported only when ``serve`` runs, keeping ``luoshi --help``
+and the other commands quick.
+"""
 
 from typing import Annotated
 
