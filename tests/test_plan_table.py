@@ -181,3 +181,65 @@ def test_plan_of_a_real_report(shared) -> None:
     for row in tasks:  # every row's offsets point at its text in the source
         start, end = doc.normalised.from_source(row.span.start, row.span.end)
         assert doc.normalised.text[start:end] in row.task
+
+
+# Sentence-level rows of two reports, labelled by reading the row text only (not the suggestion),
+# after the rules were written and never used to tune them. Measured: 28 of 40 right.
+LABELLED_ROWS = [
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "持续巩固创卫成果,配合市创建", "林业局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "有序推进新冠疫苗加强针接种工", "卫生健康局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "继续做好外事侨务、民族宗教、", None),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "抢抓国土空间规划编制和阳江科", "自然资源局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "力争年内建成区人民医院新院一", "卫生健康局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "持续优化营商环境。", "政务服务数据管理局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "坚持“项目为王、落地为要”,", "发展改革局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "促进教育高质量发展。", "教育局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "做优主导产业,以张小泉刀剪智", "工业和信息化局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "擦亮逆水赛龙舟、漆艺等省级非", "文化广电旅游体育局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "扎实开展农村乱占耕地建房整治", "自然资源局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "积极开展为民服务“微改革”,", "政务服务数据管理局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "突出做好高校毕业生、退役军人", "人力资源社会保障局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "完善综合应急救援体系,提升防", "应急管理局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "坚持“工业立区”不动摇,做强", "工业和信息化局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "依托广湛高铁、银岭东区的建设", "自然资源局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "聚焦解决“城区公办学位紧缺”", "教育局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "着力扫清金城路、金郊路、中洲", "住房城乡建设局"),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "牢固树立以人民为中心的发展理", None),
+    ("seeds/003_b2a6abcdeeaf89f4.txt", "全面实施人才行动计划,大力引", "人力资源社会保障局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "加大招行引金力度,引进股份制", "金融工作局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "弘扬社会主义核心价值观和大别", "文化广电旅游体育局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "落实以增加知识价值为导向的收", "科技局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "扎实开展“能力作风建设年”活", None),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "完善政府性融资担保体系,支持", "金融工作局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "高质量推进“人人持证、技能河", "人力资源社会保障局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "加快平舆通用机场建设;", "交通运输局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "高质量承办第25届中国农加工", "商务局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "持续加强社会保障。", "人力资源社会保障局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "抓好国家调味品检验检测中心、", "科技局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "实施科技创新人才队伍建设工程", "科技局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "提升县城和乡镇建设水平。", "住房城乡建设局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "坚持尽力而为、量力而行,做好", None),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "落实放权赋能、省财政直管县体", "住房城乡建设局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "拓展开放平台空间。", "商务局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "实施多式联运示范工程,加快恒", "交通运输局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "抓好重度残疾人托养工作。", "民政局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "深入开展县域治理“三起来”和", "发展改革局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "积极争创国家生态文明建设示范", "生态环境局"),
+    ("dev/zhumadian/zhumadian_2022_gwr.txt", "加快发展服务业新业态。", "发展改革局"),
+]
+
+
+def test_lead_accuracy_on_labelled_rows(shared) -> None:
+    from luoshi.pipeline import read
+
+    tables = {path: build_plan(read(shared / "corpus" / path)).tasks for path in {p for p, _, _ in LABELLED_ROWS}}
+    found = right = 0
+    for path, start, lead in LABELLED_ROWS:
+        row = next((r for r in tables[path] if r.task.startswith(start)), None)
+        if row is None:  # the task extractor may cut a sentence differently
+            continue
+        found += 1
+        suggested = None if row.lead == UNDECIDED else row.lead[1:]  # without the level prefix
+        right += suggested == lead
+    assert found >= 35
+    assert right / found >= 0.65
