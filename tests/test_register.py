@@ -153,3 +153,38 @@ def test_event_times_are_utc_and_kept(store):
     at = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
     register.record(store, item, "note", "三月进展", "张三", at=at)
     assert register.get(store, item).events[0].at == at
+
+
+def test_documents_stored_before_the_register_get_their_commitments_on_upgrade(db_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from luoshi.store import Store
+    from luoshi.store.migrate import _config
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0003")
+        conn.exec_driver_sql(
+            "INSERT INTO documents (name, version, sha256, format, encoding, source_text, normalised_text, "
+            "repairs_applied, extracted, title_confidence, year, unknown, provenance, source_meta, ingested_at) "
+            "VALUES ('report.txt', 1, 'ab', 'txt', 'utf-8', '今年GDP增长6%。', '今年GDP增长6%。', 1, 1, 1.0, 2024, "
+            "'{}', '{}', '{}', '2024-01-01 00:00:00')")
+        for ordinal, kind in enumerate(("target", "achievement")):
+            conn.exec_driver_sql(
+                "INSERT INTO measures (document_id, ordinal, span_start, span_end, quote, kind, indicator, "
+                "indicator_simplified, value, unit, comparator, change, confidence) "
+                f"VALUES (1, {ordinal}, 2, 9, 'GDP增长6%', '{kind}', 'GDP', 'GDP', 6, '%', '=', 1, 0.9)")
+    engine.dispose()
+    with Store(db_path) as store:
+        (old,) = register.list_commitments(store, today=JUNE)
+        assert (old.text, old.kind, old.deadline, old.status) == ("GDP增长6%", "measure", date(2024, 12, 31),
+                                                                  "not_started")
+        register.record(store, old.id, "status", "推进中", "张三")
+        text = "今年GDP增长6%。附件。"
+        doc = make_document(text, full=False)
+        doc = dataclasses.replace(doc, measures=(dataclasses.replace(make_document().measures[2],
+                                                                     span=span_of(text, "GDP增长6%")),))
+        store.save_document(doc)
+        (new,) = register.list_commitments(store, today=JUNE)
+        assert new.id != old.id and new.version == 2 and new.status == "in_progress"

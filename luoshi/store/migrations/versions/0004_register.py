@@ -4,8 +4,13 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-23
 """
+from collections import Counter
+
 import sqlalchemy as sa
-from alembic import op
+from alembic import context, op
+
+from luoshi.deadlines import default_deadline
+from luoshi.store.writer import thread_key
 
 revision = "0004"
 down_revision = "0003"
@@ -111,6 +116,38 @@ def upgrade() -> None:
         op.create_index(f"ix_{table}_document_id", table, ["document_id"])
     op.create_index("ix_commitments_thread", "commitments", ["thread"])
     op.create_index("ix_commitment_events_commitment_id", "commitment_events", ["commitment_id"])
+    if not context.is_offline_mode():
+        _register_stored_targets()
+
+
+def _register_stored_targets() -> None:
+    """Documents stored before the register get their commitments: every target measure (tasks were not kept).
+
+    The rows are what ``writer.save_document`` makes for them now, so a new version of such a document
+    continues these commitments' threads.
+    """
+    conn = op.get_bind()
+    documents, measures = sa.table("documents", *map(sa.column, ("id", "name", "year", "period"))), sa.table(
+        "measures", *map(sa.column, ("document_id", "ordinal", "kind", "span_start", "span_end", "quote", "period")))
+    query = (sa.select(documents.c.id, documents.c.name, documents.c.year, documents.c.period.label("doc_period"),
+                       measures.c.ordinal, measures.c.span_start, measures.c.span_end, measures.c.quote,
+                       measures.c.period)
+             .join(measures, measures.c.document_id == documents.c.id).where(measures.c.kind == "target")
+             .order_by(documents.c.id, measures.c.ordinal))
+    seen: Counter = Counter()
+    rows = []
+    for r in conn.execute(query):
+        seen[r.id, r.quote] += 1
+        due = default_deadline(None, r.period or r.doc_period, r.year)
+        rows.append({"document_id": r.id, "kind": "measure", "item_ordinal": r.ordinal,
+                     "thread": thread_key(r.name, "measure", r.quote, seen[r.id, r.quote]),
+                     "span_start": r.span_start, "span_end": r.span_end, "text": r.quote, "topic": None,
+                     "period": r.period or r.doc_period or (str(r.year) if r.year else None),
+                     "deadline": due.isoformat() if due else None, "deadline_stated": None})
+    if rows:
+        columns = ("document_id", "kind", "item_ordinal", "thread", "span_start", "span_end", "text", "topic",
+                   "period", "deadline", "deadline_stated")
+        conn.execute(sa.table("commitments", *map(sa.column, columns)).insert(), rows)
 
 
 def downgrade() -> None:
