@@ -151,3 +151,12 @@ def test_custom_department_directory(planned, tmp_path) -> None:
     result = run("plan", "plan.txt", "--xlsx", out, "--db", db, "--departments", directory)
     assert result.exit_code == 0, result.output
     assert rows(out)["加快建设示例"][2] == "县交通局"
+
+
+def test_a_document_stored_without_extraction_has_no_table(shared, tmp_path) -> None:
+    seed = shared / "corpus" / "seeds" / "004_f84b366bce13bc3e.txt"
+    db = tmp_path / "l.db"
+    assert run("ingest", seed, "--db", db, "--no-extract").exit_code == 0
+    result = run("plan", seed.name, "--xlsx", tmp_path / "p.xlsx", "--db", db)
+    assert result.exit_code == 1 and "no tasks found" in result.stderr
+    assert not (tmp_path / "p.xlsx").exists()
