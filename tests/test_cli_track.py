@@ -35,18 +35,16 @@ def road(db: str) -> int:
 
 
 def test_list_shows_every_commitment_with_status_deadline_and_colour(tracked):
-    db = tracked
-    rows = listing(db)
+    rows = listing(tracked)
     assert len(rows) == 4 and {r["status_label"] for r in rows} == {"未启动"}
     first = next(r for r in rows if r["text"] == "上半年建成示例大道")
     assert (first["deadline"], first["deadline_stated"], first["colour"]) == ("2024-06-30", "上半年", "yellow")
-    table = run("track", "list", "--db", db, "--today", JUNE)
+    table = run("track", "list", "--db", tracked, "--today", JUNE)
     assert table.exit_code == 0 and "上半年建成示例大道" in table.stdout and "临期" in table.stdout
 
 
 def test_status_lead_deadline_note_and_evidence_are_events_shown_in_order(tracked, tmp_path):
-    db = tracked
-    item = road(db)
+    item = road(tracked)
     report = tmp_path / "验收报告.txt"
     report.write_text("验收合格\n", encoding="utf-8")
     for args in (("status", item, "推进中", "--note", "路基完工", "--author", "张三"),
@@ -55,10 +53,10 @@ def test_status_lead_deadline_note_and_evidence_are_events_shown_in_order(tracke
                  ("note", item, "完成投资60%"),
                  ("evidence", item, "--text", "新闻稿", "--url", "https://example.org/1"),
                  ("evidence", item, "--file", report)):
-        result = run("track", *args, "--db", db)
+        result = run("track", *args, "--db", tracked)
         assert result.exit_code == 0, result.output
         assert f"commitment {item}:" in result.stdout
-    shown = run("track", "show", item, "--db", db, "--today", JUNE, "--json")
+    shown = run("track", "show", item, "--db", tracked, "--today", JUNE, "--json")
     state = json.loads(shown.stdout)
     assert (state["status"], state["status_label"], state["lead_unit"]) == ("in_progress", "推进中", "市交通运输局")
     assert state["cooperating_units"] == ["市财政局", "市自然资源局"]
@@ -68,20 +66,19 @@ def test_status_lead_deadline_note_and_evidence_are_events_shown_in_order(tracke
                                                     "evidence"]
     assert [e["author"] for e in state["events"]][:2] == ["张三", "测试员"]
     assert state["evidence"][1]["file_name"] == "验收报告.txt" and state["evidence"][0]["url"] == "https://example.org/1"
-    text = run("track", "show", item, "--db", db, "--today", JUNE)
+    text = run("track", "show", item, "--db", tracked, "--today", JUNE)
     assert text.exit_code == 0 and "Timeline (7 events)" in text.stdout and "推进中" in text.stdout
 
 
 def test_list_filters_overdue_due_soon_and_status(tracked):
-    db = tracked
-    item = road(db)
-    assert [r["id"] for r in listing(db, "--due-soon")] == [item]
-    assert listing(db, "--overdue") == []
-    overdue = run("track", "list", "--db", db, "--today", "2024-07-02", "--overdue", "--json")
+    item = road(tracked)
+    assert [r["id"] for r in listing(tracked, "--due-soon")] == [item]
+    assert listing(tracked, "--overdue") == []
+    overdue = run("track", "list", "--db", tracked, "--today", "2024-07-02", "--overdue", "--json")
     assert [r["id"] for r in json.loads(overdue.stdout)] == [item]
-    assert run("track", "status", item, "已完成", "--db", db).exit_code == 0
-    assert [r["id"] for r in listing(db, "--status", "已完成")] == [item]
-    empty = run("track", "list", "--db", db, "--today", "2024-07-02", "--overdue")
+    assert run("track", "status", item, "已完成", "--db", tracked).exit_code == 0
+    assert [r["id"] for r in listing(tracked, "--status", "已完成")] == [item]
+    empty = run("track", "list", "--db", tracked, "--today", "2024-07-02", "--overdue")
     assert empty.exit_code == 0 and "no commitments match" in empty.stdout
 
 
@@ -94,13 +91,12 @@ def test_list_filters_overdue_due_soon_and_status(tracked):
     (("show", "999999"), "no commitment 999999"),
 ])
 def test_bad_input_is_one_line_and_exit_1(tracked, args, message):
-    db = tracked
-    item = road(db)
-    result = run("track", *(a.format(item=item) for a in args), "--db", db)
+    item = road(tracked)
+    result = run("track", *(a.format(item=item) for a in args), "--db", tracked)
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.output
-    with Store(db) as store:
+    with Store(tracked) as store:
         assert store.counts()["commitment_events"] == 0
 
 
