@@ -133,16 +133,17 @@ def evidence_file(store: Store, sha256: str) -> bytes:
 
 def write_retrying(store: Store, write: Callable[[Connection], T]) -> T:
     """Run ``write`` in its own write transaction, retrying transient lock failures with backoff."""
-    for attempt in range(WRITE_ATTEMPTS):
+    attempt = 0
+    while True:
         try:
             with _store_errors(store), store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 return write(conn)
         except _Transient:
-            if attempt == WRITE_ATTEMPTS - 1:
+            attempt += 1
+            if attempt == WRITE_ATTEMPTS:
                 raise StoreError(f"the database stayed locked through {WRITE_ATTEMPTS} attempts; "
                                  "another program holds it; try again", path=store.where) from None
             time.sleep(BACKOFF_SECONDS * 2 ** attempt * random.uniform(0.5, 1.5))
-    raise AssertionError("unreachable")
 
 
 class _Transient(Exception):
