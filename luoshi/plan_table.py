@@ -14,7 +14,7 @@ rows and connects them to the register; ``export_plan`` writes them to xlsx.
   sentence and the section title; unit names get the level prefix of the
   document's government. Units a person already set in the register win.
 * 完成时限: a stated limit (年内, 6月底前) if the text gives one, else the end
-  of the task's period (2024年12月底前), else 持续推进. A row with several
+  of the task's period (2024年12月底前; 十四五 ends 2025年12月底前), else 持续推进. A row with several
   items takes the latest date: the row is done when all its items are.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from luoshi.assign import UNDECIDED, Directory, default_directory, suggest
+from luoshi.data.targets import PLAN_END_YEARS
 from luoshi.data.topics import TOPICS
 from luoshi.deadlines import default_deadline
 from luoshi.errors import LuoshiError
@@ -121,12 +122,18 @@ def deadline_text(items: Sequence[PlanItem], year: int | None) -> str:
     """The latest due date of the items as 2024年12月底前; a stated limit that is no date as written; else 持续推进."""
     dates: list[date] = []
     for item in items:
-        due = default_deadline(item.deadline, item.period, year)
+        due = default_deadline(item.deadline, _years(item.period), year)
         if due is None and item.deadline:
             return item.deadline
         if due is not None:
             dates.append(due)
     return date_text(max(dates)) if dates else ONGOING
+
+
+def _years(period: str | None) -> str | None:
+    """A five-year plan's name (十四五) as its last year (2025), the form deadlines are computed from."""
+    end = PLAN_END_YEARS.get(period or "")
+    return str(end) if end else period
 
 
 def date_text(due: date) -> str:

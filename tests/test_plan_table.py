@@ -130,6 +130,7 @@ def test_deadlines() -> None:
     item = PlanItem("1", Span(0, 1), "x", deadline="6月底前", period="2024")
     assert deadline_text([item], 2024) == "2024年6月底前"
     assert deadline_text([replace(item, deadline=None, period=None)], None) == ONGOING
+    assert deadline_text([replace(item, deadline=None, period="十四五")], 2021) == "2025年12月底前"
     assert deadline_text([replace(item, deadline="长期坚持", period=None)], None) == "长期坚持"
     assert date_text(date(2024, 6, 15)) == "2024年6月15日前"
     assert date_text(date(2024, 2, 29)) == "2024年2月底前"
