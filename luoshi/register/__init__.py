@@ -10,7 +10,7 @@ Public API (each function takes an open ``luoshi.store.Store``):
   ``luoshi:fulfilment``; never outranks a person's status)
 - ``history(store, id)`` (the events, oldest first), ``evidence_file(store, sha256)``
 
-Commitments are created by the store with their document (each task and
+Commitments are created by the store with their document (each target task and
 each target measure); status values and colours live in ``status``.
 """
 from luoshi.register.commitments import CommitmentState, CommitmentSummary, get, list_commitments

@@ -1,6 +1,6 @@
 """Commitments as the register shows them: what was promised, and where tracking stands today.
 
-A commitment is one task or one target measure of a stored document
+A commitment is one target task or target measure of a stored document
 version. Its state is derived from its events each time it is read, with
 the Python fold for one commitment (``get``) and the equivalent SQL for
 listings (``list_commitments``); neither stores anything.
