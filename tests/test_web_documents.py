@@ -173,6 +173,12 @@ def test_document_page_shows_the_outline_tree_of_its_twin(client, documents):
     nested = [n for n in nodes if n["children"]]
     assert nested and all(c["level"] > n["level"] for n in nested for c in n["children"])
     assert data["metadata"]["region"] == "连州市" and "连州市" in page
+    assert sum(t["tasks"] for t in data["topics"]) == data["counts"]["tasks"] > 0
+    assert sum(t["targets"] + t["achievements"] for t in data["topics"]) == data["counts"]["measures"]
+    table = page[page.index('<details class="chart-data">'):].split("</table>")[0]
+    cells = [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in table.split("<tr>")[2:]]
+    assert cells == [[t["label"], f'{t["tasks"]:,}', f'{t["targets"]:,}', f'{t["achievements"]:,}']
+                     for t in data["topics"]]
     assert f'{data["counts"]["repairs"]:,}' in page and data["counts"]["repairs"] > 0
 
 

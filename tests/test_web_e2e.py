@@ -71,9 +71,9 @@ def page(browser):
     assert errors == [], f"browser errors: {errors}"
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, *, full_page: bool = False) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
 
 def test_a_clerk_goes_from_the_list_to_a_highlighted_measure(site, page):
@@ -146,7 +146,10 @@ def test_repairs_and_glossary_terms_are_marked_in_the_source(site, page):
 def test_a_link_to_a_headline_target_opens_it_in_the_source(site, page):
     page.goto(site + "documents")
     page.locator("table.documents tbody tr", has_text="连州市").get_by_role("link").first.click()
-    shot(page, "document-headline-targets")
+    page.locator(".chart-data summary").click()  # the chart's data table opens
+    assert page.locator(".chart-data table").is_visible()
+    assert page.locator(".chart .bar").count() == page.locator(".chart-data tbody tr").count() > 0
+    shot(page, "document-headline-targets", full_page=True)
     first = page.locator("table.headline tbody tr").first
     indicator = first.locator("td").first.inner_text()
     first.get_by_role("link").click()

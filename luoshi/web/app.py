@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 
 from luoshi.errors import LuoshiError, NotFound
 from luoshi.store import Store
-from luoshi.web import labels
+from luoshi.web import charts, labels
 from luoshi.web.pages import render, wants_json
 from luoshi.web.settings import Settings, secret_key
 from luoshi.web.views import documents
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 def templates() -> Environment:
     env = Environment(loader=PackageLoader("luoshi.web", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(labels=labels)
+    env.globals.update(labels=labels, bar_chart=charts.bar_chart)
     env.policies["json.dumps_kwargs"] = {"sort_keys": False}  # popover fields in the order the view gives them
     env.filters["number"] = lambda v: "—" if v is None else f"{v:,}" if isinstance(v, int) else str(v)
     return env

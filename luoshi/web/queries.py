@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Literal
 from urllib.parse import urlencode
 
+from luoshi.data.topics import TOPICS
 from luoshi.model import Metadata, Section
 from luoshi.store import DocumentSummary, Store, StoredDocument
 from luoshi.store.records import number
@@ -99,6 +100,17 @@ class HeadlineRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicRow:
+    """How many tasks and measures of a document fall in one policy area (``topic`` None: unclassified)."""
+
+    topic: str | None
+    label: str
+    tasks: int
+    targets: int
+    achievements: int
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentPage:
     id: int
     name: str
@@ -112,6 +124,7 @@ class DocumentPage:
     counts: dict[str, int]
     outline: tuple[OutlineNode, ...]
     headline_targets: tuple[HeadlineRow, ...]
+    topics: tuple[TopicRow, ...]  # most tasks first
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +195,16 @@ def document_page(store: Store, doc_id: int) -> DocumentPage:
                                  number(h.value_max), h.unit, h.period, d.quote(h.span.start, h.span.end))
                      for i, h in enumerate(d.targets))
     return DocumentPage(d.id, d.name, d.version, d.source.format, d.source.encoding, len(d.source.text),
-                        d.ingested_at, d.extracted, d.metadata, counts, outline(d), headline)
+                        d.ingested_at, d.extracted, d.metadata, counts, outline(d), headline, topics(d))
+
+
+def topics(d: StoredDocument) -> tuple[TopicRow, ...]:
+    tasks = Counter(t.topic for t in d.tasks)
+    measures = Counter((m.topic, m.kind) for m in d.measures)
+    keys = sorted(set(tasks) | {topic for topic, _ in measures},
+                  key=lambda k: (-tasks[k], -measures[k, "target"], k is None, k or ""))
+    return tuple(TopicRow(k, TOPICS.get(k, k) if k else "未归类", tasks[k], measures[k, "target"],
+                          measures[k, "achievement"]) for k in keys)
 
 
 def source_page(store: Store, doc_id: int) -> SourcePage:
@@ -231,7 +253,7 @@ def source_items(d: StoredDocument) -> tuple[SourceItem, ...]:
     items += [SourceItem(f"m{i}", m.kind, m.span.start, m.span.end, {
         "indicator": m.indicator, "comparator": m.comparator, "value": number(m.value),
         "value_max": number(m.value_max), "unit": m.unit, "change": m.change, "period": m.period,
-        "indicator_simplified": m.indicator_simplified,
+        "indicator_simplified": m.indicator_simplified, "topic": m.topic,
         "confidence": round(m.confidence, 2),
     }) for i, m in enumerate(d.measures)]
     items += [SourceItem(f"h{i}", "headline", h.span.start, h.span.end, {
