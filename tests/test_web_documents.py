@@ -266,6 +266,13 @@ def test_document_text_and_file_names_are_escaped_everywhere(client, documents):
     assert "script-src 'self'" in client.get("/documents").headers["content-security-policy"]
 
 
+def test_large_pages_are_compressed(client, documents):
+    doc = max(documents.values(), key=lambda d: d["characters"])
+    for url in (f"/documents/{doc['id']}/source", f"/api/documents/{doc['id']}/source"):
+        answer = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert answer.headers["content-encoding"] == "gzip" and answer.num_bytes_downloaded < len(answer.content) / 4
+
+
 def test_unknown_documents_are_404_in_chinese(client):
     for url in ("/documents/9999", "/documents/9999/source"):
         page = client.get(url)

@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.exceptions import HTTPException
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.store = store
     app.state.secret_key = secret_key(settings)
     app.state.templates = templates()
+    app.add_middleware(GZipMiddleware, minimum_size=2048)  # a source view is ~10 bytes of markup per character
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(documents.router)
     add_error_pages(app)
