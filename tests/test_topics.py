@@ -82,10 +82,23 @@ def test_no_keyword_no_topic_and_the_title_is_a_weaker_vote() -> None:
 
 
 def test_scorer_spans_agree_with_the_classifier() -> None:
-    text = "加快建设肇明高速。推进老旧小区改造。"
-    scorer = TopicScorer(text)
-    assert scorer.topic(0, 8) == classify_topic(text[:8]) == "infrastructure"
-    assert scorer.topic(9, len(text)) == classify_topic(text[9:]) == "urban"
+    text = "加快建设肇明高速。推进老旧小区改造。做好各项工作。"
+    spans = [(0, 8), (9, 17), (18, 24)]
+    titles = ["", "", "全面推进乡村振兴"]
+    got = TopicScorer(text).topics(spans, titles)
+    assert got == [classify_topic(text[a:b], t) for (a, b), t in zip(spans, titles)]
+    assert got == ["infrastructure", "urban", "agriculture"]
+
+
+def test_scorer_agrees_with_the_classifier_on_the_labelled_set() -> None:
+    rows = _rows()
+    text = "。".join(r["text"] for r in rows)
+    spans, pos = [], 0
+    for r in rows:
+        spans.append((pos, pos + len(r["text"])))
+        pos += len(r["text"]) + 1
+    assert TopicScorer(text).topics(spans, [r["title"] for r in rows]) == \
+        [classify_topic(r["text"], r["title"]) for r in rows]
 
 
 def test_tasks_and_measures_get_topics() -> None:

@@ -52,6 +52,7 @@ _DEADLINE_RE = re.compile(r"(?=[\d年当今到至上下一二三四第])(?:" + "
 _YEAR_RE = re.compile(r"(20\d\d)年")
 _ADVERBS_ONLY = frozenset(LEAD_ADVERBS) - frozenset(ACTION_VERBS)
 _ADVERB_RE = re.compile(word_pattern(_ADVERBS_ONLY))
+_LONG_OBJECT = 3 * max(map(len, RHETORIC_OBJECT_WORDS)) + MIN_OBJECT_CHARS
 _SKIPPED_ROLES = frozenset(("chrome", "notes", "glossary", "front"))
 _TRAILING = " \t,，;；。:：、"
 
@@ -68,13 +69,18 @@ def _head_verb(adv: str, verb: str) -> str:
 
 
 def _is_rhetoric(obj: str) -> bool:
+    if len(obj) > _LONG_OBJECT:
+        return False  # an object this long always keeps content words (checked on the corpus)
     return len(_CONTENT_RE.findall(_RHETORIC_RE.sub("", obj))) < MIN_OBJECT_CHARS
 
 
 def _links(starts: list[int], owners: list[int], start: int, end: int) -> tuple[int, ...]:
     """Owners of the mentions that start inside [start, end), each once, in order."""
+    lo = bisect_left(starts, start)
+    if lo == len(starts) or starts[lo] >= end:
+        return ()
     out: list[int] = []
-    for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+    for k in range(lo, bisect_left(starts, end, lo)):
         if owners[k] not in out:
             out.append(owners[k])
     return tuple(out)
@@ -127,11 +133,13 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     year_pos = [p for p, _ in year_hits]
     deadlines = [(m.start(), m.group()) for m in _DEADLINE_RE.finditer(text)]
     deadline_pos = [p for p, _ in deadlines]
-    scorer = TopicScorer(text)
     titles = _titles(structure)
     src_start, src_end, source_text = norm.src_start, norm.src_end, source.text
 
-    tasks: list[Task] = []
+    verbs: dict[tuple[str, str], str] = {}  # (adverbs, verbs) → head verb, computed once each
+    fields: list[dict] = []  # each task's fields but its topic, which is found for all at once
+    spans: list[tuple[int, int]] = []
+    task_titles: list[str] = []
     for n, m in enumerate(heads):
         start = head_starts[n]
         i = bisect_right(skip_starts, start) - 1
@@ -160,14 +168,20 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
         deadline = deadlines[d][1] if d < len(deadlines) and deadline_pos[d] < end else None
         span = Span(src_start[start], src_end[end - 1])
         sentence = bisect_right(sent_starts, span.start) - 1
-        tasks.append(Task(
-            span=span, kind=kind, verb=_head_verb(m.group("adv"), m.group("verb")),
+        _, adv, verb = m.groups()
+        head = verbs.get((adv, verb))
+        if head is None:
+            head = verbs[(adv, verb)] = _head_verb(adv, verb)
+        fields.append(dict(
+            span=span, kind=kind, verb=head,
             text=source_text[span.start:span.end], text_simplified=text[start:end], period=period,
             deadline=deadline,
-            topic=scorer.topic(start, end, titles[place.section] if place.section is not None else ""),
             sentence=sentence if sentence >= 0 else None, section=place.section,
             measures=_links(m_starts, m_owner, span.start, span.end),
             projects=_links(p_starts, p_owner, span.start, span.end),
             slogans=_links(s_starts, s_owner, span.start, span.end),
         ))
-    return tuple(tasks)
+        spans.append((start, end))
+        task_titles.append(titles[place.section] if place.section is not None else "")
+    topics = TopicScorer(text).topics(spans, task_titles)
+    return tuple(Task(topic=topic, **f) for f, topic in zip(fields, topics))
