@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from luoshi.model import Source
 from luoshi.pipeline import process, read
@@ -101,3 +103,20 @@ def test_review_and_plan_parts_of_a_work_report(shared: Path) -> None:
     plan = [t for t in d.tasks if t.kind == "target"]
     assert review and plan and max(t.span.start for t in review) < min(t.span.start for t in plan)
     assert all(t.period == "2022" for t in plan if t.period)
+
+
+_ALPHABET = "推进加快建设肇明高速力争确保年底前完成“三清三拆三整治”改造医院学校,，。;\n一二1+9%、"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_any_text_gives_tasks_that_quote_their_source(text: str) -> None:
+    d = doc(text)
+    for t in d.tasks:
+        assert d.quote(t.span) == t.text and t.text.strip()
+        assert all(0 <= i < len(d.measures) for i in t.measures)
+        assert all(0 <= i < len(d.projects) for i in t.projects)
+        assert all(0 <= i < len(d.slogans) for i in t.slogans)
+    assert [t.span.start for t in d.tasks] == sorted(t.span.start for t in d.tasks)
+    for p in d.projects:
+        assert all(d.quote(s) for s in p.mentions)

@@ -12,8 +12,22 @@ from __future__ import annotations
 
 import re
 
-from luoshi.data.slogans import MAX_EXTENSION, MAX_QUOTED, NAME_SUFFIXES, NUMERAL_CHARS, PERIOD_RE
-from luoshi.model import GlossaryEntry, Metadata, Normalised, Slogan, Source, Span, Structure
+from luoshi.data.slogans import (
+    MAX_EXTENSION,
+    MAX_QUOTED,
+    NAME_SUFFIXES,
+    NUMERAL_CHARS,
+    PERIOD_RE,
+)
+from luoshi.model import (
+    GlossaryEntry,
+    Metadata,
+    Normalised,
+    Slogan,
+    Source,
+    Span,
+    Structure,
+)
 
 _NUM = re.escape(NUMERAL_CHARS)
 _SUFFIX_ALT = "|".join(sorted(NAME_SUFFIXES, key=len, reverse=True))

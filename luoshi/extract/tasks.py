@@ -36,7 +36,17 @@ from luoshi.data.verbs import (
 from luoshi.extract.alternation import word_pattern
 from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
 from luoshi.extract.topics import TopicScorer
-from luoshi.model import Measure, Metadata, Normalised, Project, Slogan, Source, Span, Structure, Task
+from luoshi.model import (
+    Measure,
+    Metadata,
+    Normalised,
+    Project,
+    Slogan,
+    Source,
+    Span,
+    Structure,
+    Task,
+)
 
 _BOUNDARY = ",，;；。:：!！?？\n"
 _HEAD_RE = re.compile(
@@ -172,15 +182,15 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
         head = verbs.get((adv, verb))
         if head is None:
             head = verbs[(adv, verb)] = _head_verb(adv, verb)
-        fields.append(dict(
-            span=span, kind=kind, verb=head,
-            text=source_text[span.start:span.end], text_simplified=text[start:end], period=period,
-            deadline=deadline,
-            sentence=sentence if sentence >= 0 else None, section=place.section,
-            measures=_links(m_starts, m_owner, span.start, span.end),
-            projects=_links(p_starts, p_owner, span.start, span.end),
-            slogans=_links(s_starts, s_owner, span.start, span.end),
-        ))
+        fields.append({
+            "span": span, "kind": kind, "verb": head,
+            "text": source_text[span.start:span.end], "text_simplified": text[start:end], "period": period,
+            "deadline": deadline,
+            "sentence": sentence if sentence >= 0 else None, "section": place.section,
+            "measures": _links(m_starts, m_owner, span.start, span.end),
+            "projects": _links(p_starts, p_owner, span.start, span.end),
+            "slogans": _links(s_starts, s_owner, span.start, span.end),
+        })
         spans.append((start, end))
         task_titles.append(titles[place.section] if place.section is not None else "")
     topics = TopicScorer(text).topics(spans, task_titles)
