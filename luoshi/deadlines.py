@@ -11,7 +11,7 @@ import calendar
 import re
 from datetime import date
 
-from luoshi.data.deadlines import CHINESE_MONTHS, LIMIT_SUFFIXES, YEAR_PARTS
+from luoshi.data.deadlines import CHINESE_MONTHS, FIVE_YEAR_PLANS, LIMIT_SUFFIXES, YEAR_PARTS
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)年"
 _MONTH = r"(?P<month>1[0-2]|0?[1-9]|" + "|".join(sorted(CHINESE_MONTHS, key=len, reverse=True)) + ")月"
@@ -19,6 +19,7 @@ _PART = "(?P<part>" + "|".join(sorted(map(re.escape, YEAR_PARTS), key=len, rever
 _SUFFIX = "(?:" + "|".join(sorted(map(re.escape, LIMIT_SUFFIXES), key=len, reverse=True)) + ")?"
 _STATED = re.compile(f"(?:{_YEAR})?(?:{_MONTH}|{_PART})?{_SUFFIX}")
 _PERIOD_END = re.compile(r"((?:19|20)\d\d)\D*$")
+_PLAN = re.compile("|".join(sorted(FIVE_YEAR_PLANS, key=len, reverse=True)))
 
 
 def month_end(year: int, month: int) -> date:
@@ -43,9 +44,12 @@ def stated_deadline(text: str | None, year: int | None) -> date | None:
 
 
 def period_end(period: str | None) -> date | None:
-    """31 December of the last year of ``2024`` or ``2021-2025``."""
+    """31 December of the last year of ``2024``, ``2021-2025`` or a five-year plan (``十四五``)."""
     match = _PERIOD_END.search(period or "")
-    return date(int(match.group(1)), 12, 31) if match else None
+    if match:
+        return date(int(match.group(1)), 12, 31)
+    plan = _PLAN.search(period or "")
+    return date(FIVE_YEAR_PLANS[plan.group()], 12, 31) if plan else None
 
 
 def default_deadline(stated: str | None, period: str | None, year: int | None) -> date | None:

@@ -39,7 +39,8 @@ def test_no_date_is_guessed_from_words_without_one(text):
 def test_a_period_ends_on_the_last_day_of_its_last_year():
     assert period_end("2024") == date(2024, 12, 31)
     assert period_end("2021-2025") == date(2025, 12, 31)
-    assert period_end(None) is None and period_end("十四五") is None
+    assert period_end("“十四五”时期") == date(2025, 12, 31) and period_end("十三五") == date(2020, 12, 31)
+    assert period_end(None) is None and period_end("近期") is None
 
 
 def test_a_stated_limit_wins_over_the_period():

@@ -18,3 +18,6 @@ LIMIT_SUFFIXES = ("底前", "末前", "底", "末", "前", "以前", "内", "份
 CHINESE_MONTHS: dict[str, int] = {
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12,
 }
+# Five-year plans by their short names -> their last year (十四五 = 2021-2025).
+FIVE_YEAR_PLANS: dict[str, int] = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030,
+                                   "十六五": 2035}
