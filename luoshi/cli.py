@@ -114,7 +114,9 @@ def ingest(
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
             with Progress(*columns, console=out, transient=True, disable=not out.is_terminal) as progress:
                 task = progress.add_task("ingesting", total=len(batch.files))
-                for result in batch_ingest.ingest(batch, store, options, on_file=lambda _: progress.advance(task)):
+                workers = batch_ingest.auto_workers(len(batch.files))
+                for result in batch_ingest.ingest(batch, store, options, workers=workers,
+                                                  on_file=lambda _: progress.advance(task)):
                     tally[result.status] += 1
                     style = "red" if result.failed else "dim" if result.status == "unchanged" else None
                     out.print(escape(result.line()), style=style)

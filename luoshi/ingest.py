@@ -10,17 +10,22 @@ leaves anything half-written or touches what was stored before.
 from __future__ import annotations
 
 import glob
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
 from luoshi.errors import FileUnavailable, LuoshiError
-from luoshi.model import Source
+from luoshi.model import Document, Source
 from luoshi.options import Options
 from luoshi.pipeline import process
-from luoshi.read import FORMATS, read_path
+from luoshi.read import FORMATS, TABULAR, read_path
 from luoshi.store import Store
 
 Status = Literal["ok", "unchanged", "new version", "error"]
@@ -87,31 +92,78 @@ def find_inputs(paths: Iterable[str | Path]) -> Batch:
 
 
 def ingest(inputs: Batch | Iterable[str | Path], store: Store, options: Options = Options(), *,
-           on_file: Callable[[Path], None] | None = None) -> Iterator[IngestResult]:
-    """Read, process and store every document named by ``inputs``; one result each.
+           on_file: Callable[[Path], None] | None = None, workers: int = 1) -> Iterator[IngestResult]:
+    """Read, process and store every document named by ``inputs``; one result each, in input order.
 
     ``on_file`` is called after each file is done (for progress bars).
+    ``workers`` > 1 reads and analyses files in that many worker processes
+    while this process stores the documents they send back (``auto_workers``
+    picks a number; the CLI uses it). Results are the same as with one
+    process. Workers are spawned, so a script calling this with
+    ``workers`` > 1 needs the usual ``if __name__ == "__main__":`` guard.
     """
     batch = inputs if isinstance(inputs, Batch) else find_inputs(inputs)
     yield from batch.problems
-    for path in batch.files:
-        yield from ingest_file(path, store, options)
+    if workers > 1 and len(batch.files) > 1 and store.shareable:
+        analysed = _analyse_in_workers(batch.files, store, options, min(workers, len(batch.files)))
+    else:
+        analysed = ((path, analyse_file(path, store, options)) for path in batch.files)
+    for path, items in analysed:
+        for item in items:
+            yield item if isinstance(item, IngestResult) else _save(item, store, options)
         if on_file is not None:
             on_file(path)
 
 
 def ingest_file(path: Path, store: Store, options: Options = Options()) -> Iterator[IngestResult]:
     """Every document in one file (a tabular file holds one per row; a bad row is an error result)."""
+    for item in analyse_file(path, store, options):
+        yield item if isinstance(item, IngestResult) else _save(item, store, options)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """A document read and processed, not stored yet."""
+
+    where: str
+    document: Document
+
+
+def analyse_file(path: Path, store: Store, options: Options) -> Iterator[IngestResult | Analysed]:
+    """Read and process the documents of one file, writing nothing.
+
+    Documents the store already holds unchanged are not processed again;
+    they, and every failure, come out as results; the rest as ``Analysed``.
+    """
     where = str(path)
     bad_rows: list[LuoshiError] = []
     try:
         for source in read_path(path, options, on_error=bad_rows.append):
             yield from _drain(bad_rows, where)
-            yield _store(source, where, store, options)
+            yield _analyse(source, where, store, options)
     except Exception as exc:  # one bad file must not end the batch
         yield from _drain(bad_rows, where)
         yield _failure(where, exc)
     yield from _drain(bad_rows, where)
+
+
+def _analyse(source: Source, where: str, store: Store, options: Options) -> IngestResult | Analysed:
+    try:
+        saved = store.find_unchanged(source.name, source.sha256, options)
+        if saved is not None:
+            return IngestResult(where, saved.status, source.name, saved.id, saved.version)
+        return Analysed(where, process(source, options))
+    except Exception as exc:  # a failure in analysis is this document's alone
+        return _failure(where, exc, name=source.name)
+
+
+def _save(item: Analysed, store: Store, options: Options) -> IngestResult:
+    name = item.document.name
+    try:
+        saved = store.save_document(item.document, options)
+    except Exception as exc:  # a failure to store is this document's alone
+        return _failure(item.where, exc, name=name)
+    return IngestResult(item.where, saved.status, name, saved.id, saved.version)
 
 
 def _drain(errors: list[LuoshiError], where: str) -> Iterator[IngestResult]:
@@ -120,14 +172,88 @@ def _drain(errors: list[LuoshiError], where: str) -> Iterator[IngestResult]:
         yield _failure(where, errors.pop(0))
 
 
-def _store(source: Source, where: str, store: Store, options: Options) -> IngestResult:
-    try:
-        saved = store.find_unchanged(source.name, source.sha256, options)
-        if saved is None:
-            saved = store.save_document(process(source, options), options)
-    except Exception as exc:  # a failure in analysis or storage is this document's alone
-        return _failure(where, exc, name=source.name)
-    return IngestResult(where, saved.status, source.name, saved.id, saved.version)
+# --- worker processes ------------------------------------------------------------
+
+# Starting a worker process (it imports luoshi) takes about a second: smaller batches stay in one process.
+PARALLEL_MIN_FILES = 64
+CHUNK_FILES = 16  # files per task
+IN_FLIGHT_PER_WORKER = 3  # tasks handed out ahead: workers never wait, and memory stays bounded
+
+
+def auto_workers(files: int) -> int:
+    """One worker per available CPU for a batch big enough to repay starting them, else 1."""
+    if files < PARALLEL_MIN_FILES:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _analyse_in_workers(files: tuple[Path, ...], store: Store, options: Options,
+                        workers: int) -> Iterator[tuple[Path, Iterable[IngestResult | Analysed]]]:
+    """``analyse_file`` of each file in worker processes, in input order.
+
+    Only this process writes, so writers never wait for each other's locks.
+    Files go out in small chunks (one task per file costs more in
+    inter-process traffic than a small file takes to analyse). Tabular
+    files (one document per row, possibly millions) are streamed here
+    instead, so that no worker holds a whole table of documents. Workers
+    are spawned, not forked: none inherits an open database connection;
+    each opens the database to look up unchanged documents.
+    """
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_open_worker_store,
+                             initargs=(store.url,)) as pool:
+        tasks = iter(_chunks(files))
+
+        def submit(chunk: tuple[Path, ...]):
+            return chunk, None if _is_tabular(chunk[0]) else pool.submit(_analyse_in_worker, chunk, options)
+
+        pending = deque(submit(chunk) for chunk in islice(tasks, workers * IN_FLIGHT_PER_WORKER))
+        try:
+            while pending:
+                chunk, future = pending.popleft()
+                pending.extend(submit(chunk) for chunk in islice(tasks, 1))
+                if future is None:
+                    yield chunk[0], analyse_file(chunk[0], store, options)
+                    continue
+                try:
+                    yield from zip(chunk, future.result())
+                except BrokenProcessPool as exc:  # a worker died (killed, out of memory)
+                    yield from ((path, [_failure(str(path), exc)]) for path in chunk)
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _is_tabular(path: Path) -> bool:
+    return FORMATS.get(path.suffix.lower()) in TABULAR
+
+
+def _chunks(files: Iterable[Path]) -> Iterator[tuple[Path, ...]]:
+    """Up to ``CHUNK_FILES`` files at a time; a tabular file always alone."""
+    chunk: list[Path] = []
+    for path in files:
+        if _is_tabular(path):
+            if chunk:
+                yield tuple(chunk)
+                chunk = []
+            yield (path,)
+        else:
+            chunk.append(path)
+            if len(chunk) == CHUNK_FILES:
+                yield tuple(chunk)
+                chunk = []
+    if chunk:
+        yield tuple(chunk)
+
+
+_worker_store: list[Store] = []  # in a worker process: the database it reads (opened once, at start)
+
+
+def _open_worker_store(url: str) -> None:
+    _worker_store.append(Store(url, create=False))
+
+
+def _analyse_in_worker(chunk: tuple[Path, ...], options: Options) -> list[list[IngestResult | Analysed]]:
+    return [list(analyse_file(path, _worker_store[0], options)) for path in chunk]
 
 
 def _failure(where: str, exc: BaseException, name: str | None = None) -> IngestResult:

@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas
 from typer.testing import CliRunner
 
 from luoshi.cli import app
-from luoshi.ingest import find_inputs, ingest
+from luoshi.ingest import auto_workers, find_inputs, ingest
 from luoshi.options import Options
 from luoshi.store import Store
 
@@ -135,8 +135,8 @@ def test_a_folder_of_10000_small_files_is_quick(tmp_path, db_path):
         for m in range(100):
             (sub / f"r{n:02d}_{m:02d}.txt").write_text(report(2000 + m % 24, 3 + n / 10), encoding="utf-8")
     start = time.perf_counter()
-    with Store(db_path) as store:
-        statuses = [r.status for r in ingest([folder], store, Options())]
+    with Store(db_path) as store:  # as `luoshi ingest` does it: worker processes for a batch this big
+        statuses = [r.status for r in ingest([folder], store, Options(), workers=auto_workers(10_000))]
     elapsed = time.perf_counter() - start
     assert statuses == ["ok"] * 10_000
     assert elapsed < 30, f"10,000 files took {elapsed:.1f} s"
@@ -164,3 +164,27 @@ def test_bad_rows_of_a_table_are_errors_in_order_and_the_other_rows_are_stored(t
         assert results[2].line().startswith(f"{corpus}#row3: [L101] ")
         assert results[0].line() == f"{corpus}#row1: ok (id 1)"
         assert [d.name for d in store.list_documents()] == ["corpus.jsonl#row1", "corpus.jsonl#row4"]
+
+
+def test_worker_processes_give_the_same_results_as_one_process(bad_folder, tmp_path):
+    import json
+
+    for n in range(40):
+        (bad_folder / f"more_{n:02d}.txt").write_text(report(1980 + n, 4 + n / 10), encoding="utf-8")
+    (bad_folder / "rows.jsonl").write_text(
+        json.dumps({"full_text": report(2025, 5)}, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
+    (bad_folder / "locked.txt").unlink()  # the permission patch cannot reach worker processes
+    batch = find_inputs([bad_folder])
+    runs = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        with Store(db) as store:
+            results = list(ingest(batch, store, workers=workers))
+        assert integrity(db) == "ok"
+        with Store(db) as store, store.engine.connect() as conn:
+            stored = conn.exec_driver_sql(
+                "SELECT name, sha256, version, normalised_text FROM documents ORDER BY name").all()
+        runs[workers] = ([(r.path, r.status, r.name, r.error) for r in results], stored)
+    assert runs[1] == runs[2]
+    statuses = [status for _, status, _, _ in runs[1][0]]
+    assert statuses.count("ok") == 45 and statuses.count("error") == 6  # 5 bad files, 1 bad row

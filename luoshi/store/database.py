@@ -43,6 +43,17 @@ class Store:
             self.engine.dispose()
             raise
 
+    @property
+    def url(self) -> str:
+        """The database URL, password included (to open the same database in another process)."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    @property
+    def shareable(self) -> bool:
+        """Whether other processes can open this database (not an in-memory SQLite one)."""
+        url = self.engine.url
+        return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -100,7 +111,7 @@ class Store:
             yield
         except LuoshiError:
             raise
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, self.engine.dialect.loaded_dbapi.Error) as exc:  # the writer uses raw cursors too
             detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
             raise StoreError(f"database error: {detail}", path=self.where) from None
 
