@@ -99,8 +99,9 @@
 
   // A link to …/source#m12 opens item m12: scrolled into view with its fields pinned.
   function openLinked() {
-    const id = decodeURIComponent(location.hash.slice(1));
-    if (!(id in items)) return;
+    let id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; }  // a mangled link opens nothing
+    if (!Object.hasOwn(items, id)) return;
     const target = source.querySelector(`.hl[data-items~="${CSS.escape(id)}"]`);
     if (!target) return;
     target.scrollIntoView({block: "center"});
