@@ -205,22 +205,37 @@ def _analyse_in_workers(files: tuple[Path, ...], store: Store, options: Options,
         tasks = iter(_chunks(files))
 
         def submit(chunk: tuple[Path, ...]):
-            return chunk, None if _is_tabular(chunk[0]) else pool.submit(_analyse_in_worker, chunk, options)
+            if _is_tabular(chunk[0]):
+                return chunk, None  # analysed here, when its turn comes
+            try:
+                return chunk, pool.submit(_analyse_in_worker, chunk, options)
+            except BrokenProcessPool:  # noticed below, at the first chunk that was in the dead worker's hands
+                return chunk, None
 
         pending = deque(submit(chunk) for chunk in islice(tasks, workers * IN_FLIGHT_PER_WORKER))
         try:
             while pending:
                 chunk, future = pending.popleft()
-                pending.extend(submit(chunk) for chunk in islice(tasks, 1))
                 if future is None:
-                    yield chunk[0], analyse_file(chunk[0], store, options)
-                    continue
-                try:
-                    yield from zip(chunk, future.result())
-                except BrokenProcessPool as exc:  # a worker died (killed, out of memory)
-                    yield from ((path, [_failure(str(path), exc)]) for path in chunk)
+                    yield from ((path, analyse_file(path, store, options)) for path in chunk)
+                else:
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:  # a worker died (killed, out of memory) on this chunk
+                        break
+                    yield from zip(chunk, results)
+                pending.extend(submit(chunk) for chunk in islice(tasks, 1))
+            else:
+                return  # every chunk done, no worker died
         finally:
             pool.shutdown(cancel_futures=True)
+    # The pool is broken: the chunk that broke it fails, everything after it runs here.
+    died = LuoshiError("the worker process analysing this file died (out of memory?); ingest it on its own")
+    yield from ((path, [_failure(str(path), died)]) for path in chunk)
+    for path in (p for c, _ in pending for p in c):
+        yield path, analyse_file(path, store, options)
+    for path in (p for c in tasks for p in c):
+        yield path, analyse_file(path, store, options)
 
 
 def _is_tabular(path: Path) -> bool:

@@ -188,3 +188,41 @@ def test_worker_processes_give_the_same_results_as_one_process(bad_folder, tmp_p
     assert runs[1] == runs[2]
     statuses = [status for _, status, _, _ in runs[1][0]]
     assert statuses.count("ok") == 45 and statuses.count("error") == 6  # 5 bad files, 1 bad row
+
+
+def test_a_worker_that_dies_fails_its_files_and_the_batch_goes_on(tmp_path, db_path):
+    import os
+    import signal
+
+    from luoshi.ingest import CHUNK_FILES
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"r{n:03d}.txt").write_text(report(1900 + n, 3 + n / 100), encoding="utf-8")
+
+    def worker_pids() -> list[int]:
+        pids = []
+        for entry in Path("/proc").iterdir():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                command = (entry / "cmdline").read_bytes()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == os.getpid() and b"spawn_main" in command:
+                pids.append(int(entry.name))
+        return pids
+
+    results = []
+    with Store(db_path) as store:
+        for result in ingest([folder], store, workers=2):
+            if not results:
+                os.kill(worker_pids()[0], signal.SIGKILL)
+            results.append(result)
+    assert [Path(r.path).name for r in results] == [f"r{n:03d}.txt" for n in range(120)]
+    failed = [r for r in results if r.failed]
+    assert 1 <= len(failed) <= CHUNK_FILES
+    assert all("[L000] the worker process analysing this file died" in r.line() for r in failed)
+    assert integrity(db_path) == "ok"
+    with Store(db_path) as store:
+        assert len(store.list_documents()) == 120 - len(failed)
