@@ -89,6 +89,22 @@ def test_list_shares_trailing_comparator_and_change() -> None:
     assert all(m.indicator == "旅游综合收入、接待游客" for m in found)
 
 
+@pytest.mark.parametrize("text, directions", [
+    ("单位生产总值能耗下降3.5%,地区生产总值增长6%。", ["down", "up"]),
+    ("道路交通事故起数和伤亡人数分别同比下降10.06%、30.33%。", ["down", "down"]),
+    ("年均压减“三公”经费6%。", ["down"]),
+    ("玉米种植面积较上年减少70万亩。", ["down"]),
+    ("居民消费价格涨幅控制在3%左右,城乡居民收入差距缩小0.2。", ["up"]),
+    ("规模以上工业增加值增长8.2%。", ["up"]),
+    ("城乡居民收入比缩小至2.05,粮食产量达到10万吨。", [None, None]),
+    ("培训机构压减率100%。地区生产总值翻一番。", ["down", "up"]),
+])
+def test_direction_of_a_change_comes_from_its_change_word(text: str, directions: list) -> None:
+    found = run(text)
+    assert [m.direction for m in found] == directions, [(m.value, m.indicator, m.direction) for m in found]
+    assert all((m.direction is None) == (not m.change) for m in found)
+
+
 def test_gap_to_another_place_is_no_change_and_keeps_the_indicator() -> None:
     found = run("地区生产总值年均增长6.3%,高于全省1.3个百分点。")
     assert summary(found) == [(6.3, "%", "=", True), (1.3, "个百分点", "=", False)]

@@ -95,6 +95,13 @@ CHANGE_NOUNS = (
     "涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅", "价格增长", "价格上涨",
     "CPI",
 )
+# The change words of a decrease (下降5%, 压减10%, 降幅3%); any other change word
+# (增长, 提高, 涨幅, 翻) is an increase. Measure.direction comes from the last
+# change word before the number.
+DECREASE_WORDS = (
+    "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "回落", "递减", "下滑",
+    "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长",
+)
 # Verbs that turn a change verb into a level (提高到, 下降至).
 LEVEL_PARTICLES = ("至", "到", "为")
 # Qualifiers that sit between the indicator and the change verb.

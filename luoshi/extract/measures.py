@@ -23,6 +23,7 @@ from luoshi.data.quantities import (
     CHANGE_VERBS,
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
+    DECREASE_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
@@ -60,6 +61,8 @@ _QUALIFIED_CHANGE_RE = re.compile(
     rf"(?:{_alternation(PERIOD_CHANGE_QUALIFIERS)})(?:{_alternation(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(_alternation(CHANGE_NOUNS))
+_CHANGE_WORD_RE = re.compile(_alternation(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
+_DECREASES = frozenset(DECREASE_WORDS)
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
@@ -131,6 +134,15 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
         return True
     return q.unit_class == "percent" and bool(_CHANGE_NOUN_RE.search(text, region_start, q.pre_start)) \
         and not re.search(r"(?:至|到|为)$", lead)
+
+
+def _direction(text: str, q: Quantity, clause_start: int) -> str:
+    """下降3.5%, 压减5%, 降幅2% → down; 增长6%, 涨幅3%, 翻一番 → up: the last change word before the number."""
+    word = None
+    for m in _CHANGE_WORD_RE.finditer(text, clause_start, q.pre_start):
+        if not text.startswith("值", m.end()):  # 增加值 is a noun
+            word = m.group()
+    return "down" if word in _DECREASES else "up"
 
 
 _FALSE_FRIENDS_RE = re.compile(_alternation(CUE_FALSE_FRIENDS))
@@ -295,6 +307,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     measures: list[Measure] = []
     prev_ind: indicator.Spans = ()
     prev_change = False
+    prev_direction: str | None = None
     prev_sentence = -1
     used_end = 0  # end of the words the previous measure used (its count's object)
     kinds: dict[tuple[str | None, int], tuple[str, float]] = {}  # per (role, sentence)
@@ -312,7 +325,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             rs = used_end  # the previous count's object ends before this list item
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         in_list = i > 0 and text[kept[i - 1].end:q.pre_start] in ("、", "和", "及")
-        change = _is_change(text, q, cs, rs) or (in_list and prev_change)
+        own_change = _is_change(text, q, cs, rs)
+        change = own_change or (in_list and prev_change)
+        direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
             clauses, cs, kept[i - 1].end if i else 0)
@@ -341,9 +356,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             indicator_simplified=indicator.join(text, spans), value=q.value, unit=_source_unit(source, norm, q),
             comparator=q.comparator, change=change, period=period,
             confidence=round(max(0.1, min(1.0, confidence)), 2), value_max=q.value_max,
-            sentence=sentence if sentence >= 0 else None, section=place.section,
+            sentence=sentence if sentence >= 0 else None, section=place.section, direction=direction,
         ))
-        prev_ind, prev_change, prev_sentence, used_end = spans, change, sent_no, end
+        prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
     return tuple(measures)
 
 
