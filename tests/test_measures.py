@@ -124,6 +124,11 @@ def test_years_of_a_change_from_to_are_periods_not_words() -> None:
     assert [m.period for m in found[:2]] == ["2015", "2020"]
 
 
+def test_a_comparison_base_year_is_not_the_period_of_later_figures() -> None:
+    found = run("2022年,一般公共预算收入204.5亿元,是2017年的1.8倍;规模以上工业增加值比2020年增长6%。")
+    assert [(m.value, m.period) for m in found] == [(204.5, "2022"), (1.8, "2022"), (6, "2022")]
+
+
 def test_qualifiers_leave_the_topic_to_the_previous_figure() -> None:
     found = run("一般公共预算收入128.4亿元,同口径增长3.1%。高新技术企业达到468家,净增97家。")
     assert [(m.indicator, m.change) for m in found] == [

@@ -113,6 +113,9 @@ CHANGE_QUALIFIERS = (
 GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "比全省高", "比全国高")
 # A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
 RATIO_REFERENCES = ("是", "相当于", "为")
+# A year after these words is the base of a comparison (是2017年的1.8倍,
+# 比2015年增长, 较2020年下降), not the period of the figures that follow.
+BASE_YEAR_LEADS = ("是", "为", "相当于", "比", "较", "同", "与", "高于", "低于", "超过")
 # What such a ratio or gap is measured against, besides a year (2017年, “十三五”).
 REFERENCE_WORDS = ("上年", "去年", "同期", "全省", "全国", "全市")
 # Qualifiers that make a change verb a change wherever it stands in the clause

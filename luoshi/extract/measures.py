@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
+    BASE_YEAR_LEADS,
     CHANGE_NOUNS,
     CHANGE_QUALIFIERS,
     CHANGE_VERBS,
@@ -41,6 +42,7 @@ _CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n\ufffd]")
 _SENTENCE_ENDS = frozenset(";；。!！?？\n")
 _FULL_STOPS = frozenset("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
+_BASE_YEAR_LEAD_RE = re.compile(rf"(?:{'|'.join(BASE_YEAR_LEADS)})\s*$")
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
 _AVERAGE_RE = re.compile("年均|年平均")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
@@ -179,12 +181,16 @@ def _kind(role: str | None, sentence: str, paragraph: str) -> tuple[str, float]:
 
 
 class _YearMentions:
-    """Where the text names a year (2021年) or the document's year (今年, 全年), found once."""
+    """Where the text names a year (2021年) or the document's year (今年, 全年), found once.
+
+    A comparison base (是2017年的1.8倍, 比2015年) is no period: it is skipped.
+    """
 
     __slots__ = ("this_year", "year_pos", "years")
 
     def __init__(self, text: str) -> None:
-        hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)]
+        hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)
+                if not _BASE_YEAR_LEAD_RE.search(text, max(0, m.start() - 4), m.start())]
         self.year_pos = [p for p, _ in hits]
         self.years = [y for _, y in hits]
         self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
