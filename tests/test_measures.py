@@ -135,6 +135,12 @@ def test_qualifiers_leave_the_topic_to_the_previous_figure() -> None:
         ("一般公共预算收入", False), ("一般公共预算收入", True), ("高新技术企业", False), ("高新技术企业", True)]
 
 
+def test_a_milestone_and_a_bare_change_take_the_level_figure_indicator() -> None:
+    found = run("全市生产总值完成3082.8亿元,首次突破3000亿元大关,增长7.2%。")
+    assert [(m.value, m.indicator, m.change) for m in found] == [
+        (3082.8, "生产总值", False), (3000, "生产总值", False), (7.2, "生产总值", True)]
+
+
 def test_count_first_takes_the_words_after_the_number() -> None:
     found = run("突出抓好6个省级典型镇、60个省级典型村建设。")
     assert [(m.value, m.indicator) for m in found] == [(6, "省级典型镇"), (60, "省级典型村建设")]
