@@ -290,3 +290,50 @@ commitment_events = Table(  # append-only: rows are inserted, never updated or d
 Index("ix_commitment_events_commitment_id", commitment_events.c.commitment_id)
 
 REGISTER_TABLES = (commitments, evidence_files, commitment_events)
+
+# --- accounts: who may edit the register in the web application --------------------------------------
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False),
+    Column("password_hash", Text, nullable=False),  # argon2id, with its parameters and salt
+    Column("role", String(8), nullable=False),  # viewer | editor | admin
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    UniqueConstraint("username", name="uq_users_username"),
+)
+
+sessions = Table(  # a signed-in browser; the cookie holds a random token, the table only its sha256
+    "sessions", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_sessions_user_id", sessions.c.user_id)
+
+login_attempts = Table(  # failed sign-ins, counted per user name and address to slow down guessing
+    "login_attempts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False),
+    Column("ip", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_login_attempts_username_ip", login_attempts.c.username, login_attempts.c.ip)
+
+uploads = Table(  # documents uploaded through the web application, and how their ingest went
+    "uploads", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("status", String(8), nullable=False),  # running | done | error
+    Column("message", Text),  # the one-line error
+    Column("document_ids", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+)
+
+ACCOUNT_TABLES = (users, sessions, login_attempts, uploads)
