@@ -353,9 +353,9 @@ def demo(db: Db = DEFAULT_DB) -> None:
 
 def _register_command_modules() -> None:
     """Commands that live in their own modules; they import this module's helpers, so they come last."""
-    from luoshi import cli_analysis, cli_fulfilment, cli_plan, cli_track, cli_web
+    from luoshi import cli_analysis, cli_fulfilment, cli_plan, cli_track, cli_user, cli_web
 
-    for module in (cli_web, cli_analysis, cli_fulfilment, cli_track, cli_plan):
+    for module in (cli_web, cli_analysis, cli_fulfilment, cli_track, cli_plan, cli_user):
         module.register(app)
 
 
