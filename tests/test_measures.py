@@ -182,6 +182,15 @@ def test_category_threshold_only_counts() -> None:
     assert summary(run("力争每年引进10亿元以上企业5家。")) == [(5, "家", "=", False)]
 
 
+def test_a_named_cluster_size_is_a_measure_but_a_kind_of_cluster_is_not() -> None:
+    found = run("形成新能源汽车及汽车零部件超200 亿产业集群、金属加工超300 亿产业集群。")
+    assert [(m.value, m.unit, m.comparator, m.indicator) for m in found] == [
+        (200, "亿", ">=", "新能源汽车及汽车零部件产业集群"), (300, "亿", ">=", "金属加工产业集群")]
+    assert run("全力打造超千亿产业集群。") == []
+    assert run("其中超100亿元项目1个、超亿元项目72个。") and all(m.unit == "个" for m in run(
+        "其中超100亿元项目1个、超亿元项目72个。"))
+
+
 def test_capacity_after_a_building_verb_is_a_measure() -> None:
     assert summary(run("建成300兆瓦农光互补基地。")) == [(300, "兆瓦", "=", False)]
 

@@ -166,7 +166,7 @@ INDICATOR_LEAD_WORDS = (
     "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
-    "成功", "有效", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举",
+    "成功", "有效", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造",
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
 )
 # Stripped from the end of the indicator (comparator and change words).
@@ -246,6 +246,10 @@ CN_COUNT_VERBS = (
 COMPLETION_VERBS = ("完成", "建成", "投产", "竣工", "达标", "出列", "通过", "实现", "开工", "落地")
 # Head nouns of a category that a threshold defines (3亿元以上项目, 超10亿元企业).
 CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "平台", "商户", "品牌", "客商")
+# A named cluster reaching a size (汽车零部件超200亿产业集群) is a measure, not a
+# category; unless a verb opens the phrase (打造超千亿产业集群 names a kind).
+CLUSTER_HEADS = ("产业集群", "集群", "产业链")
+CLUSTER_VERBS = ("打造", "培育", "建设", "发展", "壮大", "形成", "建成", "引进", "对接", "嵌入", "争创", "创建")
 # Words before a duration or an age that make it a level reached or squeezed.
 TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持")
 TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")

@@ -15,6 +15,8 @@ from luoshi.data.quantities import (
     CAPACITY_PREFIXES,
     CAPACITY_VERBS,
     CATEGORY_HEADS,
+    CLUSTER_HEADS,
+    CLUSTER_VERBS,
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
     LEVEL_VERBS,
@@ -54,6 +56,8 @@ _TIME_LEAD_RE = re.compile(
     rf"(?:(?:{_alternation(TIME_LEAD_VERBS)})(?:至|到|在)?|{_alternation(TIME_LEAD_WORDS)})(?:平均)?$"
 )
 _CATEGORY_HEAD_RE = re.compile(rf"[^,，。;；、]{{0,8}}?(?:{_alternation(CATEGORY_HEADS)})")
+_CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{_alternation(CLUSTER_HEADS)})")
+_CLUSTER_VERB_RE = re.compile(rf"(?:{_alternation(CLUSTER_VERBS)})$")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
 _COMPLETION_TAIL_RE = re.compile(rf"(?:{_alternation(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
 # 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量).
@@ -179,7 +183,23 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
         between = text[q.end:nxt.pre_start]
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
             return True
-    return bool(_CATEGORY_HEAD_RE.match(text, q.end))
+    return bool(_CATEGORY_HEAD_RE.match(text, q.end)) and not _is_cluster_size(text, q)
+
+
+def _is_cluster_size(text: str, q: Quantity) -> bool:
+    """新能源汽车及汽车零部件超200亿产业集群: the size a named cluster is to reach, not a category.
+
+    A category threshold (超10亿元项目, 亿元以上企业) sorts many things by size;
+    a cluster named by its industry right before 超/突破 is one thing, and the
+    number is its target size. An enumeration ending in 等 (电子信息、建材等产值
+    超500亿元产业集群) or a verb (打造超千亿产业集群) before it still defines a kind.
+    """
+    if q.pre_start == q.num_start or not _CLUSTER_HEAD_RE.match(text, q.end):
+        return False
+    lead = text[max(0, q.pre_start - 12):q.pre_start]
+    lead = re.split(r"[,，。;；:：]", lead)[-1]
+    return len(lead) >= 2 and bool(_HAN_RE.match(lead[-1])) and "等" not in lead \
+        and not _CLUSTER_VERB_RE.search(lead)
 
 
 _RANK_RE = re.compile("|".join(RANK_WORDS))
