@@ -148,6 +148,12 @@ def test_count_first_takes_the_words_after_the_number() -> None:
     assert m.indicator == "省级绿美生态示范点"
 
 
+def test_a_count_with_no_subject_is_named_by_what_the_counted_did() -> None:
+    found = run("4.07万户、9.02万人实现稳定脱贫。")
+    assert found[-1].indicator == "稳定脱贫"
+    assert only("力争全市持证在采矿山100%达到绿色矿山建设标准。").indicator == "持证在采矿山达到绿色矿山建设标准"
+
+
 def test_attribute_takes_the_previous_topic() -> None:
     found = run("粮食种植面积31.55万亩,产量10.97万吨。")
     assert [m.indicator for m in found] == ["粮食种植面积", "粮食产量"]

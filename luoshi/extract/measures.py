@@ -272,6 +272,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
     else:
         post = indicator.clean_post(text, q.end, re_, cut)
+        if q.unit_class != "percent":  # 9.02万人实现稳定脱贫 counts 稳定脱贫; 100%达到…标准 keeps its verb
+            post = (indicator.strip_lead(text, *post), post[1])
     end = post[1] if post[1] > post[0] else q.end
     if post[1] > post[0]:
         if pre[1] > pre[0] and not indicator.is_enumeration(text, *pre):
