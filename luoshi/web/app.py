@@ -28,7 +28,7 @@ from luoshi.store import Store
 from luoshi.web import charts, labels
 from luoshi.web.pages import render, wants_json
 from luoshi.web.settings import Settings, secret_key
-from luoshi.web.views import documents
+from luoshi.web.views import analysis, board, commitments, documents, register
 
 STATIC = Path(__file__).with_name("static")
 SECURITY_HEADERS = {
@@ -66,6 +66,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # a source view is ~10 bytes of markup per character
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(documents.router)
+    app.include_router(register.router)
+    app.include_router(commitments.router)
+    app.include_router(analysis.router)
+    app.include_router(board.router)
     add_error_pages(app)
 
     @app.middleware("http")
