@@ -149,7 +149,7 @@ def test_count_first_takes_the_words_after_the_number() -> None:
 
 
 def test_a_count_with_no_subject_is_named_by_what_the_counted_did() -> None:
-    found = run("4.07万户、9.02万人实现稳定脱贫。")
+    found = run("国定贫困县脱贫摘帽,4.07万户、9.02万人实现稳定脱贫。")
     assert found[-1].indicator == "稳定脱贫"
     assert only("力争全市持证在采矿山100%达到绿色矿山建设标准。").indicator == "持证在采矿山达到绿色矿山建设标准"
 
