@@ -25,6 +25,7 @@ from rich.table import Column, Table
 
 import luoshi.ingest as batch_ingest
 from luoshi.demo import run_demo
+from luoshi.demo import serve as serve_demo
 from luoshi.errors import LuoshiError, UsageError
 from luoshi.evaluate import Evaluation, evaluate, load_gold, predict_from_files, predict_from_store
 from luoshi.ingest import error_line
@@ -322,8 +323,11 @@ def print_scores(result: Evaluation, errors: int) -> None:
 
 
 @app.command()
-def demo(db: Db = DEFAULT_DB) -> None:
-    """Ingest the bundled example documents (fictional) and summarise what luoshi found."""
+def demo(db: Db = DEFAULT_DB,
+         no_serve: Annotated[bool, typer.Option("--no-serve", help="Only ingest and summarise; do not serve.")] = False,
+         host: Annotated[str, typer.Option(help="Address the web application listens on.")] = "127.0.0.1",
+         port: Annotated[int, typer.Option(help="Port of the web application (0: any free port).")] = 8000) -> None:
+    """Ingest the bundled example documents (fictional), summarise what luoshi found, and serve the web app."""
     with failures(), Store(db) as store:
         run = run_demo(store)
     for result in run.results:
@@ -348,7 +352,10 @@ def demo(db: Db = DEFAULT_DB) -> None:
     example = run.documents[0].name if run.documents else "ID"
     out.print(f"\nstored in {store.where}. Next: luoshi docs · luoshi show {escape(example)} · luoshi targets · "
               "luoshi measures --jsonl")
-    raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
+    if no_serve or any(r.failed for r in run.results):
+        raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
+    with failures():
+        serve_demo(db, host, port, lambda line: out.print(line, markup=False))
 
 
 def _register_command_modules() -> None:

@@ -1,6 +1,7 @@
-"""``luoshi demo``: ingest the bundled (fictional) example documents and summarise them."""
+"""``luoshi demo``: ingest the bundled (fictional) example documents, summarise them, and serve the web app."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,3 +27,20 @@ def run_demo(store: Store, options: Options = Options()) -> DemoRun:
     results = tuple(ingest(example_files(), store, options))
     documents = tuple(store.get_document(r.id) for r in results if not r.failed)
     return DemoRun(results, documents)
+
+
+def serve(db: str, host: str, port: int, say: Callable[[str], None]) -> None:
+    """Serve the web application on ``db`` until interrupted, first telling ``say`` its URL.
+
+    :raises UsageError: the address cannot be used.
+    """
+    from luoshi.web import Settings, create_app
+    from luoshi.web.serve import bind, server, url
+
+    app = create_app(Settings(db=db))
+    sock = bind(host, port)
+    say(f"serving the web application at {url(sock)}  (register: {url(sock)}register · Ctrl+C to stop)")
+    try:
+        server(app).run(sockets=[sock])
+    finally:
+        sock.close()

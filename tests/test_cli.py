@@ -170,13 +170,41 @@ def test_eval_warns_about_gold_documents_it_cannot_find(tmp_path, shared):
 
 def test_demo_ingests_the_examples_and_summarises_them(tmp_path):
     db = tmp_path / "demo.db"
-    result = run("demo", "--db", db)
+    result = run("demo", "--no-serve", "--db", db)
     assert result.exit_code == 0, result.output
     for name in ("shili_2023_gwr.txt", "shili_2024_gwr.txt", "shilixian_14th_fyp.txt"):
         assert f"{name}: ok" in result.stdout
     assert "示例市" in result.stdout and "gdp_growth" in result.stdout and "headline targets" in result.stdout
+    assert "serving" not in result.stdout
     assert len(json.loads(run("docs", "--json", "--db", db).stdout)) == 3
-    assert "unchanged" in run("demo", "--db", db).stdout
+    assert "unchanged" in run("demo", "--no-serve", "--db", db).stdout
+
+
+def test_demo_serves_the_app_and_prints_its_url(tmp_path):
+    """The README's main command: after the summary, the register is served at the printed URL."""
+    from urllib.request import urlopen
+
+    script = "from luoshi.cli import app; app()"
+    command = [sys.executable, "-c", script, "demo", "--db", str(tmp_path / "demo.db"), "--port", "0"]
+    with subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          encoding="utf-8") as server:
+        try:
+            lines = []
+            for line in server.stdout:
+                lines.append(line)
+                if line.startswith("serving"):
+                    break
+            assert "shili_2024_gwr.txt: ok" in "".join(lines), "".join(lines)
+            found = re.search(r"http://[\d.]+:\d+/", lines[-1])
+            assert found, lines
+            url = found.group(0)
+            with urlopen(url + "register", timeout=30) as page:
+                assert page.status == 200 and "承诺台账" in page.read().decode("utf-8")
+            with urlopen(url + "api/fulfilment", timeout=30) as api:
+                assert json.loads(api.read())["verdicts"]
+        finally:
+            server.terminate()
+            server.communicate(timeout=20)
 
 
 @pytest.mark.parametrize("args, code", [
