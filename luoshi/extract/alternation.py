@@ -6,24 +6,54 @@ position; with hundreds of keywords that dominates a scan. Sharing prefixes
 whole group at once. Longer words still win over their prefixes because
 each node's branches are ordered longest first, ending with the empty
 branch when a word ends there.
+
+With hundreds of distinct first characters, even the top level of the trie
+is a long list that every candidate position walks to the end when nothing
+matches. Above ``_FANOUT`` first characters the words are therefore split
+into about √n groups by first character: a character class (one table
+lookup) picks the group, the trie of the rest of its words follows, and
+where a word may end a lookbehind checks which first characters it allows
+(``[推促](?:进(?<=[推促]进)|动(?<=推动))``). The match is the same longest
+word at the same position.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
+
+_FANOUT = 24  # first characters a plain trie handles as fast as the grouped form
 
 
 def word_pattern(words: Iterable[str]) -> str:
     """A non-capturing regex matching any of ``words``, preferring the longest."""
+    words = {w for w in words if w}
+    firsts = sorted({w[0] for w in words})
+    if len(firsts) <= _FANOUT:
+        return _trie_pattern(words) or "(?!)"
+    size = max(_FANOUT, round(2 * math.sqrt(len(firsts))))
+    groups = []
+    for i in range(0, len(firsts), size):
+        group = set(firsts[i:i + size])
+        rest: dict = {}  # the trie of each word but its first character; ends hold the allowed firsts
+        for word in words:
+            if word[0] in group:
+                node = rest
+                for ch in word[1:]:
+                    node = node.setdefault(ch, {})
+                node.setdefault("", set()).add(word[0])
+        groups.append(_class(group) + _rest_node(rest, ""))
+    return "(?:" + "|".join(groups) + ")"
+
+
+def _trie_pattern(words: set[str]) -> str:
     trie: dict = {}
-    for word in set(words):
-        if not word:
-            continue
+    for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node(trie) or "(?!)"
+    return _node(trie)
 
 
 def _node(node: dict) -> str:
@@ -41,6 +71,21 @@ def _node(node: dict) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+def _rest_node(node: dict, path: str) -> str:
+    """The rest-trie below ``path``, longest first; a word end checks its first character behind."""
+    branches = [re.escape(ch) + _rest_node(node[ch], path + ch)
+                for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c]))]
+    if "" in node:
+        branches.append(f"(?<={_class(node[''])}{re.escape(path)})")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 def _depth(node: dict) -> int:

@@ -1,0 +1,51 @@
+"""Word alternations: the trie (and its grouped form) finds what a plain longest-first alternation finds."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from luoshi.data.topics import KEYWORDS
+from luoshi.extract.alternation import word_pattern
+
+_CHARS = "推进动加快建设设立改造一二三abc"
+
+
+def _plain(words) -> re.Pattern:
+    """The reference: every word as its own branch, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _hits(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(_CHARS, min_size=1, max_size=4), min_size=1, max_size=12), st.text(_CHARS, max_size=60))
+def test_small_word_sets_match_like_the_plain_alternation(words: list[str], text: str) -> None:
+    assert _hits(re.compile(word_pattern(words)), text) == _hits(_plain(words), text)
+
+
+_MANY = [chr(0x4E00 + 3 * i) + tail for i in range(80) for tail in ("", "甲", "甲乙", "乙")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_MANY), min_size=30, max_size=200),
+       st.text("".join({w[0] for w in _MANY}) + "甲乙丙,", max_size=120))
+def test_many_first_characters_use_groups_and_still_match_the_longest(words: list[str], text: str) -> None:
+    assert _hits(re.compile(word_pattern(words)), text) == _hits(_plain(words), text)
+
+
+def test_topic_keywords_on_real_text(shared) -> None:
+    words = {w for table in KEYWORDS.values() for w in table}
+    text = (shared / "corpus" / "seeds" / "000_04df038d627074af.txt").read_text(encoding="utf-8")
+    assert _hits(re.compile(word_pattern(words)), text) == _hits(_plain(words), text)
+    assert _hits(re.compile(word_pattern(words)), text)  # the scan finds keywords at all
+
+
+def test_repeated_and_optional_groups() -> None:
+    rx = re.compile(f"(?:{word_pattern(_MANY)})+$")
+    assert rx.fullmatch(_MANY[0] + _MANY[5] + _MANY[17])
+    assert not rx.fullmatch(_MANY[0] + "丙")
+    assert word_pattern([]) == "(?!)"
