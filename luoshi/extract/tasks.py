@@ -49,10 +49,12 @@ from luoshi.model import (
 )
 
 _BOUNDARY = ",，;；。:：!！?？\n"
-_HEAD_RE = re.compile(
-    rf"(?<![^{_BOUNDARY}])[ \t]*(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS)}*)"
-    rf"(?P<verb>{word_pattern(ACTION_VERBS)}{{1,3}})"
-)
+_HEAD = (rf"[ \t]*(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS)}*)"
+         rf"(?P<verb>{word_pattern(ACTION_VERBS)}{{1,3}})")
+# a head opens the text or follows a boundary; matching the boundary character (rather than
+# looking behind for it) lets the scan jump from boundary to boundary instead of trying every position
+_HEAD_RE = re.compile(_HEAD)
+_HEAD_AFTER_BOUNDARY_RE = re.compile(f"[{_BOUNDARY}]{_HEAD}")
 _CLAUSE_END_RE = re.compile(f"[{_BOUNDARY}]")
 _SENTENCE_END_RE = re.compile(r"[;；。!！?？\n]")
 _RHETORIC_RE = re.compile(word_pattern(RHETORIC_OBJECT_WORDS))
@@ -84,18 +86,6 @@ def _is_rhetoric(obj: str) -> bool:
     return len(_CONTENT_RE.findall(_RHETORIC_RE.sub("", obj))) < MIN_OBJECT_CHARS
 
 
-def _links(starts: list[int], owners: list[int], start: int, end: int) -> tuple[int, ...]:
-    """Owners of the mentions that start inside [start, end), each once, in order."""
-    lo = bisect_left(starts, start)
-    if lo == len(starts) or starts[lo] >= end:
-        return ()
-    out: list[int] = []
-    for k in range(lo, bisect_left(starts, end, lo)):
-        if owners[k] not in out:
-            out.append(owners[k])
-    return tuple(out)
-
-
 def _mention_index(items, spans_of) -> tuple[list[int], list[int]]:
     pairs = sorted((sp.start, i) for i, item in enumerate(items) for sp in spans_of(item))
     return [p for p, _ in pairs], [i for _, i in pairs]
@@ -117,18 +107,32 @@ def _skipped(structure: Structure, norm: Normalised) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _heads(text: str) -> list[re.Match]:
+    """Every clause head, but a noun-like verb with neither adverb nor modal subject (服务业增加值…)."""
+    first = _HEAD_RE.match(text)
+    found = _HEAD_AFTER_BOUNDARY_RE.finditer(text)
+    out = []
+    for m in ((first, *found) if first else found):
+        subj, adv, verb = m.groups()
+        if adv or subj in MODAL_SUBJECTS or len(verb) > 2 or verb not in NOUN_LIKE_VERBS:
+            out.append(m)
+    return out
+
+
 def extract_tasks(source: Source, norm: Normalised, structure: Structure, metadata: Metadata,
                   measures: tuple[Measure, ...], projects: tuple[Project, ...],
                   slogans: tuple[Slogan, ...]) -> tuple[Task, ...]:
     """Every task of one document, in text order (see the module docstring)."""
     text = norm.text
-    heads = [m for m in _HEAD_RE.finditer(text) if m.group("adv") or m.group("subj") in MODAL_SUBJECTS
-             or m.group("verb")[:2] not in NOUN_LIKE_VERBS or len(m.group("verb")) > 2]
+    heads = _heads(text)
     if not heads:
         return ()
+    n_text = len(text)
     skipped = _skipped(structure, norm)
     skip_starts = [s for s, _ in skipped]
+    skip_ends = [e for _, e in skipped]
     sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+    sentence_ends.append(n_text)  # the last sentence ends with the text
     roles = RoleMap(norm, structure, metadata)
     split = None if roles.has_parts() else review_plan_split(text)
     plan = plan_name(metadata)
@@ -139,33 +143,39 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     s_starts, s_owner = _mention_index(slogans, lambda s: s.mentions)
     sent_starts = [s.span.start for s in structure.sentences]
     head_starts = [m.start("subj") for m in heads]
+    head_starts.append(n_text)  # the last head's clause may run to the end of the text
     year_hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)]
     year_pos = [p for p, _ in year_hits]
     deadlines = [(m.start(), m.group()) for m in _DEADLINE_RE.finditer(text)]
     deadline_pos = [p for p, _ in deadlines]
+    n_deadlines = len(deadlines)
     titles = _titles(structure)
     src_start, src_end, source_text = norm.src_start, norm.src_end, source.text
+    clause_end_search = _CLAUSE_END_RE.search
+    place_at = roles.place
 
     verbs: dict[tuple[str, str], str] = {}  # (adverbs, verbs) → head verb, computed once each
-    fields: list[dict] = []  # each task's fields but its topic, which is found for all at once
+    rows: list[tuple] = []  # each task's fields but its topic, which is found for all at once
     spans: list[tuple[int, int]] = []
     task_titles: list[str] = []
     for n, m in enumerate(heads):
         start = head_starts[n]
         i = bisect_right(skip_starts, start) - 1
-        if i >= 0 and start < skipped[i][1]:
+        if i >= 0 and start < skip_ends[i]:
             continue
         k = bisect_left(sentence_ends, start)
-        end = min(sentence_ends[k] if k < len(sentence_ends) else len(text),
-                  head_starts[n + 1] if n + 1 < len(heads) else len(text))
-        clause_end = _CLAUSE_END_RE.search(text, m.end(), end)
-        if _is_rhetoric(text[m.end():clause_end.start() if clause_end else end]):
+        end = sentence_ends[k]
+        if head_starts[n + 1] < end:
+            end = head_starts[n + 1]
+        head_end = m.end()
+        clause_end = clause_end_search(text, head_end, end)
+        if _is_rhetoric(text[head_end:clause_end.start() if clause_end else end]):
             continue
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        if end <= m.end():
+        if end <= head_end:
             continue
-        place = roles.place(start)
+        place = place_at(start)
         role = place.role
         if split is not None and role not in _SKIPPED_ROLES:
             role = "review" if start < split else "plan"
@@ -175,23 +185,29 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
         if period is None and kind == "target":
             period = plan or report_year
         d = bisect_left(deadline_pos, start)
-        deadline = deadlines[d][1] if d < len(deadlines) and deadline_pos[d] < end else None
-        span = Span(src_start[start], src_end[end - 1])
-        sentence = bisect_right(sent_starts, span.start) - 1
+        deadline = deadlines[d][1] if d < n_deadlines and deadline_pos[d] < end else None
+        a, b = src_start[start], src_end[end - 1]
+        sentence = bisect_right(sent_starts, a) - 1
         _, adv, verb = m.groups()
         head = verbs.get((adv, verb))
         if head is None:
             head = verbs[(adv, verb)] = _head_verb(adv, verb)
-        fields.append({
-            "span": span, "kind": kind, "verb": head,
-            "text": source_text[span.start:span.end], "text_simplified": text[start:end], "period": period,
-            "deadline": deadline,
-            "sentence": sentence if sentence >= 0 else None, "section": place.section,
-            "measures": _links(m_starts, m_owner, span.start, span.end),
-            "projects": _links(p_starts, p_owner, span.start, span.end),
-            "slogans": _links(s_starts, s_owner, span.start, span.end),
-        })
+        section = place.section
+        rows.append((Span(a, b), kind, head, source_text[a:b], text[start:end], period, deadline,
+                     sentence if sentence >= 0 else None, section,
+                     _links(m_starts, m_owner, a, b), _links(p_starts, p_owner, a, b),
+                     _links(s_starts, s_owner, a, b)))
         spans.append((start, end))
-        task_titles.append(titles[place.section] if place.section is not None else "")
+        task_titles.append(titles[section] if section is not None else "")
     topics = TopicScorer(text).topics(spans, task_titles)
-    return tuple(Task(topic=topic, **f) for f, topic in zip(fields, topics))
+    return tuple(Task(sp, kind, verb, txt, simple, period, deadline, topic, sentence, section, ms, ps, ss)
+                 for (sp, kind, verb, txt, simple, period, deadline, sentence, section, ms, ps, ss), topic
+                 in zip(rows, topics))
+
+
+def _links(starts: list[int], owners: list[int], start: int, end: int) -> tuple[int, ...]:
+    """Owners of the mentions that start inside [start, end), each once, in order."""
+    lo = bisect_left(starts, start)
+    if lo == len(starts) or starts[lo] >= end:
+        return ()
+    return tuple(dict.fromkeys(owners[lo:bisect_left(starts, end, lo)]))
