@@ -10,7 +10,8 @@ all gives ``None``. Taxonomy and weights: ``luoshi.data.topics``.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields
+from operator import attrgetter
 
 import numpy as np
 
@@ -25,8 +26,12 @@ for _topic, _words in KEYWORDS.items():
         if _word not in _WEIGHTS or _WEIGHTS[_word][1] < _weight:
             _WEIGHTS[_word] = (_topic, _weight)
 _KEYWORD_RE = re.compile(word_pattern(_WEIGHTS))
+_KEYWORD_SPLIT_RE = re.compile(f"({_KEYWORD_RE.pattern})")  # split() keeps the keywords between the gaps
 _KEYS = list(TOPICS)
 _HITS = {word: (_KEYS.index(topic), weight) for word, (topic, weight) in _WEIGHTS.items()}
+_WORD_INDEX = {word: i for i, word in enumerate(_HITS)}
+_WORD_TOPIC = np.array([t for t, _ in _HITS.values()], dtype=np.int64)
+_WORD_WEIGHT = np.array([w for _, w in _HITS.values()], dtype=np.float64)
 
 
 def _vote(scores: dict[str, float], text: str, factor: float) -> None:
@@ -64,26 +69,30 @@ class TopicScorer:
     __slots__ = ("_pos", "_topic", "_weight")
 
     def __init__(self, text: str) -> None:
-        hits = [(m.start(), _HITS[m.group()]) for m in _KEYWORD_RE.finditer(text)]
-        self._pos = np.fromiter((p for p, _ in hits), dtype=np.int64, count=len(hits))
-        self._topic = np.fromiter((h[0] for _, h in hits), dtype=np.int64, count=len(hits))
-        self._weight = np.fromiter((h[1] for _, h in hits), dtype=np.float64, count=len(hits))
+        parts = _KEYWORD_SPLIT_RE.split(text)  # gap, keyword, gap, …, gap: no match objects
+        ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+        words = np.fromiter(map(_WORD_INDEX.__getitem__, parts[1::2]), dtype=np.int64, count=len(parts) // 2)
+        self._pos = ends[0:-1:2]  # a keyword starts where the gap before it ends
+        self._topic = _WORD_TOPIC[words]
+        self._weight = _WORD_WEIGHT[words]
 
     def topics(self, spans: list[tuple[int, int]], titles: list[str]) -> list[str | None]:
         """The topic of each ``[start, end)`` span (sorted, non-overlapping) with its section title."""
         scores = np.zeros((len(spans), len(_KEYS)))
         if len(spans):
-            starts = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans))
-            ends = np.fromiter((b for _, b in spans), dtype=np.int64, count=len(spans))
+            bounds = np.array(spans, dtype=np.int64).reshape(len(spans), 2)
+            starts, ends = bounds[:, 0], bounds[:, 1]
             owner = np.searchsorted(starts, self._pos, side="right") - 1
             inside = (owner >= 0) & (self._pos < ends[np.maximum(owner, 0)])
             np.add.at(scores, (owner[inside], self._topic[inside]), self._weight[inside])
-        cache: dict[str, np.ndarray] = {}
-        for i, title in enumerate(titles):
-            if title:
-                if title not in cache:
-                    cache[title] = _title_vector(title)
-                scores[i] += cache[title]
+        rows: dict[str, int] = {"": 0}  # each distinct title's row of title votes; "" votes for nothing
+        which = np.fromiter((rows.setdefault(t, len(rows)) for t in titles), dtype=np.int64, count=len(titles))
+        if len(rows) > 1:
+            votes = np.zeros((len(rows), len(_KEYS)))
+            for title, row in rows.items():
+                if title:
+                    votes[row] = _title_vector(title)
+            scores += votes[which]
         best = scores.argmax(axis=1)  # the first maximum: ties go to the earlier topic
         top = scores[np.arange(len(spans)), best]
         return [_KEYS[b] if t > 0 else None for b, t in zip(best.tolist(), top.tolist())]
@@ -110,6 +119,17 @@ def topics_for_measures(measures: tuple[Measure, ...], tasks: tuple[Task, ...],
         if topic is None:
             title = sections[m.section].title if m.section is not None and m.section < len(sections) else ""
             topic = classify_topic(m.indicator_simplified, title)
-        out.append(replace(m, topic=topic) if topic != m.topic else m)
+        out.append(_with_topic(m, topic) if topic != m.topic else m)
     return tuple(out)
+
+
+_MEASURE_FIELDS = attrgetter(*(f.name for f in fields(Measure)))
+_TOPIC_FIELD = [f.name for f in fields(Measure)].index("topic")
+
+
+def _with_topic(measure: Measure, topic: str | None) -> Measure:
+    """``dataclasses.replace(measure, topic=topic)`` without its per-field bookkeeping."""
+    values = list(_MEASURE_FIELDS(measure))
+    values[_TOPIC_FIELD] = topic
+    return Measure(*values)
 
