@@ -1,0 +1,56 @@
+"""The public progress board (信息公开): read-only, open without signing in, counts equal to the register's."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+import pytest
+from fastapi.testclient import TestClient
+
+from luoshi import register
+from luoshi.demo import run_demo
+from luoshi.store import Store
+from luoshi.web import Settings, create_app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("board") / "luoshi.db")
+    with Store(db) as store:
+        assert not [r for r in run_demo(store).results if r.failed]
+        rows = register.list_commitments(store)
+        at = datetime(2024, 5, 1, tzinfo=UTC)
+        register.record(store, rows[0].id, "status", "已完成", "张三", at)
+        register.record(store, rows[0].id, "evidence", "旧证据", "张三", at)
+        register.record(store, rows[0].id, "evidence", "<i>验收通过</i>", "张三", at.replace(day=2),
+                        url="javascript:alert(1)")
+        register.record(store, rows[1].id, "status", "推进中", "张三", at)
+        with TestClient(create_app(Settings(db=db, public=True))) as client:
+            yield client, store
+
+
+def test_board_counts_equal_the_register(site):
+    client, store = site
+    data = client.get("/api/board").json()
+    everything = register.list_commitments(store)
+    assert data["statuses"] == {k: Counter(c.status for c in everything)[k] for k in register.STATUS_LABELS}
+    for doc in data["documents"]:
+        mine = register.list_commitments(store, doc=doc["id"])
+        assert [i["id"] for i in doc["items"]] == [c.id for c in mine]
+        assert sum(doc["statuses"].values()) == sum(doc["colours"].values()) == len(mine)
+        assert doc["colours"] == {k: Counter(c.colour for c in mine)[k] for k in ("red", "yellow", "green")}
+    assert len(data["documents"]) == len(store.list_documents())
+
+
+def test_board_shows_the_latest_evidence_escaped_and_is_public(site):
+    client, store = site
+    first = register.list_commitments(store)[0]
+    item = next(i for d in client.get("/api/board").json()["documents"] for i in d["items"] if i["id"] == first.id)
+    assert item["evidence"]["value"] == "<i>验收通过</i>" and item["status"] == "done"
+    response = client.get("/board")
+    assert response.status_code == 200
+    html = response.text
+    assert "信息公开 · 只读" in html and "落实进度公开" in html
+    assert "<i>验收通过</i>" not in html and "&lt;i&gt;验收通过&lt;/i&gt;" in html
+    assert 'href="javascript:' not in html
+    assert html.count('<tr data-id="') == len(register.list_commitments(store))
