@@ -25,10 +25,11 @@ from starlette.exceptions import HTTPException
 
 from luoshi.errors import LuoshiError, NotFound
 from luoshi.store import Store
-from luoshi.web import charts, labels
+from luoshi.web import auth, charts, labels
 from luoshi.web.pages import render, wants_json
 from luoshi.web.settings import Settings, secret_key
-from luoshi.web.views import analysis, board, commitments, documents, register
+from luoshi.web.views import analysis, board, commitment_edit, commitments, documents, register, upload
+from luoshi.web.views import auth as auth_views
 
 STATIC = Path(__file__).with_name("static")
 SECURITY_HEADERS = {
@@ -70,6 +71,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(commitments.router)
     app.include_router(analysis.router)
     app.include_router(board.router)
+    app.include_router(auth_views.router)
+    app.include_router(commitment_edit.router)
+    app.include_router(upload.router)
+    auth.install(app)
     add_error_pages(app)
 
     @app.middleware("http")
