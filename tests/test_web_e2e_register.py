@@ -1,0 +1,121 @@
+"""End to end in headless Chromium: filter the register, open a commitment, export, fulfilment, the board.
+
+Same setup as ``test_web_e2e`` (Debian's chromium through Playwright, the
+app on a free localhost port), on the bundled examples. Screenshots go to
+``out/screenshots/``. Skipped, with the reason, where chromium or
+playwright is missing.
+"""
+from __future__ import annotations
+
+import io
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from openpyxl import load_workbook
+
+from luoshi import register
+from luoshi.demo import run_demo
+from luoshi.store import Store
+from luoshi.web import Settings, create_app
+from luoshi.web.serve import bind, server, url
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = REPO / "out" / "screenshots"
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+if not CHROMIUM.exists():
+    pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """(url, db): the examples served on a free port."""
+    db = tmp_path_factory.mktemp("web") / "luoshi.db"
+    with Store(db) as store:
+        assert not [r for r in run_demo(store).results if r.failed]
+    app = create_app(Settings(db=str(db)))
+    sock = bind("127.0.0.1", 0)
+    uvicorn_server = server(app)
+    thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        yield url(sock), str(db)
+    finally:
+        uvicorn_server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield opened
+    context.close()
+    assert errors == [], f"browser errors: {errors}"
+
+
+def shot(page, name: str, *, full_page: bool = False) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+
+def test_a_clerk_filters_the_register_opens_a_commitment_and_exports(site, page):
+    base, db = site
+    with Store(db, create=False) as store:
+        measures = register.list_commitments(store, kind="measure")
+    page.goto(base + "register")
+    shot(page, "register")
+    page.locator("select[name=kind]").select_option(value="measure")
+    page.get_by_role("button", name="筛选").click()
+    page.wait_for_url(re.compile(r"/register\?.*kind=measure"))
+    rows = page.locator("table.register tbody tr")
+    assert rows.count() == min(50, len(measures))
+    assert f"符合条件 {len(measures)} 项" in page.locator("h1").inner_text()
+    shot(page, "register-filtered")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Excel").click()
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()), read_only=True).active
+    assert [r[0] for r in list(sheet.iter_rows(values_only=True))[1:]] == [c.id for c in measures]
+
+    rows.first.get_by_role("link").first.click()
+    page.wait_for_url("**/commitments/*")
+    assert page.locator(".context mark").inner_text() == measures[0].text
+    shot(page, "commitment", full_page=True)
+    page.get_by_role("link", name="在原文中查看").click()
+    page.wait_for_url(re.compile(r"/source#m\d+"))
+    page.locator("#popover").wait_for(state="visible")
+
+
+def test_fulfilment_comparison_and_board_render(site, page):
+    base, _ = site
+    page.goto(base + "fulfilment")
+    assert page.locator("tr.verdict-row").count() > 0
+    assert page.locator(".chart .bar").count() == 4
+    shot(page, "fulfilment", full_page=True)
+    page.goto(base + "comparison")
+    assert page.locator(".chart .bar").count() > 0
+    shot(page, "comparison", full_page=True)
+    page.goto(base + "board")
+    page.locator(".board-doc details summary").first.click()
+    assert page.locator(".board-doc table").first.is_visible()
+    shot(page, "board", full_page=True)
