@@ -115,7 +115,7 @@ def ingest(
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
             with Progress(*columns, console=out, transient=True, disable=not out.is_terminal) as progress:
                 task = progress.add_task("ingesting", total=len(batch.files))
-                workers = batch_ingest.auto_workers(len(batch.files))
+                workers = batch_ingest.auto_workers(batch)
                 for result in batch_ingest.ingest(batch, store, options, workers=workers,
                                                   on_file=lambda _: progress.advance(task)):
                     tally[result.status] += 1

@@ -174,15 +174,19 @@ def _drain(errors: list[LuoshiError], where: str) -> Iterator[IngestResult]:
 
 # --- worker processes ------------------------------------------------------------
 
-# Starting a worker process (it imports luoshi) takes about a second: smaller batches stay in one process.
-PARALLEL_MIN_FILES = 64
+# When worker processes pay: each costs ~1.5 s to start (it imports luoshi), so a batch must take a few
+# seconds in one process. Measured on 2 cores: ~2 ms per small file plus ~4 MB/s of text.
+PARALLEL_MIN_SECONDS = 3.0
+SECONDS_PER_FILE = 0.002
+SECONDS_PER_MB = 0.25
 CHUNK_FILES = 16  # files per task
 IN_FLIGHT_PER_WORKER = 3  # tasks handed out ahead: workers never wait, and memory stays bounded
 
 
-def auto_workers(files: int) -> int:
-    """One worker per available CPU for a batch big enough to repay starting them, else 1."""
-    if files < PARALLEL_MIN_FILES:
+def auto_workers(batch: Batch) -> int:
+    """One worker per available CPU when the batch would take a few seconds in one process, else 1."""
+    megabytes = sum(path.stat().st_size for path in batch.files if path.is_file()) / 1e6
+    if len(batch.files) * SECONDS_PER_FILE + megabytes * SECONDS_PER_MB < PARALLEL_MIN_SECONDS:
         return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 

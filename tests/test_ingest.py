@@ -136,7 +136,8 @@ def test_a_folder_of_10000_small_files_is_quick(tmp_path, db_path):
             (sub / f"r{n:02d}_{m:02d}.txt").write_text(report(2000 + m % 24, 3 + n / 10), encoding="utf-8")
     start = time.perf_counter()
     with Store(db_path) as store:  # as `luoshi ingest` does it: worker processes for a batch this big
-        statuses = [r.status for r in ingest([folder], store, Options(), workers=auto_workers(10_000))]
+        batch = find_inputs([folder])
+        statuses = [r.status for r in ingest(batch, store, Options(), workers=auto_workers(batch))]
     elapsed = time.perf_counter() - start
     assert statuses == ["ok"] * 10_000
     assert elapsed < 30, f"10,000 files took {elapsed:.1f} s"
@@ -226,3 +227,14 @@ def test_a_worker_that_dies_fails_its_files_and_the_batch_goes_on(tmp_path, db_p
     assert integrity(db_path) == "ok"
     with Store(db_path) as store:
         assert len(store.list_documents()) == 120 - len(failed)
+
+
+def test_worker_processes_only_for_a_batch_that_repays_starting_them(tmp_path):
+    import os
+
+    for n in range(10):
+        (tmp_path / f"small{n}.txt").write_text(report(2000 + n, 5), encoding="utf-8")
+    assert auto_workers(find_inputs([tmp_path])) == 1
+    with (tmp_path / "big.txt").open("wb") as big:
+        big.truncate(40_000_000)  # size is all that is looked at
+    assert auto_workers(find_inputs([tmp_path])) == len(os.sched_getaffinity(0))
