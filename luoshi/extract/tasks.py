@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from luoshi.data.verbs import (
     ACTION_VERBS,
@@ -58,7 +59,8 @@ _HEAD_AFTER_BOUNDARY_RE = re.compile(f"[{_BOUNDARY}]{_HEAD}")
 _CLAUSE_END_RE = re.compile(f"[{_BOUNDARY}]")
 _SENTENCE_END_RE = re.compile(r"[;；。!！?？\n]")
 _RHETORIC_RE = re.compile(word_pattern(RHETORIC_OBJECT_WORDS))
-_CONTENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_CONTENT = r"\u4e00-\u9fffA-Za-z0-9"  # characters that carry content: Chinese, Latin, digits
+_ENOUGH_CONTENT_RE = re.compile(rf"[{_CONTENT}](?:[^{_CONTENT}]*[{_CONTENT}]){{{MIN_OBJECT_CHARS - 1}}}")
 # every deadline starts with a digit or one of these characters: the lookahead lets the scan skip the rest
 _DEADLINE_RE = re.compile(r"(?=[\d年当今到至上下一二三四第])(?:" + "|".join(f"(?:{p})" for p in DEADLINE_PATTERNS) + ")")
 _YEAR_RE = re.compile(r"(20\d\d)年")
@@ -69,6 +71,7 @@ _SKIPPED_ROLES = frozenset(("chrome", "notes", "glossary", "front"))
 _TRAILING = " \t,，;；。:：、"
 
 
+@lru_cache(maxsize=4096)  # a few hundred adverb/verb chains recur across documents
 def _head_verb(adv: str, verb: str) -> str:
     """The verb chain with pure manner adverbs dropped (全力配合推进 → 配合推进; 加快建设 stays)."""
     pos = 0
@@ -83,7 +86,7 @@ def _head_verb(adv: str, verb: str) -> str:
 def _is_rhetoric(obj: str) -> bool:
     if len(obj) > _LONG_OBJECT:
         return False  # an object this long always keeps content words (checked on the corpus)
-    return len(_CONTENT_RE.findall(_RHETORIC_RE.sub("", obj))) < MIN_OBJECT_CHARS
+    return _ENOUGH_CONTENT_RE.search(_RHETORIC_RE.sub("", obj)) is None
 
 
 def _mention_index(items, spans_of) -> tuple[list[int], list[int]]:
@@ -154,7 +157,6 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     clause_end_search = _CLAUSE_END_RE.search
     place_at = roles.place
 
-    verbs: dict[tuple[str, str], str] = {}  # (adverbs, verbs) → head verb, computed once each
     rows: list[tuple] = []  # each task's fields but its topic, which is found for all at once
     spans: list[tuple[int, int]] = []
     task_titles: list[str] = []
@@ -189,9 +191,7 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
         a, b = src_start[start], src_end[end - 1]
         sentence = bisect_right(sent_starts, a) - 1
         _, adv, verb = m.groups()
-        head = verbs.get((adv, verb))
-        if head is None:
-            head = verbs[(adv, verb)] = _head_verb(adv, verb)
+        head = _head_verb(adv, verb)
         section = place.section
         rows.append((Span(a, b), kind, head, source_text[a:b], text[start:end], period, deadline,
                      sentence if sentence >= 0 else None, section,
