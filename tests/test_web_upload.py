@@ -37,7 +37,7 @@ def sign_in(client: TestClient, username: str) -> str:
 def test_an_editor_uploads_a_seed_and_follows_its_progress_to_the_stored_document(site, shared):
     client, store = site
     token = sign_in(client, "editor")
-    seed = sorted((shared / "corpus" / "seeds").glob("004_*.txt"))[0]
+    seed = min((shared / "corpus" / "seeds").glob("004_*.txt"))
     form = client.get("/upload")
     assert form.status_code == 200 and f'value="{token}"' in form.text
     answer = client.post("/upload", data={"csrf_token": token}, files={"file": (seed.name, seed.read_bytes())},
