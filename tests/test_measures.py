@@ -86,7 +86,31 @@ def test_range() -> None:
 def test_list_shares_trailing_comparator_and_change() -> None:
     found = run("旅游综合收入、接待游客分别增长6%、8%以上。")
     assert summary(found) == [(6, "%", ">=", True), (8, "%", ">=", True)]
-    assert all(m.indicator == "旅游综合收入、接待游客" for m in found)
+    assert [m.indicator for m in found] == ["旅游综合收入", "接待游客"]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("金融机构存、贷款余额分别增长6.6%、7.5%。", ["金融机构存款余额", "金融机构贷款余额"]),
+    ("省、市临床重点专科建设项目分别达到12个、100个。", ["省临床重点专科建设项目", "市临床重点专科建设项目"]),
+    ("道路交通事故起数和伤亡人数分别同比下降10.06%、30.33%。", ["道路交通事故起数", "道路交通事故伤亡人数"]),
+    ("基本养老保险、失业保险、工伤保险参保人数分别达500.7万人、41万人和39.5万人。",
+     ["基本养老保险参保人数", "失业保险参保人数", "工伤保险参保人数"]),
+    ("肉、蛋、奶产量分别达87万吨、35.5万吨、20.5万吨。", ["肉产量", "蛋产量", "奶产量"]),
+    ("城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内。", ["城镇调查失业率", "城镇登记失业率"]),
+    # a list that cannot be split safely keeps its shared words
+    ("年底前中心城区、县城生活污水集中处理率分别达到95%和90%以上。",
+     ["年底前中心城区、县城生活污水集中处理率"] * 2),
+])
+def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> None:
+    assert [m.indicator for m in run(text)] == indicators
+
+
+def test_shares_of_the_plan_are_named_after_their_topics() -> None:
+    found = run("城镇新增就业、失业人员再就业、困难人员实现就业,分别完成年度任务的135%、163%、193%。")
+    assert [m.indicator for m in found] == ["城镇新增就业", "失业人员再就业", "困难人员实现就业"]
+    found = run("全市21个重点项目完成投资17.84亿元,其中8个省、市重点项目完成投资10.83亿元,"
+                "分别完成年度任务的107.25%、135.31%。")
+    assert [m.indicator for m in found[-2:]] == ["重点项目", "省、市重点项目"]
 
 
 @pytest.mark.parametrize("text, directions", [
@@ -152,6 +176,17 @@ def test_a_count_with_no_subject_is_named_by_what_the_counted_did() -> None:
     found = run("国定贫困县脱贫摘帽,4.07万户、9.02万人实现稳定脱贫。")
     assert found[-1].indicator == "稳定脱贫"
     assert only("力争全市持证在采矿山100%达到绿色矿山建设标准。").indicator == "持证在采矿山达到绿色矿山建设标准"
+
+
+def test_a_part_of_a_counted_whole_is_its_own_measure() -> None:
+    found = run("十件民生实事中九件全面完成,城区停车设施建设项目完成年度任务的85%。")
+    assert [(m.value, m.unit, m.indicator) for m in found[:2]] == [(10, "件", "民生实事"), (9, "件", "民生实事")]
+    assert [m.indicator for m in run("建成中小学73所、高中16所。")] == ["中小学", "高中"]
+
+
+def test_numbers_at_the_edges_of_a_text_are_measures() -> None:
+    assert [(m.value, m.indicator) for m in run("12件民生实事全面完成。")] == [(12, "民生实事")]
+    assert [m.value for m in run("粮食产量达到10万吨")] == [10]
 
 
 def test_attribute_takes_the_previous_topic() -> None:

@@ -213,6 +213,11 @@ POST_CUT_WORDS = (
 RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列")
 # Words that always end what a count quantifies: the next list item, 等, a frame.
 POST_STOP_WORDS = ("、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主")
+# 分别完成年度任务的107%、135%: each share of a plan done belongs to one topic of the list.
+PLAN_SHARE_NOUNS = ("年度任务", "年度计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务", "任务", "计划", "目标")
+# One-character items that a list joins before a shared head (金融机构存、贷款余额 →
+# 存款余额, 贷款余额; 进、出口总额): the item is one character, the head is shared.
+ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水电气肉蛋奶粮油")
 # Attribute nouns that take the topic of the previous measure as their owner
 # (产值12亿元 after 菜心种植面积达8万亩 → 菜心产值).
 ATTRIBUTE_HEADS = (

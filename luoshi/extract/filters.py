@@ -59,6 +59,8 @@ _CATEGORY_HEAD_RE = re.compile(rf"[^,，。;；、]{{0,8}}?(?:{_alternation(CATE
 _CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{_alternation(CLUSTER_HEADS)})")
 _CLUSTER_VERB_RE = re.compile(rf"(?:{_alternation(CLUSTER_VERBS)})$")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
+# 十件民生实事中九件: a count of a part of counted things (N件…中M件)
+_PARTITIVE_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[^\d,，。;；]{1,12}中$")
 _COMPLETION_TAIL_RE = re.compile(rf"(?:{_alternation(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
 # 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量).
 _CAPACITY_RE = re.compile(
@@ -94,14 +96,14 @@ class NameSpans:
 def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     """Numbers that belong to a name, slogan, ordinal, rank, grade or date."""
     ns, end = q.num_start, q.end
-    prev = text[ns - 1] if ns else ""
-    nxt = text[end] if end < len(text) else ""
+    prev = text[ns - 1] if ns else "\n"  # ("" is in every string: a text's edges are line breaks)
+    nxt = text[end] if end < len(text) else "\n"
     if names.covers(ns, q.unit_end):
         return True
     if _ORDINAL_RE.search(text, max(0, ns - 3), ns) or (
             q.pre_start < ns and _ORDINAL_RE.search(text, max(0, q.pre_start - 3), q.pre_start)):
         return True
-    if prev in "+×*xX/-—·.#" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in "+×*":
+    if prev in "+×*xX/-—·.#" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
         return True
     if prev.isascii() and prev.isalpha():
         return True
@@ -157,13 +159,15 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
         return has_comparator and (q.end >= clause_end or text[q.end] in "的")
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
+    before = text[clause_start:q.pre_start]
+    if _PARTITIVE_RE.search(before):
+        return True  # 十件民生实事中九件全面完成: nine of the ten
     if _SLOGAN_NOUN_RE.match(text, q.unit_end):
         return False
     if q.value >= 10:
         return True
     if q.unit_class == "ratio":
         return True
-    before = text[clause_start:q.pre_start]
     if before.endswith(("“", "”", "、", "等", "和", "与", "及")) and not before.endswith(("和", "及")):
         return False
     if _CN_COUNT_VERB_END_RE.search(before):

@@ -25,6 +25,8 @@ from luoshi.data.quantities import (
     INDICATOR_LEAD_WORDS,
     INDICATOR_TAIL_WORDS,
     LEVEL_PARTICLES,
+    ONE_CHARACTER_ITEMS,
+    PLAN_SHARE_NOUNS,
     PERIOD_CHANGE_QUALIFIERS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
@@ -60,7 +62,10 @@ _RATIO_REF_RE = re.compile(
     rf"[^,，;；]{{0,8}}?$"
 )
 _POST_CUT_RE = re.compile(_alternation(POST_CUT_WORDS))
-_POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}")
+_POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
+_NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
+_ITEM_SEP_RE = re.compile(r"、|和|及|与")
+_PLAN_SHARE_RE = re.compile(rf"(?:完成|占)((?:{_alternation(PLAN_SHARE_NOUNS)}))的?$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
 _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{_alternation(ATTRIBUTE_HEADS)})$")
@@ -159,6 +164,8 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
         m = _POST_CUT_RE.search(text, s + 1, e)
         if m:
             e = m.start()
+    if e > s and text[e - 1] == "中" and text[e:e + 1] in _NUMERAL_CHARS:
+        e -= 1  # 十件民生实事中九件: the whole, before the part
     e = strip_tail(text, s, e)
     return s, e
 
@@ -220,3 +227,63 @@ def drop_note_marks(text: str, spans: Spans) -> Spans:
 
 def join(text: str, spans: Spans) -> str:
     return "".join(text[a:b] for a, b in spans)
+
+
+def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:
+    """The ``n`` items a 分别 list's shared indicator names, one per number, or None.
+
+    Items before a shared head take it: 存、贷款余额 → 存款余额, 贷款余额
+    (short items, or one-character ones after a modifier: 金融机构存、贷款余额);
+    基本养老保险、失业保险、工伤保险参保人数 → each …保险参保人数 (the items'
+    common ending marks where the head starts). Short items after a long first
+    one with the same last character take its modifier (道路交通事故起数和伤亡人数
+    → 道路交通事故伤亡人数). Items of similar length stand alone (城镇调查失业率和
+    城镇登记失业率). Anything else is left shared. Spans before the last one are shared.
+    """
+    if not spans:
+        return None
+    a, b = spans[-1]
+    k = text.find("分别", a, b)
+    b = k if k > a else b
+    shared = spans[:-1]
+    cuts = list(_ITEM_SEP_RE.finditer(text, a, b))
+    if len(cuts) != n - 1:
+        return None
+    parts = list(zip([a] + [m.end() for m in cuts], [m.start() for m in cuts] + [b]))
+    lengths = [e - s for s, e in parts]
+    if min(lengths) < 1:
+        return None
+    (first_s, first_e), (last_s, last_e) = parts[0], parts[-1]
+    if all(n_ <= 2 for n_ in lengths[:-1]) and lengths[-1] >= lengths[0] + 2:
+        return [shared + ((s, e), (last_s + lengths[0], last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
+    if n == 2 and lengths[-1] >= 3 and text[first_e - 1] in ONE_CHARACTER_ITEMS \
+            and text[last_s] in ONE_CHARACTER_ITEMS:
+        modifier = ((first_s, first_e - 1),) if first_e - 1 > first_s else ()
+        return [shared + ((first_s, first_e), (last_s + 1, last_e)), shared + modifier + (parts[-1],)]
+    if n >= 3:
+        common = _common_suffix([text[s:e] for s, e in parts[:-1]])
+        j = text.find(common, last_s, last_e) if len(common) >= 2 else -1
+        if j >= 0:
+            tail = (j + len(common), last_e)
+            heads = parts[:-1] + [(last_s, tail[0])]
+            return [shared + ((s, e),) + ((tail,) if tail[1] > tail[0] else ()) for s, e in heads]
+    if lengths[0] >= 6 and all(n_ <= 4 for n_ in lengths[1:]) and all(text[e - 1] == text[first_e - 1]
+                                                                      for _, e in parts[1:]):
+        return [shared + (parts[0],)] + [shared + ((first_s, first_e - 2), (s, e)) for s, e in parts[1:]]
+    if min(lengths) >= 3 and max(lengths) - min(lengths) <= 2:
+        return [shared + (p,) for p in parts]
+    return None
+
+
+def _common_suffix(words: list[str]) -> str:
+    out = words[0]
+    for w in words[1:]:
+        while out and not w.endswith(out):
+            out = out[1:]
+    return out
+
+
+def plan_share(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """完成年度任务的 / 占年度计划 right before a percentage: the span of the plan noun."""
+    m = _PLAN_SHARE_RE.search(text, max(s, e - 10), e)
+    return m.span(1) if m else None

@@ -13,8 +13,10 @@ indicator is quoted from the source so that Traditional stays Traditional.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
@@ -45,6 +47,7 @@ _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
 _BASE_YEAR_LEAD_RE = re.compile(rf"(?:{'|'.join(BASE_YEAR_LEADS)})\s*$")
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
 _AVERAGE_RE = re.compile("年均|年平均")
+_DIGIT_RE = re.compile(r"\d")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 
@@ -268,6 +271,9 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     """
     rs, re_ = region
     pre = indicator.clean_pre(text, rs, q.pre_start, change)
+    if (pre[1] - pre[0] > 1 and text[pre[1] - 1] == "中" and rs > clause_start and q.unit
+            and text.startswith(q.unit, rs - len(q.unit)) and text[rs] not in "、和及与"):
+        pre = (pre[0], pre[1] - 1)  # 十件民生实事中九件: the part counts what the whole counts
     if q.unit_class == "money" and not text.startswith("的", q.end):
         post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
     else:
@@ -319,6 +325,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     prev_sentence = -1
     used_end = 0  # end of the words the previous measure used (its count's object)
     kinds: dict[tuple[str | None, int], tuple[str, float]] = {}  # per (role, sentence)
+    runs: list[list[_Item]] = []  # lists of figures joined by 、/和/及, for 分别
     for i, (q, cs, ce) in enumerate(kept_bounds):
         sent_no = sentences.index(q.num_start)
         ss = sentences.pos[sent_no - 1] + 1 if sent_no else 0
@@ -366,8 +373,62 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             confidence=round(max(0.1, min(1.0, confidence)), 2), value_max=q.value_max,
             sentence=sentence if sentence >= 0 else None, section=place.section, direction=direction,
         ))
+        item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no)
+        if in_list and runs and runs[-1][-1].index == item.index - 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
         prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
+    for k, run in enumerate(runs):
+        if len(run) > 1 and "分别" in text[run[0].clause_start:run[0].q.pre_start]:
+            _distribute(source, norm, measures, run, [it for r in runs[:k] for it in r])
     return tuple(measures)
+
+
+class _Item(NamedTuple):
+    """A figure as the 分别 rule needs it: its measure, quantity, indicator spans and places."""
+
+    index: int
+    q: Quantity
+    spans: indicator.Spans
+    clause_start: int
+    region_start: int
+    sentence: int
+
+
+def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: list[_Item],
+                before: list[_Item]) -> None:
+    """分别 gives each number of a list its own item of the shared indicator.
+
+    存、贷款余额分别增长6.6%、7.5% → 存款余额, 贷款余额. Shares of a plan
+    (分别完成年度任务的107%、135%) are named by their topics: the items before
+    分别 or in the clause before, or the owners of the figures just before
+    (21个重点项目完成投资…, 8个省重点项目完成投资…).
+    """
+    text, first, n = norm.text, run[0], len(run)
+    items: list[indicator.Spans] | None = None
+    if first.q.unit_class == "percent" and indicator.plan_share(text, first.region_start, first.q.pre_start):
+        here = text.find("分别", first.region_start, first.q.pre_start)
+        if here > first.region_start:  # 就业、再就业分别完成全年目标的125%、143%
+            pre = indicator.clean_pre(text, first.region_start, here, False)
+            items = indicator.list_items(text, (pre,), n) if pre[1] > pre[0] else None
+        topic_end = first.clause_start - 1
+        if items is None and topic_end > 0 and text[topic_end] in ",，":
+            topic_start = max(topic_end - 60, *(text.rfind(c, 0, topic_end) + 1 for c in ",，;；。\n"))
+            pre = indicator.clean_pre(text, topic_start, topic_end, False)
+            if pre[1] > pre[0] and not _DIGIT_RE.search(text, *pre):  # a clause of names, not of figures
+                items = indicator.list_items(text, (pre,), n)
+        owned = [it for it in before if it.sentence == first.sentence and it.spans
+                 and indicator.owner(text, it.spans) != it.spans]
+        if items is None and len(owned) >= n:
+            items = [indicator.owner(text, it.spans) for it in owned[-n:]]
+    else:
+        items = indicator.list_items(text, first.spans, n)
+    if not items:
+        return
+    for it, spans in zip(run, items):
+        measures[it.index] = dataclasses.replace(
+            measures[it.index], indicator=_quote(source.text, norm, spans), indicator_simplified=indicator.join(text, spans))
 
 
 def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) -> indicator.Spans:
