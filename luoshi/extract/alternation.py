@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Iterable
 
-_FANOUT = 24  # first characters a plain trie handles as fast as the grouped form
+_FANOUT = 128  # below this many first characters the plain trie is faster (measured on the corpus)
 
 
 def word_pattern(words: Iterable[str]) -> str:
@@ -31,7 +31,7 @@ def word_pattern(words: Iterable[str]) -> str:
     firsts = sorted({w[0] for w in words})
     if len(firsts) <= _FANOUT:
         return _trie_pattern(words) or "(?!)"
-    size = max(_FANOUT, round(2 * math.sqrt(len(firsts))))
+    size = round(2 * math.sqrt(len(firsts)))  # ~√n groups of ~√n: both lists stay short
     groups = []
     for i in range(0, len(firsts), size):
         group = set(firsts[i:i + size])
