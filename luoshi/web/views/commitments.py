@@ -30,8 +30,7 @@ def commitment_api(request: Request, commitment_id: int) -> rq.CommitmentPage:
     return rq.commitment_page(store_of(request), commitment_id)
 
 
-@router.get("/commitments/{commitment_id}/evidence/{sha256}", tags=["台账"], summary="下载一项承诺的证据文件",
-            response_class=Response)
+@router.get("/commitments/{commitment_id}/evidence/{sha256}", response_class=Response, include_in_schema=False)
 def evidence_download(request: Request, commitment_id: int, sha256: str) -> Response:
     store = store_of(request)
     name = rq.has_evidence_file(rq.get(store, commitment_id), sha256)

@@ -2,7 +2,8 @@
 
 ``/register`` and its JSON twin ``/api/register`` return one page;
 ``/register.csv`` and ``/register.xlsx`` take the same query parameters and
-hold every matching row (all pages), written by ``luoshi.export``.
+hold every matching row (all pages), written by ``luoshi.export``; they are
+downloads, not pages, so the OpenAPI schema (``/api`` only) leaves them out.
 """
 from __future__ import annotations
 
@@ -64,8 +65,7 @@ def register_api(request: Request, chosen: Filter) -> rq.RegisterView:
     return rq.register_view(store_of(request), chosen)
 
 
-@router.get("/register.csv", tags=["台账"], summary="当前筛选结果（全部页）导出为 CSV（UTF-8，带 BOM）",
-            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+@router.get("/register.csv", response_class=Response, include_in_schema=False)
 def register_csv(request: Request, chosen: Filter) -> Response:
     stream = io.StringIO()
     write_text(rq.export_table(rq.matching_rows(store_of(request), chosen)), stream, "csv")
@@ -73,8 +73,7 @@ def register_csv(request: Request, chosen: Filter) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="register.csv"'})
 
 
-@router.get("/register.xlsx", tags=["台账"], summary="当前筛选结果（全部页）导出为 Excel 表格",
-            response_class=Response, responses={200: {"content": {XLSX: {}}}})
+@router.get("/register.xlsx", response_class=Response, include_in_schema=False)
 def register_xlsx(request: Request, chosen: Filter) -> Response:
     book = io.BytesIO()
     write_xlsx(rq.export_table(rq.matching_rows(store_of(request), chosen)), book)
