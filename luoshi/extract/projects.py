@@ -37,7 +37,7 @@ _LOOKBACK = 16
 _SUFFIX_RE = re.compile(word_pattern(KIND_SUFFIXES))
 # a name holding another kind word is two things run together (车产业城产业园); 港 alone may be a place (明港)
 _INNER_SUFFIX_RE = re.compile(word_pattern(s for s in KIND_SUFFIXES if len(s) > 1))
-_STOPS = frozenset(NAME_LEFT_STOPS)
+_NAME_RUN_RE = re.compile(f"[^{re.escape(''.join(NAME_LEFT_STOPS))}]*\\Z")
 _CUT_RE = re.compile(word_pattern({*NAME_CUT_WORDS, *ACTION_VERBS, *(a for a in LEAD_ADVERBS if len(a) > 1)}))
 _GENERIC_RE = re.compile(f"(?:{word_pattern(GENERIC_MODIFIERS)})+")
 _COUNT_RE = re.compile(COUNT_PREFIX)
@@ -55,9 +55,8 @@ def _is_generic(prefix: str) -> bool:
 
 def _name_start(text: str, end: int, floor: int) -> int:
     """Where the name before ``end`` starts (see the module docstring)."""
-    start = end
-    while start > floor and end - start < _LOOKBACK and text[start - 1] not in _STOPS:
-        start -= 1
+    # the longest run of non-stop characters ending at ``end``, at most _LOOKBACK long, not before floor
+    start = _NAME_RUN_RE.search(text, max(floor, end - _LOOKBACK), end).start() if floor < end else end
     last = None
     for last in _CUT_RE.finditer(text, start, end):
         pass
