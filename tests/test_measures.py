@@ -105,9 +105,29 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
     assert [m.indicator for m in run(text)] == indicators
 
 
+def test_a_list_of_numbers_after_as_many_items_is_distributive() -> None:
+    found = run("全年存款、贷款余额为3860亿元、2245亿元。")
+    assert [m.indicator for m in found] == ["存款余额", "贷款余额"]
+    found = run("加快发展现代畜牧业,肉类、禽蛋、奶类总产量分别达到79万吨、24万吨和5万吨。")
+    assert [(m.value, m.indicator) for m in found] == [(79, "肉类总产量"), (24, "禽蛋总产量"), (5, "奶类总产量")]
+
+
+def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
+    found = run("人均预期寿命达78.3岁,较“十二五”末提高3.4岁。有效期内高新技术企业176家。")
+    assert [(m.indicator, m.change) for m in found] == [
+        ("人均预期寿命", False), ("人均预期寿命", True), ("有效期内高新技术企业", False)]
+
+
+def test_an_attribute_after_a_rate_takes_the_rate_topic() -> None:
+    found = run("农产品加工转化率65%,年产值近1900亿元。")
+    assert [m.indicator for m in found] == ["农产品加工转化率", "农产品加工年产值"]
+
+
 def test_shares_of_the_plan_are_named_after_their_topics() -> None:
     found = run("城镇新增就业、失业人员再就业、困难人员实现就业,分别完成年度任务的135%、163%、193%。")
     assert [m.indicator for m in found] == ["城镇新增就业", "失业人员再就业", "困难人员实现就业"]
+    found = run("全市68个省重点项目完成投资599.3亿元,380个市重点项目完成投资2130.3亿元,分别为年度计划的143%和144.5%。")
+    assert [m.indicator for m in found[-2:]] == ["省重点项目", "市重点项目"]
     found = run("全市21个重点项目完成投资17.84亿元,其中8个省、市重点项目完成投资10.83亿元,"
                 "分别完成年度任务的107.25%、135.31%。")
     assert [m.indicator for m in found[-2:]] == ["重点项目", "省、市重点项目"]

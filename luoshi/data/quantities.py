@@ -166,7 +166,7 @@ INDICATOR_LEAD_WORDS = (
     "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
-    "成功", "有效", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造",
+    "成功", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造",
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
 )
 # Stripped from the end of the indicator (comparator and change words).
@@ -196,11 +196,14 @@ INDICATOR_LEAD_PATTERNS = (
     r"在(?=突出|抓好|推进|加快|全[市区县省])",
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
+    r"有效(?!期)",
+    # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
+    r"(?:较|比|与)(?:“?十[一二三四五六]五”?末?|上年|去年|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?",
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
 )
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
-COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收")
+COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长")
 
 # Verbs that start the predicate of another figure in the same clause: the
 # words a count quantifies stop before them (21个重点项目完成投资17.84亿元).

@@ -117,7 +117,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if _CAPACITY_RE.search(text, max(0, ns - 16), ns):
         return True
     if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS) and _HAN_RE.match(nxt)
-            and nxt not in "的以左") and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
+            and nxt not in "的以左和及与等") and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
         return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地)
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条

@@ -65,7 +65,9 @@ _POST_CUT_RE = re.compile(_alternation(POST_CUT_WORDS))
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
-_PLAN_SHARE_RE = re.compile(rf"(?:完成|占)((?:{_alternation(PLAN_SHARE_NOUNS)}))的?$")
+_PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{_alternation(PLAN_SHARE_NOUNS)}))的?$")
+# 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
+_RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
 _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{_alternation(ATTRIBUTE_HEADS)})$")
@@ -187,8 +189,8 @@ def owner(text: str, spans: Spans) -> Spans:
     if not spans:
         return spans
     a, b = spans[-1]
-    m = _ATTRIBUTE_TAIL_RE.search(text, a, b)
-    if m and m.start() > a:
+    m = _ATTRIBUTE_TAIL_RE.search(text, a, b) or _RATE_TAIL_RE.search(text, a, b)
+    if m and m.start() > a + 1:
         return spans[:-1] + ((a, m.start()),)
     return spans
 

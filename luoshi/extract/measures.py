@@ -380,7 +380,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             runs.append([item])
         prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
     for k, run in enumerate(runs):
-        if len(run) > 1 and "分别" in text[run[0].clause_start:run[0].q.pre_start]:
+        if len(run) > 1:  # 分别 or not, a list of numbers after a list of as many items is distributive
             _distribute(source, norm, measures, run, [it for r in runs[:k] for it in r])
     return tuple(measures)
 
@@ -436,7 +436,7 @@ def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) ->
     if clause_start < 2 or text[clause_start - 1] not in ",，":
         return ()
     prev_start, _ = clauses.around(clause_start - 2, clause_start - 1)
-    if prev_start < floor or clause_start - 1 - prev_start > 20:
+    if prev_start < floor or clause_start - 1 - prev_start > 30:
         return ()
     pre = indicator.clean_pre(text, prev_start, clause_start - 1, False)
     return (pre,) if pre[1] > pre[0] else ()
