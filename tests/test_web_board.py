@@ -54,3 +54,17 @@ def test_board_shows_the_latest_evidence_escaped_and_is_public(site):
     assert "<i>验收通过</i>" not in html and "&lt;i&gt;验收通过&lt;/i&gt;" in html
     assert 'href="javascript:' not in html
     assert html.count('<tr data-id="') == len(register.list_commitments(store))
+
+
+def test_board_stays_open_when_the_site_has_accounts(tmp_path):
+    """With accounts, the private site asks for sign-in, but the public board and its twin never do."""
+    from luoshi import accounts
+
+    db = str(tmp_path / "luoshi.db")
+    with Store(db) as store:
+        assert not [r for r in run_demo(store).results if r.failed]
+        accounts.add_user(store, "editor1", "a-long-password-1", "editor")
+    with TestClient(create_app(Settings(db=db)), follow_redirects=False) as client:
+        assert client.get("/register").status_code in (303, 401)
+        assert client.get("/board").status_code == 200
+        assert client.get("/api/board").json()["documents"]

@@ -130,8 +130,8 @@ def table_view(table: Table, hide: tuple[str, ...] = ()) -> TableView:
     """``table`` without the columns named in ``hide`` or ending ``_value`` (numeric twins) and empty columns."""
     keep = [i for i, c in enumerate(table.columns)
             if c.name not in hide and not c.name.endswith("_value") and any(r[i] is not None for r in table.rows)]
-    return TableView(table.name, tuple(table.columns[i].name for i in keep), tuple(table.columns[i].label for i in keep),
-                     tuple(tuple(r[i] for i in keep) for r in table.rows))
+    return TableView(table.name, tuple(table.columns[i].name for i in keep),
+                     tuple(table.columns[i].label for i in keep), tuple(tuple(r[i] for i in keep) for r in table.rows))
 
 
 def comparison_page(store: Store) -> ComparisonPage:

@@ -29,7 +29,8 @@ SESSION_COOKIE = "luoshi_session"
 LOGIN_COOKIE = "luoshi_login"  # the sign-in form's token, before there is a session to hold one
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
-OPEN_PATHS = ("/login", "/api/login", "/api/me", "/api/openapi.json", "/favicon.ico")
+OPEN_PATHS = ("/login", "/api/login", "/api/me", "/api/openapi.json", "/favicon.ico",
+              "/board", "/api/board")  # the public progress board (信息公开) needs no sign-in
 MAX_REQUEST_BYTES = 21 * 2**20  # a 20 MiB file and its form; larger requests are refused before they are read
 NO_USERS = "还没有任何账号，网站只读。管理员请在服务器上运行 luoshi user add 用户名 --role admin 创建账号。"
 PUBLIC_READ_ONLY = "这是只读的信息公开网站，不能修改。"

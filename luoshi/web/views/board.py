@@ -13,7 +13,8 @@ router = APIRouter()
 
 @router.get("/board", response_class=HTMLResponse, include_in_schema=False)
 def board_page(request: Request) -> HTMLResponse:
-    return render(request, "board.html", view=rq.board(store_of(request)), colour_labels=COLOUR_LABELS, status_labels=STATUS_LABELS,
+    return render(request, "board.html", view=rq.board(store_of(request)), colour_labels=COLOUR_LABELS,
+                  status_labels=STATUS_LABELS,
                   kind_labels=rq.KIND_LABELS, safe_url=rq.safe_url)
 
 

@@ -25,7 +25,8 @@ def commitment_page(request: Request, commitment_id: int) -> HTMLResponse:
                   safe_url=rq.safe_url)
 
 
-@router.get("/api/commitments/{commitment_id}", tags=["台账"], summary="一项承诺：原文上下文、状态、牵头单位、期限、证据与全部记录")
+@router.get("/api/commitments/{commitment_id}", tags=["台账"],
+            summary="一项承诺：原文上下文、状态、牵头单位、期限、证据与全部记录")
 def commitment_api(request: Request, commitment_id: int) -> rq.CommitmentPage:
     return rq.commitment_page(store_of(request), commitment_id)
 
