@@ -112,6 +112,11 @@ def test_a_list_of_numbers_after_as_many_items_is_distributive() -> None:
     assert [(m.value, m.indicator) for m in found] == [(79, "肉类总产量"), (24, "禽蛋总产量"), (5, "奶类总产量")]
 
 
+def test_items_share_the_head_after_their_common_ending() -> None:
+    found = run("新兴产业加快发展,高新技术产业、战略性新兴产业增加值,分别占规上工业的30%、24%。")
+    assert [m.indicator for m in found] == ["高新技术产业增加值占规上工业", "战略性新兴产业增加值占规上工业"]
+
+
 def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
     found = run("人均预期寿命达78.3岁,较“十二五”末提高3.4岁。有效期内高新技术企业176家。")
     assert [(m.indicator, m.change) for m in found] == [

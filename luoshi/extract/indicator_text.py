@@ -240,17 +240,20 @@ def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:
     common ending marks where the head starts). Short items after a long first
     one with the same last character take its modifier (道路交通事故起数和伤亡人数
     → 道路交通事故伤亡人数). Items of similar length stand alone (城镇调查失业率和
-    城镇登记失业率). Anything else is left shared. Spans before the last one are shared.
+    城镇登记失业率). Anything else is left shared. The other spans are shared by all items.
     """
-    if not spans:
-        return None
-    a, b = spans[-1]
-    k = text.find("分别", a, b)
-    b = k if k > a else b
-    shared = spans[:-1]
-    cuts = list(_ITEM_SEP_RE.finditer(text, a, b))
-    if len(cuts) != n - 1:
-        return None
+    for i, (a, b) in enumerate(spans):  # the span that holds the list; the others are shared
+        k = text.find("分别", a, b)
+        b = k if k > a else b
+        cuts = list(_ITEM_SEP_RE.finditer(text, a, b))
+        if len(cuts) == n - 1:
+            items = _split_items(text, a, b, cuts, n)
+            return [spans[:i] + item + spans[i + 1:] for item in items] if items else None
+    return None
+
+
+def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> list[Spans] | None:
+    shared: Spans = ()
     parts = list(zip([a] + [m.end() for m in cuts], [m.start() for m in cuts] + [b]))
     lengths = [e - s for s, e in parts]
     if min(lengths) < 1:
@@ -262,11 +265,11 @@ def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:
             and text[last_s] in ONE_CHARACTER_ITEMS:
         modifier = ((first_s, first_e - 1),) if first_e - 1 > first_s else ()
         return [shared + ((first_s, first_e), (last_s + 1, last_e)), shared + modifier + (parts[-1],)]
-    if n >= 3:
-        common = _common_suffix([text[s:e] for s, e in parts[:-1]])
-        j = text.find(common, last_s, last_e) if len(common) >= 2 else -1
-        if j >= 0:
-            tail = (j + len(common), last_e)
+    common = _common_suffix([text[s:e] for s, e in parts[:-1]])
+    for size in range(len(common), 1, -1):  # the items' common ending marks where the shared head starts
+        j = text.find(common[-size:], last_s + 1, last_e)
+        if j >= 0 and (n >= 3 or j + size < last_e):
+            tail = (j + size, last_e)
             heads = parts[:-1] + [(last_s, tail[0])]
             return [shared + ((s, e),) + ((tail,) if tail[1] > tail[0] else ()) for s, e in heads]
     if lengths[0] >= 6 and all(n_ <= 4 for n_ in lengths[1:]) and all(text[e - 1] == text[first_e - 1]

@@ -288,6 +288,10 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     if pre[1] > pre[0]:
         if prev_ind and indicator.is_attribute(text, *pre):
             return indicator.owner(text, prev_ind) + (pre,), True, end
+        if indicator.is_attribute(text, *pre) and "分别" in text[rs:pre[0]]:
+            topic = _topic_clause(text, clauses, clause_start, floor)  # 高新技术产业增加值,分别占规上工业的30%
+            if topic:
+                return topic + (pre,), True, end
         if prev_ind and not text[rs:pre[0]].strip("、,，和及 "):
             return indicator.shared_modifier(text, prev_ind, pre) + (pre,), False, end
         return (pre,), False, end
