@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,11 @@ def site(tmp_path_factory):
     db = tmp_path_factory.mktemp("web") / "luoshi.db"
     with Store(db) as store:
         assert not [r for r in run_demo(store).results if r.failed]
+        first = register.list_commitments(store, kind="measure")[0].id
+        at = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+        register.record(store, first, "lead", "市发展改革局", "张三", at)
+        register.record(store, first, "status", "推进中", "张三", at.replace(day=2), note="一季度数据已发布")
+        register.record(store, first, "evidence", "统计公报", "李四", at.replace(day=3), url="https://example.org/gb")
     app = create_app(Settings(db=str(db)))
     sock = bind("127.0.0.1", 0)
     uvicorn_server = server(app)
@@ -100,6 +106,7 @@ def test_a_clerk_filters_the_register_opens_a_commitment_and_exports(site, page)
     rows.first.get_by_role("link").first.click()
     page.wait_for_url("**/commitments/*")
     assert page.locator(".context mark").inner_text() == measures[0].text
+    assert page.locator(".timeline li").count() == 3 and "推进中" in page.locator(".timeline").inner_text()
     shot(page, "commitment", full_page=True)
     page.get_by_role("link", name="在原文中查看").click()
     page.wait_for_url(re.compile(r"/source#m\d+"))
