@@ -117,6 +117,18 @@ def test_items_share_the_head_after_their_common_ending() -> None:
     assert [m.indicator for m in found] == ["高新技术产业增加值占规上工业", "战略性新兴产业增加值占规上工业"]
 
 
+def test_an_attribute_list_after_as_many_counts_takes_their_words() -> None:
+    found = run("95个省重点项目、1469个市重点项目,分别完成投资1250亿元、5868亿元。")
+    assert [m.indicator for m in found[2:]] == ["省重点项目完成投资", "市重点项目完成投资"]
+    found = run("城镇新增就业7.98万人,其中失业人员再就业2.14万人、就业困难人员就业7919人,分别为年度目标的159%、150%和168%。")
+    assert [m.indicator for m in found[3:]] == ["城镇新增就业", "失业人员再就业", "就业困难人员就业"]
+
+
+def test_a_count_ends_before_what_is_said_of_it() -> None:
+    assert only("食品加工、新能源电动车等4个省级中小企业特色产业集群初具规模。").indicator == "省级中小企业特色产业集群"
+    assert only("共举办产业强市大讲堂6期。").indicator == "举办产业强市大讲堂"
+
+
 def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
     found = run("人均预期寿命达78.3岁,较“十二五”末提高3.4岁。有效期内高新技术企业176家。")
     assert [(m.indicator, m.change) for m in found] == [

@@ -407,7 +407,7 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
     存、贷款余额分别增长6.6%、7.5% → 存款余额, 贷款余额. Shares of a plan
     (分别完成年度任务的107%、135%) are named by their topics: the items before
     分别 or in the clause before, or the owners of the figures just before
-    (21个重点项目完成投资…, 8个省重点项目完成投资…).
+    (21个重点项目完成投资…, 8个省重点项目完成投资…), or those figures' own words.
     """
     text, first, n = norm.text, run[0], len(run)
     items: list[indicator.Spans] | None = None
@@ -426,8 +426,15 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
                  and indicator.owner(text, it.spans) != it.spans]
         if items is None and len(owned) >= n:
             items = [indicator.owner(text, it.spans) for it in owned[-n:]]
+        counts = [it.spans for it in before if it.sentence == first.sentence][-n:]
+        if items is None and len(counts) == n and len({indicator.join(text, c) for c in counts}) == n and all(counts):
+            items = counts  # 城镇新增就业7.98万人,其中再就业2.14万人、…,分别为年度目标的159%、150%
     else:
         items = indicator.list_items(text, first.spans, n)
+        counts = [it.spans for it in before if it.sentence == first.sentence][-n:]
+        if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
+                and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
+            items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
     if not items:
         return
     for it, spans in zip(run, items):
