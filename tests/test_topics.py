@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from luoshi.data.topics import KEYWORDS, TOPICS
-from luoshi.extract.topics import TopicScorer, classify_topic
+from luoshi.extract.topics import classify_topic, topics_of
 from luoshi.model import Source
 from luoshi.pipeline import process
 
@@ -81,23 +81,23 @@ def test_no_keyword_no_topic_and_the_title_is_a_weaker_vote() -> None:
     assert classify_topic("建设高速公路100公里", "全面推进乡村振兴") == "infrastructure"
 
 
-def test_scorer_spans_agree_with_the_classifier() -> None:
-    text = "加快建设肇明高速。推进老旧小区改造。做好各项工作。"
-    spans = [(0, 8), (9, 17), (18, 24)]
-    titles = ["", "", "全面推进乡村振兴"]
-    got = TopicScorer(text).topics(spans, titles)
-    assert got == [classify_topic(text[a:b], t) for (a, b), t in zip(spans, titles)]
-    assert got == ["infrastructure", "urban", "agriculture"]
+def test_many_texts_at_once_agree_with_the_classifier() -> None:
+    texts = ["加快建设肇明高速", "推进老旧小区改造", "做好各项工作", "", "义务教育"]
+    titles = ["", "", "全面推进乡村振兴", "", "全面推进乡村振兴"]
+    got = topics_of(texts, titles)
+    assert got == [classify_topic(x, t) for x, t in zip(texts, titles)]
+    assert got == ["infrastructure", "urban", "agriculture", None, "education"]
+    assert topics_of([], []) == []
 
 
-def test_scorer_agrees_with_the_classifier_on_the_labelled_set() -> None:
+def test_no_keyword_holds_a_line_break() -> None:
+    """topics_of joins its texts with line breaks: a keyword holding one could straddle two texts."""
+    assert not any("\n" in word for words in KEYWORDS.values() for word in words)
+
+
+def test_many_texts_agree_with_the_classifier_on_the_labelled_set() -> None:
     rows = _rows()
-    text = "。".join(r["text"] for r in rows)
-    spans, pos = [], 0
-    for r in rows:
-        spans.append((pos, pos + len(r["text"])))
-        pos += len(r["text"]) + 1
-    assert TopicScorer(text).topics(spans, [r["title"] for r in rows]) == \
+    assert topics_of([r["text"] for r in rows], [r["title"] for r in rows]) == \
         [classify_topic(r["text"], r["title"]) for r in rows]
 
 

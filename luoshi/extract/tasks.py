@@ -36,7 +36,7 @@ from luoshi.data.verbs import (
 )
 from luoshi.extract.alternation import word_pattern
 from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
-from luoshi.extract.topics import TopicScorer
+from luoshi.extract.topics import topics_of
 from luoshi.model import (
     Measure,
     Metadata,
@@ -158,7 +158,6 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     place_at = roles.place
 
     rows: list[tuple] = []  # each task's fields but its topic, which is found for all at once
-    spans: list[tuple[int, int]] = []
     task_titles: list[str] = []
     for n, m in enumerate(heads):
         start = head_starts[n]
@@ -166,9 +165,7 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
         if i >= 0 and start < skip_ends[i]:
             continue
         k = bisect_left(sentence_ends, start)
-        end = sentence_ends[k]
-        if head_starts[n + 1] < end:
-            end = head_starts[n + 1]
+        end = min(sentence_ends[k], head_starts[n + 1])
         head_end = m.end()
         clause_end = clause_end_search(text, head_end, end)
         if _is_rhetoric(text[head_end:clause_end.start() if clause_end else end]):
@@ -197,9 +194,8 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
                      sentence if sentence >= 0 else None, section,
                      _links(m_starts, m_owner, a, b), _links(p_starts, p_owner, a, b),
                      _links(s_starts, s_owner, a, b)))
-        spans.append((start, end))
         task_titles.append(titles[section] if section is not None else "")
-    topics = TopicScorer(text).topics(spans, task_titles)
+    topics = topics_of([row[4] for row in rows], task_titles)
     return tuple(Task(sp, kind, verb, txt, simple, period, deadline, topic, sentence, section, ms, ps, ss)
                  for (sp, kind, verb, txt, simple, period, deadline, sentence, section, ms, ps, ss), topic
                  in zip(rows, topics))

@@ -58,44 +58,34 @@ def _best(scores: dict[str, float]) -> str | None:
     return best
 
 
-class TopicScorer:
-    """Keyword hits of a whole text, found in one scan, scored for many spans at once.
+def topics_of(texts: list[str], titles: list[str]) -> list[str | None]:
+    """``classify_topic(text, title)`` of many texts at once.
 
-    ``topics(spans, titles)`` sums each span's hit weights per topic (and
-    its title's, at ``TITLE_WEIGHT``) with numpy, so that thousands of
-    tasks cost one pass over the hits rather than a Python loop per task.
+    One keyword scan of the texts joined by line breaks (no keyword holds
+    one, so no hit straddles two texts) and one numpy sum of the hit weights
+    per text and topic, so that thousands of tasks cost one pass rather than
+    a Python loop each. Hits are added in text order, as ``classify_topic``
+    adds them, so the sums and hence the ties come out the same.
     """
-
-    __slots__ = ("_pos", "_topic", "_weight")
-
-    def __init__(self, text: str) -> None:
-        parts = _KEYWORD_SPLIT_RE.split(text)  # gap, keyword, gap, …, gap: no match objects
+    scores = np.zeros((len(texts), len(_KEYS)))
+    if texts:
+        parts = _KEYWORD_SPLIT_RE.split("\n".join(texts))  # gap, keyword, gap, …, gap: no match objects
         ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
         words = np.fromiter(map(_WORD_INDEX.__getitem__, parts[1::2]), dtype=np.int64, count=len(parts) // 2)
-        self._pos = ends[0:-1:2]  # a keyword starts where the gap before it ends
-        self._topic = _WORD_TOPIC[words]
-        self._weight = _WORD_WEIGHT[words]
-
-    def topics(self, spans: list[tuple[int, int]], titles: list[str]) -> list[str | None]:
-        """The topic of each ``[start, end)`` span (sorted, non-overlapping) with its section title."""
-        scores = np.zeros((len(spans), len(_KEYS)))
-        if len(spans):
-            bounds = np.array(spans, dtype=np.int64).reshape(len(spans), 2)
-            starts, ends = bounds[:, 0], bounds[:, 1]
-            owner = np.searchsorted(starts, self._pos, side="right") - 1
-            inside = (owner >= 0) & (self._pos < ends[np.maximum(owner, 0)])
-            np.add.at(scores, (owner[inside], self._topic[inside]), self._weight[inside])
-        rows: dict[str, int] = {"": 0}  # each distinct title's row of title votes; "" votes for nothing
-        which = np.fromiter((rows.setdefault(t, len(rows)) for t in titles), dtype=np.int64, count=len(titles))
-        if len(rows) > 1:
-            votes = np.zeros((len(rows), len(_KEYS)))
-            for title, row in rows.items():
-                if title:
-                    votes[row] = _title_vector(title)
-            scores += votes[which]
-        best = scores.argmax(axis=1)  # the first maximum: ties go to the earlier topic
-        top = scores[np.arange(len(spans)), best]
-        return [_KEYS[b] if t > 0 else None for b, t in zip(best.tolist(), top.tolist())]
+        text_ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+        owner = np.searchsorted(text_ends, ends[0:-1:2], side="right")  # a keyword starts where its gap ends
+        np.add.at(scores, (owner, _WORD_TOPIC[words]), _WORD_WEIGHT[words])
+    rows: dict[str, int] = {"": 0}  # each distinct title's row of title votes; "" votes for nothing
+    which = np.fromiter((rows.setdefault(t, len(rows)) for t in titles), dtype=np.int64, count=len(titles))
+    if len(rows) > 1:
+        votes = np.zeros((len(rows), len(_KEYS)))
+        for title, row in rows.items():
+            if title:
+                votes[row] = _title_vector(title)
+        scores += votes[which]
+    best = scores.argmax(axis=1)  # the first maximum: ties go to the earlier topic
+    top = scores[np.arange(len(texts)), best]
+    return [_KEYS[b] if t > 0 else None for b, t in zip(best.tolist(), top.tolist())]
 
 
 def _title_vector(title: str) -> np.ndarray:
