@@ -255,6 +255,11 @@ def test_not_measures(text: str) -> None:
     assert run(text) == []
 
 
+def test_a_people_is_not_a_count() -> None:
+    assert run("天中960万人民的殷切期盼激励着我们。") == []
+    assert [m.value for m in run("常住人口达到960万人。")] == [960]
+
+
 def test_category_threshold_only_counts() -> None:
     assert summary(run("全年新引进项目24个,其中3亿元以上项目4个。")) == [(24, "个", "=", False), (4, "个", "=", False)]
     assert summary(run("力争每年引进10亿元以上企业5家。")) == [(5, "家", "=", False)]

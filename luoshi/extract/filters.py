@@ -107,6 +107,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if prev.isascii() and prev.isalpha():
         return True
+    if q.unit.endswith("人") and nxt == "民":
+        return True  # 960万人民的期盼: a people, not a count
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
     if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
