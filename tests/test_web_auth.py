@@ -42,7 +42,8 @@ def site(db):
 
 def sign_in(client: TestClient, username: str, password: str = PASSWORD, next: str = "/"):
     form = client.get("/login")
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+    token = re.search(r'action="/login"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"',
+                      form.text).group(1)
     return client.post("/login", data={"username": username, "password": password, "csrf_token": token,
                                        "next": next}, follow_redirects=False)
 
@@ -69,7 +70,9 @@ def test_sign_in_sets_a_safe_session_cookie_and_returns_to_the_page(site):
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Max-Age=43200" in cookie
     me = client.get("/api/me").json()
     assert (me["username"], me["role"], me["can_edit"]) == ("editor", "editor", True) and len(me["csrf_token"]) > 20
-    assert client.get("/documents").status_code == 200
+    page = client.get("/documents")
+    assert page.status_code == 200 and "editor（编辑）" in page.text and 'action="/logout"' in page.text
+    assert 'href="/upload"' in page.text
 
 
 def test_sign_in_never_redirects_off_site(site):
@@ -244,7 +247,7 @@ def test_without_accounts_the_site_is_read_only_for_everyone(db):
         commitment = register.list_commitments(store)[0].id
         with TestClient(create_app(Settings(db=db), store=store)) as client:
             assert client.get("/api/documents").status_code == 200
-            assert "luoshi user add" in client.get("/login").text
+            assert "luoshi user add 用户名 --role admin" in client.get("/").text
             answer = client.post(f"/api/commitments/{commitment}/events", json={"type": "note", "value": "x"})
             assert answer.status_code == 403 and "luoshi user add" in answer.json()["detail"]
 

@@ -48,8 +48,9 @@ class Access:
 
 
 def install(app: FastAPI) -> None:
-    """Add the sign-in check and the template helpers (``csrf_token``, ``current_user``, ``can_edit``)."""
+    """Add the sign-in check and the template helpers (``csrf_token``, ``current_user``, ``can_edit``, …)."""
     app.state.templates.globals.update(csrf_token=csrf_token, current_user=current_user, can_edit=can_edit,
+                                       accounts_exist=lambda request: access_of(request).has_users,
                                        role_labels=accounts.ROLE_LABELS, status_labels=STATUS_LABELS)
 
     @app.middleware("http")
