@@ -24,6 +24,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+import numpy as np
+
 from luoshi.data.verbs import (
     ACTION_VERBS,
     DEADLINE_PATTERNS,
@@ -157,7 +159,9 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     clause_end_search = _CLAUSE_END_RE.search
     place_at = roles.place
 
-    rows: list[tuple] = []  # each task's fields but its topic, which is found for all at once
+    rows: list[tuple] = []  # each task's fields but its topic and links, which are found for all at once
+    task_starts: list[int] = []
+    task_ends: list[int] = []
     task_titles: list[str] = []
     for n, m in enumerate(heads):
         start = head_starts[n]
@@ -191,19 +195,35 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
         head = _head_verb(adv, verb)
         section = place.section
         rows.append((Span(a, b), kind, head, source_text[a:b], text[start:end], period, deadline,
-                     sentence if sentence >= 0 else None, section,
-                     _links(m_starts, m_owner, a, b), _links(p_starts, p_owner, a, b),
-                     _links(s_starts, s_owner, a, b)))
+                     sentence if sentence >= 0 else None, section))
+        task_starts.append(a)
+        task_ends.append(b)
         task_titles.append(titles[section] if section is not None else "")
     topics = topics_of([row[4] for row in rows], task_titles)
     return tuple(Task(sp, kind, verb, txt, simple, period, deadline, topic, sentence, section, ms, ps, ss)
-                 for (sp, kind, verb, txt, simple, period, deadline, sentence, section, ms, ps, ss), topic
-                 in zip(rows, topics))
+                 for (sp, kind, verb, txt, simple, period, deadline, sentence, section), topic, ms, ps, ss
+                 in zip(rows, topics, _links(task_starts, task_ends, m_starts, m_owner),
+                        _links(task_starts, task_ends, p_starts, p_owner),
+                        _links(task_starts, task_ends, s_starts, s_owner)))
 
 
-def _links(starts: list[int], owners: list[int], start: int, end: int) -> tuple[int, ...]:
-    """Owners of the mentions that start inside [start, end), each once, in order."""
-    lo = bisect_left(starts, start)
-    if lo == len(starts) or starts[lo] >= end:
-        return ()
-    return tuple(dict.fromkeys(owners[lo:bisect_left(starts, end, lo)]))
+def _links(task_starts: list[int], task_ends: list[int], starts: list[int], owners: list[int]
+           ) -> list[tuple[int, ...]]:
+    """For each task, the owners of the mentions that start inside it, each once, in order.
+
+    Tasks are sorted, so a mention lies in the last task that starts at or before it, and in
+    the ones before that for as long as they still reach it (they can share a source character
+    only where a repair maps several characters to one). One pass over the mentions instead
+    of a search per task.
+    """
+    found: dict[int, dict[int, None]] = {}
+    if starts:
+        holders = np.searchsorted(task_starts, starts, side="right") - 1
+        for t, pos, owner in zip(holders.tolist(), starts, owners):
+            while t >= 0 and pos < task_ends[t]:
+                found.setdefault(t, {})[owner] = None
+                t -= 1
+    out: list[tuple[int, ...]] = [()] * len(task_starts)
+    for t, owned in found.items():
+        out[t] = tuple(owned)
+    return out
