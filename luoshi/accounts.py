@@ -140,7 +140,11 @@ def authenticate(store: Store, username: str, password: str, ip: str, *, now: da
         write_retrying(store, lambda conn: conn.execute(
             delete(t.login_attempts).where(attempts.username == name, attempts.ip == ip)))
         return _user(row)
-    write_retrying(store, lambda conn: conn.execute(insert(t.login_attempts).values(username=name, ip=ip, at=now)))
+    def fail(conn: Connection) -> None:
+        conn.execute(delete(t.login_attempts).where(attempts.at <= now - FAILED_WINDOW))  # no longer counted
+        conn.execute(insert(t.login_attempts).values(username=name, ip=ip, at=now))
+
+    write_retrying(store, fail)
     return None
 
 

@@ -75,6 +75,13 @@ def test_sign_in_sets_a_safe_session_cookie_and_returns_to_the_page(site):
     assert 'href="/upload"' in page.text
 
 
+def test_the_cookie_is_secure_over_https(site):
+    client, _store, _ = site
+    client.base_url = client.base_url.copy_with(scheme="https")
+    answer = client.post("/api/login", json={"username": "viewer", "password": PASSWORD})
+    assert "Secure" in answer.headers["set-cookie"] and "HttpOnly" in answer.headers["set-cookie"]
+
+
 def test_sign_in_never_redirects_off_site(site):
     client, _store, _ = site
     assert sign_in(client, "viewer", next="//evil.example/x").headers["location"] == "/"

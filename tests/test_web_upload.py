@@ -52,6 +52,7 @@ def test_an_editor_uploads_a_seed_and_follows_its_progress_to_the_stored_documen
     page = client.get(f"/uploads/{upload_id}")
     assert "已入库" in page.text and f'href="/documents/{doc_id}"' in page.text and "Refresh" not in page.headers
     assert seed.name in client.get("/upload").text  # listed among recent uploads
+    assert [u["id"] for u in client.get("/api/uploads").json()] == [upload_id]
 
 
 def test_an_empty_file_gets_its_one_line_error_and_stores_nothing(site):

@@ -55,7 +55,7 @@ def install(app: FastAPI) -> None:
 
     @app.middleware("http")
     async def access(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.method == "POST" and int(request.headers.get("content-length") or 0) > MAX_REQUEST_BYTES:
+        if request.method == "POST" and _declared_length(request) > MAX_REQUEST_BYTES:
             return _refuse(request, 413, f"上传内容超过 {MAX_REQUEST_BYTES // 2**20} MB，无法接收。")
         found = await run_in_threadpool(_access, request)
         request.scope[_SCOPE_KEY] = found
@@ -67,6 +67,11 @@ def install(app: FastAPI) -> None:
             target = path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
         return await call_next(request)
+
+
+def _declared_length(request: Request) -> int:
+    value = request.headers.get("content-length", "")
+    return int(value) if value.isdigit() else 0
 
 
 def _access(request: Request) -> Access:

@@ -54,6 +54,11 @@ async def upload_api(request: Request, user: Editor, background: BackgroundTasks
     return await run_in_threadpool(uploads.get, store_of(request), upload_id)
 
 
+@router.get("/api/uploads", tags=["上传"], summary="最近的上传及其入库情况（最新在前）")
+def uploads_api(request: Request) -> list[uploads.Upload]:
+    return uploads.recent(store_of(request))
+
+
 @router.get("/uploads/{upload_id}", response_class=HTMLResponse, include_in_schema=False)
 def progress_page(request: Request, upload_id: int) -> HTMLResponse:
     found = uploads.get(store_of(request), upload_id)
