@@ -52,7 +52,10 @@ from luoshi.model import (
 )
 
 _BOUNDARY = ",，;；。:：!！?？\n"
-_HEAD = (rf"[ \t]*(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS)}*)"
+_HEAD_WORDS = (*SUBJECT_PREFIXES, *LEAD_ADVERBS, *ACTION_VERBS)
+# the lookahead rejects a clause that cannot open with a head word before the three alternations try it
+_HEAD = (rf"[ \t]*(?=[{''.join(sorted({re.escape(w[0]) for w in _HEAD_WORDS}))}])"
+         rf"(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS)}*)"
          rf"(?P<verb>{word_pattern(ACTION_VERBS)}{{1,3}})")
 # a head opens the text or follows a boundary; matching the boundary character (rather than
 # looking behind for it) lets the scan jump from boundary to boundary instead of trying every position
