@@ -38,9 +38,9 @@ def analyse(source: Source, norm: Normalised) -> Structure:
     spans = split_sentences(text, cuts, wrapped)
     sections_of = owner[[s for s, _ in spans]].tolist()
     src_start, src_end = norm.src_start, norm.src_end  # sentences are never empty: index the map directly
-    sentences = tuple(
-        Sentence(index=i, span=Span(src_start[s], src_end[e - 1]), section=sections_of[i])
-        for i, (s, e) in enumerate(spans)
+    sentences = tuple(  # positional arguments: thousands of sentences, and keywords cost a quarter more
+        Sentence(i, Span(src_start[s], src_end[e - 1]), section)
+        for i, ((s, e), section) in enumerate(zip(spans, sections_of))
     )
     glossary = tuple(
         GlossaryEntry(
