@@ -21,7 +21,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from sqlalchemy import JSON, Connection, Dialect, Table, bindparam, select
@@ -235,7 +235,7 @@ def _commitment_rows(doc: Document, doc_id: int) -> list[dict]:
     rows = []
     for kind, ordinal, span, text, topic, period, stated in items:
         seen[kind, text] += 1
-        due = default_deadline(stated, period or meta.period, meta.year)
+        due = _deadline(stated, period or meta.period, meta.year)
         rows.append({
             "document_id": doc_id, "kind": kind, "item_ordinal": ordinal,
             "thread": thread_key(doc.source.name, kind, text, seen[kind, text]),
@@ -244,6 +244,10 @@ def _commitment_rows(doc: Document, doc_id: int) -> list[dict]:
             "deadline": due.isoformat() if due else None, "deadline_stated": stated,
         })
     return rows
+
+
+# Thousands of commitments share a handful of (limit, period, year) triples; parse each once.
+_deadline = lru_cache(maxsize=4096)(default_deadline)
 
 
 def thread_key(name: str, kind: str, text: str, occurrence: int) -> str:
