@@ -129,6 +129,16 @@ def test_a_count_ends_before_what_is_said_of_it() -> None:
     assert only("共举办产业强市大讲堂6期。").indicator == "举办产业强市大讲堂"
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("农产品加工企业发展到1685家。", "农产品加工企业"),
+    ("人均生产总值跨越4万元大关。", "人均生产总值"),
+    ("六是实施残疾人无障碍改造3500户。", "残疾人无障碍改造"),
+    ("新蔡县等5个县一般公共预算收入超10亿元。", "县一般公共预算收入"),
+])
+def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator: str) -> None:
+    assert run(text)[0].indicator == indicator
+
+
 def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
     found = run("人均预期寿命达78.3岁,较“十二五”末提高3.4岁。有效期内高新技术企业176家。")
     assert [(m.indicator, m.change) for m in found] == [

@@ -61,7 +61,7 @@ _RATIO_REF_RE = re.compile(
     rf"(?:{_alternation(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|{_alternation(REFERENCE_WORDS)}|“?十[一二三四五六]五”?)"
     rf"[^,，;；]{{0,8}}?$"
 )
-_POST_CUT_RE = re.compile(_alternation(POST_CUT_WORDS))
+_POST_CUT_RE = re.compile(rf"(?<!公)(?:{_alternation(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
