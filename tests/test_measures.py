@@ -139,6 +139,11 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     assert run(text)[0].indicator == indicator
 
 
+def test_a_level_alone_grades_the_things_counted_before() -> None:
+    found = run("农产品加工企业达1710家,重点龙头企业达410家,其中国家级6家、省级80家。")
+    assert [m.indicator for m in found[2:]] == ["国家级重点龙头企业", "省级重点龙头企业"]
+
+
 def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
     found = run("人均预期寿命达78.3岁,较“十二五”末提高3.4岁。有效期内高新技术企业176家。")
     assert [(m.indicator, m.change) for m in found] == [

@@ -227,6 +227,9 @@ PLAN_SHARE_NOUNS = ("年度任务", "年度计划", "全年任务", "全年计�
 # One-character items that a list joins before a shared head (金融机构存、贷款余额 →
 # 存款余额, 贷款余额; 进、出口总额): the item is one character, the head is shared.
 ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水电气肉蛋奶粮油")
+# Levels that, alone before a count, grade the things the previous figure counted
+# (重点龙头企业达410家,其中国家级6家、省级80家 → 国家级重点龙头企业).
+LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级以上", "国家级以上", "市级以上")
 # Attribute nouns that take the topic of the previous measure as their owner
 # (产值12亿元 after 菜心种植面积达8万亩 → 菜心产值).
 ATTRIBUTE_HEADS = (

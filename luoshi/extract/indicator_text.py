@@ -25,6 +25,7 @@ from luoshi.data.quantities import (
     INDICATOR_LEAD_WORDS,
     INDICATOR_TAIL_WORDS,
     LEVEL_PARTICLES,
+    LEVEL_WORDS,
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_SHARE_NOUNS,
@@ -70,6 +71,7 @@ _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{_alternation(PLAN_SHARE_NO
 _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
+_LEVELS = frozenset(LEVEL_WORDS)
 _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{_alternation(ATTRIBUTE_HEADS)})$")
 # After stripping a cue word the rest must still be a noun phrase: 完成率 must
 # not become 率.
@@ -182,6 +184,11 @@ def is_attribute(text: str, s: int, e: int) -> bool:
     """产值, 总投资, 占…: words that need the previous figure's topic as owner."""
     seg = text[s:e]
     return seg in _ATTRIBUTES or seg.startswith("占")
+
+
+def is_level(text: str, s: int, e: int) -> bool:
+    """国家级, 省级: a grade alone, which needs the previous figure's things as its head."""
+    return text[s:e] in _LEVELS
 
 
 def owner(text: str, spans: Spans) -> Spans:

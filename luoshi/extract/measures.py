@@ -27,6 +27,7 @@ from luoshi.data.quantities import (
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
     DECREASE_WORDS,
+    LEVEL_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
@@ -288,6 +289,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     if pre[1] > pre[0]:
         if prev_ind and indicator.is_attribute(text, *pre):
             return indicator.owner(text, prev_ind) + (pre,), True, end
+        if prev_ind and indicator.is_level(text, *pre):  # 其中国家级6家: 国家级 + the things counted before
+            return (pre,) + _strip_levels(text, prev_ind), True, end
         if indicator.is_attribute(text, *pre) and "分别" in text[rs:pre[0]]:
             topic = _topic_clause(text, clauses, clause_start, floor)  # 高新技术产业增加值,分别占规上工业的30%
             if topic:
@@ -440,6 +443,17 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
     for it, spans in zip(run, items):
         measures[it.index] = dataclasses.replace(
             measures[it.index], indicator=_quote(source.text, norm, spans), indicator_simplified=indicator.join(text, spans))
+
+
+def _strip_levels(text: str, spans: indicator.Spans) -> indicator.Spans:
+    """国家级重点龙头企业 → 重点龙头企业, so that 省级 after it does not read 省级国家级…."""
+    a, b = spans[0]
+    if text[a:b] in LEVEL_WORDS and len(spans) > 1:
+        return spans[1:]
+    for level in sorted(LEVEL_WORDS, key=len, reverse=True):
+        if text.startswith(level, a) and a + len(level) < b:
+            return ((a + len(level), b),) + spans[1:]
+    return spans
 
 
 def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) -> indicator.Spans:
