@@ -326,3 +326,15 @@ def test_session_ordinals_read_the_same_in_both_numeral_systems(term, meeting):
 def test_iso_date_rejects_impossible_dates():
     assert meta_text.iso_date("2023年13月2日") is None
     assert meta_text.iso_date("2023年2月29日") is None
+
+
+def test_recorded_origin_of_a_hint_decides_its_weight():
+    """A web page's publish date is a weak hint; the same key from a sidecar overrides the text."""
+    text = "政府工作报告\n——2024年1月15日在示例区第十七届人民代表大会第四次会议上\n区长 张三\n各位代表:"
+    base = dict(name="t.html", path=None, sha256="x", format="html", encoding="utf-8", text=text)
+    html = Source(**base, meta={"date": "2024-02-01"}, meta_origin={"date": "html"})
+    sidecar = Source(**base, meta={"date": "2024-02-01"}, meta_origin={"date": "sidecar"})
+    from_html = infer_metadata(html, normalise(text, ()), Structure())
+    from_sidecar = infer_metadata(sidecar, normalise(text, ()), Structure())
+    assert (from_html.date, from_html.provenance["date"]) == ("2024-01-15", "text")
+    assert (from_sidecar.date, from_sidecar.provenance["date"]) == ("2024-02-01", "sidecar")

@@ -111,7 +111,14 @@ def _page_title(title: str) -> str:
 
 
 def _origin(source: Source, key: str, value: str) -> str:
-    """Where a ``Source.meta`` value came from (the read stage merges them into one dict)."""
+    """Where a ``Source.meta`` value came from, as the read stage recorded it.
+
+    Sources built by hand may carry no ``meta_origin``; their hints are
+    judged by where the value sits (a chrome line) and the format.
+    """
+    recorded = source.meta_origin.get(key)
+    if recorded in ("header", "html", "column", "sidecar"):
+        return recorded
     if any(value in source.text[c.span.start:c.span.end] for c in source.chrome):
         return "header"
     if source.format == "html" and key == "title":
