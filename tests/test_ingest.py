@@ -4,7 +4,6 @@ from __future__ import annotations
 import builtins
 import io
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -127,20 +126,18 @@ def test_the_cli_reports_the_same_and_exits_1(bad_folder, deny_locked, db, monke
     assert integrity(db) == "ok"
 
 
-def test_a_folder_of_10000_small_files_is_quick(tmp_path, db_path):
+def test_a_folder_of_10000_small_files_is_all_stored(tmp_path, db_path):
+    """Every file of a large folder is stored once; speed is measured by bench/ingest.py, not here."""
     folder = tmp_path / "many"
     for n in range(100):
         sub = folder / f"batch{n:02d}"
         sub.mkdir(parents=True)
         for m in range(100):
             (sub / f"r{n:02d}_{m:02d}.txt").write_text(report(2000 + m % 24, 3 + n / 10), encoding="utf-8")
-    start = time.perf_counter()
     with Store(db_path) as store:  # as `luoshi ingest` does it: worker processes for a batch this big
         batch = find_inputs([folder])
         statuses = [r.status for r in ingest(batch, store, Options(), workers=auto_workers(batch))]
-    elapsed = time.perf_counter() - start
     assert statuses == ["ok"] * 10_000
-    assert elapsed < 30, f"10,000 files took {elapsed:.1f} s"
     with Store(db_path) as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*), count(DISTINCT name), max(version) FROM documents").one() == (
             10_000, 10_000, 1)
