@@ -10,6 +10,7 @@ not a year, a name or a rank) is decided later, by ``filters`` and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from luoshi.data.quantities import (
@@ -119,6 +120,7 @@ class Quantity(NamedTuple):
     fixed_unit: str | None = None  # a unit not written as such (百分之五十 → "%")
 
 
+@lru_cache(maxsize=1024)  # units come from a closed list: a few hundred (unit, magnitude) pairs recur
 def _classify_unit(unit: str, magnitude: str) -> str:
     base = unit[len(magnitude):] if magnitude and unit.startswith(magnitude) else unit
     if not base:
@@ -146,6 +148,10 @@ def _suffix_comparator(text: str, pos: int) -> tuple[str | None, int]:
 def _capped(text: str, pos: int) -> bool:
     """Is the number governed by 控制在 (possibly after 达到 etc.)?"""
     return _CAP_RE.search(text, max(0, pos - _CAP_MAX - 2), pos) is not None
+
+
+# the tuple constructor with the fields in order: a keyword call of ``Quantity`` costs twice as much
+_new_quantity = tuple.__new__
 
 
 def _build(text: str, m: re.Match) -> Quantity | None:
@@ -249,11 +255,10 @@ def _finish(text: str, m: re.Match, value: float, ns: int, ne: int, us: int, ue:
         comparator = suf_comp if (suf_comp == "~" or comparator != "~") else comparator
     elif comparator == "=" and _capped(text, pre_start):
         comparator = "<="
-    return Quantity(
-        start=pre_start if pre_comp else ns, end=end, num_start=ns, num_end=ne, unit_start=us,
-        unit_end=ue, value=value, unit=fixed if fixed is not None else unit, unit_class=unit_class,
-        comparator=comparator, numeral=numeral, pre_start=pre_start, fixed_unit=fixed,
-    )
+    return _new_quantity(Quantity, (
+        pre_start if pre_comp else ns, end, ns, ne, us, ue, value, fixed if fixed is not None else unit,
+        unit_class, comparator, numeral, pre_start, None, fixed,
+    ))
 
 
 def _merge_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
