@@ -51,6 +51,7 @@ _LEVEL_TAILS = tuple(v + p for v in CHANGE_VERBS for p in LEVEL_PARTICLES)
 _TAILS = frozenset(INDICATOR_TAIL_WORDS + _LEVEL_TAILS)
 _CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
 _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
+_TAIL_LAST_CHARS = frozenset(w[-1] for w in _CHANGE_TAILS)  # most clauses end in none: no lookups then
 _GAP_RE = re.compile(_alternation(GAP_WORDS))
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
 _YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
@@ -102,9 +103,12 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
     """Drop comparator and particle words (and change verbs, for a change) from the end."""
     words = _CHANGE_TAILS if change else _TAILS
     while e > s:
-        if text[e - 1] in _SPACE or text[e - 1] in "、,，":
+        last = text[e - 1]
+        if last in _SPACE or last in "、,，":
             e -= 1
             continue
+        if last not in _TAIL_LAST_CHARS:
+            break
         for n in _TAIL_LENGTHS:
             if e - n >= s and text[e - n:e] in words:
                 e -= n
@@ -235,7 +239,7 @@ def drop_note_marks(text: str, spans: Spans) -> Spans:
 
 
 def join(text: str, spans: Spans) -> str:
-    return "".join(text[a:b] for a, b in spans)
+    return "".join([text[a:b] for a, b in spans])
 
 
 def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:

@@ -26,7 +26,8 @@ for _topic, _words in KEYWORDS.items():
         if _word not in _WEIGHTS or _WEIGHTS[_word][1] < _weight:
             _WEIGHTS[_word] = (_topic, _weight)
 _KEYWORD_RE = re.compile(word_pattern(_WEIGHTS))
-_KEYWORD_SPLIT_RE = re.compile(f"({_KEYWORD_RE.pattern})")  # split() keeps the keywords between the gaps
+# split() keeps the keywords between the gaps; the lookahead of all first characters skips most positions at once
+_KEYWORD_SPLIT_RE = re.compile(f"(?=[{''.join(sorted({re.escape(w[0]) for w in _WEIGHTS}))}])({_KEYWORD_RE.pattern})")
 _KEYS = list(TOPICS)
 _HITS = {word: (_KEYS.index(topic), weight) for word, (topic, weight) in _WEIGHTS.items()}
 _WORD_INDEX = {word: i for i, word in enumerate(_HITS)}
