@@ -78,6 +78,14 @@ _CN_COUNT_VERB_START_RE = re.compile(_alternation(CN_COUNT_VERBS))
 _STRUCTURE_NOUN_RE = re.compile(_alternation(STRUCTURE_NOUNS))
 
 
+_ORDINAL_LASTS = frozenset(w[-1] for w in ORDINAL_PREFIXES) | {"\n"}  # ``$`` also matches before a final "\n"
+
+
+def _after_ordinal(text: str, pos: int) -> bool:
+    """第/前/No. right before ``pos``; one set lookup rejects most positions before the regex runs."""
+    return pos > 0 and text[pos - 1] in _ORDINAL_LASTS and _ORDINAL_RE.search(text, max(0, pos - 3), pos) is not None
+
+
 class NameSpans:
     """Spans of short quotations and brackets in a text, for fast lookup."""
 
@@ -100,8 +108,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     nxt = text[end] if end < len(text) else "\n"
     if names.covers(ns, q.unit_end):
         return True
-    if _ORDINAL_RE.search(text, max(0, ns - 3), ns) or (
-            q.pre_start < ns and _ORDINAL_RE.search(text, max(0, q.pre_start - 3), q.pre_start)):
+    if _after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start):
         return True
     if prev in "+×*xX/-—·.#" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
         return True

@@ -87,6 +87,8 @@ _PREFIX_RE = re.compile(rf"(?:{_alternation(_PREFIX)})$")
 _PREFIX_FALSE_RE = re.compile(rf"(?:{_alternation(PREFIX_COMPARATOR_FALSE_FRIENDS)})$")
 _SUFFIX_RE = re.compile(_alternation(_SUFFIX))
 _PREFIX_MAX = max(len(w) for w in _PREFIX)
+_PREFIX_LASTS = frozenset(w[-1] for w in _PREFIX)
+_SUFFIX_FIRSTS = frozenset(w[0] for w in _SUFFIX)
 _FALSE_MAX = max(len(w) for w in PREFIX_COMPARATOR_FALSE_FRIENDS)
 _CAP_RE = re.compile(_alternation(CAP_VERBS))
 _CAP_MAX = max(len(w) for w in CAP_VERBS)
@@ -132,6 +134,10 @@ def _classify_unit(unit: str, magnitude: str) -> str:
 
 
 def _prefix_comparator(text: str, pos: int) -> tuple[str | None, int]:
+    # most numbers follow no comparator: one set lookup instead of a regex search
+    # ("\n" as well: ``$`` also matches before a final line break)
+    if not pos or (text[pos - 1] not in _PREFIX_LASTS and text[pos - 1] != "\n"):
+        return None, pos
     m = _PREFIX_RE.search(text, max(0, pos - _PREFIX_MAX), pos)
     if not m or _PREFIX_FALSE_RE.search(text, max(0, pos - _FALSE_MAX), pos):
         return None, pos
@@ -139,6 +145,8 @@ def _prefix_comparator(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def _suffix_comparator(text: str, pos: int) -> tuple[str | None, int]:
+    if pos >= len(text) or text[pos] not in _SUFFIX_FIRSTS:
+        return None, pos
     m = _SUFFIX_RE.match(text, pos)
     if not m:
         return None, pos
