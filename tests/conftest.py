@@ -218,3 +218,31 @@ def store(db: str):
 def make_doc():
     """The ``make_document`` builder, for tests that need variations."""
     return make_document
+
+
+# --- end-to-end browser (see tests/e2e_browser.py) ------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright, for tests that import ``e2e_browser`` (which skips without it)."""
+    from e2e_browser import ARGS, CHROMIUM, sync_api
+
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh zh-CN page; the test fails if the page logs a script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield opened
+    context.close()
+    assert errors == [], f"browser errors: {errors}"

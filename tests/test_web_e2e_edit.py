@@ -5,26 +5,17 @@ chromium through Playwright); skipped where either is missing.
 """
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
 from argon2 import PasswordHasher
 from conftest import make_document
+from e2e_browser import ARGS, CHROMIUM, serving, sync_api
 
 from luoshi import accounts, register
 from luoshi.store import Store
 from luoshi.web import Settings, create_app
-from luoshi.web.serve import bind, server, url
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "correct horse 9"
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
-if not CHROMIUM.exists():
-    pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
 
 
 @pytest.fixture
@@ -36,16 +27,8 @@ def site(tmp_path, monkeypatch):
         accounts.add_user(store, "editor", PASSWORD, "editor")
         commitment = register.list_commitments(store)[0].id
         app = create_app(Settings(db=str(tmp_path / "luoshi.db"), secret_key="e2e"), store=store)
-        sock = bind("127.0.0.1", 0)
-        uvicorn_server = server(app)
-        thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        try:
-            yield url(sock), store, commitment
-        finally:
-            uvicorn_server.should_exit = True
-            thread.join(timeout=10)
-            sock.close()
+        with serving(app) as base:
+            yield base, store, commitment
 
 
 def test_an_editor_signs_in_and_changes_a_status(site):

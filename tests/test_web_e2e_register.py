@@ -9,28 +9,17 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from e2e_browser import serving, shot
 from openpyxl import load_workbook
 
 from luoshi import register
 from luoshi.demo import run_demo
 from luoshi.store import Store
 from luoshi.web import Settings, create_app
-from luoshi.web.serve import bind, server, url
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = REPO / "out" / "screenshots"
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
-if not CHROMIUM.exists():
-    pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
@@ -44,44 +33,8 @@ def site(tmp_path_factory):
         register.record(store, first, "lead", "市发展改革局", "张三", at)
         register.record(store, first, "status", "推进中", "张三", at.replace(day=2), note="一季度数据已发布")
         register.record(store, first, "evidence", "统计公报", "李四", at.replace(day=3), url="https://example.org/gb")
-    app = create_app(Settings(db=str(db)))
-    sock = bind("127.0.0.1", 0)
-    uvicorn_server = server(app)
-    thread = threading.Thread(target=uvicorn_server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        yield url(sock), str(db)
-    finally:
-        uvicorn_server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
-    opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield opened
-    context.close()
-    assert errors == [], f"browser errors: {errors}"
-
-
-def shot(page, name: str, *, full_page: bool = False) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+    with serving(create_app(Settings(db=str(db)))) as base:
+        yield base, str(db)
 
 
 def test_a_clerk_filters_the_register_opens_a_commitment_and_exports(site, page):
