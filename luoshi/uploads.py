@@ -4,11 +4,16 @@ The upload is read (format and encoding checks) while the request waits, so
 a bad file is refused at once with its one-line error; analysing and storing
 it runs after the answer, and its row in ``uploads`` says how far it got, so
 a progress page served by any worker can show it.
+
+An ingest runs inside the web server's process, so a server that stops
+mid-ingest leaves its row ``running`` for ever: the app marks such rows
+failed when it starts (``fail_interrupted``), and any row still running
+long after an ingest could take is shown as failed too (``STALE_AFTER``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import insert, select, update
@@ -27,6 +32,9 @@ if TYPE_CHECKING:
 
 UploadStatus = Literal["running", "done", "error"]
 STATUS_LABELS = {"running": "正在分析入库", "done": "已入库", "error": "入库失败"}
+INTERRUPTED = "服务器在入库过程中停止，请重新上传。"
+# A 20 MB upload is analysed and stored in well under a minute; a row running this long has lost its process.
+STALE_AFTER = timedelta(minutes=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,18 @@ def run(store: Store, upload_id: int, sources: list[Source], options: Options = 
                                                     .values(values)))
 
 
+def fail_interrupted(store: Store, started: datetime) -> int:
+    """Mark failed the uploads still running that began before ``started`` (this server's start); how many.
+
+    ``luoshi serve`` is one process, so an ingest begun before it started
+    belonged to a process that is gone and will never finish.
+    """
+    u = t.uploads.c
+    values = {"status": "error", "message": INTERRUPTED, "finished_at": started}
+    return write_retrying(store, lambda conn: conn.execute(
+        update(t.uploads).where(u.status == "running", u.created_at < started).values(values)).rowcount)
+
+
 def get(store: Store, upload_id: int) -> Upload:
     """:raises NotFound:"""
     found = _select(store, t.uploads.c.id == upload_id)
@@ -84,8 +104,11 @@ def _select(store: Store, where, limit: int = 1) -> list[Upload]:
     query = select(t.uploads, t.users.c.username).join(t.users, t.users.c.id == u.user_id)
     with reading(store) as conn:
         rows = conn.execute((query if where is None else query.where(where)).order_by(u.id.desc()).limit(limit))
-        return [Upload(r.id, r.username, r.file_name, r.size, r.status, r.message, tuple(r.document_ids or ()),
-                       _utc(r.created_at), _utc(r.finished_at)) for r in rows]
+        found = [Upload(r.id, r.username, r.file_name, r.size, r.status, r.message, tuple(r.document_ids or ()),
+                        _utc(r.created_at), _utc(r.finished_at)) for r in rows]
+    stale = datetime.now(UTC) - STALE_AFTER
+    return [replace(u, status="error", message=INTERRUPTED) if u.status == "running" and u.created_at < stale else u
+            for u in found]
 
 
 def _utc(moment: datetime | None) -> datetime | None:

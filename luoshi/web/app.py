@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -21,8 +22,10 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from luoshi import uploads
 from luoshi.errors import LuoshiError, NotFound
 from luoshi.store import Store
 from luoshi.web import auth, charts, labels
@@ -53,6 +56,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if not settings.public:  # ingests begun before this server started died with the server that ran them
+            await run_in_threadpool(uploads.fail_interrupted, store, datetime.now(UTC))
         yield
         if owned:
             store.close()
