@@ -31,7 +31,15 @@ from luoshi.store import Store
 from luoshi.web import auth, charts, labels
 from luoshi.web.pages import render, wants_json
 from luoshi.web.settings import Settings, secret_key
-from luoshi.web.views import analysis, board, commitment_edit, commitments, documents, register, upload
+from luoshi.web.views import (
+    analysis,
+    board,
+    commitment_edit,
+    commitments,
+    documents,
+    register,
+    upload,
+)
 from luoshi.web.views import auth as auth_views
 
 STATIC = Path(__file__).with_name("static")
