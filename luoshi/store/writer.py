@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
@@ -58,12 +58,13 @@ def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
         return unchanged
     version = latest.version + 1 if latest is not None else 1
     doc_id = conn.execute(_INSERT[t.documents], _document_row(doc, version, options)).inserted_primary_key[0]
-    for table, rows in _child_rows(doc, doc_id):
-        if rows:
-            _insert_many(conn, table, rows)
-    commitments = _commitment_rows(doc, doc_id)
-    if commitments:
-        _insert_many(conn, t.commitments, commitments)
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        for table, rows in _rows(doc, doc_id, _json_list(conn.dialect)):
+            if rows:
+                _insert_many(cursor, conn.dialect, table, rows)
+    finally:
+        cursor.close()
     return Saved(doc_id, "new version" if version > 1 else "ok", version)
 
 
@@ -98,52 +99,45 @@ def _latest(conn: Connection, name: str):
 _d = t.documents.c
 _LATEST = (select(_d.id, _d.version, _d.sha256, _d.extracted).where(_d.name == bindparam("name"))
            .order_by(_d.version.desc()).limit(1))
-_INSERT = {table: table.insert() for table in (t.documents, *t.CHILD_TABLES, *t.REGISTER_TABLES)}
+_INSERT = {table: table.insert() for table in (t.documents, t.evidence_files, t.commitment_events)}
 
 
-def _insert_many(conn: Connection, table: Table, rows: list[dict]) -> None:
+def _insert_many(cursor, dialect: Dialect, table: Table, rows: list[tuple]) -> None:
     """``executemany`` of SQLAlchemy's INSERT for this dialect, straight on the DBAPI cursor.
 
     SQLAlchemy's bookkeeping per statement and per row costs more than
-    inserting a small document's rows; here only the columns whose type
-    needs converting (JSON) go through SQLAlchemy's own bind processors for
-    the dialect, and ints, floats, strings, booleans and None, which every
-    driver binds as they are, go straight through. The cursor belongs to the
-    connection, so the rows are part of the document's transaction.
+    inserting a small document's rows, and so does building a dict per row:
+    rows are tuples in the table's column order, their JSON columns already
+    converted (``_json_list``); ints, floats, strings, booleans and None
+    every driver binds as they are. A driver with named parameters
+    (psycopg) gets each tuple zipped with the column names. The cursor
+    belongs to the connection, so the rows are part of the document's
+    transaction.
     """
-    sql, keys, converters = _insert_plan(table, conn.dialect)
-    if keys is None:  # named parameters (psycopg)
-        params = [{**row, **{k: f(row[k]) for k, f in converters.items()}} for row in rows] if converters else rows
-    else:
-        params = [list(map(row.__getitem__, keys)) for row in rows]
-        for at, convert in [(keys.index(k), f) for k, f in converters.items()]:
-            for values in params:
-                values[at] = convert(values[at])
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        cursor.executemany(sql, params)
-    finally:
-        cursor.close()
+    sql, names = _insert_plan(table, dialect)
+    cursor.executemany(sql, rows if names is None else [dict(zip(names, row)) for row in rows])
 
 
 @cache
-def _insert_plan(table: Table, dialect: Dialect) -> tuple[str, tuple[str, ...] | None, dict[str, Callable]]:
-    """The INSERT (all columns but ``id``) compiled for ``dialect``, its bind names in order when the
-    driver's parameters are positional, and a converter for each JSON column."""
-    columns = [c for c in table.columns if c.key != "id"]
-    compiled = table.insert().compile(dialect=dialect, column_keys=[c.key for c in columns])
-    converters = {}
-    for column in columns:
-        if isinstance(column.type, JSON):
-            process = column.type.dialect_impl(dialect).bind_processor(dialect) or (lambda value: value)
-            converters[column.key] = _with_empty_shortcut(process)
-    return str(compiled), tuple(compiled.positiontup) if compiled.positional else None, converters
+def _insert_plan(table: Table, dialect: Dialect) -> tuple[str, tuple[str, ...] | None]:
+    """The INSERT of every column but ``id`` compiled for ``dialect``, and the column names when the
+    driver's parameters are named (positional ones follow the table's column order, as the rows do)."""
+    keys = tuple(c.key for c in table.columns if c.key != "id")
+    compiled = table.insert().compile(dialect=dialect, column_keys=keys)
+    if compiled.positional and tuple(compiled.positiontup) != keys:
+        raise RuntimeError(f"the INSERT into {table.name} does not bind its columns in table order")
+    return str(compiled), None if compiled.positional else keys
 
 
-def _with_empty_shortcut(process: Callable) -> Callable:
-    """Most JSON values stored are empty lists: convert that one once."""
+@cache
+def _json_list(dialect: Dialect) -> Callable[[tuple | list], object]:
+    """A list (or tuple) as the dialect binds a JSON value, through SQLAlchemy's own processor.
+
+    Most lists stored are empty: that one is converted once.
+    """
+    process = JSON().dialect_impl(dialect).bind_processor(dialect) or (lambda value: value)
     empty = process([])
-    return lambda value: empty if value == [] else process(value)
+    return lambda value: process(value) if value else empty
 
 
 def _document_row(doc: Document, version: int, options: Options) -> dict:
@@ -164,92 +158,85 @@ def _document_row(doc: Document, version: int, options: Options) -> dict:
     }
 
 
-def _child_rows(doc: Document, doc_id: int) -> list[tuple]:
-    quote = doc.quote
-    return [
-        (t.sections, [
-            {"document_id": doc_id, "ordinal": s.index, "parent_ordinal": s.parent, "level": s.level,
-             "label": s.label, "title": s.title, "role": s.role, "span_start": s.span.start,
-             "span_end": s.span.end, "heading_start": s.heading.start, "heading_end": s.heading.end}
-            for s in doc.sections]),
-        (t.sentences, [
-            {"document_id": doc_id, "ordinal": s.index, "section_ordinal": s.section,
-             "span_start": s.span.start, "span_end": s.span.end}
-            for s in doc.sentences]),
-        (t.chrome, [
-            {"document_id": doc_id, "kind": c.kind, "span_start": c.span.start, "span_end": c.span.end}
-            for c in doc.source.chrome]),
-        (t.repairs, [
-            {"document_id": doc_id, "span_start": r.span.start, "span_end": r.span.end, "garbled": r.before,
-             "repaired": r.after, "status": r.status, "method": r.method}
-            for r in doc.source.repairs]),
-        (t.glossary, [
-            {"document_id": doc_id, "ordinal": i, "term": g.term, "definition": g.definition, "label": g.label,
-             "span_start": g.span.start, "span_end": g.span.end,
-             "anchor_start": g.anchor.start if g.anchor else None, "anchor_end": g.anchor.end if g.anchor else None}
-            for i, g in enumerate(doc.glossary)]),
-        (t.measures, [
-            {"document_id": doc_id, "ordinal": i, "span_start": m.span.start, "span_end": m.span.end,
-             "quote": quote(m.span), "kind": m.kind, "indicator": m.indicator,
-             "indicator_simplified": m.indicator_simplified, "value": m.value, "value_max": m.value_max,
-             "unit": m.unit, "comparator": m.comparator, "change": m.change, "period": m.period,
-             "confidence": m.confidence, "sentence_ordinal": m.sentence, "section_ordinal": m.section,
-             "direction": m.direction, "topic": m.topic}
-            for i, m in enumerate(doc.measures)]),
-        (t.headline_targets, [
-            {"document_id": doc_id, "ordinal": i, "indicator": h.indicator, "indicator_text": h.indicator_text,
-             "value": h.value, "value_max": h.value_max, "unit": h.unit, "comparator": h.comparator,
-             "period": h.period, "span_start": h.span.start, "span_end": h.span.end, "quote": quote(h.span)}
-            for i, h in enumerate(doc.targets)]),
-        (t.tasks, [
-            {"document_id": doc_id, "ordinal": i, "span_start": k.span.start, "span_end": k.span.end,
-             "kind": k.kind, "verb": k.verb, "text": k.text, "text_simplified": k.text_simplified,
-             "period": k.period, "deadline": k.deadline, "topic": k.topic, "sentence_ordinal": k.sentence,
-             "section_ordinal": k.section, "projects": list(k.projects), "slogans": list(k.slogans)}
-            for i, k in enumerate(doc.tasks)]),
-        (t.task_measures, [
-            {"document_id": doc_id, "task_ordinal": i, "measure_ordinal": m}
-            for i, k in enumerate(doc.tasks) for m in k.measures]),
-        (t.projects, [
-            {"document_id": doc_id, "ordinal": i, "name": p.name, "kind": p.kind, "category": p.category,
-             "mentions": [[s.start, s.end] for s in p.mentions], "tasks": list(p.tasks)}
-            for i, p in enumerate(doc.projects)]),
-        (t.slogans, [
-            {"document_id": doc_id, "ordinal": i, "term": s.term, "definition": s.definition,
-             "glossary_ordinal": s.glossary, "mentions": [[m.start, m.end] for m in s.mentions]}
-            for i, s in enumerate(doc.slogans)]),
-    ]
+def _rows(doc: Document, doc_id: int, json: Callable) -> Iterator[tuple[Table, list[tuple]]]:
+    """Each table's rows for the document, in the order they are written, as tuples in column order."""
+    text = doc.source.text
+    yield t.sections, [
+        (doc_id, s.index, s.parent, s.level, s.label, s.title, s.role, s.span.start, s.span.end,
+         s.heading.start, s.heading.end)
+        for s in doc.sections]
+    yield t.sentences, [(doc_id, s.index, s.section, s.span.start, s.span.end) for s in doc.sentences]
+    yield t.chrome, [(doc_id, c.kind, c.span.start, c.span.end) for c in doc.source.chrome]
+    yield t.repairs, [
+        (doc_id, r.span.start, r.span.end, r.before, r.after, r.status, r.method) for r in doc.source.repairs]
+    yield t.glossary, [
+        (doc_id, i, g.term, g.definition, g.label, g.span.start, g.span.end,
+         g.anchor.start if g.anchor else None, g.anchor.end if g.anchor else None)
+        for i, g in enumerate(doc.glossary)]
+    quotes = [text[m.span.start:m.span.end] for m in doc.measures]
+    yield t.measures, [
+        (doc_id, i, m.span.start, m.span.end, quote, m.kind, m.indicator, m.indicator_simplified, m.value,
+         m.value_max, m.unit, m.comparator, m.change, m.period, m.confidence, m.sentence, m.section,
+         m.direction, m.topic)
+        for i, (m, quote) in enumerate(zip(doc.measures, quotes))]
+    yield t.headline_targets, [
+        (doc_id, i, h.indicator, h.indicator_text, h.value, h.value_max, h.unit, h.comparator, h.period,
+         h.span.start, h.span.end, text[h.span.start:h.span.end])
+        for i, h in enumerate(doc.targets)]
+    yield t.tasks, [
+        (doc_id, i, k.span.start, k.span.end, k.kind, k.verb, k.text, k.text_simplified, k.period, k.deadline,
+         k.topic, k.sentence, k.section, json(k.projects), json(k.slogans))
+        for i, k in enumerate(doc.tasks)]
+    yield t.task_measures, [(doc_id, i, m) for i, k in enumerate(doc.tasks) for m in k.measures]
+    yield t.projects, [
+        (doc_id, i, p.name, p.kind, p.category, json([[s.start, s.end] for s in p.mentions]), json(p.tasks))
+        for i, p in enumerate(doc.projects)]
+    yield t.slogans, [
+        (doc_id, i, s.term, s.definition, s.glossary, json([[m.start, m.end] for m in s.mentions]))
+        for i, s in enumerate(doc.slogans)]
+    yield t.commitments, _commitment_rows(doc, doc_id, quotes)
 
 
-def _commitment_rows(doc: Document, doc_id: int) -> list[dict]:
+def _commitment_rows(doc: Document, doc_id: int, quotes: list[str]) -> list[tuple]:
     """One row per target task and target measure, due by its stated limit or the end of its period.
 
     Achievements (tasks and measures reporting work done) are not commitments: they are what a later
-    report offers as evidence for earlier ones.
+    report offers as evidence for earlier ones. ``quotes`` are the measures' quotes.
     """
     meta, seen = doc.metadata, Counter()
+    fallback = meta.period or (str(meta.year) if meta.year else None)
     items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline)
              for i, k in enumerate(doc.tasks) if k.kind == "target"]
-    items += [("measure", i, m.span, doc.quote(m.span), m.topic, m.period, None)
+    items += [("measure", i, m.span, quotes[i], m.topic, m.period, None)
               for i, m in enumerate(doc.measures) if m.kind == "target"]
+    thread = _threads(doc.source.name)
     rows = []
     for kind, ordinal, span, text, topic, period, stated in items:
         seen[kind, text] += 1
-        due = _deadline(stated, period or meta.period, meta.year)
-        rows.append({
-            "document_id": doc_id, "kind": kind, "item_ordinal": ordinal,
-            "thread": thread_key(doc.source.name, kind, text, seen[kind, text]),
-            "span_start": span.start, "span_end": span.end, "text": text, "topic": topic,
-            "period": period or meta.period or (str(meta.year) if meta.year else None),
-            "deadline": due.isoformat() if due else None, "deadline_stated": stated,
-        })
+        rows.append((doc_id, kind, ordinal, thread(kind, text, seen[kind, text]), span.start, span.end, text,
+                     topic, period or fallback, _deadline(stated, period or meta.period, meta.year), stated))
     return rows
 
 
-# Thousands of commitments share a handful of (limit, period, year) triples; parse each once.
-_deadline = lru_cache(maxsize=4096)(default_deadline)
+@lru_cache(maxsize=4096)  # thousands of commitments share a handful of (limit, period, year) triples
+def _deadline(stated: str | None, period: str | None, year: int | None) -> str | None:
+    """The default deadline as stored: an ISO date, or None."""
+    due = default_deadline(stated, period, year)
+    return due.isoformat() if due else None
 
 
 def thread_key(name: str, kind: str, text: str, occurrence: int) -> str:
     """The thread of the ``occurrence``-th commitment of this kind and text in the document called ``name``."""
     return hashlib.sha256(f"{name}\x1f{kind}\x1f{text}\x1f{occurrence}".encode()).hexdigest()[:32]
+
+
+def _threads(name: str) -> Callable[[str, str, int], str]:
+    """``thread_key`` for the document called ``name``, its name hashed once for all its commitments."""
+    prefix = hashlib.sha256(f"{name}\x1f".encode())
+
+    def thread(kind: str, text: str, occurrence: int) -> str:
+        digest = prefix.copy()
+        digest.update(f"{kind}\x1f{text}\x1f{occurrence}".encode())
+        return digest.hexdigest()[:32]
+
+    return thread
