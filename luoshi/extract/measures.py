@@ -160,13 +160,39 @@ def _cue_balance(text: str) -> int:
     return sum(1 for w in ACHIEVEMENT_CUES if w in text) - sum(1 for w in TARGET_CUES if w in text)
 
 
-def _kind(role: str | None, sentence: str, paragraph: str) -> tuple[str, float]:
-    """Target or achievement: the section role decides, strong cues overrule it.
+class _CueBalances:
+    """``_cue_balance`` of stretches of one text, each stretch read once.
+
+    Every figure of a sentence asks about the same sentence and paragraph.
+    """
+
+    __slots__ = ("memo", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.memo: dict[tuple[int, int], int] = {}
+
+    def of(self, start: int, end: int) -> int:
+        balance = self.memo.get((start, end))
+        if balance is None:
+            balance = self.memo[(start, end)] = _cue_balance(self.text[start:end])
+        return balance
+
+    def of_paragraph(self, start: int, end: int) -> int:
+        """The balance of the paragraph (line) that holds ``[start, end)``."""
+        text = self.text
+        pe = text.find("\n", end)
+        return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text))
+
+
+def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, float]:
+    """Target or achievement of the sentence ``[ss, se)``: the section role decides, strong cues overrule it.
 
     Without a decisive role the sentence's cue words decide, and when they
     are balanced, those of its paragraph (a review paragraph says 同比, 累计,
     已 somewhere; a plan paragraph 力争, 确保, 推进).
     """
+    sentence = cues.text[ss:se]
     if role == "review":
         if any(w in _FALSE_FRIENDS_RE.sub("|", sentence) for w in STRONG_TARGET_CUES):
             return "target", 0.7
@@ -175,12 +201,12 @@ def _kind(role: str | None, sentence: str, paragraph: str) -> tuple[str, float]:
         if any(w in sentence for w in STRONG_ACHIEVEMENT_CUES):
             return "achievement", 0.7
         return "target", 0.9
-    balance = _cue_balance(sentence)
+    balance = cues.of(ss, se)
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
     if role in ("review_guess", "plan_guess"):  # a part found from cue words (review_plan_split)
         return ("achievement" if role == "review_guess" else "target"), 0.5
-    balance = _cue_balance(paragraph)
+    balance = cues.of_paragraph(ss, se)
     return ("achievement" if balance > 0 else "target"), 0.5
 
 
@@ -318,6 +344,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     full_stops = [p for p in sentences.pos if text[p] in _FULL_STOPS]
     roles = RoleMap(norm, structure, metadata)
     mentions = _YearMentions(text)
+    cues = _CueBalances(text)
     # with no review/plan sections at all, the cue words of the paragraphs split the text
     split = None if roles.has_parts() else review_plan_split(text)
     kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
@@ -332,6 +359,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     prev_sentence = -1
     used_end = 0  # end of the words the previous measure used (its count's object)
     kinds: dict[tuple[str | None, int], tuple[str, float]] = {}  # per (role, sentence)
+    items: list[_Item] = []  # one per measure
     runs: list[list[_Item]] = []  # lists of figures joined by 、/和/及, for 分别
     for i, (q, cs, ce) in enumerate(kept_bounds):
         sent_no = sentences.index(q.num_start)
@@ -360,8 +388,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             role = "review_guess" if q.num_start < split else "plan_guess"
         if (role, ss) not in kinds:  # cues are read from the whole sentence (and paragraph)
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            ps, pe = text.rfind("\n", 0, ss) + 1, text.find("\n", se)
-            kinds[(role, ss)] = _kind(role, text[ss:se], text[ps:pe if pe >= 0 else len(text)])
+            kinds[(role, ss)] = _kind(role, cues, ss, se)
         kind, confidence = kinds[(role, ss)]
         confidence -= 0.1 * (q.numeral == "chinese") + 0.1 * inherited
         # a year or 全年 at the head of a ;-separated list covers the list
@@ -381,14 +408,19 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             sentence=sentence if sentence >= 0 else None, section=place.section, direction=direction,
         ))
         item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no)
+        items.append(item)
         if in_list and runs and runs[-1][-1].index == item.index - 1:
             runs[-1].append(item)
         else:
             runs.append([item])
         prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
-    for k, run in enumerate(runs):
+    for run in runs:
         if len(run) > 1:  # 分别 or not, a list of numbers after a list of as many items is distributive
-            _distribute(source, norm, measures, run, [it for r in runs[:k] for it in r])
+            first = run[0].index
+            start = first
+            while start and items[start - 1].sentence == run[0].sentence:
+                start -= 1
+            _distribute(source, norm, measures, run, items[start:first])
     return tuple(measures)
 
 
@@ -406,6 +438,8 @@ class _Item(NamedTuple):
 def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: list[_Item],
                 before: list[_Item]) -> None:
     """分别 gives each number of a list its own item of the shared indicator.
+
+    ``before`` holds the figures of the run's sentence before it.
 
     存、贷款余额分别增长6.6%、7.5% → 存款余额, 贷款余额. Shares of a plan
     (分别完成年度任务的107%、135%) are named by their topics: the items before
@@ -425,16 +459,15 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
             pre = indicator.clean_pre(text, topic_start, topic_end, False)
             if pre[1] > pre[0] and not _DIGIT_RE.search(text, *pre):  # a clause of names, not of figures
                 items = indicator.list_items(text, (pre,), n)
-        owned = [it for it in before if it.sentence == first.sentence and it.spans
-                 and indicator.owner(text, it.spans) != it.spans]
+        owned = [it for it in before if it.spans and indicator.owner(text, it.spans) != it.spans]
         if items is None and len(owned) >= n:
             items = [indicator.owner(text, it.spans) for it in owned[-n:]]
-        counts = [it.spans for it in before if it.sentence == first.sentence][-n:]
+        counts = [it.spans for it in before[-n:]]
         if items is None and len(counts) == n and len({indicator.join(text, c) for c in counts}) == n and all(counts):
             items = counts  # 城镇新增就业7.98万人,其中再就业2.14万人、…,分别为年度目标的159%、150%
     else:
         items = indicator.list_items(text, first.spans, n)
-        counts = [it.spans for it in before if it.sentence == first.sentence][-n:]
+        counts = [it.spans for it in before[-n:]]
         if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
