@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
 from luoshi import register
@@ -124,13 +124,59 @@ class ActualSide:
 
 
 @dataclass(frozen=True, slots=True)
+class Gap:
+    """How an actual stands against the bound it is judged by; the reasons (English, Chinese) are written from it."""
+
+    actual: float  # in the target's unit and direction
+    bound: float  # the floor or ceiling judged against
+    unit: str
+    ceiling: bool  # the bound caps the actual (less is better); else it is a floor to reach
+    miss: float  # how far the actual is on the wrong side of the bound (≤ 0: on the right side)
+    slack: float  # the 左右 band (0 for a firm target)
+    partly: float  # the band of a partly-met target (0: none)
+    comparator: str = "="
+    decrease: bool = False  # judged as the size of a decrease (能耗下降3%)
+
+
+@dataclass(frozen=True, slots=True)
+class ShareOfPlan:
+    """The next report gives a share of the target (完成年度任务的125%), not the figure."""
+
+    percent: float
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """The next report gives a figure for the indicator that does not compare with the target."""
+
+    quote: str
+    value: float
+    unit: str
+    change: bool
+    target_change: bool
+    target_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoFigure:
+    """The next report gives no figure for the indicator."""
+
+    period: str | None
+    doc: str
+
+
+Why = Gap | ShareOfPlan | Clash | NoFigure
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     region: str
     indicator: str  # canonical key (TARGETS.md), or the indicator words
     target: TargetSide
     actual: ActualSide | None
     verdict: VerdictName
-    reason: str
+    reason: str  # in English, for the JSONL; luoshi.fulfilment_text writes it in Chinese from ``why``
+    why: Why | None = None
 
     @property
     def status(self) -> str:
@@ -172,6 +218,13 @@ def judge(value: float, comparator: str, actual: float, *, unit: str, value_max:
     floor-type indicator is better); a shortfall within the partly band is
     partly, beyond it missed. A range is met inside it or on its good side.
     """
+    gap = measure_gap(value, comparator, actual, unit=unit, value_max=value_max, lower_is_better=lower_is_better)
+    return verdict_of(gap), english_reason(gap)
+
+
+def measure_gap(value: float, comparator: str, actual: float, *, unit: str, value_max: float | None = None,
+                lower_is_better: bool = False) -> Gap:
+    """The bound ``judge`` holds ``actual`` against, how far it misses, and the bands (see ``judge``)."""
     points = unit.strip() in POINT_UNITS
     scale = 1.0 if points else abs(value)
     slack = (APPROX_POINTS if points else APPROX_RELATIVE) * scale if comparator == "~" else 0.0
@@ -186,15 +239,31 @@ def judge(value: float, comparator: str, actual: float, *, unit: str, value_max:
         bound = value
         ceiling = comparator in ("<=", "<") or (comparator in ("=", "~") and lower_is_better)
     miss = actual - bound if ceiling else bound - actual
-    kind = "ceiling" if ceiling else "floor"
-    gap = f"{_fmt(actual)} vs {kind} {_fmt(bound)}{unit}"
+    return Gap(actual, bound, unit, ceiling, miss, slack, partly, comparator)
+
+
+def verdict_of(gap: Gap) -> VerdictName:
+    if gap.miss <= gap.slack + EPSILON:
+        return "met"
+    if gap.miss <= max(gap.partly, gap.slack) + EPSILON and gap.partly > gap.slack:
+        return "partly"
+    return "missed"
+
+
+def english_reason(gap: Gap) -> str:
+    """The ``reason`` of the JSONL: 7.4 vs floor 8%: 0.6 off."""
+    kind = "ceiling" if gap.ceiling else "floor"
+    text = f"{_fmt(gap.actual)} vs {kind} {_fmt(gap.bound)}{gap.unit}"
+    miss, slack, partly = gap.miss, gap.slack, gap.partly
     if miss <= EPSILON:
-        return "met", f"{gap}: {'within' if ceiling else 'reached'}"
-    if miss <= slack + EPSILON:
-        return "met", f"{gap}: {_fmt(miss)} off, within the 左右 band of {_fmt(slack)}"
-    if miss <= max(partly, slack) + EPSILON and partly > slack:
-        return "partly", f"{gap}: {_fmt(miss)} off, within the partly band of {_fmt(partly)}"
-    return "missed", f"{gap}: {_fmt(miss)} off" + (f", beyond the partly band of {_fmt(partly)}" if partly else "")
+        text = f"{text}: {'within' if gap.ceiling else 'reached'}"
+    elif miss <= slack + EPSILON:
+        text = f"{text}: {_fmt(miss)} off, within the 左右 band of {_fmt(slack)}"
+    elif miss <= max(partly, slack) + EPSILON and partly > slack:
+        text = f"{text}: {_fmt(miss)} off, within the partly band of {_fmt(partly)}"
+    else:
+        text = f"{text}: {_fmt(miss)} off" + (f", beyond the partly band of {_fmt(partly)}" if partly else "")
+    return f"decrease {text}" if gap.decrease else text
 
 
 # --- figures: measures with what matching needs ------------------------------------
@@ -608,24 +677,27 @@ def verdict_for(region: str, target: Figure, actuals: Sequence[Figure], actual_d
             why = (f"the report states {clash.quote!r} ({_fmt(clash.value)}{clash.unit}, "
                    f"{'a change' if clash.change else 'a level'}), not comparable with a "
                    f"{'change' if target.change else 'level'} in {target.unit}")
+            basis: Why = Clash(clash.quote, clash.value, clash.unit, clash.change, target.change, target.unit)
         else:
             why = f"no figure for this indicator reported for {target.period} in {actual_doc}"
-        return Verdict(region, target.label, side, None, "unknown", why)
+            basis = NoFigure(target.period, actual_doc)
+        return Verdict(region, target.label, side, None, "unknown", why, basis)
     if actual is found.share:
         # 完成全年目标的125%: the share is judged as a level against 100% of the target
         verdict, reason = judge(100, ">=", actual.value, unit="")
         reason = f"reported as {_fmt(actual.value)}% of the target: {verdict}"
         return Verdict(region, target.label, side, _actual_side(actual, target.value * actual.value / 100,
-                                                                target), verdict, reason)
+                                                                target), verdict, reason, ShareOfPlan(actual.value))
     value = convert(actual.value, actual.unit, target.unit)
     assert value is not None  # comparable actuals convert
     if target.change and actual.direction != target.direction:
         value = -value
-    verdict, reason = judge(target.value, target.comparator, value, unit=target.unit,
-                            value_max=target.value_max, lower_is_better=lower_is_better(target))
+    gap = measure_gap(target.value, target.comparator, value, unit=target.unit, value_max=target.value_max,
+                      lower_is_better=lower_is_better(target))
     if target.change and target.direction == "down":
-        reason = f"decrease {reason}"
-    return Verdict(region, target.label, side, _actual_side(actual, value, target), verdict, reason)
+        gap = replace(gap, decrease=True)
+    return Verdict(region, target.label, side, _actual_side(actual, value, target), verdict_of(gap),
+                   english_reason(gap), gap)
 
 
 def _actual_side(actual: Figure, value: float, target: Figure) -> ActualSide:
