@@ -1,9 +1,10 @@
 """Commitments as the register shows them: what was promised, and where tracking stands today.
 
 A commitment is one target task or target measure of a stored document
-version. Its state is derived from its events each time it is read, with
-the Python fold for one commitment (``get``) and the equivalent SQL for
-listings (``list_commitments``); neither stores anything.
+version. Its state is derived from its events: folded when one commitment
+is read (``get``), and read from the register's index for listings
+(``list_commitments``; ``luoshi.register.index`` keeps the same fold's
+result, written with every event).
 """
 from __future__ import annotations
 

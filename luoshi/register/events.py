@@ -23,6 +23,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from luoshi.errors import FileUnavailable, LuoshiError, NotFound, StoreError, TooLarge, UsageError
 from luoshi.model import Span
+from luoshi.register import index
 from luoshi.register.status import EVENT_TYPES, is_machine, parse_deadline, split_units, status_key
 from luoshi.store import reader, writer
 from luoshi.store import schema as t
@@ -91,9 +92,11 @@ def record(store: Store, commitment_id: int, type: str, value: str | None, autho
         _check_targets(conn, commitment_id, document, span, row)
         if content is not None:
             writer.store_evidence_file(conn, row["evidence_sha256"], content)
-        return writer.insert_event(conn, row)
+        event_id = writer.insert_event(conn, row)
+        index.refresh(conn, commitment_id)
+        return event_id
 
-    return _event(row | {"id": write_retrying(store, write)})
+    return event_from_row(row | {"id": write_retrying(store, write)})
 
 
 def suggest_status(store: Store, commitment_id: int, status: str, *, document: int | str, span: Span,
@@ -119,7 +122,7 @@ def history(store: Store, commitment_id: int) -> list[Event]:
     with reading(store) as conn:
         if not reader.commitment_exists(conn, commitment_id):
             raise no_commitment(commitment_id)
-        return [_event(r._asdict()) for r in reader.commitment_events(conn, commitment_id)]
+        return [event_from_row(r._asdict()) for r in reader.commitment_events(conn, commitment_id)]
 
 
 def evidence_file(store: Store, sha256: str) -> bytes:
@@ -248,7 +251,8 @@ def no_commitment(commitment_id: int) -> NotFound:
     return NotFound(f"no commitment {commitment_id}; `luoshi track list` shows their ids")
 
 
-def _event(row: dict) -> Event:
+def event_from_row(row: dict) -> Event:
+    """An ``Event`` from a ``commitment_events`` row as a dict (times without a zone are UTC)."""
     start, end = row.get("evidence_start"), row.get("evidence_end")
     at = row["at"]
     return Event(

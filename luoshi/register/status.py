@@ -2,9 +2,9 @@
 
 A commitment's state is never stored: it is derived from its append-only
 events, so that the history is the truth and any past state can be rebuilt.
-``fold`` is that derivation in Python; ``luoshi.store.reader.commitment_rows``
-computes the same latest values in portable SQL for listings (a test checks
-the two agree). "Today" is always a parameter, so colours are reproducible.
+``fold`` is that derivation; ``luoshi.register.index`` keeps its result per
+commitment for listings, rewritten by every write that changes it (a test
+checks the two agree). "Today" is always a parameter, so colours are reproducible.
 """
 from __future__ import annotations
 

@@ -66,9 +66,17 @@ class Store:
     # --- writing ---------------------------------------------------------------
 
     def save_document(self, doc: Document, options: Options = Options()) -> Saved:
-        """Store ``doc`` in one transaction: ``(id, status, version)``, status ok / unchanged / new version."""
+        """Store ``doc`` in one transaction: ``(id, status, version)``, status ok / unchanged / new version.
+
+        The same transaction indexes its commitments for the register (``luoshi.register.index``).
+        """
+        from luoshi.register import index  # the register builds on the store: imported when first needed
+
         with self._write() as conn:
-            return writer.save_document(conn, doc, options)
+            saved = writer.save_document(conn, doc, options)
+            if saved.status != "unchanged":
+                index.add_document(conn, saved.id)
+            return saved
 
     def find_unchanged(self, name: str, sha256: str, options: Options = Options()) -> Saved | None:
         """The stored document that storing this source again would leave unchanged, if any."""

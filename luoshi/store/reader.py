@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Select, func, literal, not_, select
+from sqlalchemy import Connection, Select, func, select
 
 from luoshi.errors import NotFound
 from luoshi.model import (
@@ -182,36 +182,16 @@ def counts(conn: Connection) -> dict[str, int]:
 
 c = t.commitments.c
 e = t.commitment_events.c
-MACHINE_AUTHORS = "luoshi:%"  # LIKE pattern: suggestions by luoshi itself (fulfilment), not by a person
+ci = t.commitment_index.c
 CLOSED_STATUSES = ("done",)  # never overdue (luoshi.register.status.CLOSED)
 
 
-def _latest_value(kind: str, outer, *conditions):
-    """The value of the newest event of ``kind`` in ``outer``'s thread (a correlated scalar subquery)."""
-    other = t.commitments.alias("same_thread")
-    return (select(e.value).select_from(t.commitment_events.join(other, other.c.id == e.commitment_id))
-            .where(other.c.thread == outer.c.thread, e.type == kind, *conditions)
-            .order_by(e.at.desc(), e.id.desc()).limit(1).correlate(outer).scalar_subquery())
-
-
 def commitment_states() -> Select:
-    """Every commitment with its current status, lead unit and deadline, derived from events in SQL.
-
-    The same rules as ``luoshi.register.status.fold``: the newest event of a
-    kind wins, a person's status outranks luoshi's own suggestions, and the
-    deadline is the newest deadline event or else the default. Portable SQL
-    (correlated subqueries with ORDER BY … LIMIT 1) for SQLite and PostgreSQL.
-    """
-    outer = t.commitments
-    person = not_(e.author.like(MACHINE_AUTHORS))
-    status = func.coalesce(_latest_value("status", outer, person),
-                           _latest_value("status", outer, e.author.like(MACHINE_AUTHORS)), literal("not_started"))
+    """Every commitment with its current status, lead unit and deadline, as ``luoshi.register.index`` keeps them."""
     return (select(c.id, c.document_id, d.name.label("doc"), d.version, c.kind, c.item_ordinal,
-                   c.thread, c.span_start, c.span_end, c.text, c.topic, c.period,
-                   c.deadline_stated, status.label("status"), _latest_value("lead", outer).label("lead_unit"),
-                   func.coalesce(_latest_value("deadline", outer), c.deadline).label("deadline"),
-                   c.deadline.label("default_deadline"))
-            .join(t.documents, d.id == c.document_id))
+                   c.thread, c.span_start, c.span_end, c.text, c.topic, c.period, c.deadline_stated, ci.status,
+                   ci.lead_unit, ci.deadline, c.deadline.label("default_deadline"), ci.latest)
+            .join(t.commitment_index, ci.commitment_id == c.id).join(t.documents, d.id == c.document_id))
 
 
 def commitment_rows(conn: Connection, *, doc_id: int | None = None, kind: str | None = None,
@@ -223,27 +203,25 @@ def commitment_rows(conn: Connection, *, doc_id: int | None = None, kind: str | 
     is between the two ISO dates (``first`` None: any earlier date too).
     ISO date strings order as dates in any database.
     """
-    states = commitment_states().subquery()
-    s = states.c
-    query = select(states)
+    query = commitment_states()
     if doc_id is not None:
-        query = query.where(s.document_id == doc_id)
+        query = query.where(c.document_id == doc_id)
     elif ids is None:
-        query = query.where(s.document_id.in_(select(latest_versions().subquery().c.id)))
+        query = query.where(ci.latest)
     if ids is not None:
-        query = query.where(s.id.in_(ids))
+        query = query.where(c.id.in_(ids))
     if kind is not None:
-        query = query.where(s.kind == kind)
+        query = query.where(c.kind == kind)
     if status is not None:
-        query = query.where(s.status == status)
+        query = query.where(ci.status == status)
     if lead is not None:
-        query = query.where(s.lead_unit == lead)
+        query = query.where(ci.lead_unit == lead)
     if open_due is not None:
         first, last = open_due
-        query = query.where(s.status.not_in(CLOSED_STATUSES), s.deadline <= last)
+        query = query.where(ci.status.not_in(CLOSED_STATUSES), ci.deadline <= last)
         if first is not None:
-            query = query.where(s.deadline >= first)
-    return list(conn.execute(query.order_by(s.document_id, s.span_start, s.kind, s.item_ordinal)))
+            query = query.where(ci.deadline >= first)
+    return list(conn.execute(query.order_by(c.document_id, c.span_start, c.kind, c.item_ordinal)))
 
 
 def commitment_events(conn: Connection, commitment_id: int) -> list:

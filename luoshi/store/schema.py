@@ -291,6 +291,52 @@ Index("ix_commitment_events_commitment_id", commitment_events.c.commitment_id)
 
 REGISTER_TABLES = (commitments, evidence_files, commitment_events)
 
+# What the register lists and filters on, one row per commitment, so that a page of 100,000 commitments is
+# an index scan: the document's region and year, the innermost section's role, and the state folded from the
+# thread's events (``luoshi.register.status.fold``). Derived, never edited by hand: ``luoshi.register.index``
+# writes it in the same transaction as the document or the event it follows from.
+commitment_index = Table(
+    "commitment_index", metadata,
+    Column("commitment_id", Integer, ForeignKey("commitments.id", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    _document_fk(),
+    Column("latest", Boolean, nullable=False),  # the document is the latest version of its name
+    Column("span_start", Integer, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("item_ordinal", Integer, nullable=False),
+    Column("region", Text),
+    Column("year", Integer),
+    Column("role", String(16)),
+    Column("topic", Text),
+    Column("status", String(16), nullable=False),
+    Column("status_rank", Integer, nullable=False),  # the status's place in STATUS_LABELS, to sort by
+    Column("lead_unit", Text),
+    Column("deadline", String(10)),  # ISO date: the newest deadline event, or the default
+)
+_ci = commitment_index.c
+Index("ix_commitment_index_document", _ci.latest, _ci.document_id, _ci.span_start, _ci.kind, _ci.item_ordinal)
+Index("ix_commitment_index_facets", _ci.latest, _ci.kind, _ci.status, _ci.role, _ci.topic, _ci.deadline)
+Index("ix_commitment_index_status", _ci.latest, _ci.status_rank, _ci.document_id, _ci.span_start)
+Index("ix_commitment_index_lead_unit", _ci.latest, _ci.lead_unit, _ci.document_id, _ci.span_start)
+Index("ix_commitment_index_region", _ci.latest, _ci.region, _ci.document_id, _ci.span_start)
+Index("ix_commitment_index_year", _ci.latest, _ci.year, _ci.document_id, _ci.span_start)
+Index("ix_commitment_index_deadline", _ci.latest, _ci.deadline, _ci.document_id, _ci.span_start)
+Index("ix_commitment_index_topic", _ci.latest, _ci.topic, _ci.document_id, _ci.span_start)
+
+# Full-text search over commitments.text, made by revision 0006 in each dialect's own way and so not described
+# here: on SQLite the FTS5 table ``commitment_search`` (trigram tokenizer; FTS5 keeps shadow tables named
+# ``commitment_search_*``), on PostgreSQL a pg_trgm GIN index. ``include_object`` tells Alembic's comparison
+# to leave them out.
+SEARCH_TABLE = "commitment_search"
+TRIGRAM_INDEX = "ix_commitments_text_trgm"
+
+
+def include_object(_object, name: str | None, type_: str, reflected: bool, _compare_to) -> bool:
+    """Alembic's ``include_object`` hook: everything but the dialect-specific search objects."""
+    if reflected and type_ == "table" and name and (name == SEARCH_TABLE or name.startswith(SEARCH_TABLE + "_")):
+        return False
+    return not (reflected and type_ == "index" and name == TRIGRAM_INDEX)
+
 # --- accounts: who may edit the register in the web application --------------------------------------
 
 users = Table(

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, select
 from luoshi.analysis import Column, Table
 from luoshi.data.topics import TOPICS
 from luoshi.register import STATUS_LABELS, CommitmentState, Event, get
-from luoshi.register.events import _event, reading
+from luoshi.register.events import event_from_row, reading
 from luoshi.register.status import Colour, colour
 from luoshi.store import Store, reader
 from luoshi.store import schema as t
@@ -370,7 +370,7 @@ def _latest_evidence(conn: Connection, ids: list[int]) -> dict[int, Event]:
     for r in conn.execute(query):
         if r.for_id in wanted:
             fields = r._asdict()
-            latest[fields.pop("for_id")] = _event(fields)
+            latest[fields.pop("for_id")] = event_from_row(fields)
     return latest
 
 
