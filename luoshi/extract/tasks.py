@@ -21,7 +21,6 @@ the heading's period, else for a target the plan or the report's year.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -39,6 +38,7 @@ from luoshi.data.verbs import (
 from luoshi.extract.alternation import word_pattern
 from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
 from luoshi.extract.topics import topics_of
+from luoshi.frozen import positional_builder
 from luoshi.model import (
     Measure,
     Metadata,
@@ -74,6 +74,8 @@ _ADVERB_RE = re.compile(word_pattern(_ADVERBS_ONLY))
 _LONG_OBJECT = 3 * max(map(len, RHETORIC_OBJECT_WORDS)) + MIN_OBJECT_CHARS
 _SKIPPED_ROLES = frozenset(("chrome", "notes", "glossary", "front"))
 _TRAILING = " \t,，;；。:：、"
+_task = positional_builder(Task)  # thousands per document: a third of the cost of Task(...)
+_span = positional_builder(Span)  # a task's span is never empty
 
 
 @lru_cache(maxsize=4096)  # a few hundred adverb/verb chains recur across documents
@@ -130,84 +132,116 @@ def _heads(text: str) -> list[re.Match]:
 def extract_tasks(source: Source, norm: Normalised, structure: Structure, metadata: Metadata,
                   measures: tuple[Measure, ...], projects: tuple[Project, ...],
                   slogans: tuple[Slogan, ...]) -> tuple[Task, ...]:
-    """Every task of one document, in text order (see the module docstring)."""
+    """Every task of one document, in text order (see the module docstring).
+
+    The binary searches that place each head (skipped region, sentence, year,
+    deadline, source span, sentence index) run as numpy searches over all
+    heads at once; only the clause checks and the fields loop per task.
+    """
     text = norm.text
     heads = _heads(text)
     if not heads:
         return ()
     n_text = len(text)
-    skipped = _skipped(structure, norm)
-    skip_starts = [s for s, _ in skipped]
-    skip_ends = [e for _, e in skipped]
-    sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
-    sentence_ends.append(n_text)  # the last sentence ends with the text
-    roles = RoleMap(norm, structure, metadata)
-    split = None if roles.has_parts() else review_plan_split(text)
-    plan = plan_name(metadata)
-    report_year = str(metadata.year) if metadata.year and metadata.doc_type and "工作报告" in metadata.doc_type \
-        else None
-    m_starts, m_owner = _mention_index(measures, lambda m: (m.span,))
-    p_starts, p_owner = _mention_index(projects, lambda p: p.mentions)
-    s_starts, s_owner = _mention_index(slogans, lambda s: s.mentions)
-    sent_starts = [s.span.start for s in structure.sentences]
-    head_starts = [m.start("subj") for m in heads]
-    head_starts.append(n_text)  # the last head's clause may run to the end of the text
-    year_hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)]
-    year_pos = [p for p, _ in year_hits]
-    deadlines = [(m.start(), m.group()) for m in _DEADLINE_RE.finditer(text)]
-    deadline_pos = [p for p, _ in deadlines]
-    n_deadlines = len(deadlines)
-    titles = _titles(structure)
-    src_start, src_end, source_text = norm.src_start, norm.src_end, source.text
+    sentence_ends = np.array([m.start() for m in _SENTENCE_END_RE.finditer(text)] + [n_text])  # the last ends the text
+    starts = np.array([m.start("subj") for m in heads])
+    k = np.searchsorted(sentence_ends, starts)  # the sentence holding each head
+    limits = np.minimum(sentence_ends[k], np.append(starts[1:], n_text))  # its end, or the next head
+    keep = ~_in_skipped(starts, structure, norm)
+    kept: list[tuple[re.Match, int, int]] = []  # (head, start, end) of each task
     clause_end_search = _CLAUSE_END_RE.search
-    place_at = roles.place
-
-    rows: list[tuple] = []  # each task's fields but its topic and links, which are found for all at once
-    task_starts: list[int] = []
-    task_ends: list[int] = []
-    task_titles: list[str] = []
-    for n, m in enumerate(heads):
-        start = head_starts[n]
-        i = bisect_right(skip_starts, start) - 1
-        if i >= 0 and start < skip_ends[i]:
+    for m, start, end, usable in zip(heads, starts.tolist(), limits.tolist(), keep.tolist()):
+        if not usable:
             continue
-        k = bisect_left(sentence_ends, start)
-        end = min(sentence_ends[k], head_starts[n + 1])
         head_end = m.end()
         clause_end = clause_end_search(text, head_end, end)
         if _is_rhetoric(text[head_end:clause_end.start() if clause_end else end]):
             continue
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        if end <= head_end:
-            continue
+        if end > head_end:
+            kept.append((m, start, end))
+    if not kept:
+        return ()
+    t_starts = np.array([start for _, start, _ in kept])
+    t_ends = np.array([end for _, _, end in kept])
+    k = np.searchsorted(sentence_ends, t_starts)
+    periods = _stated_years(text, t_starts, np.where(k > 0, sentence_ends[k - 1], -1))
+    deadlines = _deadlines(text, t_starts, t_ends)
+    src_a = np.asarray(norm.src_start)[t_starts]
+    src_b = np.asarray(norm.src_end)[t_ends - 1]
+    sentences = np.searchsorted(np.array([s.span.start for s in structure.sentences], dtype=np.int64), src_a,
+                                side="right") - 1
+    task_starts, task_ends = src_a.tolist(), src_b.tolist()
+
+    roles = RoleMap(norm, structure, metadata)
+    split = None if roles.has_parts() else review_plan_split(text)
+    plan = plan_name(metadata)
+    report_year = str(metadata.year) if metadata.year and metadata.doc_type and "工作报告" in metadata.doc_type \
+        else None
+    titles = _titles(structure)
+    place_at = roles.place
+    rows: list[tuple] = []  # each task's fields but its topic and links, which are found for all at once
+    task_titles: list[str] = []
+    simplified: list[str] = []
+    for (m, start, end), period, a, b in zip(kept, periods, task_starts, task_ends):
         place = place_at(start)
         role = place.role
         if split is not None and role not in _SKIPPED_ROLES:
             role = "review" if start < split else "plan"
         kind = "achievement" if role == "review" else "target"
-        y = bisect_left(year_pos, start) - 1  # a year stated earlier in the sentence
-        period = year_hits[y][1] if y >= 0 and year_pos[y] > (sentence_ends[k - 1] if k else -1) else place.period
-        if period is None and kind == "target":
-            period = plan or report_year
-        d = bisect_left(deadline_pos, start)
-        deadline = deadlines[d][1] if d < n_deadlines and deadline_pos[d] < end else None
-        a, b = src_start[start], src_end[end - 1]
-        sentence = bisect_right(sent_starts, a) - 1
-        _, adv, verb = m.groups()
-        head = _head_verb(adv, verb)
+        if period is None:
+            period = place.period
+            if period is None and kind == "target":
+                period = plan or report_year
         section = place.section
-        rows.append((Span(a, b), kind, head, source_text[a:b], text[start:end], period, deadline,
-                     sentence if sentence >= 0 else None, section))
-        task_starts.append(a)
-        task_ends.append(b)
+        _, adv, verb = m.groups()
+        rows.append((kind, _head_verb(adv, verb), period, section))
+        simplified.append(text[start:end])
         task_titles.append(titles[section] if section is not None else "")
-    topics = topics_of([row[4] for row in rows], task_titles)
-    return tuple(Task(sp, kind, verb, txt, simple, period, deadline, topic, sentence, section, ms, ps, ss)
-                 for (sp, kind, verb, txt, simple, period, deadline, sentence, section), topic, ms, ps, ss
-                 in zip(rows, topics, _links(task_starts, task_ends, m_starts, m_owner),
-                        _links(task_starts, task_ends, p_starts, p_owner),
-                        _links(task_starts, task_ends, s_starts, s_owner)))
+    topics = topics_of(simplified, task_titles)
+    source_text = source.text
+    return tuple(
+        _task(_span(a, b), kind, verb, source_text[a:b], simple, period, deadline, topic,
+              sentence if sentence >= 0 else None, section, ms, ps, ss)
+        for (kind, verb, period, section), a, b, simple, deadline, sentence, topic, ms, ps, ss
+        in zip(rows, task_starts, task_ends, simplified, deadlines, sentences.tolist(), topics,
+               _links(task_starts, task_ends, *_mention_index(measures, lambda m: (m.span,))),
+               _links(task_starts, task_ends, *_mention_index(projects, lambda p: p.mentions)),
+               _links(task_starts, task_ends, *_mention_index(slogans, lambda s: s.mentions))))
+
+
+def _in_skipped(starts: np.ndarray, structure: Structure, norm: Normalised) -> np.ndarray:
+    """Whether each position lies in the last skipped region starting at or before it."""
+    skipped = _skipped(structure, norm)
+    if not skipped:
+        return np.zeros(len(starts), dtype=bool)
+    skip_starts = np.array([s for s, _ in skipped])
+    skip_ends = np.array([e for _, e in skipped])
+    i = np.searchsorted(skip_starts, starts, side="right") - 1
+    return (i >= 0) & (starts < skip_ends[i])  # i == -1 reads the last region, but the mask drops it
+
+
+def _stated_years(text: str, starts: np.ndarray, marks: np.ndarray) -> list[str | None]:
+    """For each task start, the last year stated before it in its sentence (after the mark before it, or -1)."""
+    hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)]
+    if not hits:
+        return [None] * len(starts)
+    pos = np.array([p for p, _ in hits])
+    y = np.searchsorted(pos, starts) - 1
+    stated = (y >= 0) & (pos[y] > marks)
+    return [hits[i][1] if ok else None for i, ok in zip(y.tolist(), stated.tolist())]
+
+
+def _deadlines(text: str, starts: np.ndarray, ends: np.ndarray) -> list[str | None]:
+    """For each task, the first deadline starting inside it."""
+    hits = [(m.start(), m.group()) for m in _DEADLINE_RE.finditer(text)]
+    if not hits:
+        return [None] * len(starts)
+    pos = np.array([p for p, _ in hits] + [len(text)])  # a sentinel no task end passes
+    d = np.searchsorted(pos, starts)
+    inside = pos[d] < ends
+    return [hits[i][1] if ok else None for i, ok in zip(d.tolist(), inside.tolist())]
 
 
 def _links(task_starts: list[int], task_ends: list[int], starts: list[int], owners: list[int]

@@ -26,8 +26,18 @@ for _topic, _words in KEYWORDS.items():
         if _word not in _WEIGHTS or _WEIGHTS[_word][1] < _weight:
             _WEIGHTS[_word] = (_topic, _weight)
 _KEYWORD_RE = re.compile(word_pattern(_WEIGHTS))
-# split() keeps the keywords between the gaps; the lookahead of all first characters skips most positions at once
-_KEYWORD_SPLIT_RE = re.compile(f"(?=[{''.join(sorted({re.escape(w[0]) for w in _WEIGHTS}))}])({_KEYWORD_RE.pattern})")
+
+
+def _class(chars: set[str]) -> str:
+    return f"[{''.join(re.escape(c) for c in sorted(chars))}]"
+
+
+# split() keeps the keywords between the gaps; the lookahead rejects most positions before the alternation
+# runs: a one-character keyword there, or the first and second characters of a longer one
+_LONGER = [w for w in _WEIGHTS if len(w) > 1]
+_KEYWORD_SPLIT_RE = re.compile(f"(?={_class({w for w in _WEIGHTS if len(w) == 1})}"
+                               f"|{_class({w[0] for w in _LONGER})}{_class({w[1] for w in _LONGER})})"
+                               f"({_KEYWORD_RE.pattern})")
 _KEYS = list(TOPICS)
 _HITS = {word: (_KEYS.index(topic), weight) for word, (topic, weight) in _WEIGHTS.items()}
 _WORD_INDEX = {word: i for i, word in enumerate(_HITS)}
