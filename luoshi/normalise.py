@@ -5,7 +5,8 @@ Four steps, each on the whole text (no per-character Python loop):
 1. Repairs: a repaired mojibake run is replaced by its ``after`` text; each
    replacement character maps to the whole repaired source span.
 2. Width folding, one character → one character:
-   ``luoshi.data.punctuation.FOLD``.
+   ``luoshi.data.punctuation.FOLD``, as a numpy lookup table over the code
+   points that step 3 reads anyway.
 3. Whitespace, found with numpy as runs of spaces, tabs, newlines and
    invisible characters (``INVISIBLE_RANGES``). A run holding a newline becomes one ``\\n`` (blank
    lines and line indents go; none at the start or end of the text); a run
@@ -25,7 +26,6 @@ every source character left out of the map is whitespace or invisible.
 """
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -57,40 +57,34 @@ def normalise(
 ) -> Normalised:
     """Build the analysis view of ``text`` (see the module docstring)."""
     repaired, m_start, m_end = _apply_repairs(text, repairs)
-    folded = _FOLDABLE.sub(_fold_one, repaired)
-    cleaned, keep = _clean_whitespace(folded)
-    starts, ends = m_start[keep], m_end[keep]
+    cleaned, keep = _fold_and_clean_whitespace(repaired)
+    if m_start is None:  # no repair: each kept character is its own source character
+        starts, ends = keep, keep + 1
+    else:
+        starts, ends = m_start[keep], m_end[keep]
     simplified = convert(cleaned) if cleaned else cleaned
     if not _same_line_lengths(cleaned, simplified):
         simplified, starts, ends = _realign(cleaned, simplified, convert, starts, ends)
     return Normalised(text=simplified, src_start=_to_array(starts), src_end=_to_array(ends), source_length=len(text))
 
 
-_FOLDABLE = re.compile("[" + re.escape("".join(FOLD)) + "]")
-
-
-def _fold_one(m: re.Match[str]) -> str:
-    return FOLD[m.group()]
-
-
 def _to_array(values: np.ndarray) -> array:
     out = array("l")
-    out.frombytes(np.ascontiguousarray(values, dtype=_ITEM).tobytes())
+    out.frombytes(np.ascontiguousarray(values, dtype=_ITEM).view(np.uint8))  # one copy, no bytes object
     return out
 
 
 _ITEM = np.dtype(f"=i{array('l').itemsize}")
 
 
-def _apply_repairs(text: str, repairs: Sequence[Repair]) -> tuple[str, np.ndarray, np.ndarray]:
-    """Replace repaired runs; return the new text and its map to ``text``."""
+def _apply_repairs(text: str, repairs: Sequence[Repair]) -> tuple[str, np.ndarray | None, np.ndarray | None]:
+    """Replace repaired runs; return the new text and its map to ``text`` (``None``: the identity)."""
     usable = sorted(
         (r for r in repairs if r.status == "repaired" and r.after is not None and r.span.start < r.span.end <= len(text)),
         key=lambda r: r.span.start,
     )
     if not usable:
-        starts = np.arange(len(text), dtype=np.int64)
-        return text, starts, starts + 1
+        return text, None, None
     pieces: list[str] = []
     start_parts: list[np.ndarray] = []
     end_parts: list[np.ndarray] = []
@@ -119,18 +113,27 @@ def _run_chars() -> np.ndarray:
     return table
 
 
+def _fold_table() -> np.ndarray:
+    """Lookup table over the BMP: the folded code point of each (``FOLD`` holds BMP characters only)."""
+    table = np.arange(0x10000, dtype=np.int64)
+    table[[ord(k) for k in FOLD]] = [ord(v) for v in FOLD.values()]
+    return table
+
+
 _RUN_CHAR = _run_chars()
+_FOLDED = _fold_table()
 _ASTRAL_INVISIBLE = min(lo for lo, _ in INVISIBLE_RANGES if lo > 0xFFFF)
 _NONE = np.iinfo(np.int64).max
 
 
-def _clean_whitespace(text: str) -> tuple[str, np.ndarray]:
-    """Reduce whitespace runs; return the new text and the kept indices of ``text``.
+def _fold_and_clean_whitespace(text: str) -> tuple[str, np.ndarray]:
+    """Fold widths and reduce whitespace runs; return the new text and the kept indices of ``text``.
 
     Vectorised over code points: a text with a space between every two
     characters costs no more than one without.
     """
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+    cp = np.where(cp > 0xFFFF, cp, _FOLDED[cp & 0xFFFF])
     n = len(cp)
     ws = _RUN_CHAR[np.minimum(cp, 0xFFFF)] & (cp <= 0xFFFF) | (cp >= _ASTRAL_INVISIBLE)
     pos = np.flatnonzero(ws)
