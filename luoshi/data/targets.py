@@ -17,7 +17,10 @@ BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}(?:建议)?{_SAY}\s*:?",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}\s*:",
-    rf"(?:实现|完成|确定|提出|努力实现)(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?",
+    # one alternative per verb: when every cue starts with a plain character the
+    # regex engine skips ahead to those characters instead of trying every position
+    *(rf"{verb}(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?"
+      for verb in ("实现", "完成", "确定", "提出", "努力实现")),
 )
 # A heading line that is itself the cue ("第二节 主要目标", "(二)今年主要预期
 # 目标"); its block runs to the next heading.

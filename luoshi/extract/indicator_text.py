@@ -239,6 +239,9 @@ def drop_note_marks(text: str, spans: Spans) -> Spans:
 
 
 def join(text: str, spans: Spans) -> str:
+    if len(spans) == 1:  # the common case: one slice, no list
+        a, b = spans[0]
+        return text[a:b]
     return "".join([text[a:b] for a, b in spans])
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from luoshi.data.quantities import (
@@ -210,6 +211,12 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
     return ("achievement" if balance > 0 else "target"), 0.5
 
 
+@lru_cache(maxsize=64)  # a handful of (base, penalty) pairs recur; ``round`` of a float is slow
+def _confidence(base: float, chinese: bool, inherited: bool) -> float:
+    """A kind's confidence, less for a Chinese numeral and for an indicator taken from elsewhere."""
+    return round(max(0.1, min(1.0, base - (0.1 * chinese + 0.1 * inherited))), 2)
+
+
 class _YearMentions:
     """Where the text names a year (2021年) or the document's year (今年, 全年), found once.
 
@@ -390,7 +397,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
             kinds[(role, ss)] = _kind(role, cues, ss, se)
         kind, confidence = kinds[(role, ss)]
-        confidence -= 0.1 * (q.numeral == "chinese") + 0.1 * inherited
+        confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
         period = _period(text, mentions, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
@@ -404,7 +411,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             span=span, kind=kind, indicator=_quote(source.text, norm, spans),
             indicator_simplified=indicator.join(text, spans), value=q.value, unit=_source_unit(source, norm, q),
             comparator=q.comparator, change=change, period=period,
-            confidence=round(max(0.1, min(1.0, confidence)), 2), value_max=q.value_max,
+            confidence=confidence, value_max=q.value_max,
             sentence=sentence if sentence >= 0 else None, section=place.section, direction=direction,
         ))
         item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no)
@@ -502,14 +509,12 @@ def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) ->
 
 def _quote(source_text: str, norm: Normalised, spans: indicator.Spans) -> str:
     """The source text of normalised spans (Traditional stays Traditional)."""
-    parts = []
     starts, ends = norm.src_start, norm.src_end
-    for a, b in spans:  # non-empty spans: the source span is src_start[a]..src_end[b-1]
-        part = source_text[starts[a]:ends[b - 1]]
-        if not part.isprintable() or " " in part:  # whitespace the normalised view dropped
-            part = _DROPPED_SPACE_RE.sub("", part)
-        parts.append(part)
-    return "".join(parts)
+    parts = [source_text[starts[a]:ends[b - 1]] for a, b in spans]  # non-empty spans
+    part = parts[0] if len(parts) == 1 else "".join(parts)
+    if not part.isprintable() or " " in part:  # whitespace the normalised view dropped
+        return "".join([_DROPPED_SPACE_RE.sub("", part) for part in parts])
+    return part
 
 
 def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:

@@ -92,6 +92,7 @@ _SUFFIX_FIRSTS = frozenset(w[0] for w in _SUFFIX)
 _FALSE_MAX = max(len(w) for w in PREFIX_COMPARATOR_FALSE_FRIENDS)
 _CAP_RE = re.compile(_alternation(CAP_VERBS))
 _CAP_MAX = max(len(w) for w in CAP_VERBS)
+_CAP_LASTS = frozenset(w[-1] for w in CAP_VERBS)
 
 
 class Quantity(NamedTuple):
@@ -155,36 +156,38 @@ def _suffix_comparator(text: str, pos: int) -> tuple[str | None, int]:
 
 def _capped(text: str, pos: int) -> bool:
     """Is the number governed by 控制在 (possibly after 达到 etc.)?"""
-    return _CAP_RE.search(text, max(0, pos - _CAP_MAX - 2), pos) is not None
+    start = max(0, pos - _CAP_MAX - 2)
+    # most numbers follow no cap verb: a set test of the window before the regex search
+    return not _CAP_LASTS.isdisjoint(text[start:pos]) and _CAP_RE.search(text, start, pos) is not None
 
 
 # the tuple constructor with the fields in order: a keyword call of ``Quantity`` costs twice as much
 _new_quantity = tuple.__new__
 
 
+def _without_approximation(written: str) -> str:
+    """300多万 → 万: 多/余 inside a unit is a comparator, not part of the unit."""
+    return written.replace("多", "").replace("余", "") if "多" in written or "余" in written else written
+
+
 def _build(text: str, m: re.Match) -> Quantity | None:
     fixed = None
-    ar = m.group("ar")
+    ar, apx1, magnitude, apx2, ar_unit = m.group("ar", "ar_apx1", "ar_mag", "ar_apx2", "ar_unit")
     if ar is not None:  # the common case first
-        value = parse_arabic(ar)
-        ns, ne = m.start("ar"), m.end("ar")
-        magnitude = m.group("ar_mag")
-        # the unit as written starts at the magnitude (多 before it is a comparator)
-        if magnitude:
-            us = m.start("ar_mag")
-        else:
-            us = m.start("ar_unit") if m.group("ar_unit") else m.end()
+        ns, ne = m.span("ar")
         ue = m.end()
-        numeral = "arabic"
+        # the unit as written starts at the magnitude (多 before it is a comparator)
+        us = m.start("ar_mag") if magnitude else (m.start("ar_unit") if ar_unit else ue)
         written = text[us:ue]
-        unit_class = _classify_unit(written.replace("多", "").replace("余", "") if len(written) > 1 else written,
-                                    magnitude)
-        return _finish(text, m, value, ns, ne, us, ue, unit_class, numeral, fixed)
+        unit = _without_approximation(written)
+        unit_class = _classify_unit(unit if len(written) > 1 else written, magnitude)
+        return _finish(text, parse_arabic(ar), ns, ne, us, ue, unit, unit_class, "arabic", fixed,
+                       bool(apx1 or apx2))
     g = m.groupdict()
     if g["fan"] is not None:
         num = g["fan"]
         value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
-        ns, ne = m.start("fan"), m.end("fan")
+        ns, ne = m.span("fan")
         us, ue = ne, m.end()
         numeral = "chinese"
         unit_class = "ratio"
@@ -206,7 +209,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         if not den or nom > den:
             return None
         value = nom / den
-        ns, ne = m.start(), m.end()
+        ns, ne = m.span()
         us = ue = ne
         numeral, unit_class = "fraction", "none"
     elif g["fn"] is not None:
@@ -214,7 +217,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         if not den or nom >= den:
             return None
         value = nom / den
-        ns, ne = m.start(), m.end()
+        ns, ne = m.span()
         us = ue = ne
         numeral, unit_class = "fraction", "none"
     elif g["cn"] is not None:
@@ -242,20 +245,18 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         ne = m.end() - len(magnitude)
         us, ue = ne, m.end()
         numeral, unit_class = "chinese", "magnitude"
-    return _finish(text, m, value, ns, ne, us, ue, unit_class, numeral, fixed)
+    return _finish(text, value, ns, ne, us, ue, _without_approximation(text[us:ue]), unit_class, numeral, fixed,
+                   numeral == "chinese" and g["cn_apx"] is not None)
 
 
-def _finish(text: str, m: re.Match, value: float, ns: int, ne: int, us: int, ue: int, unit_class: str,
-            numeral: str, fixed: str | None) -> Quantity:
-    """Add the comparator words around a parsed number."""
-    unit = text[us:ue]
-    if "多" in unit or "余" in unit:  # 300多万 → unit 万, comparator from 多
-        unit = unit.replace("多", "").replace("余", "")
+def _finish(text: str, value: float, ns: int, ne: int, us: int, ue: int, unit: str, unit_class: str,
+            numeral: str, fixed: str | None, approximate: bool) -> Quantity:
+    """Add the comparator words around a parsed number (``approximate``: 多 or 余 after it)."""
     comparator = "="
     pre_comp, pre_start = _prefix_comparator(text, ns)
     if pre_comp:
         comparator = pre_comp
-    if numeral == "arabic" and (m.group("ar_apx1") or m.group("ar_apx2")) or numeral == "chinese" and m.group("cn_apx"):
+    if approximate:
         comparator = ">="
     suf_comp, end = _suffix_comparator(text, ue)
     if suf_comp:
