@@ -314,7 +314,8 @@ commitment_index = Table(
     Column("deadline", String(10)),  # ISO date: the newest deadline event, or the default
 )
 _ci = commitment_index.c
-Index("ix_commitment_index_document", _ci.latest, _ci.document_id, _ci.span_start, _ci.kind, _ci.item_ordinal)
+Index("ix_commitment_index_document", _ci.latest, _ci.document_id, _ci.span_start, _ci.kind, _ci.item_ordinal,
+      _ci.status, _ci.deadline)  # covers the board's counts per document
 Index("ix_commitment_index_facets", _ci.latest, _ci.kind, _ci.status, _ci.role, _ci.topic, _ci.deadline)
 Index("ix_commitment_index_status", _ci.latest, _ci.status_rank, _ci.document_id, _ci.span_start)
 Index("ix_commitment_index_lead_unit", _ci.latest, _ci.lead_unit, _ci.document_id, _ci.span_start)

@@ -45,7 +45,8 @@ def upgrade() -> None:
     )
     _backfill()
     index = "commitment_index"
-    op.create_index(f"ix_{index}_document", index, ["latest", "document_id", "span_start", "kind", "item_ordinal"])
+    op.create_index(f"ix_{index}_document", index,
+                    ["latest", "document_id", "span_start", "kind", "item_ordinal", "status", "deadline"])
     op.create_index(f"ix_{index}_facets", index, ["latest", "kind", "status", "role", "topic", "deadline"])
     op.create_index(f"ix_{index}_status", index, ["latest", "status_rank", *SORTED_BY])
     for column in ("lead_unit", "region", "year", "deadline", "topic"):
