@@ -17,6 +17,7 @@ import numpy as np
 
 from luoshi.data.topics import KEYWORDS, TITLE_WEIGHT, TOPICS
 from luoshi.extract.alternation import word_pattern
+from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Section, Task
 
 _ORDER = {key: i for i, key in enumerate(TOPICS)}
@@ -114,23 +115,26 @@ def topics_for_measures(measures: tuple[Measure, ...], tasks: tuple[Task, ...],
     for task in tasks:
         for i in task.measures:
             holder.setdefault(i, task.topic)
-    out = []
-    for i, m in enumerate(measures):
-        topic = holder.get(i)
-        if topic is None:
-            title = sections[m.section].title if m.section is not None and m.section < len(sections) else ""
-            topic = classify_topic(m.indicator_simplified, title)
-        out.append(_with_topic(m, topic) if topic != m.topic else m)
-    return tuple(out)
+    found = [holder.get(i) for i in range(len(measures))]
+    unheld = [i for i, topic in enumerate(found) if topic is None]
+    # the rest in one batch: classify_topic(indicator, title) of each, as topics_of computes it
+    for i, topic in zip(unheld, topics_of([measures[i].indicator_simplified for i in unheld],
+                                          [_title(sections, measures[i].section) for i in unheld])):
+        found[i] = topic
+    return tuple(_with_topic(m, topic) if topic != m.topic else m for m, topic in zip(measures, found))
+
+
+def _title(sections: tuple[Section, ...], section: int | None) -> str:
+    return sections[section].title if section is not None and section < len(sections) else ""
 
 
 _MEASURE_FIELDS = attrgetter(*(f.name for f in fields(Measure)))
 _TOPIC_FIELD = [f.name for f in fields(Measure)].index("topic")
+_measure = positional_builder(Measure)
 
 
 def _with_topic(measure: Measure, topic: str | None) -> Measure:
     """``dataclasses.replace(measure, topic=topic)`` without its per-field bookkeeping."""
     values = list(_MEASURE_FIELDS(measure))
     values[_TOPIC_FIELD] = topic
-    return Measure(*values)
-
+    return _measure(*values)

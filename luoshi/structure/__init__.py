@@ -5,11 +5,17 @@ Everything is found on the normalised text and stored in source offsets
 """
 from __future__ import annotations
 
+import numpy as np
+
+from luoshi.frozen import positional_builder
 from luoshi.model import GlossaryEntry, Normalised, Section, Sentence, Source, Span, Structure
 from luoshi.structure.glossary import find_glossary
 from luoshi.structure.headings import find_headings
 from luoshi.structure.sections import build_sections, innermost
 from luoshi.structure.sentences import split_sentences
+
+_sentence = positional_builder(Sentence)
+_span = positional_builder(Span)
 
 
 def analyse(source: Source, norm: Normalised) -> Structure:
@@ -35,13 +41,13 @@ def analyse(source: Source, norm: Normalised) -> Structure:
         )
         for i, b in enumerate(blocks)
     )
-    spans = split_sentences(text, cuts, wrapped)
-    sections_of = owner[[s for s, _ in spans]].tolist()
-    src_start, src_end = norm.src_start, norm.src_end  # sentences are never empty: index the map directly
-    sentences = tuple(  # positional arguments: thousands of sentences, and keywords cost a quarter more
-        Sentence(i, Span(src_start[s], src_end[e - 1]), section)
-        for i, ((s, e), section) in enumerate(zip(spans, sections_of))
-    )
+    bounds = np.array(split_sentences(text, cuts, wrapped), dtype=np.int64).reshape(-1, 2)
+    starts, ends = bounds[:, 0], bounds[:, 1]
+    # sentences are never empty: index the map directly; thousands of them, so built through their slots
+    sentences = tuple(map(_sentence, range(len(bounds)),
+                          map(_span, np.asarray(norm.src_start)[starts].tolist(),
+                              np.asarray(norm.src_end)[ends - 1].tolist()),
+                          owner[starts].tolist()))
     glossary = tuple(
         GlossaryEntry(
             term=g.term,
