@@ -11,6 +11,7 @@ or quotes it (增强“四个意识” defines 四个意识).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from luoshi.data.slogans import (
     MAX_EXTENSION,
@@ -36,7 +37,8 @@ _QUOTED_RE = re.compile(
     rf"([\u4e00-\u9fff]{{0,{MAX_EXTENSION}}}?(?:{_SUFFIX_ALT}))?")
 _WORD = r"(?:(?!\1)[\u4e00-\u9fff])"  # a character of the counted word, not the numeral itself
 _REPEATED_RE = re.compile(rf"([一二三四五六七八九十两]){_WORD}{{1,2}}\1{_WORD}{{1,2}}(?:\1{_WORD}{{1,3}})?")
-_HUNDREDS_RE = re.compile(rf"[十百千万]{{3,4}}(?:{_SUFFIX_ALT})")
+# the first character as a class of its own lets the scan skip to candidates (a repeat of it would not)
+_HUNDREDS_RE = re.compile(rf"[十百千万][十百千万]{{2,3}}(?:{_SUFFIX_ALT})")
 _PERIOD_RE = re.compile(PERIOD_RE)
 _QUOTES = "“”\"‘’"
 # quoted numbers that are not slogans: a bare figure, an ordinal (“第一议题”), a count of
@@ -57,13 +59,15 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
         if len(core) > MAX_QUOTED or _PERIOD_RE.fullmatch(core) or _NOT_SLOGAN_RE.search(core):
             continue
         out.append((m.start(), m.end(), core + (m.group(2) or "")))
-    quoted = [(s, e) for s, e, _ in out]
+    quoted_starts = [s for s, _, _ in out]  # quoted matches do not overlap: both lists are sorted
+    quoted_ends = [e for _, e, _ in out]
     for rx in (_REPEATED_RE, _HUNDREDS_RE):
         for m in rx.finditer(text):
             term = m.group()
             if rx is _REPEATED_RE and _PROSE_CHARS.intersection(term):
                 continue
-            if any(s < m.end() and m.start() < e for s, e in quoted):
+            q = bisect_right(quoted_ends, m.start())  # the first quoted match ending after this one starts
+            if q < len(quoted_ends) and quoted_starts[q] < m.end():
                 continue  # part of a quoted slogan already found
             out.append((m.start(), m.end(), term))
     return out
