@@ -30,7 +30,11 @@ def reason_zh(verdict: Verdict) -> str:
 
 def _gap(gap: Gap) -> str:
     what = PHRASES["decrease"] if gap.decrease else ""
-    figures = {"actual": PHRASES["actual"].format(what=what, value=_amount(gap.actual, gap.unit)),
+    if gap.actual < 0:
+        actual = PHRASES["actual_rose" if gap.decrease else "actual_fell"].format(value=_amount(-gap.actual, gap.unit))
+    else:
+        actual = PHRASES["actual"].format(what=what, value=_amount(gap.actual, gap.unit))
+    figures = {"actual": actual,
                "target": PHRASES["target"].format(what=what, bound=_bound(gap)),
                "gap": _apart(abs(gap.miss), gap.unit)}
     if abs(gap.miss) <= EPSILON:
@@ -57,7 +61,7 @@ def _band(size: float, unit: str, relative: float) -> str:
 def _bound(gap: Gap) -> str:
     value = _amount(gap.bound, gap.unit)
     if gap.comparator == "~":
-        return PHRASES["approx_bound"].format(value=value)
+        return PHRASES["approx_ceiling_bound" if gap.ceiling else "approx_bound"].format(value=value)
     if gap.comparator == "range":
         return PHRASES["ceiling_of_range" if gap.ceiling else "floor_of_range"].format(value=value)
     return PHRASES["ceiling_bound"].format(value=value) if gap.ceiling else value

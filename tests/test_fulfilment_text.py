@@ -61,7 +61,7 @@ def test_every_real_reason_is_chinese_and_ends_with_its_verdict(verdicts):
         assert text.endswith("：" + VERDICT_WORDS[v.verdict]), text
         assert not any(word in text for word in ("vs", "floor", "ceiling", "off", "None", "{", "}")), text
         if v.actual is not None and isinstance(v.why, Gap):
-            assert text.startswith(f"实际{v.actual.value:g}"), text
+            assert text.startswith("实际") and f"{abs(v.actual.value):g}" in text, text
 
 
 def test_the_jsonl_record_keeps_its_english_reason_and_fields(verdicts):
@@ -75,11 +75,19 @@ def test_the_jsonl_record_keeps_its_english_reason_and_fields(verdicts):
     ((3, ">=", 4.1), "实际降幅4.1%，比目标降幅3%高1.1个百分点：已完成"),
     ((3, "~", 2.8), "实际降幅2.8%，比目标降幅3%左右低0.2个百分点，在“左右”允许的0.5个百分点以内：已完成"),
     ((3, ">=", 3), "实际降幅3%，达到目标降幅3%：已完成"),
+    ((3, ">=", -1.2), "实际不降反升1.2%，比目标降幅3%低4.2个百分点：未完成"),
 ])
 def test_a_decrease_compares_sizes_of_decrease(args, expected):
     value, comparator, actual = args
     gap = replace(measure_gap(value, comparator, actual, unit="%"), decrease=True)
     assert reason_zh(_verdict(gap)) == expected
+
+
+def test_a_fall_against_a_growth_target_and_an_approximate_ceiling():
+    # 外贸进出口总额增长5% vs 下降3.5%; 居民消费价格涨幅控制在3%左右 vs 上涨0.4%
+    assert reason_zh(_verdict(measure_gap(5, "=", -3.5, unit="%"))) == "实际下降3.5%，比目标5%低8.5个百分点：未完成"
+    assert reason_zh(_verdict(measure_gap(3, "~", 0.4, unit="%", lower_is_better=True))) == \
+        "实际0.4%，比目标上限3%左右低2.6个百分点：已完成"
 
 
 def test_a_range_names_the_side_it_was_held_to():

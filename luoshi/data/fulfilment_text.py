@@ -11,12 +11,15 @@ VERDICT_WORDS = {"met": "已完成", "partly": "部分完成", "missed": "未完
 PHRASES = {
     # the figures: 实际7.4%, 目标8%左右, 目标上限4.5%; a decrease target compares sizes of decrease (降幅)
     "actual": "实际{what}{value}",
+    "actual_fell": "实际下降{value}",  # a growth target met by a fall (进出口下降3.5%)
+    "actual_rose": "实际不降反升{value}",  # a decrease target met by a rise
     "target": "目标{what}{bound}",
     "decrease": "降幅",
     "approx_bound": "{value}左右",
     "floor_of_range": "区间下限{value}",
     "ceiling_of_range": "区间上限{value}",
     "ceiling_bound": "上限{value}",
+    "approx_ceiling_bound": "上限{value}左右",
     # how the actual stands against the bound
     "reached": "{actual}，达到{target}",
     "at_ceiling": "{actual}，与{target}持平",
