@@ -46,3 +46,16 @@ def serving(app) -> Iterator[str]:
 def shot(page, name: str, *, full_page: bool = False) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+
+def shots(page, name: str, *, full_page: bool = False) -> None:
+    """Screenshots at the page's width (``name``) and on a 390px phone (``narrow-name``), which must not scroll sideways."""
+    size = page.viewport_size
+    shot(page, name, full_page=full_page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        shot(page, f"narrow-{name}", full_page=full_page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name}: {overflow}px wider than a 390px screen"
+    finally:
+        page.set_viewport_size(size)

@@ -17,6 +17,7 @@ from luoshi import accounts, register
 from luoshi.register.events import MAX_EVIDENCE_BYTES
 from luoshi.store import Store
 from luoshi.web import Settings, create_app
+from luoshi.web.labels import SAVED
 
 PASSWORD = "correct horse 9"
 HOSTILE = '<script>alert("note")</script><img src=x onerror=alert(1)>'
@@ -160,7 +161,9 @@ def test_an_editor_changes_status_lead_deadline_and_notes(site):
                        ("deadline", {"value": "2025-06-30"}), ("note", {"value": "季度检查"})):
         answer = client.post(f"/commitments/{commitment}/{path}", data=data | {"csrf_token": token},
                              follow_redirects=False)
-        assert answer.status_code == 303 and answer.headers["location"] == f"/commitments/{commitment}#history"
+        assert answer.status_code == 303
+        assert answer.headers["location"] == f"/commitments/{commitment}?saved={path}#history"
+        assert SAVED[path] in client.get(answer.headers["location"]).text
     state = register.get(store, commitment)
     assert (state.status, state.lead_unit, str(state.deadline), state.notes) == \
         ("in_progress", "市发展改革局", "2025-06-30", ("已开工", "季度检查"))
@@ -235,13 +238,14 @@ def test_hostile_note_and_file_name_are_shown_escaped(site):
 
 
 def test_edit_forms_carry_the_session_token_for_editors_only(site):
-    client, _store, commitment = site
+    client, store, commitment = site
     template = client.app.state.templates.get_template("_edit_forms.html")
+    state = register.get(store, commitment)
 
     def forms_for(who: str) -> str:
         sign_in(client, who)
         request = type("R", (), {"app": client.app, "scope": {}, "cookies": dict(client.cookies)})()
-        return template.render(request=request, commitment_id=commitment)
+        return template.render(request=request, commitment_id=commitment, commitment=state)
 
     editor_html = forms_for("editor")
     assert editor_html.count(f'value="{csrf(client)}"') == 5 and f"/commitments/{commitment}/evidence" in editor_html

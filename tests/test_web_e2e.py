@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from e2e_browser import serving, shot
+from e2e_browser import serving, shot, shots
 
 from luoshi.ingest import ingest
 from luoshi.store import Store
@@ -31,12 +31,12 @@ def site(shared, tmp_path_factory):
 def test_a_clerk_goes_from_the_list_to_a_highlighted_measure(site, page):
     page.goto(site)
     assert page.locator(".stats strong").first.inner_text() == "2"
-    shot(page, "home")
+    shots(page, "home")
     page.get_by_role("link", name="查看全部文件").click()
     page.wait_for_url("**/documents")
     rows = page.locator("table.documents tbody tr")
     assert rows.count() == 2
-    shot(page, "documents")
+    shots(page, "documents")
     page.get_by_label("级别").select_option(label="县级（1）")
     page.get_by_role("button", name="筛选").click()
     page.wait_for_url(re.compile(r"/documents\?.*level=county"))
@@ -48,7 +48,7 @@ def test_a_clerk_goes_from_the_list_to_a_highlighted_measure(site, page):
     page.wait_for_url("**/documents/*")
     assert page.locator("h1").inner_text() == "肇庆市政府工作报告（节选）"
     assert page.locator(".outline li").count() > 3
-    shot(page, "document")
+    shots(page, "document")
 
     page.get_by_role("link", name="查看原文与标注").click()
     page.wait_for_url("**/source")

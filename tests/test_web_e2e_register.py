@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from e2e_browser import serving, shot
+from e2e_browser import serving, shot, shots
 from openpyxl import load_workbook
 
 from luoshi import register
@@ -42,7 +42,7 @@ def test_a_clerk_filters_the_register_opens_a_commitment_and_exports(site, page)
     with Store(db, create=False) as store:
         measures = register.list_commitments(store, kind="measure")
     page.goto(base + "register")
-    shot(page, "register")
+    shots(page, "register")
     page.locator("select[name=kind]").select_option(value="measure")
     page.get_by_role("button", name="筛选").click()
     page.wait_for_url(re.compile(r"/register\?.*kind=measure"))
@@ -60,7 +60,7 @@ def test_a_clerk_filters_the_register_opens_a_commitment_and_exports(site, page)
     page.wait_for_url("**/commitments/*")
     assert page.locator(".context mark").inner_text() == measures[0].text
     assert page.locator(".timeline li").count() == 3 and "推进中" in page.locator(".timeline").inner_text()
-    shot(page, "commitment", full_page=True)
+    shots(page, "commitment", full_page=True)
     page.get_by_role("link", name="在原文中查看").click()
     page.wait_for_url(re.compile(r"/source#m\d+"))
     page.locator("#popover").wait_for(state="visible")
@@ -71,11 +71,11 @@ def test_fulfilment_comparison_and_board_render(site, page):
     page.goto(base + "fulfilment")
     assert page.locator("tr.verdict-row").count() > 0
     assert page.locator(".chart .bar").count() == 4
-    shot(page, "fulfilment", full_page=True)
+    shots(page, "fulfilment", full_page=True)
     page.goto(base + "comparison")
     assert page.locator(".chart .bar").count() > 0
-    shot(page, "comparison", full_page=True)
+    shots(page, "comparison", full_page=True)
     page.goto(base + "board")
     page.locator(".board-doc details summary").first.click()
     assert page.locator(".board-doc table").first.is_visible()
-    shot(page, "board", full_page=True)
+    shots(page, "board", full_page=True)

@@ -30,6 +30,12 @@ FIELDS = {
     "topic": "领域", "name": "名称", "project_kind": "类型", "category": "类别",
 }
 
+# What the commitment page says after an edit form was saved (``?saved=<event type>``).
+SAVED = {
+    "status": "已保存：状态已更新。", "lead": "已保存：牵头单位已更新。", "deadline": "已保存：完成时限已更新。",
+    "note": "已保存：备注已添加。", "evidence": "已保存：佐证已添加。",
+}
+
 COMPARATORS = {"=": "等于", ">=": "不低于", "<=": "不高于", "~": "左右", "range": "区间", ">": "高于", "<": "低于"}
 
 REPAIR_STATUS = {"repaired": "已修复", "flagged": "无法确定，仅标记"}

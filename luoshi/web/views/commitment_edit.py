@@ -35,6 +35,12 @@ EVIDENCE_TYPES: dict[str, bytes | None] = {
     ".docx": ZIP, ".xlsx": ZIP, ".pptx": ZIP, ".txt": None, ".csv": None, ".md": None,
 }
 
+# What a form left empty needs (the browser's own check usually says it first).
+MISSING = {"status": "请选择状态。", "lead": "请填写牵头单位。", "cooperating": "请填写配合单位。",
+           "deadline": "请选择完成时限（年-月-日）。", "note": "请填写备注内容。"}
+MISSING_EVIDENCE = "佐证需要说明、链接或文件，请至少填写一项。"
+EVIDENCE = {"url", "file"}
+
 
 class EventIn(BaseModel):
     """One change: ``value`` is a status (key or label), unit, ``YYYY-MM-DD`` deadline, note or evidence text."""
@@ -62,27 +68,27 @@ class EventOut(BaseModel):
 def status_form(request: Request, commitment_id: int, user: Editor, status: Annotated[str, Form()],
                 note: Annotated[str, Form()] = "") -> RedirectResponse:
     _record(request, commitment_id, user, "status", status, note=note)
-    return _back(commitment_id)
+    return _back(commitment_id, "status")
 
 
 @router.post("/commitments/{commitment_id}/lead", include_in_schema=False)
 def lead_form(request: Request, commitment_id: int, user: Editor, value: Annotated[str, Form()],
               note: Annotated[str, Form()] = "") -> RedirectResponse:
     _record(request, commitment_id, user, "lead", value, note=note)
-    return _back(commitment_id)
+    return _back(commitment_id, "lead")
 
 
 @router.post("/commitments/{commitment_id}/deadline", include_in_schema=False)
 def deadline_form(request: Request, commitment_id: int, user: Editor, value: Annotated[str, Form()],
                   note: Annotated[str, Form()] = "") -> RedirectResponse:
     _record(request, commitment_id, user, "deadline", value, note=note)
-    return _back(commitment_id)
+    return _back(commitment_id, "deadline")
 
 
 @router.post("/commitments/{commitment_id}/note", include_in_schema=False)
 def note_form(request: Request, commitment_id: int, user: Editor, value: Annotated[str, Form()]) -> RedirectResponse:
     _record(request, commitment_id, user, "note", value)
-    return _back(commitment_id)
+    return _back(commitment_id, "note")
 
 
 @router.post("/commitments/{commitment_id}/evidence", include_in_schema=False)
@@ -90,7 +96,7 @@ async def evidence_form(request: Request, commitment_id: int, user: Editor, valu
                         url: Annotated[str, Form()] = "", note: Annotated[str, Form()] = "",
                         file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
     await _evidence(request, commitment_id, user, value, url, note, file)
-    return _back(commitment_id)
+    return _back(commitment_id, "evidence")
 
 
 @router.post("/api/commitments/{commitment_id}/events", tags=["承诺"], summary="记录一次变更（需编辑权限与 X-CSRF-Token）",
@@ -157,14 +163,17 @@ def _is_text(content: bytes) -> bool:
 def _record(request: Request, commitment_id: int, user: User, type_: str, value: str | None, **extra
             ) -> register.Event:
     extra = {k: v for k, v in extra.items() if v not in (None, "")}
+    if not (value or "").strip() and (type_ in MISSING or type_ == "evidence" and not extra.keys() & EVIDENCE):
+        raise HTTPException(400, MISSING.get(type_, MISSING_EVIDENCE))
     try:
         return register.record(store_of(request), commitment_id, type_, value or None, user.username, **extra)
     except UsageError as exc:
         raise HTTPException(400, f"输入有误：{exc.message}") from None
 
 
-def _back(commitment_id: int) -> RedirectResponse:
-    return RedirectResponse(f"/commitments/{commitment_id}#history", status_code=303)
+def _back(commitment_id: int, saved: str) -> RedirectResponse:
+    """Back to the commitment's history, which says what was saved (``labels.SAVED``)."""
+    return RedirectResponse(f"/commitments/{commitment_id}?saved={saved}#history", status_code=303)
 
 
 def _out(event: register.Event) -> EventOut:

@@ -29,6 +29,9 @@ router = APIRouter()
 Editor = Annotated[User, Depends(auth.require_role("editor"))]
 MAX_UPLOAD_BYTES = 20 * 2**20
 REFRESH_SECONDS = 2
+# What the upload form calls each format luoshi reads (luoshi.read.FORMATS), in this order.
+FORMAT_NAMES = {"docx": "Word", "pdf": "PDF", "html": "网页", "txt": "纯文本", "md": "Markdown", "csv": "CSV",
+                "jsonl": "JSON Lines", "parquet": "Parquet"}
 
 
 @router.get("/upload", response_class=HTMLResponse, include_in_schema=False)
@@ -104,6 +107,9 @@ def _read(content: bytes, name: str) -> list[Source]:
 
 
 def _page(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
-    return render(request, "upload.html", status_code=status, error=error, formats="、".join(sorted(FORMATS)),
-                  max_mb=MAX_UPLOAD_BYTES // 2**20, recent=uploads.recent(store_of(request)))
+    kinds = set(FORMATS.values())
+    names = [name for kind, name in FORMAT_NAMES.items() if kind in kinds] + sorted(kinds - FORMAT_NAMES.keys())
+    return render(request, "upload.html", status_code=status, error=error, formats="、".join(names),
+                  suffixes=" ".join(sorted(FORMATS)), max_mb=MAX_UPLOAD_BYTES // 2**20,
+                  recent=uploads.recent(store_of(request)))
 
