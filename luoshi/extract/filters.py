@@ -92,7 +92,7 @@ class NameSpans:
     __slots__ = ("ends", "starts")
 
     def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in _NAME_SPAN_RE.finditer(text)]
+        spans = [m.span() for m in _NAME_SPAN_RE.finditer(text)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 

@@ -19,6 +19,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy as np
+
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
     BASE_YEAR_LEADS,
@@ -39,14 +41,25 @@ from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
 from luoshi.extract.quantities import Quantity, find_quantities
 from luoshi.extract.roles import Place, RoleMap, plan_name, review_plan_split
+from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
-# Clause boundaries; U+FFFD marks a character lost in a mojibake repair.
-_CLAUSE_RE = re.compile(r"[,，;；。:：!！?？\n\ufffd]")
-_SENTENCE_ENDS = frozenset(";；。!！?？\n")
-_FULL_STOPS = frozenset("。!！?？\n")
+
+def _char_table(chars: str) -> np.ndarray:
+    """A lookup table over the Basic Multilingual Plane: is the character one of ``chars``?"""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+# Clause boundaries (U+FFFD marks a character lost in a mojibake repair), sentence
+# ends, and full stops, looked up for every character of a text at once.
+_IS_CLAUSE_END = _char_table(",，;；。:：!！?？\n\ufffd")
+_IS_SENTENCE_END = _char_table(";；。!！?？\n")
+_IS_FULL_STOP = _char_table("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
 _BASE_YEAR_LEAD_RE = re.compile(rf"(?:{'|'.join(BASE_YEAR_LEADS)})\s*$")
+_BASE_YEAR_LEAD_LASTS = frozenset(w[-1] for w in BASE_YEAR_LEADS)
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
 _AVERAGE_RE = re.compile("年均|年平均")
 _DIGIT_RE = re.compile(r"\d")
@@ -157,8 +170,8 @@ _FALSE_FRIENDS_RE = re.compile(_alternation(CUE_FALSE_FRIENDS))
 
 def _cue_balance(text: str) -> int:
     """Achievement cues minus target cues in ``text`` (false friends masked)."""
-    text = _FALSE_FRIENDS_RE.sub("|", text)
-    return sum(1 for w in ACHIEVEMENT_CUES if w in text) - sum(1 for w in TARGET_CUES if w in text)
+    has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
+    return sum(map(has, ACHIEVEMENT_CUES)) - sum(map(has, TARGET_CUES))
 
 
 class _CueBalances:
@@ -217,6 +230,15 @@ def _confidence(base: float, chinese: bool, inherited: bool) -> float:
     return round(max(0.1, min(1.0, base - (0.1 * chinese + 0.1 * inherited))), 2)
 
 
+def _after_base_lead(text: str, pos: int) -> bool:
+    """是/比/高于 (and spaces) right before ``pos``; a set test of the character before rejects most positions."""
+    if not pos:
+        return False
+    prev = text[pos - 1]
+    return (prev in _BASE_YEAR_LEAD_LASTS or prev.isspace()) \
+        and _BASE_YEAR_LEAD_RE.search(text, max(0, pos - 4), pos) is not None
+
+
 class _YearMentions:
     """Where the text names a year (2021年) or the document's year (今年, 全年), found once.
 
@@ -226,8 +248,7 @@ class _YearMentions:
     __slots__ = ("this_year", "year_pos", "years")
 
     def __init__(self, text: str) -> None:
-        hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text)
-                if not _BASE_YEAR_LEAD_RE.search(text, max(0, m.start() - 4), m.start())]
+        hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text) if not _after_base_lead(text, m.start())]
         self.year_pos = [p for p, _ in hits]
         self.years = [y for _, y in hits]
         self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
@@ -336,19 +357,25 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     return _topic_clause(text, clauses, clause_start, floor), True, end
 
 
+# Measure(*fields) through its slots: a keyword call of the frozen dataclass costs twice as much
+_new_measure = positional_builder(Measure)
+
+
 def extract_measures(source: Source, norm: Normalised, structure: Structure, metadata: Metadata) -> tuple[Measure, ...]:
     """All measures of one document, in text order (see SCHEMA.md)."""
     text = norm.text
     found = find_quantities(text)
     if not found:
         return ()
-    clause_pos = [m.start() for m in _CLAUSE_RE.finditer(text)]
+    # code points above the table's plane are no boundary: they read as U+FFFF
+    codes = np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 0xFFFF)
+    clause_pos = np.flatnonzero(_IS_CLAUSE_END[codes]).tolist()
     garbled = [norm.from_source(r.span.start, r.span.end)[1] - 1 for r in source.repairs if r.status == "flagged"]
     if garbled:  # text left garbled is no word of any indicator: a clause ends with it
         clause_pos = sorted(set(clause_pos).union(p for p in garbled if p >= 0))
     clauses = _Bounds(clause_pos, len(text))
-    sentences = _Bounds([p for p in clause_pos if text[p] in _SENTENCE_ENDS], len(text))
-    full_stops = [p for p in sentences.pos if text[p] in _FULL_STOPS]
+    sentences = _Bounds(np.flatnonzero(_IS_SENTENCE_END[codes]).tolist(), len(text))
+    full_stops = np.flatnonzero(_IS_FULL_STOP[codes]).tolist()
     roles = RoleMap(norm, structure, metadata)
     mentions = _YearMentions(text)
     cues = _CueBalances(text)
@@ -407,12 +434,12 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             start += 1
         span = norm.to_source(start, end)
         sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
-        measures.append(Measure(
-            span=span, kind=kind, indicator=_quote(source.text, norm, spans),
-            indicator_simplified=indicator.join(text, spans), value=q.value, unit=_source_unit(source, norm, q),
-            comparator=q.comparator, change=change, period=period,
-            confidence=confidence, value_max=q.value_max,
-            sentence=sentence if sentence >= 0 else None, section=place.section, direction=direction,
+        measures.append(_new_measure(  # the fields of Measure, in order
+            span, kind,
+            _quote(source.text, norm, spans), indicator.join(text, spans),  # indicator as written, Simplified
+            q.value, _source_unit(source, norm, q), q.comparator, change, period, confidence, q.value_max,
+            sentence if sentence >= 0 else None, place.section, direction,
+            None,  # topic: set by topics_for_measures
         ))
         item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no)
         items.append(item)
@@ -509,12 +536,16 @@ def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) ->
 
 def _quote(source_text: str, norm: Normalised, spans: indicator.Spans) -> str:
     """The source text of normalised spans (Traditional stays Traditional)."""
+    parts = []
     starts, ends = norm.src_start, norm.src_end
-    parts = [source_text[starts[a]:ends[b - 1]] for a, b in spans]  # non-empty spans
-    part = parts[0] if len(parts) == 1 else "".join(parts)
-    if not part.isprintable() or " " in part:  # whitespace the normalised view dropped
-        return "".join([_DROPPED_SPACE_RE.sub("", part) for part in parts])
-    return part
+    for a, b in spans:  # non-empty spans: the source span is src_start[a]..src_end[b-1]
+        part = source_text[starts[a]:ends[b - 1]]
+        if not part.isprintable() or " " in part:  # whitespace the normalised view dropped
+            part = _DROPPED_SPACE_RE.sub("", part)
+        if len(spans) == 1:
+            return part
+        parts.append(part)
+    return "".join(parts)
 
 
 def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
