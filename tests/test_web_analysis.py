@@ -5,6 +5,7 @@ Expected verdicts and tables are computed through ``luoshi.fulfilment`` and
 """
 from __future__ import annotations
 
+from html import escape
 import re
 from collections import Counter
 
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 from luoshi import analysis
 from luoshi.demo import run_demo
 from luoshi.fulfilment import fulfilment
+from luoshi.fulfilment_text import reason_zh
 from luoshi.store import Store
 from luoshi.web import Settings, create_app
 from luoshi.web.analysis_queries import VERDICT_LABELS
@@ -63,6 +65,14 @@ def test_fulfilment_quotes_link_to_their_source(site):
             if side["anchor"]:
                 assert f'/documents/{side["document_id"]}/source#{side["anchor"]}' in html
     assert any(v["target"]["anchor"] for v in data["verdicts"])
+
+
+def test_each_verdict_shows_its_reason_in_chinese(site):
+    client, _, docs = site
+    expected = [reason_zh(v) for v in fulfilment(docs)]
+    assert [v["reason_zh"] for v in client.get("/api/fulfilment").json()["verdicts"]] == expected
+    shown = re.findall(r'<div class="reason small">([^<]*)</div>', client.get("/fulfilment").text)
+    assert shown == [escape(r) for r in expected] and all(r.startswith(("实际", "次年")) for r in shown)
 
 
 def test_comparison_shows_the_analysis_tables(site):
