@@ -5,9 +5,9 @@ Expected verdicts and tables are computed through ``luoshi.fulfilment`` and
 """
 from __future__ import annotations
 
-from html import escape
 import re
 from collections import Counter
+from html import escape
 
 import pytest
 from fastapi.testclient import TestClient
