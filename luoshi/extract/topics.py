@@ -40,6 +40,7 @@ _KEYWORD_SPLIT_RE = re.compile(f"(?={_class({w for w in _WEIGHTS if len(w) == 1}
                                f"|{_class({w[0] for w in _LONGER})}{_class({w[1] for w in _LONGER})})"
                                f"({_KEYWORD_RE.pattern})")
 _KEYS = list(TOPICS)
+_KEY_OR_NONE = np.array([*_KEYS, None], dtype=object)  # index len(_KEYS): no topic
 _HITS = {word: (_KEYS.index(topic), weight) for word, (topic, weight) in _WEIGHTS.items()}
 _WORD_INDEX = {word: i for i, word in enumerate(_HITS)}
 _WORD_TOPIC = np.array([t for t, _ in _HITS.values()], dtype=np.int64)
@@ -87,8 +88,8 @@ def topics_of(texts: list[str], titles: list[str]) -> list[str | None]:
         text_ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
         owner = np.searchsorted(text_ends, ends[0:-1:2], side="right")  # a keyword starts where its gap ends
         np.add.at(scores, (owner, _WORD_TOPIC[words]), _WORD_WEIGHT[words])
-    rows: dict[str, int] = {"": 0}  # each distinct title's row of title votes; "" votes for nothing
-    which = np.fromiter((rows.setdefault(t, len(rows)) for t in titles), dtype=np.int64, count=len(titles))
+    rows = {title: row for row, title in enumerate(dict.fromkeys(("", *titles)))}  # "" (row 0) votes for nothing
+    which = np.fromiter(map(rows.__getitem__, titles), dtype=np.int64, count=len(titles))
     if len(rows) > 1:
         votes = np.zeros((len(rows), len(_KEYS)))
         for title, row in rows.items():
@@ -97,7 +98,7 @@ def topics_of(texts: list[str], titles: list[str]) -> list[str | None]:
         scores += votes[which]
     best = scores.argmax(axis=1)  # the first maximum: ties go to the earlier topic
     top = scores[np.arange(len(texts)), best]
-    return [_KEYS[b] if t > 0 else None for b, t in zip(best.tolist(), top.tolist())]
+    return _KEY_OR_NONE[np.where(top > 0, best, len(_KEYS))].tolist()
 
 
 def _title_vector(title: str) -> np.ndarray:
