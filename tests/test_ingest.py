@@ -18,6 +18,7 @@ from luoshi.cli import app
 from luoshi.ingest import auto_workers, find_inputs, ingest
 from luoshi.options import Options
 from luoshi.store import Store
+from luoshi.store.schema import SEARCH_TABLE
 
 
 def report(year: int, growth: float) -> str:
@@ -104,7 +105,8 @@ def test_each_bad_file_gets_one_line_and_the_rest_is_stored(bad_folder, deny_loc
     assert integrity(db) == "ok"
     assert len(after["documents"]) == 3
     for table, rows in before.items():  # nothing stored earlier changed
-        assert after[table][: len(rows)] == rows
+        if not table.startswith(SEARCH_TABLE):  # FTS5 rewrites its own shadow tables as its index grows
+            assert after[table][: len(rows)] == rows
 
 
 def test_the_cli_reports_the_same_and_exits_1(bad_folder, deny_locked, db, monkeypatch):

@@ -18,7 +18,6 @@ or deletes them.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -28,7 +27,7 @@ from sqlalchemy import JSON, Connection, Dialect, Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from luoshi.deadlines import default_deadline
-from luoshi.model import Document
+from luoshi.model import Document, Span
 from luoshi.options import Options
 from luoshi.store import schema as t
 
@@ -203,18 +202,24 @@ def _commitment_rows(doc: Document, doc_id: int, quotes: list[str]) -> list[tupl
     Achievements (tasks and measures reporting work done) are not commitments: they are what a later
     report offers as evidence for earlier ones. ``quotes`` are the measures' quotes.
     """
-    meta, seen = doc.metadata, Counter()
+    meta = doc.metadata
     fallback = meta.period or (str(meta.year) if meta.year else None)
-    items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline)
-             for i, k in enumerate(doc.tasks) if k.kind == "target"]
-    items += [("measure", i, m.span, quotes[i], m.topic, m.period, None)
-              for i, m in enumerate(doc.measures) if m.kind == "target"]
     thread = _threads(doc.source.name)
+    seen: dict[tuple[str, str], int] = {}
     rows = []
-    for kind, ordinal, span, text, topic, period, stated in items:
-        seen[kind, text] += 1
-        rows.append((doc_id, kind, ordinal, thread(kind, text, seen[kind, text]), span.start, span.end, text,
-                     topic, period or fallback, _deadline(stated, period or meta.period, meta.year), stated))
+
+    def add(kind: str, ordinal: int, span: Span, text: str, topic: str | None, period: str | None,
+            stated: str | None) -> None:
+        occurrence = seen[kind, text] = seen.get((kind, text), 0) + 1
+        rows.append((doc_id, kind, ordinal, thread(kind, text, occurrence), span.start, span.end, text, topic,
+                     period or fallback, _deadline(stated, period or meta.period, meta.year), stated))
+
+    for i, k in enumerate(doc.tasks):
+        if k.kind == "target":
+            add("task", i, k.span, k.text, k.topic, k.period, k.deadline)
+    for i, m in enumerate(doc.measures):
+        if m.kind == "target":
+            add("measure", i, m.span, quotes[i], m.topic, m.period, None)
     return rows
 
 
