@@ -58,3 +58,15 @@ def test_a_lone_chinese_one_is_an_article() -> None:
 def test_comparator_false_friends() -> None:
     q = _one("签约亿元以上项目")
     assert q.comparator == ">="  # 签约 ends in 约 but is no "about"
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("控制在3%", "<="),
+    ("控制到达到3%", "<="),  # up to two characters between the cap verb and the number
+    ("压缩在约为3%", "~"),  # a prefix comparator of its own wins
+    ("控制在全市的3%", "="),  # three characters: out of the verb's reach
+    ("在3%", "="),
+    ("控制3%", "="),
+])
+def test_cap_verbs_reach_two_characters(text, comparator) -> None:
+    assert find_quantities(text)[-1].comparator == comparator

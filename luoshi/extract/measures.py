@@ -208,11 +208,11 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
     """
     sentence = cues.text[ss:se]
     if role == "review":
-        if any(w in _FALSE_FRIENDS_RE.sub("|", sentence) for w in STRONG_TARGET_CUES):
+        if any(map(_FALSE_FRIENDS_RE.sub("|", sentence).__contains__, STRONG_TARGET_CUES)):
             return "target", 0.7
         return "achievement", 0.9
     if role in TARGET_ROLES:
-        if any(w in sentence for w in STRONG_ACHIEVEMENT_CUES):
+        if any(map(sentence.__contains__, STRONG_ACHIEVEMENT_CUES)):
             return "achievement", 0.7
         return "target", 0.9
     balance = cues.of(ss, se)

@@ -90,9 +90,7 @@ _PREFIX_MAX = max(len(w) for w in _PREFIX)
 _PREFIX_LASTS = frozenset(w[-1] for w in _PREFIX)
 _SUFFIX_FIRSTS = frozenset(w[0] for w in _SUFFIX)
 _FALSE_MAX = max(len(w) for w in PREFIX_COMPARATOR_FALSE_FRIENDS)
-_CAP_RE = re.compile(_alternation(CAP_VERBS))
 _CAP_MAX = max(len(w) for w in CAP_VERBS)
-_CAP_LASTS = frozenset(w[-1] for w in CAP_VERBS)
 
 
 class Quantity(NamedTuple):
@@ -154,11 +152,18 @@ def _suffix_comparator(text: str, pos: int) -> tuple[str | None, int]:
     return _SUFFIX[m.group()], m.end()
 
 
-def _capped(text: str, pos: int) -> bool:
-    """Is the number governed by 控制在 (possibly after 达到 etc.)?"""
-    start = max(0, pos - _CAP_MAX - 2)
-    # most numbers follow no cap verb: a set test of the window before the regex search
-    return not _CAP_LASTS.isdisjoint(text[start:pos]) and _CAP_RE.search(text, start, pos) is not None
+def _capped_positions(text: str) -> frozenset[int]:
+    """Where a number is governed by 控制在 (possibly after 达到 etc.): up to two characters after the verb.
+
+    Found once per text: most texts hold a few cap verbs, and most numbers none.
+    """
+    out: set[int] = set()
+    for verb in CAP_VERBS:
+        i = text.find(verb)
+        while i >= 0:
+            out.update(range(i + len(verb), i + _CAP_MAX + 3))
+            i = text.find(verb, i + 1)
+    return frozenset(out)
 
 
 # the tuple constructor with the fields in order: a keyword call of ``Quantity`` costs twice as much
@@ -170,7 +175,7 @@ def _without_approximation(written: str) -> str:
     return written.replace("多", "").replace("余", "") if "多" in written or "余" in written else written
 
 
-def _build(text: str, m: re.Match) -> Quantity | None:
+def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
     fixed = None
     ar, apx1, magnitude, apx2, ar_unit = m.group("ar", "ar_apx1", "ar_mag", "ar_apx2", "ar_unit")
     if ar is not None:  # the common case first
@@ -182,7 +187,7 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         unit = _without_approximation(written)
         unit_class = _classify_unit(unit if len(written) > 1 else written, magnitude)
         return _finish(text, parse_arabic(ar), ns, ne, us, ue, unit, unit_class, "arabic", fixed,
-                       bool(apx1 or apx2))
+                       bool(apx1 or apx2), capped)
     g = m.groupdict()
     if g["fan"] is not None:
         num = g["fan"]
@@ -246,12 +251,15 @@ def _build(text: str, m: re.Match) -> Quantity | None:
         us, ue = ne, m.end()
         numeral, unit_class = "chinese", "magnitude"
     return _finish(text, value, ns, ne, us, ue, _without_approximation(text[us:ue]), unit_class, numeral, fixed,
-                   numeral == "chinese" and g["cn_apx"] is not None)
+                   numeral == "chinese" and g["cn_apx"] is not None, capped)
 
 
 def _finish(text: str, value: float, ns: int, ne: int, us: int, ue: int, unit: str, unit_class: str,
-            numeral: str, fixed: str | None, approximate: bool) -> Quantity:
-    """Add the comparator words around a parsed number (``approximate``: 多 or 余 after it)."""
+            numeral: str, fixed: str | None, approximate: bool, capped: frozenset[int]) -> Quantity:
+    """Add the comparator words around a parsed number (``approximate``: 多 or 余 after it).
+
+    ``capped`` holds the offsets a cap verb governs (``_capped_positions``).
+    """
     comparator = "="
     pre_comp, pre_start = _prefix_comparator(text, ns)
     if pre_comp:
@@ -262,7 +270,7 @@ def _finish(text: str, value: float, ns: int, ne: int, us: int, ue: int, unit: s
     if suf_comp:
         # 左右 wins over any other word; 约…以上 stays approximate
         comparator = suf_comp if (suf_comp == "~" or comparator != "~") else comparator
-    elif comparator == "=" and _capped(text, pre_start):
+    elif comparator == "=" and pre_start in capped:
         comparator = "<="
     return _new_quantity(Quantity, (
         pre_start if pre_comp else ns, end, ns, ne, us, ue, value, fixed if fixed is not None else unit,
@@ -289,8 +297,9 @@ def _merge_range(text: str, a: Quantity, b: Quantity) -> Quantity | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity candidate in ``text``, in order, ranges merged."""
     out: list[Quantity] = []
+    capped = _capped_positions(text)
     for m in QUANTITY_RE.finditer(text):
-        q = _build(text, m)
+        q = _build(text, m, capped)
         if q is None:
             continue
         if out and out[-1].end < q.num_start <= out[-1].end + 1:

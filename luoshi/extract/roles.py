@@ -41,11 +41,12 @@ class Place:
 
 
 def _title_role(title: str) -> str | None:
-    if any(w in title for w in NOTES_TITLE_WORDS):
+    says = title.__contains__
+    if any(map(says, NOTES_TITLE_WORDS)):
         return "notes"
-    if any(w in title for w in REVIEW_TITLE_WORDS):
+    if any(map(says, REVIEW_TITLE_WORDS)):
         return "review"
-    if any(w in title for w in PLAN_TITLE_WORDS):
+    if any(map(says, PLAN_TITLE_WORDS)):
         return "plan"
     return None
 
