@@ -175,7 +175,7 @@ def test_document_page_shows_the_outline_tree_of_its_twin(client, documents):
     assert data["metadata"]["region"] == "连州市" and "连州市" in page
     assert sum(t["tasks"] for t in data["topics"]) == data["counts"]["tasks"] > 0
     assert sum(t["targets"] + t["achievements"] for t in data["topics"]) == data["counts"]["measures"]
-    table = page[page.index('<details class="chart-data">'):].split("</table>")[0]
+    table = page[page.index('<div class="chart-data">'):].split("</table>")[0]
     cells = [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in table.split("<tr>")[2:]]
     assert cells == [[t["label"], f'{t["tasks"]:,}', f'{t["targets"]:,}', f'{t["achievements"]:,}']
                      for t in data["topics"]]
