@@ -100,3 +100,8 @@ def test_an_editor_uploads_a_report_and_sees_it_stored(site, page, tmp_path):
     page.goto(f"{base}upload")
     assert page.locator("table.uploads .up-done").inner_text() == "已入库"
     shots(page, "upload-listed")
+    editor = next(u for u in accounts.list_users(store) if u.username == "editor")
+    running = uploads.start(store, editor, "正在入库的报告.txt", 2048)  # an ingest under way, as its page shows it
+    page.goto(f"{base}uploads/{running}")
+    assert "正在分析入库" in page.get_by_role("status").inner_text() and page.locator(".working").is_visible()
+    shots(page, "upload-running")
