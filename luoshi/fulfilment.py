@@ -775,8 +775,11 @@ def suggest_statuses(store: Store, verdicts: Iterable[Verdict]) -> list[tuple[Ve
     evidence is the achievement's span in the next report. A verdict with
     no actual (unknown) has no evidence and suggests nothing. Suggesting
     again is idempotent (``register.suggest_status``). Returns (verdict,
-    commitment id) for every suggestion made.
+    commitment id) for every suggestion made. The note, which the commitment's
+    history shows, is the verdict's reason in Chinese.
     """
+    from luoshi.fulfilment_text import reason_zh  # that module builds on this one
+
     spans: dict[str, list] = {}
     made = []
     for v in verdicts:
@@ -790,6 +793,6 @@ def suggest_statuses(store: Store, verdicts: Iterable[Verdict]) -> list[tuple[Ve
         if commitment is None:
             continue
         register.suggest_status(store, commitment.id, v.status, document=v.actual.doc,
-                                span=Span(v.actual.start, v.actual.end), note=f"{v.verdict}: {v.reason}")
+                                span=Span(v.actual.start, v.actual.end), note=reason_zh(v))
         made.append((v, commitment.id))
     return made

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from luoshi import register
 from luoshi.data.fulfilment_text import PHRASES, VERDICT_WORDS
 from luoshi.fulfilment import (
     Gap,
@@ -15,10 +16,12 @@ from luoshi.fulfilment import (
     fulfilment,
     judge,
     measure_gap,
+    suggest_statuses,
     verdict_of,
 )
 from luoshi.fulfilment_text import reason_zh
 from luoshi.pipeline import read
+from luoshi.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +65,19 @@ def test_every_real_reason_is_chinese_and_ends_with_its_verdict(verdicts):
         assert not any(word in text for word in ("vs", "floor", "ceiling", "off", "None", "{", "}")), text
         if v.actual is not None and isinstance(v.why, Gap):
             assert text.startswith("实际") and f"{abs(v.actual.value):g}" in text, text
+
+
+def test_a_suggested_status_carries_the_chinese_reason(shared, tmp_path):
+    folder = shared / "corpus" / "dev" / "zhumadian"
+    docs = [read(folder / f"zhumadian_{year}_gwr.txt") for year in (2019, 2020)]
+    with Store(tmp_path / "r.db") as store:
+        for doc in docs:
+            store.save_document(doc)
+        made = suggest_statuses(store, fulfilment(docs))
+        assert made
+        for verdict, commitment in made:
+            (suggestion,) = [e for e in register.get(store, commitment).events if e.by_luoshi]
+            assert suggestion.note == reason_zh(verdict)
 
 
 def test_the_jsonl_record_keeps_its_english_reason_and_fields(verdicts):
