@@ -71,6 +71,9 @@ documents = Table(
     UniqueConstraint("name", "version", name="uq_documents_name_version"),
 )
 Index("ix_documents_sha256", documents.c.sha256)
+# Lists of documents read these columns from the index alone: in SQLite they follow the texts in the row.
+Index("ix_documents_listing", documents.c.id, documents.c.name, documents.c.title, documents.c.region,
+      documents.c.year)
 
 sections = Table(
     "sections", metadata,

@@ -15,7 +15,7 @@ per-facet sums over those groups are done here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -245,13 +245,12 @@ def _facets(conn: Connection, scope: _Scope, chosen: RegisterFilter) -> tuple[di
     """Every facet's values with counts under the other filters, and how many rows match them all."""
     want = chosen.chosen()
 
-    def passes(values: dict[str, str], skip: str) -> bool:
-        return all(values[f] == v for f, v in want.items() if f in values and f != skip)
-
-    def tally(groups: Iterable[tuple[dict[str, str], int]], name: str) -> dict[str, int]:
+    def tally(groups: list[tuple[dict[str, str], int]], name: str) -> dict[str, int]:
+        """Rows per value of ``name`` among groups matching the chosen values of the groups' other facets."""
+        others = [(f, v) for f, v in want.items() if f != name and groups and f in groups[0][0]]
         counts: dict[str, int] = {}
         for values, n in groups:
-            if n and passes(values, name):
+            if n and all(values[f] == v for f, v in others):
                 counts[values[name]] = counts.get(values[name], 0) + n
         return counts
 
@@ -263,18 +262,21 @@ def _facets(conn: Connection, scope: _Scope, chosen: RegisterFilter) -> tuple[di
                 "year": _value(meta[r.document_id].year)}, r[1]) for r in documents]
     counts = {name: tally(by_doc, name) for name in ("document", "region", "year")}
 
-    # Per kind, status, role and topic, overdue ones alongside: region, year, document and lead unit apply in SQL.
-    overdue = func.sum(case((scope.overdue(), 1), else_=0))
-    groups = conn.execute(select(ci.kind, ci.status, ci.role, ci.topic, func.count(), overdue)
+    # Per kind, status, role and topic, the past-deadline ones alongside (overdue unless the status is closed):
+    # region, year, document and lead unit apply in SQL.
+    past = func.count(case((ci.deadline < scope.today, 1)))
+    groups = conn.execute(select(ci.kind, ci.status, ci.role, ci.topic, func.count(), past)
                           .where(*scope.where("kind", "status", "role", "topic", "overdue"))
                           .group_by(ci.kind, ci.status, ci.role, ci.topic)).all()
     split = []
-    for kind, status, role, topic, n, late in groups:
+    for kind, status, role, topic, n, past_due in groups:
+        late = 0 if status in CLOSED else past_due
         values = {"kind": kind, "status": status, "role": _value(role), "topic": _value(topic)}
         split += [(values | {"overdue": "yes"}, late), (values | {"overdue": "no"}, n - late)]
     for name in ("kind", "status", "role", "topic", "overdue"):
         counts[name] = tally(split, name)
-    matching = sum(n for values, n in split if passes(values, ""))
+    chosen_here = [(f, v) for f, v in want.items() if f in ("kind", "status", "role", "topic", "overdue")]
+    matching = sum(n for values, n in split if all(values[f] == v for f, v in chosen_here))
 
     # Per lead unit: every other filter applies in SQL.
     counts["lead_unit"] = {_value(lead): n for lead, n in conn.execute(
@@ -289,6 +291,7 @@ def _value(value: object) -> str:
 
 
 def _document_meta(conn: Connection, ids: list[int]) -> dict:
+    """Name, title, region and year of documents (read from ``ix_documents_listing``, not the wide rows)."""
     if not ids:
         return {}
     query = select(d.id, d.name, d.title, d.region, d.year).where(d.id.in_(ids))

@@ -51,6 +51,7 @@ def upgrade() -> None:
     op.create_index(f"ix_{index}_status", index, ["latest", "status_rank", *SORTED_BY])
     for column in ("lead_unit", "region", "year", "deadline", "topic"):
         op.create_index(f"ix_{index}_{column}", index, ["latest", column, *SORTED_BY])
+    op.create_index("ix_documents_listing", "documents", ["id", "name", "title", "region", "year"])
     if context.get_context().dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE commitment_search USING fts5(text, content='commitments', "
                    "content_rowid='id', tokenize='trigram')")
@@ -123,6 +124,7 @@ def _backfill() -> None:
 
 def downgrade() -> None:
     dialect = context.get_context().dialect.name
+    op.drop_index("ix_documents_listing", "documents")
     if dialect == "sqlite":
         op.execute("DROP TABLE IF EXISTS commitment_search")
     elif dialect == "postgresql":
