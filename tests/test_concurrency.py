@@ -50,3 +50,5 @@ def test_concurrent_writers_lose_no_event_and_a_restart_keeps_them(store):
     with Store(db, create=False) as restarted:
         assert written(restarted, items) == expected
         assert all(register.get(restarted, item).status in ("in_progress", "partly_done", "done") for item in items)
+        listed = {c.id: c.status for c in register.list_commitments(restarted)}  # the index the writers kept
+        assert listed == {item: register.get(restarted, item).status for item in items}

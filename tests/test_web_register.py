@@ -136,7 +136,48 @@ def test_search_treats_like_wildcards_as_text(site):
         assert [r["id"] for r in all_rows(client, f"q={q}".replace("%", "%25"))] == expected
 
 
-@pytest.mark.parametrize("sort", ["-deadline", "deadline", "status", "-id", "region"])
+def test_search_of_one_or_two_characters_scans_the_texts(site):
+    client, store, _ = site
+    latest = register.list_commitments(store)
+    words = re.findall(r"[\u4e00-\u9fff]{2}", latest[-1].text)[:3] + [latest[0].text[0]]
+    for q in words:
+        expected = [c.id for c in latest if q in c.text]
+        assert expected and [r["id"] for r in all_rows(client, f"q={q}")] == expected, q
+
+
+def facet_value(row: dict, name: str) -> str:
+    """A JSON row's value for facet ``name`` as the query string writes it."""
+    if name == "document":
+        return str(row["document_id"])
+    if name == "overdue":
+        return "yes" if row["colour"] == "red" else "no"
+    return "-" if row[name] is None else str(row[name])
+
+
+FACETS = ("region", "year", "document", "role", "topic", "kind", "status", "lead_unit", "overdue")
+
+
+@pytest.mark.parametrize("chosen", [{}, {"kind": "measure"}, {"overdue": "no", "status": "not_started"},
+                                    {"lead_unit": "发改局"}, {"overdue": "yes", "kind": "task"},
+                                    {"role": "plan", "year": "2024"}, {"topic": "-", "q": "发展"}])
+def test_every_facet_counts_the_rows_matching_every_other_filter(site, chosen):
+    client, _, _ = site
+    everything = all_rows(client, f"q={chosen['q']}" if "q" in chosen else "")
+    query = "&".join(f"{k}={v}" for k, v in chosen.items())
+    view = client.get(f"/api/register?{query}").json()
+    chosen = {k: v for k, v in chosen.items() if k != "q"}
+    for name in FACETS:
+        others = [r for r in everything if all(facet_value(r, f) == v for f, v in chosen.items() if f != name)]
+        expected: dict[str, int] = {}
+        for r in others:
+            expected[facet_value(r, name)] = expected.get(facet_value(r, name), 0) + 1
+        assert {v["value"]: v["count"] for v in view["facets"][name]} == expected, name
+    matching = [r["id"] for r in everything if all(facet_value(r, f) == v for f, v in chosen.items())]
+    assert view["matching"] == len(matching) and [r["id"] for r in all_rows(client, query)] == matching
+
+
+@pytest.mark.parametrize("sort", ["-deadline", "deadline", "status", "-status", "-id", "region", "-region", "year",
+                                  "-year", "lead_unit", "-lead_unit", "topic", "-topic"])
 def test_sorting(site, sort):
     client, store, _ = site
     rows = all_rows(client, f"sort={sort}")
