@@ -145,6 +145,18 @@ def test_search_of_one_or_two_characters_scans_the_texts(site):
         assert expected and [r["id"] for r in all_rows(client, f"q={q}")] == expected, q
 
 
+def test_many_search_hits_travel_as_one_array(site, monkeypatch):
+    from luoshi.web import register_queries
+
+    client, store, _ = site
+    han = re.findall(r"[\u4e00-\u9fff]{3}", register.list_commitments(store)[-1].text)[0]
+    expected = {q: all_rows(client, f"q={q}&sort=-deadline") for q in (han[:2], han)}
+    monkeypatch.setattr(register_queries, "FEW_IDS", 0)  # every id list as JSON (SQLite) or an array (PostgreSQL)
+    for q, rows in expected.items():
+        assert rows and all_rows(client, f"q={q}&sort=-deadline") == rows
+        assert client.get(f"/api/register?q={q}").json()["facets"]["document"]
+
+
 def facet_value(row: dict, name: str) -> str:
     """A JSON row's value for facet ``name`` as the query string writes it."""
     if name == "document":

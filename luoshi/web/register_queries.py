@@ -222,19 +222,20 @@ def _ids(conn: Connection, query, offset: int, limit: int | None) -> list[int]:
 
 def _rows(conn: Connection, ids: list[int], today: date) -> list[RegisterRow]:
     """The rows of ``ids``, in that order."""
-    found = {}
+    found, meta = {}, {}
     for start in range(0, len(ids), 10_000):
         chunk = ids[start:start + 10_000]
-        query = (select(ci.commitment_id, ci.document_id, d.name, d.title, d.region, d.year, ci.kind, cm.text,
-                        ci.topic, ci.role, ci.status, ci.lead_unit, ci.deadline, cm.deadline_stated, cm.span_start,
-                        cm.span_end)
-                 .join(t.commitments, cm.id == ci.commitment_id).join(t.documents, d.id == ci.document_id)
-                 .where(_among(conn, chunk)))
-        for r in conn.execute(query):
+        query = (select(ci.commitment_id, ci.document_id, ci.region, ci.year, ci.kind, cm.text, ci.topic, ci.role,
+                        ci.status, ci.lead_unit, ci.deadline, cm.deadline_stated, cm.span_start, cm.span_end)
+                 .join(t.commitments, cm.id == ci.commitment_id).where(_among(conn, chunk)))
+        rows = conn.execute(query).all()
+        meta |= _document_meta(conn, list({r.document_id for r in rows} - set(meta)))
+        for r in rows:
             deadline = date.fromisoformat(r.deadline) if r.deadline else None
+            doc = meta[r.document_id]
             found[r.commitment_id] = RegisterRow(
-                r.commitment_id, r.document_id, r.name, r.title, r.region, r.year, r.kind, r.text, r.topic, r.role,
-                r.status, STATUS_LABELS[r.status], r.lead_unit, deadline, r.deadline_stated,
+                r.commitment_id, r.document_id, doc.name, doc.title, r.region, r.year, r.kind, r.text, r.topic,
+                r.role, r.status, STATUS_LABELS[r.status], r.lead_unit, deadline, r.deadline_stated,
                 colour(deadline, r.status, today), r.span_start, r.span_end)
     return [found[i] for i in ids]
 
