@@ -205,6 +205,20 @@ def test_a_comparison_base_year_is_not_the_period_of_later_figures() -> None:
     assert [(m.value, m.period) for m in found] == [(204.5, "2022"), (1.8, "2022"), (6, "2022")]
 
 
+@pytest.mark.parametrize("text, period", [
+    ("2021年,全区新增就业1.2万人。", "2021"),  # a year opening the text
+    ("２０２１年,全区新增就业1.2万人。", "2021"),  # full-width digits are normalised first
+    ("1998年,全区新增就业1.2万人。", "1998"),
+    ("2015年以来,全区新增就业1.2万人。", None),  # a starting point, not the period
+    ("2018年起,全区新增就业1.2万人。", None),
+    ("比 2015年,全区新增就业1.2万人。", None),  # a comparison base, even after a space
+    ("12021年,全区新增就业1.2万人。", "2021"),
+    ("2120年,全区新增就业1.2万人。", None),  # not a 19xx or 20xx year
+])
+def test_a_year_before_the_number_is_its_period(text, period) -> None:
+    assert [m.period for m in run(text)] == [period]
+
+
 def test_qualifiers_leave_the_topic_to_the_previous_figure() -> None:
     found = run("一般公共预算收入128.4亿元,同口径增长3.1%。高新技术企业达到468家,净增97家。")
     assert [(m.indicator, m.change) for m in found] == [

@@ -141,6 +141,18 @@ def test_plan_heading_block_with_a_dash_list_and_its_end_year():
     assert _rows(text, measures, metadata=Metadata(doc_type="政府工作报告")) == []
 
 
+@pytest.mark.parametrize("before", ["", "前言。\n", "前言。\n\n", "前言。\n一、\n", "前言。\n \n二、主要任务。\n"])
+def test_a_heading_cue_opens_its_block_at_the_start_of_its_line(before):
+    """A blank line or a bare label above the heading belongs to it; the line above that does not."""
+    text = before + "主要目标\n地区生产总值增长6%。\n"
+    norm = normalise(text)
+    blocks = find_blocks(norm, Structure(), PLAN_META)
+    start = 0 if not before else norm.text.index("\n") + 1
+    if "主要任务" in before:
+        start = norm.text.index("主要目标")
+    assert [b.start for b in blocks] == [start]
+
+
 def test_is_plan_from_the_type_or_the_title():
     assert is_plan(PLAN_META, "")
     assert not is_plan(REPORT_META, "某某规划纲要\n")

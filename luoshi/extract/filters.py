@@ -31,12 +31,8 @@ from luoshi.data.quantities import (
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
 )
+from luoshi.extract.alternation import word_pattern
 from luoshi.extract.quantities import Quantity
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 # Short quotations and brackets hold names (“百千万工程”, 《…31条》) and note markers (〔3〕).
 _NAME_SPAN_RE = re.compile(
@@ -47,35 +43,35 @@ _POLICY_AFTER_RE = re.compile(
     r"(?:、[^,，。;；、]{0,8}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
 )
 _UNITLESS_INDICATOR_RE = re.compile(
-    rf"(?:{_alternation(RATIO_INDICATOR_ENDS)})(?:由[^,，。;；]*)?(?:{_alternation(LEVEL_VERBS)})$"
+    rf"(?:{word_pattern(RATIO_INDICATOR_ENDS)})(?:由[^,，。;；]*)?(?:{word_pattern(LEVEL_VERBS)})$"
 )
 # A duration or an age is a measure only as a level reached or squeezed
 # (优良天数达278天, 压缩至3个工作日, 人均预期寿命从74.9岁增长到78.3岁),
 # never in 连续3年, 用3个月时间 or 60岁以上人群.
 _TIME_LEAD_RE = re.compile(
-    rf"(?:(?:{_alternation(TIME_LEAD_VERBS)})(?:至|到|在)?|{_alternation(TIME_LEAD_WORDS)})(?:平均)?$"
+    rf"(?:(?:{word_pattern(TIME_LEAD_VERBS)})(?:至|到|在)?|{word_pattern(TIME_LEAD_WORDS)})(?:平均)?$"
 )
-_CATEGORY_HEAD_RE = re.compile(rf"[^,，。;；、]{{0,8}}?(?:{_alternation(CATEGORY_HEADS)})")
-_CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{_alternation(CLUSTER_HEADS)})")
-_CLUSTER_VERB_RE = re.compile(rf"(?:{_alternation(CLUSTER_VERBS)})$")
+_CATEGORY_HEAD_RE = re.compile(rf"[^,，。;；、]{{0,8}}?(?:{word_pattern(CATEGORY_HEADS)})")
+_CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{word_pattern(CLUSTER_HEADS)})")
+_CLUSTER_VERB_RE = re.compile(rf"(?:{word_pattern(CLUSTER_VERBS)})$")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
 # 十件民生实事中九件: a count of a part of counted things (N件…中M件)
 _PARTITIVE_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[^\d,，。;；]{1,12}中$")
-_COMPLETION_TAIL_RE = re.compile(rf"(?:{_alternation(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
+_COMPLETION_TAIL_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
 # 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量).
 _CAPACITY_RE = re.compile(
-    rf"(?:{_alternation(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”]{{0,14}}$"
+    rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”]{{0,14}}$"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-_ORDINAL_RE = re.compile(rf"(?:{_alternation(ORDINAL_PREFIXES)})$")
-_NAME_SUFFIX_RE = re.compile(_alternation(NAME_SUFFIXES))
-_CAPACITY_VERB_RE = re.compile(rf"(?:{_alternation(CAPACITY_VERBS)})$")
-_SLOGAN_NOUN_RE = re.compile(_alternation(SLOGAN_NOUNS))
-_CN_COUNT_VERB_END_RE = re.compile(rf"(?:{_alternation(CN_COUNT_VERBS)})$")
-_CN_COUNT_VERB_START_RE = re.compile(_alternation(CN_COUNT_VERBS))
-_STRUCTURE_NOUN_RE = re.compile(_alternation(STRUCTURE_NOUNS))
+_ORDINAL_RE = re.compile(rf"(?:{word_pattern(ORDINAL_PREFIXES)})$")
+_NAME_SUFFIX_RE = re.compile(word_pattern(NAME_SUFFIXES))
+_CAPACITY_VERB_RE = re.compile(rf"(?:{word_pattern(CAPACITY_VERBS)})$")
+_SLOGAN_NOUN_RE = re.compile(word_pattern(SLOGAN_NOUNS))
+_CN_COUNT_VERB_END_RE = re.compile(rf"(?:{word_pattern(CN_COUNT_VERBS)})$")
+_CN_COUNT_VERB_START_RE = re.compile(word_pattern(CN_COUNT_VERBS))
+_STRUCTURE_NOUN_RE = re.compile(word_pattern(STRUCTURE_NOUNS))
 
 
 _ORDINAL_LASTS = frozenset(w[-1] for w in ORDINAL_PREFIXES) | {"\n"}  # ``$`` also matches before a final "\n"
@@ -84,6 +80,13 @@ _ORDINAL_LASTS = frozenset(w[-1] for w in ORDINAL_PREFIXES) | {"\n"}  # ``$`` al
 def _after_ordinal(text: str, pos: int) -> bool:
     """第/前/No. right before ``pos``; one set lookup rejects most positions before the regex runs."""
     return pos > 0 and text[pos - 1] in _ORDINAL_LASTS and _ORDINAL_RE.search(text, max(0, pos - 3), pos) is not None
+
+
+def _in_capacity_title(text: str, pos: int) -> bool:
+    """年产…N万吨 before ``pos``; an ``in`` test of the window rejects most numbers before the regex runs."""
+    start = max(0, pos - 16)
+    window = text[start:pos]
+    return any(map(window.__contains__, CAPACITY_PREFIXES)) and _CAPACITY_RE.search(text, start, pos) is not None
 
 
 class NameSpans:
@@ -123,7 +126,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if cls == "voltage":
         return True
-    if _CAPACITY_RE.search(text, max(0, ns - 16), ns):
+    if _in_capacity_title(text, ns):
         return True
     if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS) and _HAN_RE.match(nxt)
             and nxt not in "的以左和及与等") and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):

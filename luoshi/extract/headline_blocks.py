@@ -37,6 +37,9 @@ from luoshi.model import Metadata, Normalised, Section, Structure
 
 _CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
 _HEADING_CUE_RE = re.compile(rf"^[ \t]*(?:{HEADING_CUE})[ \t]*$", re.MULTILINE)
+# The same line after its line break: a plain first character lets the engine
+# skip from line break to line break instead of trying ``^`` at every position.
+_HEADING_CUE_AFTER_BREAK_RE = re.compile(rf"\n([ \t]*(?:{HEADING_CUE})[ \t]*$)", re.MULTILINE)
 _HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
 _PAST_RE = re.compile(PAST_WORDS)
@@ -94,7 +97,7 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     outline = _Outline(tuple((s, *norm.from_source(s.span.start, s.span.end)) for s in structure.sections))
     plan = is_plan(metadata, text)
     cues = sorted(
-        [(m.start(), m.end(), True) for m in _HEADING_CUE_RE.finditer(text)]
+        [(start, end, True) for start, end in _heading_cues(text)]
         + [(m.start(), m.end(), False) for m in _CUE_RE.finditer(text)]
     )
     blocks: list[HeadlineBlock] = []
@@ -117,6 +120,16 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     if any(b.strong for b in blocks):
         blocks = [b for b in blocks if b.strong]
     return tuple(blocks)
+
+
+def _heading_cues(text: str) -> list[tuple[int, int]]:
+    """The spans of heading lines that are cues: those of ``_HEADING_CUE_RE.finditer(text)``."""
+    spans = []
+    first = _HEADING_CUE_RE.match(text)
+    if first:
+        spans.append(first.span())
+    spans.extend(m.span(1) for m in _HEADING_CUE_AFTER_BREAK_RE.finditer(text, first.end() if first else 0))
+    return spans
 
 
 def _may_hold_targets(role: str, lead: str) -> bool:

@@ -34,14 +34,10 @@ from luoshi.data.quantities import (
     RATIO_REFERENCES,
     REFERENCE_WORDS,
 )
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
+from luoshi.extract.alternation import word_pattern
 
 _LEAD_RE = re.compile(
-    rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{_alternation(INDICATOR_LEAD_WORDS)}"
+    rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{word_pattern(INDICATOR_LEAD_WORDS)}"
     rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内)?)"
 )
 # 提高到, 上升至, 下降为: a change verb with a level particle introduces a level
@@ -52,28 +48,28 @@ _TAILS = frozenset(INDICATOR_TAIL_WORDS + _LEVEL_TAILS)
 _CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
 _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _TAIL_LAST_CHARS = frozenset(w[-1] for w in _CHANGE_TAILS)  # most clauses end in none: no lookups then
-_GAP_RE = re.compile(_alternation(GAP_WORDS))
+_GAP_RE = re.compile(word_pattern(GAP_WORDS))
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
 _YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
 _CHANGE_LEAD_RE = re.compile(
-    rf"(?:{_alternation(PERIOD_CHANGE_QUALIFIERS)}|再)?(?:{_alternation(CHANGE_VERBS)})"
+    rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)}|再)?(?:{word_pattern(CHANGE_VERBS)})"
 )
 _RATIO_REF_RE = re.compile(
-    rf"(?:{_alternation(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|{_alternation(REFERENCE_WORDS)}|“?十[一二三四五六]五”?)"
+    rf"(?:{word_pattern(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|{word_pattern(REFERENCE_WORDS)}|“?十[一二三四五六]五”?)"
     rf"[^,，;；]{{0,8}}?$"
 )
-_POST_CUT_RE = re.compile(rf"(?<!公)(?:{_alternation(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
-_POST_STOP_RE = re.compile(rf"“[^”]*”|{_alternation(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
+_POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
+_POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
-_PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{_alternation(PLAN_SHARE_NOUNS)}))的?$")
+_PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
 _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
 _LEVELS = frozenset(LEVEL_WORDS)
-_ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{_alternation(ATTRIBUTE_HEADS)})$")
+_ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # After stripping a cue word the rest must still be a noun phrase: 完成率 must
 # not become 率.
 _SUFFIX_CHARS = set("率额量值数比度化性")
@@ -118,13 +114,29 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
     return e
 
 
+def _relation_tail(text: str, s: int, e: int) -> re.Match | None:
+    """高于全省, 是2017年的, 从2015年的 at the end of ``text[s:e]``.
+
+    Most words before a number hold neither a reference word nor 年: ``in``
+    tests of the window reject them before the regexes try every position.
+    """
+    lo = max(s, e - 16)
+    window = text[lo:e]
+    m = None
+    if any(map(window.__contains__, RATIO_REFERENCES)):
+        m = _RATIO_REF_RE.search(text, lo, e)
+    if m is None and "年" in window:
+        m = _YEAR_TAIL_RE.search(text, max(s, e - 10), e)
+    return m
+
+
 def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     """The indicator words before a number.
 
     A relation to another figure (高于全省, 是2017年的) is not part of it:
     what is left is empty or an attribute, which takes the previous topic.
     """
-    m = _RATIO_REF_RE.search(text, max(s, e - 16), e) or _YEAR_TAIL_RE.search(text, max(s, e - 10), e)
+    m = _relation_tail(text, s, e)
     if m:
         e = m.start()
     s0 = strip_lead(text, s, e)

@@ -22,19 +22,16 @@ from luoshi.data.indicators import (
     UNIT_FAMILIES,
     UNIT_T2S,
 )
+from luoshi.extract.alternation import word_pattern
 
 __all__ = ["INDICATOR_KEYS", "OTHER", "canonical_indicator", "clean_indicator", "unit_family"]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 _NOISE_RE = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）\[\]【】]+")
-_FRAMED_RE = re.compile(rf"^.*(?:{_alternation(FRAME_VERBS)})(?=..)")
-_LEADING_RE = re.compile(rf"^(?:{_alternation(LEADING_WORDS)})+")
+_FRAMED_RE = re.compile(rf"^.*(?:{word_pattern(FRAME_VERBS)})(?=..)")
+_LEADING_RE = re.compile(rf"^(?:{word_pattern(LEADING_WORDS)})+")
 _TRAILING_FRAME_RE = re.compile(TRAILING_FRAME)
-_CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_WORDS)})$")
+_CHANGE_RE = re.compile(rf"(?:{word_pattern(CHANGE_WORDS)})$")
 _RULES = tuple((rule, re.compile(rule.names)) for rule in INDICATOR_RULES)
 _FAMILY_OF_UNIT = {unit: family for family, units in UNIT_FAMILIES.items() for unit in units}
 

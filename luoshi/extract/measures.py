@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
 )
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
+from luoshi.extract.alternation import word_pattern
 from luoshi.extract.quantities import Quantity, find_quantities
 from luoshi.extract.roles import Place, RoleMap, plan_name, review_plan_split
 from luoshi.frozen import positional_builder
@@ -58,6 +59,7 @@ _IS_CLAUSE_END = _char_table(",，;；。:：!！?？\n\ufffd")
 _IS_SENTENCE_END = _char_table(";；。!！?？\n")
 _IS_FULL_STOP = _char_table("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
+_NIAN, _ONE, _NINE, _TWO, _ZERO = map(ord, "年1920")
 _BASE_YEAR_LEAD_RE = re.compile(rf"(?:{'|'.join(BASE_YEAR_LEADS)})\s*$")
 _BASE_YEAR_LEAD_LASTS = frozenset(w[-1] for w in BASE_YEAR_LEADS)
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
@@ -66,22 +68,18 @@ _DIGIT_RE = re.compile(r"\d")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 # 同比增长 / 年均增长 / 分别下降 / 再压减 right before the number, not followed by 至/到/为
 _CHANGE_TAIL = (
-    rf"(?:了)?(?:{_alternation(CHANGE_QUALIFIERS)})?(?:约|近|超过|超|达|达到)?$"
+    rf"(?:了)?(?:{word_pattern(CHANGE_QUALIFIERS)})?(?:约|近|超过|超|达|达到)?$"
 )
-_CHANGE_RE = re.compile(rf"(?:{_alternation(CHANGE_VERBS)}){_CHANGE_TAIL}")
-_COUNT_CHANGE_RE = re.compile(rf"(?:{_alternation(COUNT_CHANGE_VERBS)}){_CHANGE_TAIL}")
+_CHANGE_RE = re.compile(rf"(?:{word_pattern(CHANGE_VERBS)}){_CHANGE_TAIL}")
+_COUNT_CHANGE_RE = re.compile(rf"(?:{word_pattern(COUNT_CHANGE_VERBS)}){_CHANGE_TAIL}")
 # 年均压减“三公”经费6%: a qualified change verb before the indicator
 _QUALIFIED_CHANGE_RE = re.compile(
-    rf"(?:{_alternation(PERIOD_CHANGE_QUALIFIERS)})(?:{_alternation(CHANGE_VERBS)})"
+    rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)})(?:{word_pattern(CHANGE_VERBS)})"
 )
-_CHANGE_NOUN_RE = re.compile(_alternation(CHANGE_NOUNS))
-_CHANGE_WORD_RE = re.compile(_alternation(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
+_CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
+_CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 
@@ -165,7 +163,7 @@ def _direction(text: str, q: Quantity, clause_start: int) -> str:
     return "down" if word in _DECREASES else "up"
 
 
-_FALSE_FRIENDS_RE = re.compile(_alternation(CUE_FALSE_FRIENDS))
+_FALSE_FRIENDS_RE = re.compile(word_pattern(CUE_FALSE_FRIENDS))
 
 
 def _cue_balance(text: str) -> int:
@@ -247,8 +245,13 @@ class _YearMentions:
 
     __slots__ = ("this_year", "year_pos", "years")
 
-    def __init__(self, text: str) -> None:
-        hits = [(m.start(), m.group(1)) for m in _YEAR_RE.finditer(text) if not _after_base_lead(text, m.start())]
+    def __init__(self, text: str, codes: np.ndarray) -> None:
+        # digits are everywhere in a report, 年 after 19xx/20xx is rare: the code points find those first
+        starts = np.flatnonzero(codes[4:] == _NIAN)
+        lead = codes[starts]
+        starts = starts[((lead == _ONE) & (codes[starts + 1] == _NINE)) | ((lead == _TWO) & (codes[starts + 1] == _ZERO))]
+        hits = [(p, m.group(1)) for p in starts.tolist()
+                if (m := _YEAR_RE.match(text, p)) and not _after_base_lead(text, p)]
         self.year_pos = [p for p, _ in hits]
         self.years = [y for _, y in hits]
         self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
@@ -377,7 +380,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     sentences = _Bounds(np.flatnonzero(_IS_SENTENCE_END[codes]).tolist(), len(text))
     full_stops = np.flatnonzero(_IS_FULL_STOP[codes]).tolist()
     roles = RoleMap(norm, structure, metadata)
-    mentions = _YearMentions(text)
+    mentions = _YearMentions(text, codes)
     cues = _CueBalances(text)
     # with no review/plan sections at all, the cue words of the paragraphs split the text
     split = None if roles.has_parts() else review_plan_split(text)

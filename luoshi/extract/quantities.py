@@ -31,6 +31,7 @@ from luoshi.data.quantities import (
     TIME_UNITS,
     VOLTAGE_UNITS,
 )
+from luoshi.extract.alternation import word_pattern
 from luoshi.extract.numbers import (
     ARABIC,
     CN_CHARS,
@@ -38,11 +39,6 @@ from luoshi.extract.numbers import (
     parse_chinese,
     split_chinese,
 )
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 _UNIT_CLASS: dict[str, str] = {}
 for _cls, _units in (
@@ -53,11 +49,11 @@ for _cls, _units in (
     for _u in _units:
         _UNIT_CLASS[_u] = _cls
 
-_ALL_UNITS = _alternation(_UNIT_CLASS)
-_PER = _alternation(PER_UNITS)
+_ALL_UNITS = word_pattern(_UNIT_CLASS)
+_PER = word_pattern(PER_UNITS)
 # After a Chinese numeral only words that cannot start an ordinary word:
 # 五金 (hardware) and 四小园 are not quantities.
-_CN_UNITS = _alternation(u for u in _UNIT_CLASS if u not in ("金", "番", "度电") and not u.isascii())
+_CN_UNITS = word_pattern(u for u in _UNIT_CLASS if u not in ("金", "番", "度电") and not u.isascii())
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 
 QUANTITY_RE = re.compile(
@@ -83,9 +79,9 @@ QUANTITY_RE = re.compile(
 
 _PREFIX = dict(PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
-_PREFIX_RE = re.compile(rf"(?:{_alternation(_PREFIX)})$")
-_PREFIX_FALSE_RE = re.compile(rf"(?:{_alternation(PREFIX_COMPARATOR_FALSE_FRIENDS)})$")
-_SUFFIX_RE = re.compile(_alternation(_SUFFIX))
+_PREFIX_RE = re.compile(rf"(?:{word_pattern(_PREFIX)})$")
+_PREFIX_FALSE_RE = re.compile(rf"(?:{word_pattern(PREFIX_COMPARATOR_FALSE_FRIENDS)})$")
+_SUFFIX_RE = re.compile(word_pattern(_SUFFIX))
 _PREFIX_MAX = max(len(w) for w in _PREFIX)
 _PREFIX_LASTS = frozenset(w[-1] for w in _PREFIX)
 _SUFFIX_FIRSTS = frozenset(w[0] for w in _SUFFIX)
