@@ -56,12 +56,12 @@ _HEAD_WORDS = (*SUBJECT_PREFIXES, *LEAD_ADVERBS, *ACTION_VERBS)
 # the lookahead rejects a clause that cannot open with a head word before the three alternations try it
 _HEAD = (rf"[ \t]*(?=[{''.join(sorted({re.escape(w[0]) for w in _HEAD_WORDS}))}])"
          rf"(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS)}*)"
-         rf"(?P<verb>{word_pattern(ACTION_VERBS)}{{1,3}})")
+         rf"(?P<verb>{word_pattern(ACTION_VERBS)}{{1,3}})"
+         rf"(?P<obj>[^{_BOUNDARY}]*)")  # the object: the rest of the head's clause
 # a head opens the text or follows a boundary; matching the boundary character (rather than
 # looking behind for it) lets the scan jump from boundary to boundary instead of trying every position
 _HEAD_RE = re.compile(_HEAD)
 _HEAD_AFTER_BOUNDARY_RE = re.compile(f"[{_BOUNDARY}]{_HEAD}")
-_CLAUSE_END_RE = re.compile(f"[{_BOUNDARY}]")
 _SENTENCE_END_RE = re.compile(r"[;；。!！?？\n]")
 _RHETORIC_RE = re.compile(word_pattern(RHETORIC_OBJECT_WORDS))
 _CONTENT = r"\u4e00-\u9fffA-Za-z0-9"  # characters that carry content: Chinese, Latin, digits
@@ -117,15 +117,17 @@ def _skipped(structure: Structure, norm: Normalised) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def _heads(text: str) -> list[re.Match]:
-    """Every clause head, but a noun-like verb with neither adverb nor modal subject (服务业增加值…)."""
+def _heads(text: str) -> list[tuple[int, int, str, str, str]]:
+    """``(start, end, adverbs, verbs, object)`` of every clause head, but a noun-like verb with neither
+    adverb nor modal subject (服务业增加值…)."""
     first = _HEAD_RE.match(text)
     found = _HEAD_AFTER_BOUNDARY_RE.finditer(text)
     out = []
     for m in ((first, *found) if first else found):
-        subj, adv, verb = m.groups()
+        subj, adv, verb, obj = m.groups()
         if adv or subj in MODAL_SUBJECTS or len(verb) > 2 or verb not in NOUN_LIKE_VERBS:
-            out.append(m)
+            start = m.start(1)
+            out.append((start, start + len(subj) + len(adv) + len(verb), adv, verb, obj))
     return out
 
 
@@ -144,27 +146,23 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
         return ()
     n_text = len(text)
     sentence_ends = np.array([m.start() for m in _SENTENCE_END_RE.finditer(text)] + [n_text])  # the last ends the text
-    starts = np.array([m.start("subj") for m in heads])
+    starts = np.array([h[0] for h in heads])
     k = np.searchsorted(sentence_ends, starts)  # the sentence holding each head
     limits = np.minimum(sentence_ends[k], np.append(starts[1:], n_text))  # its end, or the next head
     keep = ~_in_skipped(starts, structure, norm)
-    kept: list[tuple[re.Match, int, int]] = []  # (head, start, end) of each task
-    clause_end_search = _CLAUSE_END_RE.search
-    for m, start, end, usable in zip(heads, starts.tolist(), limits.tolist(), keep.tolist()):
-        if not usable:
-            continue
-        head_end = m.end()
-        clause_end = clause_end_search(text, head_end, end)
-        if _is_rhetoric(text[head_end:clause_end.start() if clause_end else end]):
+    kept: list[tuple[str, str, int, int]] = []  # (adverbs, verbs, start, end) of each task
+    # the object ends at the first boundary, which is never past the sentence's end or the next head
+    for (start, head_end, adv, verb, obj), end, usable in zip(heads, limits.tolist(), keep.tolist()):
+        if not usable or _is_rhetoric(obj):
             continue
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         if end > head_end:
-            kept.append((m, start, end))
+            kept.append((adv, verb, start, end))
     if not kept:
         return ()
-    t_starts = np.array([start for _, start, _ in kept])
-    t_ends = np.array([end for _, _, end in kept])
+    t_starts = np.array([start for _, _, start, _ in kept])
+    t_ends = np.array([end for _, _, _, end in kept])
     k = np.searchsorted(sentence_ends, t_starts)
     periods = _stated_years(text, t_starts, np.where(k > 0, sentence_ends[k - 1], -1))
     deadlines = _deadlines(text, t_starts, t_ends)
@@ -184,7 +182,7 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     rows: list[tuple] = []  # each task's fields but its topic and links, which are found for all at once
     task_titles: list[str] = []
     simplified: list[str] = []
-    for (m, start, end), period, a, b in zip(kept, periods, task_starts, task_ends):
+    for (adv, verb, start, end), period in zip(kept, periods):
         place = place_at(start)
         role = place.role
         if split is not None and role not in _SKIPPED_ROLES:
@@ -195,7 +193,6 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
             if period is None and kind == "target":
                 period = plan or report_year
         section = place.section
-        _, adv, verb = m.groups()
         rows.append((kind, _head_verb(adv, verb), period, section))
         simplified.append(text[start:end])
         task_titles.append(titles[section] if section is not None else "")

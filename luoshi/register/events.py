@@ -4,7 +4,8 @@ An event is written once and never updated or deleted; a correction is a
 newer event. Each write is its own short transaction, retried with backoff
 when SQLite reports the database locked (several processes writing at once
 beyond the busy timeout) or PostgreSQL a deadlock or serialisation failure,
-so that concurrent writers lose nothing.
+so that concurrent writers lose nothing. The same transaction refolds the
+commitment's thread into the register's index (``luoshi.register.index``).
 """
 from __future__ import annotations
 
