@@ -11,7 +11,7 @@ from sqlalchemy import select
 from test_register import doc_with_tasks
 
 from luoshi import register
-from luoshi.model import Task
+from luoshi.model import Section, Span, Task
 from luoshi.options import Options
 from luoshi.register import index
 from luoshi.register.status import STATUS_LABELS
@@ -146,3 +146,35 @@ def test_a_0005_database_with_data_gets_its_index_and_search_on_upgrade(db):
             assert index.search(conn, "建成示例大道") == [road] and index.search(conn, "大道") == [road]
         register.record(store, road, "status", "done", "张三")  # the upgraded index keeps up with new events
         assert next(c for c in register.list_commitments(store) if c.id == road).status == "done"
+
+
+sections_st = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 4),
+                                 st.sampled_from(["review", "plan", "other"])), max_size=8)
+
+
+@given(sections=sections_st)
+def test_a_sections_role_is_the_innermost_containing_section_even_when_they_do_not_nest(sections):
+    """The bisection over the sweep gives what "highest level, then latest start, containing it" gives."""
+    found = [Section(n, Span(a, a + size), Span(a, a), level, "", "", role, None)
+             for n, (a, size, level, role) in enumerate(sections)]
+    role = index.section_roles(found)
+    for offset in range(-1, 43):
+        containing = [s for s in found if s.span.start <= offset < s.span.end]
+        best = max(containing, key=lambda s: (s.level, s.span.start, s.index), default=None)
+        assert role(offset) == (best.role if best else None), offset
+
+
+def test_index_rows_carry_the_role_sql_finds_for_each_commitment(store):
+    """The index rows built from the document say what a query of the stored sections says."""
+    saved = store.save_document(make_document())
+    c, s, i = t.commitments.c, t.sections.c, t.commitment_index.c
+    role = (select(s.role).where(s.document_id == c.document_id, s.span_start <= c.span_start,
+                                 c.span_start < s.span_end)
+            .order_by(s.level.desc(), s.span_start.desc()).limit(1).scalar_subquery())
+    with store.engine.connect() as conn:
+        expected = conn.execute(select(c.id, c.document_id, c.span_start, c.kind, c.item_ordinal, role, c.topic,
+                                       c.deadline).where(c.document_id == saved.id).order_by(c.id)).all()
+        indexed = conn.execute(select(i.commitment_id, i.document_id, i.span_start, i.kind, i.item_ordinal, i.role,
+                                      i.topic, i.deadline).where(i.document_id == saved.id)
+                               .order_by(i.commitment_id)).all()
+    assert expected and indexed == expected and {r.role for r in indexed} - {None}
