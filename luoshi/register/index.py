@@ -28,6 +28,7 @@ from luoshi.model import Document, Section
 from luoshi.register.status import DEFAULT_STATUS, STATUS_LABELS, fold
 from luoshi.store import schema as t
 from luoshi.store import writer
+from luoshi.store.writer import Saved
 
 STATUS_RANK = {key: rank for rank, key in enumerate(STATUS_LABELS)}  # the listing order of statuses, to sort by
 DEFAULT_RANK = STATUS_RANK[DEFAULT_STATUS]
@@ -37,12 +38,15 @@ i, c, d, s, e = (t.commitment_index.c, t.commitments.c, t.documents.c, t.section
 _IDS = select(c.id).where(c.document_id == bindparam("doc_id")).order_by(c.id)
 
 
-def add_document(conn: Connection, doc_id: int, doc: Document, commitments: list[tuple]) -> None:
+def add_document(conn: Connection, saved: Saved, doc: Document, commitments: list[tuple]) -> None:
     """Index a newly stored document version's commitments; earlier versions of its name stop being latest.
 
     ``commitments`` are the document's commitment rows as ``writer.store_document`` wrote them (in id
     order): their index rows are built here from the in-memory document rather than by a query per row.
+    A first version has no earlier versions and nothing to fold: a thread hashes the document's name, and
+    no stored document (none is ever deleted) had this name, so no events are on its threads.
     """
+    doc_id = saved.id
     ids = conn.execute(_IDS, {"doc_id": doc_id}).scalars().all()
     if len(ids) != len(commitments):
         raise RuntimeError(f"document {doc_id} has {len(ids)} commitments stored, {len(commitments)} written")
@@ -51,13 +55,14 @@ def add_document(conn: Connection, doc_id: int, doc: Document, commitments: list
              DEFAULT_STATUS, DEFAULT_RANK, None, row[9]) for commitment_id, row in zip(ids, commitments)]
     if rows:
         writer.insert_rows(conn, t.commitment_index, rows)
-    name = select(d.name).where(d.id == doc_id).scalar_subquery()
-    conn.execute(update(t.commitment_index).where(
-        i.latest, i.document_id.in_(select(d.id).where(d.name == name, d.id != doc_id))).values(latest=False))
-    same = t.commitments.alias("same_thread")
-    tracked = exists(select(e.id).join(same, same.c.id == e.commitment_id).where(same.c.thread == c.thread))
-    for thread in conn.execute(select(c.thread).distinct().where(c.document_id == doc_id, tracked)).scalars():
-        _refresh_thread(conn, thread)
+    if saved.version > 1:
+        name = select(d.name).where(d.id == doc_id).scalar_subquery()
+        conn.execute(update(t.commitment_index).where(
+            i.latest, i.document_id.in_(select(d.id).where(d.name == name, d.id != doc_id))).values(latest=False))
+        same = t.commitments.alias("same_thread")
+        tracked = exists(select(e.id).join(same, same.c.id == e.commitment_id).where(same.c.thread == c.thread))
+        for thread in conn.execute(select(c.thread).distinct().where(c.document_id == doc_id, tracked)).scalars():
+            _refresh_thread(conn, thread)
     if conn.dialect.name == "sqlite" and rows:
         conn.connection.dbapi_connection.executemany(
             f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) VALUES (?, ?)",

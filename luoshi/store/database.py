@@ -75,7 +75,7 @@ class Store:
         with self._write() as conn:
             saved, commitments = writer.store_document(conn, doc, options)
             if saved.status != "unchanged":
-                index.add_document(conn, saved.id, doc, commitments)
+                index.add_document(conn, saved, doc, commitments)
             return saved
 
     def find_unchanged(self, name: str, sha256: str, options: Options = Options()) -> Saved | None:
