@@ -41,6 +41,7 @@ _NAME_RUN_RE = re.compile(f"[^{re.escape(''.join(NAME_LEFT_STOPS))}]*\\Z")
 _CUT_RE = re.compile(word_pattern({*NAME_CUT_WORDS, *ACTION_VERBS, *(a for a in LEAD_ADVERBS if len(a) > 1)}))
 _GENERIC_RE = re.compile(f"(?:{word_pattern(GENERIC_MODIFIERS)})+")
 _COUNT_RE = re.compile(COUNT_PREFIX)
+_GENERIC_MARKS = frozenset(GENERIC_MARKS)
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 # a phase or section right after the suffix belongs to the name: 二期, (肇庆段)
 _TAIL_RE = re.compile(r"[一二三四五六七八九十\d]期|\([^()\n]{1,8}段\)|新院区|新院")
@@ -50,7 +51,7 @@ _GLUED_AFTER = {"港": "区", "园区": "化", "机场": "站"}
 
 def _is_generic(prefix: str) -> bool:
     """Made up only of generic modifiers (现代农业, 省级 …), or marked as a category."""
-    return any(c in GENERIC_MARKS for c in prefix) or _GENERIC_RE.fullmatch(prefix) is not None
+    return not _GENERIC_MARKS.isdisjoint(prefix) or _GENERIC_RE.fullmatch(prefix) is not None
 
 
 def _name_start(text: str, end: int, floor: int) -> int:
