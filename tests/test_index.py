@@ -178,3 +178,54 @@ def test_index_rows_carry_the_role_sql_finds_for_each_commitment(store):
                                       i.topic, i.deadline).where(i.document_id == saved.id)
                                .order_by(i.commitment_id)).all()
     assert expected and indexed == expected and {r.role for r in indexed} - {None}
+
+
+def search_table_state(conn) -> tuple[list[str], list[str]]:
+    """The search table's shadow tables and the commitments table's indexes."""
+    names = conn.exec_driver_sql("SELECT type, name, tbl_name FROM sqlite_master").all()
+    return (sorted(n for kind, n, _ in names if kind == "table" and n.startswith(t.SEARCH_TABLE)),
+            sorted(n for kind, n, table in names if kind == "index" and table == "commitments"))
+
+
+def test_a_0006_database_with_data_searches_the_same_after_0007_and_back(db_path):
+    """0007 remakes the SQLite search table without column sizes (and drops a duplicate index): same hits."""
+    from alembic import command
+
+    from luoshi.store.engine import make_engine
+    from luoshi.store.migrate import _config
+
+    engine = make_engine(db_path, create=True)
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0006")
+        for doc in (doc_with_tasks(), doc_with_tasks("附件。"), hostile_doc()):
+            saved, rows = writer.store_document(conn, doc, Options())
+            index.add_document(conn, saved, doc, rows)
+        assert f"{t.SEARCH_TABLE}_docsize" in search_table_state(conn)[0]
+    engine.dispose()
+    words = ["示例大道", "大道", "年内", "100%_", '"示例"', "千万工程", "没有的词"]
+
+    def hits(store: Store) -> dict[str, list[int]]:
+        latest = register.list_commitments(store)
+        with store.engine.connect() as conn:
+            found = {q: sorted(index.search(conn, q)) for q in words}
+            conn.exec_driver_sql(f"INSERT INTO {t.SEARCH_TABLE}({t.SEARCH_TABLE}, rank) VALUES ('integrity-check', 1)")
+        assert found == {q: sorted(c.id for c in latest if q in c.text) for q in words}
+        return found
+
+    with Store(db_path) as store:
+        before = hits(store)
+        with store.engine.connect() as conn:
+            shadows, indexes = search_table_state(conn)
+        assert f"{t.SEARCH_TABLE}_docsize" not in shadows and f"{t.SEARCH_TABLE}_data" in shadows
+        assert "ix_commitments_document_id" not in indexes and "ix_commitments_thread" in indexes
+        assert before["示例大道"] and before["100%_"]
+        store.save_document(doc_with_tasks("又一个附件。"))  # written after the upgrade: found too
+        after = hits(store)
+        assert after["示例大道"] and after["示例大道"] != before["示例大道"]
+    with engine.begin() as conn:
+        command.downgrade(_config(conn), "0006")
+        assert f"{t.SEARCH_TABLE}_docsize" in search_table_state(conn)[0]
+        assert "ix_commitments_document_id" in search_table_state(conn)[1]
+    engine.dispose()
+    with Store(db_path) as store:  # upgraded again on opening
+        assert hits(store) == after
