@@ -16,7 +16,7 @@ from operator import attrgetter
 import numpy as np
 
 from luoshi.data.topics import KEYWORDS, TITLE_WEIGHT, TOPICS
-from luoshi.extract.alternation import word_pattern
+from luoshi.extract.alternation import WordScan, word_pattern
 from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Section, Task
 
@@ -27,22 +27,10 @@ for _topic, _words in KEYWORDS.items():
         if _word not in _WEIGHTS or _WEIGHTS[_word][1] < _weight:
             _WEIGHTS[_word] = (_topic, _weight)
 _KEYWORD_RE = re.compile(word_pattern(_WEIGHTS))
-
-
-def _class(chars: set[str]) -> str:
-    return f"[{''.join(re.escape(c) for c in sorted(chars))}]"
-
-
-# split() keeps the keywords between the gaps; the lookahead rejects most positions before the alternation
-# runs: a one-character keyword there, or the first and second characters of a longer one
-_LONGER = [w for w in _WEIGHTS if len(w) > 1]
-_KEYWORD_SPLIT_RE = re.compile(f"(?={_class({w for w in _WEIGHTS if len(w) == 1})}"
-                               f"|{_class({w[0] for w in _LONGER})}{_class({w[1] for w in _LONGER})})"
-                               f"({_KEYWORD_RE.pattern})")
 _KEYS = list(TOPICS)
 _KEY_OR_NONE = np.array([*_KEYS, None], dtype=object)  # index len(_KEYS): no topic
 _HITS = {word: (_KEYS.index(topic), weight) for word, (topic, weight) in _WEIGHTS.items()}
-_WORD_INDEX = {word: i for i, word in enumerate(_HITS)}
+_KEYWORD_SCAN = WordScan(list(_HITS))  # finds what _KEYWORD_RE finds, a few times faster over many texts
 _WORD_TOPIC = np.array([t for t, _ in _HITS.values()], dtype=np.int64)
 _WORD_WEIGHT = np.array([w for _, w in _HITS.values()], dtype=np.float64)
 
@@ -85,11 +73,9 @@ def topics_of(texts: list[str], titles: list[str]) -> list[str | None]:
     scanned = [*texts, *list(rows)[1:]]  # the texts, then each distinct title but ""
     scores = np.zeros((len(scanned), len(_KEYS)))
     if scanned:
-        parts = _KEYWORD_SPLIT_RE.split("\n".join(scanned))  # gap, keyword, gap, …, gap: no match objects
-        ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-        words = np.fromiter(map(_WORD_INDEX.__getitem__, parts[1::2]), dtype=np.int64, count=len(parts) // 2)
+        starts, words = _KEYWORD_SCAN.find("\n".join(scanned))
         text_ends = np.cumsum(np.fromiter(map(len, scanned), dtype=np.int64, count=len(scanned)) + 1)
-        owner = np.searchsorted(text_ends, ends[0:-1:2], side="right")  # a keyword starts where its gap ends
+        owner = np.searchsorted(text_ends, starts, side="right")
         weights = _WORD_WEIGHT[words] * np.where(owner < len(texts), 1.0, TITLE_WEIGHT)
         scores = np.bincount(owner * len(_KEYS) + _WORD_TOPIC[words], weights=weights,
                              minlength=scores.size).reshape(scores.shape)
