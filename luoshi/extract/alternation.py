@@ -160,6 +160,8 @@ class WordScan:
         alive = np.flatnonzero(pair & self._LONGER)  # starts that may lead to a longer word, as indices
         key = pairs[starts[alive]].astype(np.uint64)
         for size, (keys, indices) in enumerate(self._prefixes, 3):  # the longest word at a start wins
+            if not len(alive):
+                break
             key = key << np.uint64(self._bits) | ranks[starts[alive] + size - 1].astype(np.uint64)
             at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
             on = keys[at] == key
@@ -174,8 +176,11 @@ class WordScan:
                     break
         found = np.flatnonzero(length)
         starts, ends, word = starts[found], starts[found] + length[found], word[found]
+        inside = _inside(starts, ends)
+        if not inside.any():
+            return starts, word
         # a match starting inside the first match of its overlapping run goes, as that one stays
-        run = np.maximum.accumulate(np.where(_inside(starts, ends), 0, np.arange(len(starts))))
+        run = np.maximum.accumulate(np.where(inside, 0, np.arange(len(starts))))
         keep = starts >= ends[run]
         keep[run] = True
         starts, ends, word = starts[keep], ends[keep], word[keep]
