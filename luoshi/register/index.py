@@ -50,9 +50,10 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
     ids = conn.execute(_IDS, {"doc_id": doc_id}).scalars().all()
     if len(ids) != len(commitments):
         raise RuntimeError(f"document {doc_id} has {len(ids)} commitments stored, {len(commitments)} written")
-    meta, role = doc.metadata, section_roles(doc.sections)
-    rows = [(commitment_id, doc_id, True, row[4], row[1], row[2], meta.region, meta.year, role(row[4]), row[7],
-             DEFAULT_STATUS, DEFAULT_RANK, None, row[9]) for commitment_id, row in zip(ids, commitments)]
+    region, year, role = doc.metadata.region, doc.metadata.year, section_roles(doc.sections)
+    rows = [(commitment_id, doc_id, True, start, kind, ordinal, region, year, role(start), topic, DEFAULT_STATUS,
+             DEFAULT_RANK, None, deadline)
+            for commitment_id, (_, kind, ordinal, _, start, _, _, topic, _, deadline, _) in zip(ids, commitments)]
     if rows:
         writer.insert_rows(conn, t.commitment_index, rows)
     if saved.version > 1:
@@ -66,7 +67,7 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
     if conn.dialect.name == "sqlite" and rows:
         conn.connection.dbapi_connection.executemany(
             f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) VALUES (?, ?)",
-            [(commitment_id, row[6]) for commitment_id, row in zip(ids, commitments)])
+            [(commitment_id, row[6]) for commitment_id, row in zip(ids, commitments)])  # row[6]: the text
 
 
 def section_roles(sections: Sequence[Section]) -> Callable[[int], str | None]:
@@ -78,15 +79,15 @@ def section_roles(sections: Sequence[Section]) -> Callable[[int], str | None]:
     by bisection. Sections need not nest. Ties (same level and start) go to
     the later section.
     """
-    bounds = sorted({s.span.start for s in sections} | {s.span.end for s in sections})
-    opening = sorted(sections, key=lambda s: s.span.start)
+    bounds = sorted({x.span.start for x in sections} | {x.span.end for x in sections})
+    opening = sorted(sections, key=lambda x: x.span.start)
     open_: list[tuple[int, int, int, int, str]] = []
     roles: list[str | None] = []
     k = 0
     for at in bounds:
         while k < len(opening) and opening[k].span.start <= at:
-            s = opening[k]
-            heappush(open_, (-s.level, -s.span.start, -s.index, s.span.end, s.role))
+            section = opening[k]
+            heappush(open_, (-section.level, -section.span.start, -section.index, section.span.end, section.role))
             k += 1
         while open_ and open_[0][3] <= at:
             heappop(open_)
