@@ -25,6 +25,7 @@ def _hits(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
 @given(st.lists(st.text(_CHARS, min_size=1, max_size=4), min_size=1, max_size=12), st.text(_CHARS, max_size=60))
 def test_small_word_sets_match_like_the_plain_alternation(words: list[str], text: str) -> None:
     assert _hits(re.compile(word_pattern(words)), text) == _hits(_plain(words), text)
+    assert _hits(re.compile(word_pattern(words, fanout=1)), text) == _hits(_plain(words), text)  # grouped
 
 
 _FIRSTS = [chr(0x4E00 + 3 * i) for i in range(200)]  # more first characters than a plain trie takes

@@ -32,11 +32,14 @@ _FANOUT = 128  # below this many first characters the plain trie is faster (meas
 _MAX_RANK_BITS = 12  # WordScan's pair table has 4 ** bits entries: 64 MB at most
 
 
-def word_pattern(words: Iterable[str]) -> str:
-    """A non-capturing regex matching any of ``words``, preferring the longest."""
+def word_pattern(words: Iterable[str], fanout: int = _FANOUT) -> str:
+    """A non-capturing regex matching any of ``words``, preferring the longest.
+
+    Above ``fanout`` distinct first characters the trie is grouped (see the module docstring).
+    """
     words = {w for w in words if w}
     firsts = sorted({w[0] for w in words})
-    if len(firsts) <= _FANOUT:
+    if len(firsts) <= fanout:
         return _trie_pattern(words) or "(?!)"
     size = round(2 * math.sqrt(len(firsts)))  # ~√n groups of ~√n: both lists stay short
     groups = []

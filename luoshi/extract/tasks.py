@@ -64,10 +64,13 @@ def _char_table(chars: Iterable[str] = "", *ranges: tuple[str, str]) -> np.ndarr
 
 _BOUNDARY = ",，;；。:：!！?？\n"
 _HEAD_WORDS = (*SUBJECT_PREFIXES, *LEAD_ADVERBS, *ACTION_VERBS)
+# the adverbs and verbs are tried again and again as the head backtracks: their tries grouped by first
+# character already at 40 first characters (not the 128 that suits a scan) cut a fifth of the head scan
+_HEAD_FANOUT = 40
 # the lookahead rejects a clause that cannot open with a head word before the three alternations try it
 _HEAD = (rf"[ \t]*(?=[{''.join(sorted({re.escape(w[0]) for w in _HEAD_WORDS}))}])"
-         rf"(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS)}*)"
-         rf"(?P<verb>{word_pattern(ACTION_VERBS)}{{1,3}})"
+         rf"(?P<subj>{word_pattern(SUBJECT_PREFIXES)}?)(?P<adv>{word_pattern(LEAD_ADVERBS, _HEAD_FANOUT)}*)"
+         rf"(?P<verb>{word_pattern(ACTION_VERBS, _HEAD_FANOUT)}{{1,3}})"
          rf"(?P<obj>[^{_BOUNDARY}]*)")  # the object: the rest of the head's clause
 # a head opens the text or follows a boundary; matching the boundary character (rather than
 # looking behind for it) lets the scan jump from boundary to boundary instead of trying every position
