@@ -80,7 +80,9 @@ _SENTENCE_END = _char_table(";；。!！?？\n")
 _RHETORIC_RE = re.compile(word_pattern(RHETORIC_OBJECT_WORDS))
 _CONTENT = _char_table("", ("\u4e00", "\u9fff"), ("A", "Z"), ("a", "z"), ("0", "9"))  # Chinese, Latin, digits
 _NEWLINE = ord("\n")
-_DEADLINE_RE = re.compile("|".join(f"(?:{p})" for p in DEADLINE_PATTERNS))
+# every deadline starts with a digit or one of these characters: the lookahead rejects the other
+# positions before the alternation tries them
+_DEADLINE_RE = re.compile(r"(?=[\d年当今到至上下一二三四第])(?:" + "|".join(f"(?:{p})" for p in DEADLINE_PATTERNS) + ")")
 # every deadline holds one of these characters and is at most _DEADLINE_REACH long (tested): only the
 # few windows that reach an anchor are searched, not every position of the text
 _DEADLINE_ANCHOR = _char_table("年月季")
