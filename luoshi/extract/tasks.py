@@ -232,9 +232,9 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     return tuple(map(_task, map(_span, task_starts, task_ends), kinds, verbs,
                      [source_text[a:b] for a, b in zip(task_starts, task_ends)], simplified, periods, deadlines,
                      topics, [s if s >= 0 else None for s in sentences.tolist()], sections,
-                     _links(task_starts, task_ends, *_mention_index(measures, lambda m: (m.span,))),
-                     _links(task_starts, task_ends, *_mention_index(projects, lambda p: p.mentions)),
-                     _links(task_starts, task_ends, *_mention_index(slogans, lambda s: s.mentions))))
+                     _links(src_a, task_ends, *_mention_index(measures, lambda m: (m.span,))),
+                     _links(src_a, task_ends, *_mention_index(projects, lambda p: p.mentions)),
+                     _links(src_a, task_ends, *_mention_index(slogans, lambda s: s.mentions))))
 
 
 def _in_skipped(starts: np.ndarray, structure: Structure, norm: Normalised) -> np.ndarray:
@@ -291,7 +291,7 @@ def _deadline_hits(text: str, cp: np.ndarray) -> list[tuple[int, str]]:
     return hits
 
 
-def _links(task_starts: list[int], task_ends: list[int], starts: list[int], owners: list[int]
+def _links(task_starts: np.ndarray, task_ends: list[int], starts: list[int], owners: list[int]
            ) -> list[tuple[int, ...]]:
     """For each task, the owners of the mentions that start inside it, each once, in order.
 
