@@ -30,7 +30,7 @@ _KEYWORD_RE = re.compile(word_pattern(_WEIGHTS))
 _KEYS = list(TOPICS)
 _KEY_OR_NONE = np.array([*_KEYS, None], dtype=object)  # index len(_KEYS): no topic
 _HITS = {word: (_KEYS.index(topic), weight) for word, (topic, weight) in _WEIGHTS.items()}
-_KEYWORD_SCAN = WordScan(list(_HITS))  # finds what _KEYWORD_RE finds, a few times faster over many texts
+_KEYWORD_SCAN = WordScan(list(_HITS))  # finds what _KEYWORD_RE finds, twice as fast over a document's tasks
 _WORD_TOPIC = np.array([t for t, _ in _HITS.values()], dtype=np.int64)
 _WORD_WEIGHT = np.array([w for _, w in _HITS.values()], dtype=np.float64)
 
@@ -79,7 +79,7 @@ def topics_of(texts: list[str], titles: list[str]) -> list[str | None]:
         weights = _WORD_WEIGHT[words] * np.where(owner < len(texts), 1.0, TITLE_WEIGHT)
         scores = np.bincount(owner * len(_KEYS) + _WORD_TOPIC[words], weights=weights,
                              minlength=scores.size).reshape(scores.shape)
-    votes = np.vstack((np.zeros(len(_KEYS)), scores[len(texts):]))
+    votes = np.vstack((np.zeros(len(_KEYS)), scores[len(texts):]))  # by row of rows
     scores = scores[:len(texts)] + votes[np.fromiter(map(rows.__getitem__, titles), dtype=np.int64, count=len(titles))]
     best = scores.argmax(axis=1)  # the first maximum: ties go to the earlier topic
     top = scores[np.arange(len(texts)), best]
