@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,9 @@ def test_word_scan_of_topic_keywords_on_real_text(shared) -> None:
     words = sorted({w for table in KEYWORDS.values() for w in table})
     text = (shared / "corpus" / "seeds" / "001_6c2582cb47a6a2df.txt").read_text(encoding="utf-8")
     assert _scanned(words, text) == _hits(_plain(words), text) != []
+
+
+@pytest.mark.parametrize("words", [["推进", "推进"], ["推进", ""], ["\U00020000"]])
+def test_word_scan_refuses_what_its_tables_cannot_hold(words: list[str]) -> None:
+    with pytest.raises(ValueError):
+        WordScan(words)

@@ -118,8 +118,9 @@ class WordScan:
 
     def __init__(self, words: Sequence[str]) -> None:
         chars = sorted({c for w in words for c in w})
-        if (chars and ord(chars[-1]) > 0xFFFF) or len(chars) >= 1 << _MAX_RANK_BITS or "" in words:
-            raise ValueError("WordScan takes non-empty words of up to 4095 distinct BMP characters")
+        if (chars and ord(chars[-1]) > 0xFFFF) or len(chars) >= 1 << _MAX_RANK_BITS or "" in words \
+                or len(set(words)) < len(words):
+            raise ValueError("WordScan takes distinct non-empty words of up to 4095 distinct BMP characters")
         self._bits = bits = max(1, len(chars).bit_length())
         self._rank = np.zeros(0x10000, dtype=np.uint16)
         self._rank[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
