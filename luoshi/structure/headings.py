@@ -53,6 +53,8 @@ _FINAL_WORDS = re.compile("|".join(H.HEADING_FINAL_WORDS))
 _OPENER = re.compile("|".join(H.SENTENCE_OPENERS))
 _PART_HEADING = re.compile(f"(?:{'|'.join(H.PART_HEADING_ENDINGS)})$")
 _STANDALONE = frozenset(H.STANDALONE_HEADINGS)
+# no box, annex, standalone or part heading is longer
+_LONGEST_UNNUMBERED = max(H.MAX_HEADING, H.MAX_PART_HEADING, *map(len, _STANDALONE))
 _GLOSSARY_TITLE = re.compile("|".join(H.ROLE_CUES["glossary"]))
 _TITLE_TRIM = " :.、"
 _RANKS = {kind: rank for rank, (kind, _) in enumerate(H.NUMBERED_KINDS)}
@@ -113,6 +115,8 @@ def _line_heading(text: str, ls: int, le: int, in_glossary: bool) -> Heading | N
         if in_glossary and kind not in H.CHAPTER_KINDS:
             return None
         return _numbered(text, ls, le, kind, m.end(), _ordinal(m.group(f"n_{kind}")))
+    if len(line) > _LONGEST_UNNUMBERED:  # a paragraph: spare it the rules below
+        return None
     for kind, rx in (("box", _BOX), ("annex", _ANNEX)):
         m = rx.match(line)
         if m and len(line) <= H.MAX_HEADING and not _SENTENCE_END.search(line[:-1]):
