@@ -133,10 +133,35 @@ def test_a_count_ends_before_what_is_said_of_it() -> None:
     ("农产品加工企业发展到1685家。", "农产品加工企业"),
     ("人均生产总值跨越4万元大关。", "人均生产总值"),
     ("六是实施残疾人无障碍改造3500户。", "残疾人无障碍改造"),
-    ("新蔡县等5个县一般公共预算收入超10亿元。", "县一般公共预算收入"),
+    # the money floor only sorts the counties counted: it names their category
+    ("新蔡县等5个县一般公共预算收入超10亿元。", "县一般公共预算收入超10亿元"),
 ])
 def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator: str) -> None:
     assert run(text)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # a preposition's frame ends at its last target verb
+    ("为全县如期实现一般公共预算收入超50亿元的目标打下基础。", "一般公共预算收入"),
+    ("在规划期前两年实现粮食产量超60万吨。", "粮食产量"),
+    # the goal a figure's 的 attaches it to is not what it counts
+    ("确保完成城镇新增就业2万人的目标任务。", "城镇新增就业"),
+    # adverbs and cultivation verbs open no indicator
+    ("在全省率先建成15个智慧社区。", "智慧社区"),
+    ("坚决完成剩余2000户危房改造任务。", "剩余危房改造任务"),
+    ("力争培育省级示范合作社8家。", "省级示范合作社"),
+    ("培育发展家庭农场30家。", "家庭农场"),
+    # a count's words stop at the next item joined by 以及
+    ("加强甲、乙等3个地理标志产品以及本地特色农产品的品牌建设。", "地理标志产品"),
+    # a column heading's count: the bracket is no word of its indicator
+    ("专栏:供水保障工程(12个)", "供水保障工程"),
+])
+def test_frames_goals_and_brackets_leave_the_indicator(text: str, indicator: str) -> None:
+    assert run(text)[0].indicator == indicator
+
+
+def test_an_item_before_a_list_comma_is_not_the_counts_indicator() -> None:
+    assert only("加快提升高新区、6个开发区亩均效益。").indicator == "开发区亩均效益"
 
 
 def test_a_level_alone_grades_the_things_counted_before() -> None:
@@ -153,6 +178,11 @@ def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
 def test_an_attribute_after_a_rate_takes_the_rate_topic() -> None:
     found = run("农产品加工转化率65%,年产值近1900亿元。")
     assert [m.indicator for m in found] == ["农产品加工转化率", "农产品加工年产值"]
+
+
+def test_shares_of_a_provincial_task_are_named_after_their_topics() -> None:
+    found = run("城镇新增就业、失业人员再就业、困难人员就业,分别完成省定任务的121%、108%、130%。")
+    assert [m.indicator for m in found] == ["城镇新增就业", "失业人员再就业", "困难人员就业"]
 
 
 def test_shares_of_the_plan_are_named_after_their_topics() -> None:
@@ -279,6 +309,8 @@ def test_attribute_takes_the_previous_topic() -> None:
     "——2023年2月22日在第十六届人民代表大会第三次会议上。",
     "实现“双百工程”〔3〕全覆盖。",
     "在全国312个普通地级市运行质量排名中位居第二位。",
+    "高新区在全省开发区综合排名上升15位。",
+    "营商环境评价位次前移6名。",
 ])
 def test_not_measures(text: str) -> None:
     assert run(text) == []
@@ -292,6 +324,14 @@ def test_a_people_is_not_a_count() -> None:
 def test_category_threshold_only_counts() -> None:
     assert summary(run("全年新引进项目24个,其中3亿元以上项目4个。")) == [(24, "个", "=", False), (4, "个", "=", False)]
     assert summary(run("力争每年引进10亿元以上企业5家。")) == [(5, "家", "=", False)]
+
+
+def test_a_money_floor_after_a_count_sorts_the_things_counted() -> None:
+    found = run("25家企业营业收入超5亿元,4家超20亿元。")
+    assert summary(found) == [(25, "家", "=", False), (4, "家", "=", False)]
+    # words of a sum make the money the total of the things counted: a measure
+    assert summary(run("12个项目总投资超过80亿元。")) == [(12, "个", "=", False), (80, "亿元", ">=", False)]
+    assert summary(run("5个县一般公共预算收入超过10亿元。")) == [(5, "个", "=", False)]
 
 
 def test_a_named_cluster_size_is_a_measure_but_a_kind_of_cluster_is_not() -> None:

@@ -168,7 +168,12 @@ INDICATOR_LEAD_WORDS = (
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
     "成功", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
+    "坚决", "率先", "培育", "培育发展", "培育壮大",
 )
+# A clause opened by a preposition frames the indicator, which follows the
+# frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元.
+FRAME_PREPOSITIONS = ("为", "在", "于")
+FRAME_VERBS = ("实现", "确保", "力争", "争取")
 # Stripped from the end of the indicator (comparator and change words).
 INDICATOR_TAIL_WORDS = (
     "分别", "均", "都", "各", "共", "合计", "累计", "总计", "达到", "达", "突破", "超过", "超",
@@ -195,6 +200,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"建成(?!区)",
     r"指(?![标导数南引挥令示望])",
     r"在(?=突出|抓好|推进|加快|全[市区县省])",
+    r"全[国省市区县]率先",  # 在全省率先整合…: 率 here is no rate's suffix
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
     r"有效(?!期)",
@@ -217,13 +223,28 @@ POST_CUT_WORDS = (
 # A number before these words (later in its clause) is the size of a ranking's
 # field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位.
 RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列")
+# A step count after these words (earlier in its clause) moves a rank, it
+# measures nothing: 综合排名上升70位, 位次前移5名.
+RANK_NOUNS = ("排名", "排位", "位次", "名次")
+RANK_STEP_UNITS = ("位", "名", "个位次")
+# Words between a count and a money threshold that make the money a sum of the
+# things counted (21个项目总投资超100亿元), not the size each one passes
+# (40家企业主营业务收入超10亿元).
+SUM_WORDS = ("总", "累计", "合计", "共计", "一共", "完成", "实现", "投资", "投入", "带动")
 # Words that always end what a count quantifies: the next list item, 等, a frame.
 POST_STOP_WORDS = (
     "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
+    "以及",
 )
+# Nouns that a figure's 的 attaches it to without naming what it measures:
+# 实现地区生产总值超3000亿元的目标 (the indicator is before the number).
+GOAL_NOUNS = ("目标", "任务", "要求")
 # 分别完成年度任务的107%、135%: each share of a plan done belongs to one topic of the list.
-PLAN_SHARE_NOUNS = ("年度任务", "年度计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务", "任务", "计划", "目标")
+PLAN_SHARE_NOUNS = (
+    "年度任务", "年度计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务",
+    "省定任务", "省定目标", "市定任务", "市定目标", "任务", "计划", "目标",
+)
 # One-character items that a list joins before a shared head (金融机构存、贷款余额 →
 # 存款余额, 贷款余额; 进、出口总额): the item is one character, the head is shared.
 ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水电气肉蛋奶粮油")

@@ -23,10 +23,13 @@ from luoshi.data.quantities import (
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
+    RANK_NOUNS,
+    RANK_STEP_UNITS,
     RANK_WORDS,
     RATIO_INDICATOR_ENDS,
     SLOGAN_NOUNS,
     STRUCTURE_NOUNS,
+    SUM_WORDS,
     THROUGHPUT_UNITS,
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
@@ -219,8 +222,34 @@ def _is_cluster_size(text: str, q: Quantity) -> bool:
 
 
 _RANK_RE = re.compile("|".join(RANK_WORDS))
+_RANK_NOUN_RE = re.compile("|".join(RANK_NOUNS))
 
 
-def is_rank_field(text: str, q: Quantity, clause_end: int) -> bool:
-    """在全国312个普通地级市…排名中位居第二位: the size of a ranking's field."""
-    return q.unit_class == "classifier" and bool(_RANK_RE.search(text, q.end, clause_end))
+def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
+    """在全国312个普通地级市…排名中位居第二位: the size of a ranking's field.
+
+    Also the steps a rank moved (综合排名上升70位): a rank is no measure.
+    """
+    if q.unit_class != "classifier":
+        return False
+    if q.unit in RANK_STEP_UNITS and _RANK_NOUN_RE.search(text, clause_start, q.pre_start):
+        return True
+    return bool(_RANK_RE.search(text, q.end, clause_end))
+
+
+_SUM_RE = re.compile(word_pattern(SUM_WORDS))
+
+
+def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_start: int) -> bool:
+    """40家企业主营业务收入超10亿元, 3家超50亿元: the size each thing counted passes, not a measure.
+
+    A money floor after a count in the same clause sorts the things counted;
+    the count is the measure. Words of a sum between them (21个项目总投资超
+    100亿元) make the money their total, which is one.
+    """
+    if q.unit_class not in ("money", "magnitude") or q.comparator != ">=":
+        return False
+    if prev is None or prev.unit_class != "classifier" or prev.num_start < clause_start:
+        return False
+    between = text[prev.end:q.pre_start]
+    return len(between) <= 12 and not _SUM_RE.search(between) and not re.search(r"[,，;；。、]", between)

@@ -19,7 +19,10 @@ import re
 from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
     CHANGE_VERBS,
+    FRAME_PREPOSITIONS,
+    FRAME_VERBS,
     GAP_WORDS,
+    GOAL_NOUNS,
     INDICATOR_CHANGE_TAIL_WORDS,
     INDICATOR_LEAD_PATTERNS,
     INDICATOR_LEAD_WORDS,
@@ -61,6 +64,8 @@ _RATIO_REF_RE = re.compile(
 )
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
+_FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
+_GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
@@ -100,7 +105,7 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
     words = _CHANGE_TAILS if change else _TAILS
     while e > s:
         last = text[e - 1]
-        if last in _SPACE or last in "、,，":
+        if last in _SPACE or last in "、,，(（":  # 电网建设工程(19个): the bracket opens the figure's note
             e -= 1
             continue
         if last not in _TAIL_LAST_CHARS:
@@ -157,6 +162,10 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         m = _CHANGE_LEAD_RE.match(text, s, e)
         if m and m.end() < e:
             s = strip_lead(text, m.end(), e)
+    if s < e and text[s] in FRAME_PREPOSITIONS:
+        verbs = list(_FRAME_VERB_RE.finditer(text, s + 1, e))
+        if verbs and e - verbs[-1].end() >= 2 and text[verbs[-1].end()] not in _SUFFIX_CHARS:
+            s = strip_lead(text, verbs[-1].end(), e)
     return s, e
 
 
@@ -168,8 +177,10 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
     """
     while s < e and text[s] in _SPACE + "的":
         s += 1
-    if s < e and text[s] in "、和及与(（":
-        return s, s  # the next item of a list, or a parenthetical note (预计数,下同)
+    if s < e and text[s] in "、和及与(（)）":
+        return s, s  # the next item of a list, a parenthetical note (预计数,下同), or its end
+    if s > 0 and text[s - 1] == "的" and _GOAL_RE.match(text, s, e):
+        return s, s  # 超3000亿元的目标: the goal the figure sets, named before it
     pos = s
     while True:
         m = _POST_STOP_RE.search(text, pos, e)

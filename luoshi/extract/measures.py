@@ -307,13 +307,14 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
         if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
-        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, ce):
+        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
             continue
         candidates.append((q, cs, ce))
     kept = []
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
-        if not filters.is_category_threshold(text, q, nxt, ce):
+        prev = candidates[i - 1][0] if i else None
+        if not (filters.is_category_threshold(text, q, nxt, ce) or filters.is_member_threshold(text, q, prev, cs)):
             kept.append((q, cs, ce))
     return kept
 
@@ -340,7 +341,9 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             post = (indicator.strip_lead(text, *post), post[1])
     end = post[1] if post[1] > post[0] else q.end
     if post[1] > post[0]:
-        if pre[1] > pre[0] and not indicator.is_enumeration(text, *pre):
+        # 提升A产业园、11个开发区…水平: words before a list's 、 belong to the item before
+        listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
+        if pre[1] > pre[0] and not listed and not indicator.is_enumeration(text, *pre):
             return (pre, post), False, end
         return (post,), False, end
     if pre[1] > pre[0]:
