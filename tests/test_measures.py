@@ -249,6 +249,38 @@ def test_a_year_before_the_number_is_its_period(text, period) -> None:
     assert [m.period for m in run(text)] == [period]
 
 
+@pytest.mark.parametrize("text, period", [
+    # a plan's time nearer the number than a year names the period
+    ("围绕2035年远景目标,力争在“十四五”中前期实现工业总产值超800亿元。", "十四五"),
+    ("“十三五”期间,全区累计完成固定资产投资900亿元。", "十三五"),
+    # a mention of the plan, or a base of comparison, is no period
+    ("2021年是“十四五”开局之年,地区生产总值增长6%。", "2021"),
+    ("2021年,全区税收较“十三五”末增长30%。", "2021"),
+])
+def test_a_plans_time_before_the_number_is_its_period(text, period) -> None:
+    assert [m.period for m in run(text)] == [period]
+
+
+@pytest.mark.parametrize("text", [
+    "全区税收较2020年增长30%。",
+    "全区税收比2020年末增长30%。",
+    "全区税收与上年相比增长30%。",
+    "全区税收较“十三五”末增长30%。",
+])
+def test_a_comparison_base_before_the_change_is_no_word_of_the_indicator(text) -> None:
+    assert only(text).indicator == "税收"
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("年均新增城镇就业增长率达到12%。", "年均新增城镇就业增长率"),
+    ("研发经费投入增速保持在15%以上。", "研发经费投入增速"),
+    ("居民消费价格涨幅为3%左右。", "居民消费价格涨幅"),
+])
+def test_a_rate_of_change_at_a_level_is_still_a_change(text, indicator) -> None:
+    m = only(text)
+    assert (m.change, m.direction, m.indicator) == (True, "up", indicator)
+
+
 def test_qualifiers_leave_the_topic_to_the_previous_figure() -> None:
     found = run("一般公共预算收入128.4亿元,同口径增长3.1%。高新技术企业达到468家,净增97家。")
     assert [(m.indicator, m.change) for m in found] == [

@@ -191,6 +191,11 @@ INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
     "削减", "缩小", "回落", "递减", "递增", "多增", "净增",
 )
+# A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
+# the head of a clause: no word of the indicator, wherever it stands.
+COMPARISON_BASE = (
+    r"(?:较|比|与)(?:“?十[一二三四五六]五”?末?|上年|去年|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?"
+)
 # Regex lead patterns that need a look at the next word: 高标准 is dropped
 # before a verb (高标准建设…) but is part of 高标准农田; 指 opens a note's
 # definition but starts 指标.
@@ -207,7 +212,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"[一二三四五六七八九十]+是(?![指否])",  # 六是实施…: the ordinal of a list of tasks
     r"共(?=举办|开展|组织|实施|培训|完成|新增|引进|投入|发放|解决|受理|办理)",
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
-    r"(?:较|比|与)(?:“?十[一二三四五六]五”?末?|上年|去年|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?",
+    COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
 )
 # Change verbs that make a change with counts and physical units too
@@ -311,5 +316,8 @@ CAPACITY_VERBS = (
 # --- periods ----------------------------------------------------------------
 # First year of a five-year plan → its name, for the period of plan targets.
 FIVE_YEAR_PLANS = {2006: "十一五", 2011: "十二五", 2016: "十三五", 2021: "十四五", 2026: "十五五"}
+# Words after a plan's name that make it the time of a figure (在“十四五”中前期
+# 实现…, “十三五”期间累计…), not a mention of the plan (“十四五”规划, 开局之年).
+PLAN_TIME_WORDS = ("时期", "期间", "中前期", "前期", "中期", "后期", "期末", "末", "内")
 # Words in a sentence that pin a figure to the document's year.
 THIS_YEAR_WORDS = ("今年", "年内", "全年", "本年", "本年度", "当年")

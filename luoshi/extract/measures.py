@@ -30,8 +30,10 @@ from luoshi.data.quantities import (
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
     DECREASE_WORDS,
+    LEVEL_VERBS,
     LEVEL_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
+    PLAN_TIME_WORDS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
     TARGET_CUES,
@@ -63,6 +65,7 @@ _NIAN, _ONE, _NINE, _TWO, _ZERO = map(ord, "年1920")
 _BASE_YEAR_LEAD_RE = re.compile(rf"(?:{'|'.join(BASE_YEAR_LEADS)})\s*$")
 _BASE_YEAR_LEAD_LASTS = frozenset(w[-1] for w in BASE_YEAR_LEADS)
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
+_PLAN_TIME_RE = re.compile(rf"(十[一二三四五六]五)”?(?:{word_pattern(PLAN_TIME_WORDS)})")
 _AVERAGE_RE = re.compile("年均|年平均")
 _DIGIT_RE = re.compile(r"\d")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
@@ -79,6 +82,10 @@ _QUALIFIED_CHANGE_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)})(?:{word_pattern(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
+# 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
+_CHANGE_NOUN_LEVEL_RE = re.compile(
+    rf"(?:{word_pattern(CHANGE_NOUNS)})(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
+)
 _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
@@ -150,8 +157,9 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
         return True
     if rate and q.unit_class != "money" and _QUALIFIED_CHANGE_RE.search(text, region_start, q.pre_start):
         return True
-    return q.unit_class == "percent" and bool(_CHANGE_NOUN_RE.search(text, region_start, q.pre_start)) \
-        and not re.search(r"(?:至|到|为)$", lead)
+    if q.unit_class != "percent" or not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
+        return False
+    return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
 
 
 def _direction(text: str, q: Quantity, clause_start: int) -> str:
@@ -238,7 +246,7 @@ def _after_base_lead(text: str, pos: int) -> bool:
 
 
 class _YearMentions:
-    """Where the text names a year (2021年) or the document's year (今年, 全年), found once.
+    """Where the text names a year (2021年), a plan's time (“十四五”期间) or the document's year (今年, 全年), found once.
 
     A comparison base (是2017年的1.8倍, 比2015年) is no period: it is skipped.
     """
@@ -252,6 +260,9 @@ class _YearMentions:
         starts = starts[((lead == _ONE) & (codes[starts + 1] == _NINE)) | ((lead == _TWO) & (codes[starts + 1] == _ZERO))]
         hits = [(p, m.group(1)) for p in starts.tolist()
                 if (m := _YEAR_RE.match(text, p)) and not _after_base_lead(text, p)]
+        if "五" in text:  # the nearer of a year and a plan's time names the period
+            hits = sorted(hits + [(m.start(), m.group(1)) for m in _PLAN_TIME_RE.finditer(text)
+                                  if not _after_base_lead(text, m.start() - (text[m.start() - 1] == "“"))])
         self.year_pos = [p for p, _ in hits]
         self.years = [y for _, y in hits]
         self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
