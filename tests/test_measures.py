@@ -151,6 +151,7 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     ("坚决完成剩余2000户危房改造任务。", "剩余危房改造任务"),
     ("力争培育省级示范合作社8家。", "省级示范合作社"),
     ("培育发展家庭农场30家。", "家庭农场"),
+    ("争创省级数字化车间4个。", "省级数字化车间"),
     # a count's words stop at the next item joined by 以及
     ("加强甲、乙等3个地理标志产品以及本地特色农产品的品牌建设。", "地理标志产品"),
     # a column heading's count: the bracket is no word of its indicator
@@ -158,6 +159,24 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
 ])
 def test_frames_goals_and_brackets_leave_the_indicator(text: str, indicator: str) -> None:
     assert run(text)[0].indicator == indicator
+
+
+def test_numbers_of_a_list_share_the_words_after_it() -> None:
+    found = run("3个贫困村退出,1.2万户、3.5万人实现稳定脱贫。")
+    assert [m.indicator for m in found] == ["贫困村退出", "稳定脱贫", "稳定脱贫"]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("实施45个省重点、300个市重点项目。", ["省重点项目", "市重点项目"]),
+    ("新增8个国家级、30个省级创新平台。", ["国家级创新平台", "省级创新平台"]),
+])
+def test_a_short_count_item_takes_the_head_of_the_next(text: str, indicators: list[str]) -> None:
+    assert [m.indicator for m in run(text)] == indicators
+
+
+def test_an_attribute_after_counts_with_a_shared_head_takes_their_words() -> None:
+    found = run("实施45个省重点、300个市重点项目,确保完成投资500亿元、1200亿元。")
+    assert [m.indicator for m in found[2:]] == ["省重点项目完成投资", "市重点项目完成投资"]
 
 
 def test_an_item_before_a_list_comma_is_not_the_counts_indicator() -> None:
@@ -364,6 +383,17 @@ def test_a_money_floor_after_a_count_sorts_the_things_counted() -> None:
     # words of a sum make the money the total of the things counted: a measure
     assert summary(run("12个项目总投资超过80亿元。")) == [(12, "个", "=", False), (80, "亿元", ">=", False)]
     assert summary(run("5个县一般公共预算收入超过10亿元。")) == [(5, "个", "=", False)]
+
+
+def test_sums_before_a_kind_of_thing_are_labels_with_their_list() -> None:
+    assert run("力争引进超20亿元、50亿元产业项目。") == []
+    assert summary(run("新增贷款80亿元、100亿元以上。")) == [(80, "亿元", ">=", False), (100, "亿元", ">=", False)]
+    assert summary(run("投入1.5亿元实施项目120个。")) == [(1.5, "亿元", "=", False), (120, "个", "=", False)]
+
+
+def test_a_trailing_comparator_covers_a_bare_magnitude_of_the_list() -> None:
+    found = run("养老、医疗保险参保分别达120万、260万人以上。")
+    assert summary(found) == [(120, "万", ">=", False), (260, "万人", ">=", False)]
 
 
 def test_a_named_cluster_size_is_a_measure_but_a_kind_of_cluster_is_not() -> None:

@@ -55,6 +55,7 @@ _TIME_LEAD_RE = re.compile(
     rf"(?:(?:{word_pattern(TIME_LEAD_VERBS)})(?:至|到|在)?|{word_pattern(TIME_LEAD_WORDS)})(?:平均)?$"
 )
 _CATEGORY_HEAD_RE = re.compile(rf"[^,，。;；、]{{0,8}}?(?:{word_pattern(CATEGORY_HEADS)})")
+_CATEGORY_HEAD_AT_RE = re.compile(word_pattern(CATEGORY_HEADS))
 _CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{word_pattern(CLUSTER_HEADS)})")
 _CLUSTER_VERB_RE = re.compile(rf"(?:{word_pattern(CLUSTER_VERBS)})$")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
@@ -197,7 +198,8 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
         return False
     if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
-        return False
+        # 100亿元产业项目: a sum right before the kind of thing it sizes is a label
+        return q.unit_class in ("money", "magnitude") and _CATEGORY_HEAD_AT_RE.match(text, q.end) is not None
     if nxt is not None and nxt.num_start < clause_end and nxt.unit_class == "classifier":
         between = text[q.end:nxt.pre_start]
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):

@@ -140,7 +140,9 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
                 if not q.unit and last.unit:
                     q = q._replace(unit=last.unit, unit_class=last.unit_class, unit_start=last.unit_start,
                                    unit_end=last.unit_end, fixed_unit=last.fixed_unit)
-                if q.comparator == "=" and last.comparator in (">=", "<=", "~") and q.unit_class == last.unit_class:
+                same_kind = q.unit_class == last.unit_class or (  # 426万、656万人以上: 万 is short for 万人
+                    q.unit_class == "magnitude" and last.unit.startswith(q.unit))
+                if q.comparator == "=" and last.comparator in (">=", "<=", "~") and same_kind:
                     q = q._replace(comparator=last.comparator)
                 out[k] = q
         i = j + 1
@@ -321,13 +323,16 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
         if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
             continue
         candidates.append((q, cs, ce))
-    kept = []
+    dropped = []
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
         prev = candidates[i - 1][0] if i else None
-        if not (filters.is_category_threshold(text, q, nxt, ce) or filters.is_member_threshold(text, q, prev, cs)):
-            kept.append((q, cs, ce))
-    return kept
+        dropped.append(filters.is_category_threshold(text, q, nxt, ce) or filters.is_member_threshold(text, q, prev, cs))
+    for i in range(len(candidates) - 2, -1, -1):  # 超50亿元、100亿元产业项目: the list defines the kinds
+        q, nxt = candidates[i][0], candidates[i + 1][0]
+        if dropped[i + 1] and q.unit_class == nxt.unit_class and text[q.end:nxt.pre_start] in ("、", "和", "及", "或"):
+            dropped[i] = True
+    return [c for c, drop in zip(candidates, dropped) if not drop]
 
 
 def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bool, cut: bool,
@@ -458,15 +463,17 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             sentence if sentence >= 0 else None, place.section, direction,
             None,  # topic: set by topics_for_measures
         ))
-        item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no)
+        item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no, inherited)
         items.append(item)
         if in_list and runs and runs[-1][-1].index == item.index - 1:
             runs[-1].append(item)
         else:
             runs.append([item])
         prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
+    _share_heads(source, norm, measures, items)
     for run in runs:
         if len(run) > 1:  # 分别 or not, a list of numbers after a list of as many items is distributive
+            _share_words_after(source, norm, measures, run)
             first = run[0].index
             start = first
             while start and items[start - 1].sentence == run[0].sentence:
@@ -484,6 +491,44 @@ class _Item(NamedTuple):
     clause_start: int
     region_start: int
     sentence: int
+    inherited: bool  # no words of its own: the indicator came from another figure
+
+
+def _replace_indicator(source: Source, norm: Normalised, measures: list[Measure], index: int,
+                       spans: indicator.Spans) -> None:
+    measures[index] = dataclasses.replace(measures[index], indicator=_quote(source.text, norm, spans),
+                                          indicator_simplified=indicator.join(norm.text, spans))
+
+
+def _share_words_after(source: Source, norm: Normalised, measures: list[Measure], run: list[_Item]) -> None:
+    """4.07万户、9.02万人实现稳定脱贫: the words after a list of numbers are each number's."""
+    last = run[-1]
+    if last.inherited or not last.spans or last.spans[0][0] < last.q.end:
+        return
+    for it in run[:-1]:
+        if it.inherited:
+            _replace_indicator(source, norm, measures, it.index, last.spans)
+
+
+def _share_heads(source: Source, norm: Normalised, measures: list[Measure], items: list[_Item]) -> None:
+    """143个省重点、1003个市重点项目: a short count item takes the head the next item ends with (in ``items`` too).
+
+    The head starts after the ending both items share (重点, 级 in 12个国家级、
+    247个省级创新平台).
+    """
+    text = norm.text
+    for i, (it, nxt) in enumerate(zip(items, items[1:])):
+        if not it.spans or not nxt.spans or it.q.unit != nxt.q.unit or it.q.unit_class != "classifier":
+            continue
+        (a, b), (na, nb) = it.spans[-1], nxt.spans[-1]  # the words after each number
+        if a != it.q.end or na != nxt.q.end or b - a > 4 or text[b:nxt.q.pre_start] != "、":
+            continue
+        for size in range(min(b - a, 2), 0, -1):  # the longest shared ending first
+            j = text.find(text[b - size:b], na, nb)
+            if j >= 0 and j + size < nb:
+                items[i] = it._replace(spans=it.spans + ((j + size, nb),))  # for the figures that follow
+                _replace_indicator(source, norm, measures, it.index, items[i].spans)
+                break
 
 
 def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: list[_Item],
