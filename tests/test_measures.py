@@ -105,6 +105,11 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
     assert [m.indicator for m in run(text)] == indicators
 
 
+def test_codes_before_a_shared_head_each_take_it() -> None:
+    found = run("PM10、PM2.5平均浓度分别降至65、38微克/立方米。")
+    assert [m.indicator for m in found] == ["PM10平均浓度", "PM2.5平均浓度"]
+
+
 def test_a_list_of_numbers_after_as_many_items_is_distributive() -> None:
     found = run("全年存款、贷款余额为3860亿元、2245亿元。")
     assert [m.indicator for m in found] == ["存款余额", "贷款余额"]
@@ -460,6 +465,14 @@ def test_kind_from_section_roles() -> None:
     )
     found = run(text, structure=Structure(sections=sections))
     assert [(m.value, m.kind, m.section) for m in found] == [(3411, "achievement", 0), (3300, "target", 1)]
+
+
+def test_what_was_done_this_year_so_far_is_an_achievement_in_a_plan_section() -> None:
+    text = "二、今年工作安排\n今年以来,全市累计新增市场主体3411户。新增市场主体3300户。\n"
+    plan_at = text.index("二、")
+    sections = (Section(0, Span(plan_at, len(text)), Span(plan_at, plan_at + 8), 1, "二、", "今年工作安排", "plan", None),)
+    found = run(text, structure=Structure(sections=sections))
+    assert [(m.value, m.kind) for m in found] == [(3411, "achievement"), (3300, "target")]
 
 
 def test_cue_words_decide_without_sections() -> None:

@@ -146,7 +146,7 @@ PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "�
 # they are masked before cues are counted.
 CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列")
 # Strong past cues that override a plan section (e.g. 去年完成…).
-STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经")
+STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经", "今年以来", "年初以来")
 
 # Section titles (Simplified) that say what a section is about; used only when
 # the structure stage gave no role.

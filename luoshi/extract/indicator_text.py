@@ -70,6 +70,7 @@ _BASE_FIRSTS = ("较", "比", "与")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
 _GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
+_ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
@@ -302,6 +303,10 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     if min(lengths) < 1:
         return None
     (first_s, first_e), (last_s, last_e) = parts[0], parts[-1]
+    if all(text[s_:e_].isascii() for s_, e_ in parts[:-1]):  # PM10、PM2.5平均浓度: codes before a shared head
+        head = _ASCII_LEAD_RE.match(text, last_s, last_e)
+        if head and head.end() < last_e:
+            return [shared + ((s_, e_), (head.end(), last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     if all(n_ <= 2 for n_ in lengths[:-1]) and lengths[-1] >= lengths[0] + 2:
         return [shared + ((s, e), (last_s + lengths[0], last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
     if n == 2 and lengths[-1] >= 3 and text[first_e - 1] in ONE_CHARACTER_ITEMS \
