@@ -105,6 +105,21 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
     assert [m.indicator for m in run(text)] == indicators
 
 
+def test_two_items_of_one_ending_stand_alone() -> None:
+    found = run("城乡居民基础养老金标准、城乡居民医保财政补助标准分别提高10%、8%。")
+    assert [m.indicator for m in found] == ["城乡居民基础养老金标准", "城乡居民医保财政补助标准"]
+
+
+def test_a_level_reduced_to_keeps_its_indicator() -> None:
+    found = run("行政审批事项由80项减至52项。")
+    assert [(m.value, m.indicator) for m in found] == [(80, "行政审批事项"), (52, "行政审批事项")]
+
+
+def test_words_before_a_list_comma_after_a_label_are_not_the_indicator() -> None:
+    found = run("力争引进超20亿元、50亿元产业项目实现突破、实际到位省外资金增长5%以上。")
+    assert [(m.value, m.indicator) for m in found] == [(5, "实际到位省外资金")]
+
+
 def test_codes_before_a_shared_head_each_take_it() -> None:
     found = run("PM10、PM2.5平均浓度分别降至65、38微克/立方米。")
     assert [m.indicator for m in found] == ["PM10平均浓度", "PM2.5平均浓度"]
@@ -157,6 +172,7 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     ("力争培育省级示范合作社8家。", "省级示范合作社"),
     ("培育发展家庭农场30家。", "家庭农场"),
     ("争创省级数字化车间4个。", "省级数字化车间"),
+    ("统筹抓好120个重大项目。", "重大项目"),
     # a count's words stop at the next item joined by 以及
     ("加强甲、乙等3个地理标志产品以及本地特色农产品的品牌建设。", "地理标志产品"),
     # a column heading's count: the bracket is no word of its indicator
@@ -367,6 +383,8 @@ def test_attribute_takes_the_previous_topic() -> None:
     "在全国312个普通地级市运行质量排名中位居第二位。",
     "高新区在全省开发区综合排名上升15位。",
     "营商环境评价位次前移6名。",
+    "聚焦装备制造、现代农业、文化旅游3个领域。",
+    "落实农村土地承包到期后再延长30年政策。",
 ])
 def test_not_measures(text: str) -> None:
     assert run(text) == []

@@ -168,7 +168,7 @@ INDICATOR_LEAD_WORDS = (
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
     "成功", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
-    "坚决", "率先", "培育", "培育发展", "培育壮大", "争创",
+    "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进",
 )
 # A clause opened by a preposition frames the indicator, which follows the
 # frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元.
@@ -183,7 +183,7 @@ INDICATOR_TAIL_WORDS = (
     "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
     "同比", "比上年", "较上年", "年均", "年平均", "平均", "可比", "同口径", "再", "以上", "全部", "已", "预计",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",",
-    "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到",
+    "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
 )
 # Change verbs leave the indicator only when the figure is a change
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
@@ -277,7 +277,7 @@ SLOGAN_NOUNS = (
 )
 # Nouns after any count that make it the structure of a text or a policy
 # (八个方面, 扫黑除恶6个机制), not a measure.
-STRUCTURE_NOUNS = ("方面", "机制", "原则", "意识", "自信")
+STRUCTURE_NOUNS = ("方面", "机制", "原则", "意识", "自信", "领域")
 # Verbs before a small Chinese-numeral count that make it a real quantity
 # (新建两所幼儿园, 完成…四宗中小河流治理工程).
 CN_COUNT_VERBS = (

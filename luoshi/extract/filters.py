@@ -45,6 +45,7 @@ _NAME_SPAN_RE = re.compile(
 _POLICY_AFTER_RE = re.compile(
     r"(?:、[^,，。;；、]{0,8}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
 )
+_POLICY_AT_RE = re.compile(word_pattern(POLICY_NOUNS))
 _UNITLESS_INDICATOR_RE = re.compile(
     rf"(?:{word_pattern(RATIO_INDICATOR_ENDS)})(?:由[^,，。;；]*)?(?:{word_pattern(LEVEL_VERBS)})$"
 )
@@ -138,8 +139,9 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
-                          or q.unit == "年" and 1900 <= q.value <= 2100):
-        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date
+                          or q.unit == "年" and 1900 <= q.value <= 2100
+                          or _POLICY_AT_RE.match(text, q.end)):
+        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
 

@@ -316,7 +316,8 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     common = _common_suffix([text[s:e] for s, e in parts[:-1]])
     for size in range(len(common), 1, -1):  # the items' common ending marks where the shared head starts
         j = text.find(common[-size:], last_s + 1, last_e)
-        if j >= 0 and (n >= 3 or j + size < last_e):
+        # two items of one ending (基础养老金最低标准、…财政补助标准) stand alone
+        if j >= 0 and (n >= 3 or j + size < last_e or min(lengths) >= 4):
             tail = (j + size, last_e)
             heads = parts[:-1] + [(last_s, tail[0])]
             return [shared + ((s, e),) + ((tail,) if tail[1] > tail[0] else ()) for s, e in heads]

@@ -406,6 +406,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
                               _chrome_spans(source, norm))
     kept = [k[0] for k in kept_bounds]
+    kept_starts = {q.num_start for q in kept}
+    dropped_ends = [q.end for q in found if q.num_start not in kept_starts]  # in text order
 
     sent_starts = [s.span.start for s in structure.sentences]
     measures: list[Measure] = []
@@ -429,6 +431,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         rs = max(cs, kept[i - 1].end) if i else cs
         if used_end > rs and text[used_end:q.pre_start][:1] in ("、", "和", "及"):
             rs = used_end  # the previous count's object ends before this list item
+        d = bisect_right(dropped_ends, q.pre_start) - 1
+        if d >= 0 and dropped_ends[d] > rs:  # 超50亿元产业项目实现突破、实际到位资金增长3%
+            k = text.find("、", dropped_ends[d], q.pre_start)
+            rs = k + 1 if k >= 0 else rs
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         in_list = i > 0 and text[kept[i - 1].end:q.pre_start] in ("、", "和", "及")
         own_change = _is_change(text, q, cs, rs)
