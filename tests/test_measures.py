@@ -106,8 +106,8 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
 
 
 def test_two_items_of_one_ending_stand_alone() -> None:
-    found = run("城乡居民基础养老金标准、城乡居民医保财政补助标准分别提高10%、8%。")
-    assert [m.indicator for m in found] == ["城乡居民基础养老金标准", "城乡居民医保财政补助标准"]
+    found = run("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。")
+    assert [m.indicator for m in found] == ["养老金最低标准", "城乡居民医保财政补助标准"]
 
 
 def test_a_level_reduced_to_keeps_its_indicator() -> None:
