@@ -403,6 +403,7 @@ def test_category_threshold_only_counts() -> None:
 def test_a_money_floor_after_a_count_sorts_the_things_counted() -> None:
     found = run("25家企业营业收入超5亿元,4家超20亿元。")
     assert summary(found) == [(25, "家", "=", False), (4, "家", "=", False)]
+    assert [m.indicator for m in found] == ["企业营业收入超5亿元", "企业营业收入超20亿元"]
     # words of a sum make the money the total of the things counted: a measure
     assert summary(run("12个项目总投资超过80亿元。")) == [(12, "个", "=", False), (80, "亿元", ">=", False)]
     assert summary(run("5个县一般公共预算收入超过10亿元。")) == [(5, "个", "=", False)]

@@ -88,6 +88,8 @@ _CHANGE_NOUN_LEVEL_RE = re.compile(
 )
 _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
+# The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
+_FLOOR_RE = re.compile("超过|超|突破|不低于|不少于")
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
@@ -361,6 +363,12 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
         if pre[1] > pre[0] and not listed and not indicator.is_enumeration(text, *pre):
             return (pre, post), False, end
+        floor_at = _FLOOR_RE.match(text, *post)
+        if floor_at and prev_ind and pre[1] == pre[0]:  # 40家企业营收超10亿元,3家超50亿元
+            a, b = prev_ind[-1]
+            m = _FLOOR_RE.search(text, a, b)
+            if m and m.start() > a:
+                return prev_ind[:-1] + ((a, m.start()), post), False, end
         return (post,), False, end
     if pre[1] > pre[0]:
         if prev_ind and indicator.is_attribute(text, *pre):
