@@ -173,6 +173,8 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     ("培育发展家庭农场30家。", "家庭农场"),
     ("争创省级数字化车间4个。", "省级数字化车间"),
     ("统筹抓好120个重大项目。", "重大项目"),
+    ("聚焦民生需求实施三大类85个城建项目。", "三大类城建项目"),
+    ("围绕主导产业实施技改项目300个。", "技改项目"),
     # a count's words stop at the next item joined by 以及
     ("加强甲、乙等3个地理标志产品以及本地特色农产品的品牌建设。", "地理标志产品"),
     # a column heading's count: the bracket is no word of its indicator
@@ -198,6 +200,11 @@ def test_a_short_count_item_takes_the_head_of_the_next(text: str, indicators: li
 def test_an_attribute_after_counts_with_a_shared_head_takes_their_words() -> None:
     found = run("实施45个省重点、300个市重点项目,确保完成投资500亿元、1200亿元。")
     assert [m.indicator for m in found[2:]] == ["省重点项目完成投资", "市重点项目完成投资"]
+
+
+def test_the_previous_counts_words_are_not_the_next_figures() -> None:
+    found = run("全县15个产业园区整合为6个开发区。")
+    assert found[1].indicator == "开发区"
 
 
 def test_an_item_before_a_list_comma_is_not_the_counts_indicator() -> None:
@@ -385,6 +392,7 @@ def test_attribute_takes_the_previous_topic() -> None:
     "营商环境评价位次前移6名。",
     "聚焦装备制造、现代农业、文化旅游3个领域。",
     "落实农村土地承包到期后再延长30年政策。",
+    "营商环境评价位列全国120个城市第15位。",
 ])
 def test_not_measures(text: str) -> None:
     assert run(text) == []

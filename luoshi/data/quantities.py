@@ -171,9 +171,10 @@ INDICATOR_LEAD_WORDS = (
     "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进",
 )
 # A clause opened by a preposition frames the indicator, which follows the
-# frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元.
-FRAME_PREPOSITIONS = ("为", "在", "于")
-FRAME_VERBS = ("实现", "确保", "力争", "争取")
+# frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元,
+# 聚焦群众需求实施271个重点城建项目.
+FRAME_PREPOSITIONS = ("为", "在", "于", "聚焦", "围绕")
+FRAME_VERBS = ("实现", "确保", "力争", "争取", "实施")
 # Stripped from the end of the indicator (comparator and change words).
 INDICATOR_TAIL_WORDS = (
     "分别", "均", "都", "各", "共", "合计", "累计", "总计", "达到", "达", "突破", "超过", "超",

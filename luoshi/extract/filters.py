@@ -227,6 +227,7 @@ def _is_cluster_size(text: str, q: Quantity) -> bool:
 
 _RANK_RE = re.compile("|".join(RANK_WORDS))
 _RANK_NOUN_RE = re.compile("|".join(RANK_NOUNS))
+_RANK_PLACE_RE = re.compile(rf"第(?:\d+|[一二三四五六七八九十]+)(?:{word_pattern(RANK_STEP_UNITS)})")
 
 
 def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
@@ -238,7 +239,8 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
         return False
     if q.unit in RANK_STEP_UNITS and _RANK_NOUN_RE.search(text, clause_start, q.pre_start):
         return True
-    return bool(_RANK_RE.search(text, q.end, clause_end))
+    # 位列全国337个城市第17位: the place in the field follows the field
+    return bool(_RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end))
 
 
 _SUM_RE = re.compile(word_pattern(SUM_WORDS))

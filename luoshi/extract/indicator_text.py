@@ -169,9 +169,10 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         m = _CHANGE_LEAD_RE.match(text, s, e)
         if m and m.end() < e:
             s = strip_lead(text, m.end(), e)
-    if s < e and text[s] in FRAME_PREPOSITIONS:
+    if s < e and text.startswith(FRAME_PREPOSITIONS, s):
         verbs = list(_FRAME_VERB_RE.finditer(text, s + 1, e))
-        if verbs and e - verbs[-1].end() >= 2 and text[verbs[-1].end()] not in _SUFFIX_CHARS:
+        rest = e - verbs[-1].end() if verbs else 0  # nothing left: the count's words follow the number
+        if verbs and (rest == 0 or rest >= 2 and text[verbs[-1].end()] not in _SUFFIX_CHARS):
             s = strip_lead(text, verbs[-1].end(), e)
     return s, e
 
@@ -230,6 +231,8 @@ def owner(text: str, spans: Spans) -> Spans:
     if not spans:
         return spans
     a, b = spans[-1]
+    if len(spans) > 1 and text[a:b] in _ATTRIBUTES:
+        return spans[:-1]  # an owner's words joined to the attribute: 省重点项目 + 完成投资
     m = _ATTRIBUTE_TAIL_RE.search(text, a, b) or _RATE_TAIL_RE.search(text, a, b)
     if m and m.start() > a + 1:
         return spans[:-1] + ((a, m.start()),)
