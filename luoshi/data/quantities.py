@@ -175,6 +175,9 @@ INDICATOR_LEAD_WORDS = (
 # 聚焦群众需求实施271个重点城建项目.
 FRAME_PREPOSITIONS = ("为", "在", "于", "聚焦", "围绕")
 FRAME_VERBS = ("实现", "确保", "力争", "争取", "实施")
+# Verbs of building work that, after a place in such a frame, start the
+# indicator themselves (在城南新建两所幼儿园 → 新建幼儿园).
+FRAME_BUILD_VERBS = ("新建", "改扩建", "新改建", "扩建", "改造", "建成", "建设", "打造", "创建", "引进", "培育")
 # Stripped from the end of the indicator (comparator and change words).
 INDICATOR_TAIL_WORDS = (
     "分别", "均", "都", "各", "共", "合计", "累计", "总计", "达到", "达", "突破", "超过", "超",

@@ -20,6 +20,7 @@ from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
     CHANGE_VERBS,
     COMPARISON_BASE,
+    FRAME_BUILD_VERBS,
     FRAME_PREPOSITIONS,
     FRAME_VERBS,
     GAP_WORDS,
@@ -68,6 +69,7 @@ _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
 _BASE_FIRSTS = ("较", "比", "与")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
+_FRAME_BUILD_RE = re.compile(word_pattern(FRAME_BUILD_VERBS))
 _GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
@@ -174,6 +176,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         rest = e - verbs[-1].end() if verbs else 0  # nothing left: the count's words follow the number
         if verbs and (rest == 0 or rest >= 2 and text[verbs[-1].end()] not in _SUFFIX_CHARS):
             s = strip_lead(text, verbs[-1].end(), e)
+        elif builds := list(_FRAME_BUILD_RE.finditer(text, s + 1, e)):
+            s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
     return s, e
 
 
