@@ -203,6 +203,13 @@ def test_a_short_count_item_takes_the_head_of_the_next(text: str, indicators: li
 def test_an_attribute_after_counts_with_a_shared_head_takes_their_words() -> None:
     found = run("实施45个省重点、300个市重点项目,确保完成投资500亿元、1200亿元。")
     assert [m.indicator for m in found[2:]] == ["省重点项目完成投资", "市重点项目完成投资"]
+    found = run("45个省重点、300个市重点项目,分别完成投资500亿元、1200亿元,占年度计划的120%、130%。")
+    assert [m.indicator for m in found[4:]] == ["省重点项目", "市重点项目"]
+
+
+def test_a_vague_count_starts_the_next_item_of_a_counts_words() -> None:
+    found = run("培育3个千亿级、12个百亿级产业集群和一批优势产业集群。")
+    assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
 
 
 def test_the_previous_counts_words_are_not_the_next_figures() -> None:

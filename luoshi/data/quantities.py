@@ -245,7 +245,7 @@ SUM_WORDS = ("总", "累计", "合计", "共计", "一共", "完成", "实现", 
 POST_STOP_WORDS = (
     "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
-    "以及",
+    "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
 # Nouns that a figure's 的 attaches it to without naming what it measures:
 # 实现地区生产总值超3000亿元的目标 (the indicator is before the number).

@@ -338,13 +338,14 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
 
 
 def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bool, cut: bool,
-                     prev_ind: indicator.Spans, clauses: _Bounds, clause_start: int, floor: int
-                     ) -> tuple[indicator.Spans, bool, int]:
+                     prev_ind: indicator.Spans, clauses: _Bounds, clause_start: int, floor: int,
+                     used_end: int) -> tuple[indicator.Spans, bool, int]:
     """The indicator of ``q`` as spans, whether it was taken from elsewhere, and where its words end.
 
     ``region`` is the part of the clause that belongs to ``q`` (between its
     neighbours); when nothing there or before names it, a short clause
-    before its own (after ``floor``) may.
+    before its own (after ``floor``). ``used_end`` is where the words of the
+    figure before end: a count's object is not the verb of the next count.
     """
     rs, re_ = region
     pre = indicator.clean_pre(text, rs, q.pre_start, change)
@@ -361,6 +362,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     if post[1] > post[0]:
         # 提升A产业园、11个开发区…水平: words before a list's 、 belong to the item before
         listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
+        if rs < used_end <= q.pre_start:  # 20个集聚区整合为11个开发区: the verb is 整合为, not 集聚区整合为
+            pre = indicator.clean_pre(text, used_end, q.pre_start, change)
         if pre[1] > pre[0] and not listed and not indicator.is_enumeration(text, *pre):
             return (pre, post), False, end
         floor_at = _FLOOR_RE.match(text, *post)
@@ -437,8 +440,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             continue  # notes define slogans by their parts (1个中心+12个站); only rates are goals
         next_q = kept[i + 1] if i + 1 < len(kept) else None
         rs = max(cs, kept[i - 1].end) if i else cs
-        if used_end > rs and not text.startswith("中", used_end):  # (十件实事中九件: the part names its whole)
-            rs = used_end  # the previous count's object is no word of this figure (20个集聚区整合为11个…)
+        if used_end > rs and text[used_end:q.pre_start][:1] in ("、", "和", "及"):
+            rs = used_end  # the previous count's object ends before this list item
         d = bisect_right(dropped_ends, q.pre_start) - 1
         if d >= 0 and dropped_ends[d] > rs:  # 超50亿元产业项目实现突破、实际到位资金增长3%
             k = text.find("、", dropped_ends[d], q.pre_start)
@@ -450,7 +453,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
-            clauses, cs, kept[i - 1].end if i else 0)
+            clauses, cs, kept[i - 1].end if i else 0, used_end)
         spans = indicator.drop_note_marks(text, spans)
 
         role = place.role
@@ -492,7 +495,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             start = first
             while start and items[start - 1].sentence == run[0].sentence:
                 start -= 1
-            _distribute(source, norm, measures, run, items[start:first])
+            for it, spans in zip(run, _distribute(source, norm, measures, run, items[start:first])):
+                items[it.index] = it._replace(spans=spans)  # later shares of the plan are named after these
     return tuple(measures)
 
 
@@ -546,8 +550,8 @@ def _share_heads(source: Source, norm: Normalised, measures: list[Measure], item
 
 
 def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: list[_Item],
-                before: list[_Item]) -> None:
-    """分别 gives each number of a list its own item of the shared indicator.
+                before: list[_Item]) -> list[indicator.Spans]:
+    """分别 gives each number of a list its own item of the shared indicator (returned, [] for none).
 
     ``before`` holds the figures of the run's sentence before it.
 
@@ -582,10 +586,10 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
     if not items:
-        return
+        return []
     for it, spans in zip(run, items):
-        measures[it.index] = dataclasses.replace(
-            measures[it.index], indicator=_quote(source.text, norm, spans), indicator_simplified=indicator.join(text, spans))
+        _replace_indicator(source, norm, measures, it.index, spans)
+    return items
 
 
 def _strip_levels(text: str, spans: indicator.Spans) -> indicator.Spans:
