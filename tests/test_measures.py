@@ -178,6 +178,9 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     ("在现有港区上游新建2个泊位。", "新建泊位"),
     ("各县实施城建提质项目120个。", "城建提质项目"),
     ("确保优质花生发展在300万亩以上。", "优质花生"),
+    # a rate named before its percentage: the verb after it is no word of the name
+    ("消防站装备配备率100%达标。", "消防站装备配备率"),
+    ("确保饮水安全100%达标。", "饮水安全达标"),
     # a count's words stop at the next item joined by 以及
     ("加强甲、乙等3个地理标志产品以及本地特色农产品的品牌建设。", "地理标志产品"),
     # a column heading's count: the bracket is no word of its indicator

@@ -224,6 +224,9 @@ INDICATOR_LEAD_PATTERNS = (
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
 COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长")
 
+# Endings of a rate's name (配备率, 优良水质比例): a percentage after it is that
+# rate's level, and the words after the number (达标) are no part of its name.
+RATE_NAME_ENDS = ("率", "比例", "比重", "占比")
 # Verbs that start the predicate of another figure in the same clause: the
 # words a count quantifies stop before them (21个重点项目完成投资17.84亿元).
 POST_CUT_WORDS = (

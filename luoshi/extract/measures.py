@@ -34,6 +34,7 @@ from luoshi.data.quantities import (
     LEVEL_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
+    RATE_NAME_ENDS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
     TARGET_CUES,
@@ -358,6 +359,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         post = indicator.clean_post(text, q.end, re_, cut)
         if q.unit_class != "percent":  # 9.02万人实现稳定脱贫 counts 稳定脱贫; 100%达到…标准 keeps its verb
             post = (indicator.strip_lead(text, *post), post[1])
+        elif text.endswith(RATE_NAME_ENDS, pre[0], pre[1]):
+            post = (q.end, q.end)  # 配备率100%达标: a rate named before the number measures nothing after it
     end = post[1] if post[1] > post[0] else q.end
     if post[1] > post[0]:
         # 提升A产业园、11个开发区…水平: words before a list's 、 belong to the item before
