@@ -177,6 +177,8 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     ("围绕主导产业实施技改项目300个。", "技改项目"),
     ("在现有港区上游新建2个泊位。", "新建泊位"),
     ("各县实施城建提质项目120个。", "城建提质项目"),
+    ("在交通、水利等五大领域实施重点项目300个。", "重点项目"),
+    ("以甲、乙2个现代农业产业园为引领。", "现代农业产业园"),
     ("确保优质花生发展在300万亩以上。", "优质花生"),
     # a rate named before its percentage: the verb after it is no word of the name
     ("消防站装备配备率100%达标。", "消防站装备配备率"),
@@ -213,6 +215,15 @@ def test_an_attribute_after_counts_with_a_shared_head_takes_their_words() -> Non
 def test_a_vague_count_starts_the_next_item_of_a_counts_words() -> None:
     found = run("培育3个千亿级、12个百亿级产业集群和一批优势产业集群。")
     assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
+
+
+def test_a_rate_after_a_count_is_the_next_figures() -> None:
+    found = run("全市12个国省考断面达标率100%。")
+    assert [(m.value, m.indicator) for m in found] == [(12, "国省考断面"), (100, "国省考断面达标率")]
+
+
+def test_doses_are_counted_in_a_compound_unit() -> None:
+    assert (only("累计接种疫苗360万剂次。").unit, only("累计接种疫苗360万剂次。").indicator) == ("万剂次", "接种疫苗")
 
 
 def test_the_previous_counts_words_are_not_the_next_figures() -> None:

@@ -171,12 +171,13 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         m = _CHANGE_LEAD_RE.match(text, s, e)
         if m and m.end() < e:
             s = strip_lead(text, m.end(), e)
-    if s < e and text.startswith(FRAME_PREPOSITIONS, s):
-        verbs = list(_FRAME_VERB_RE.finditer(text, s + 1, e))
+    frame = s0 if text.startswith(FRAME_PREPOSITIONS, s0) else s  # (在…等七大领域实施: the frame opens before 等)
+    if s < e and text.startswith(FRAME_PREPOSITIONS, frame):
+        verbs = [m for m in _FRAME_VERB_RE.finditer(text, frame + 1, e) if m.end() > s]
         rest = e - verbs[-1].end() if verbs else 0  # nothing left: the count's words follow the number
         if verbs and (rest == 0 or rest >= 2 and text[verbs[-1].end()] not in _SUFFIX_CHARS):
             s = strip_lead(text, verbs[-1].end(), e)
-        elif builds := list(_FRAME_BUILD_RE.finditer(text, s + 1, e)):
+        elif builds := [m for m in _FRAME_BUILD_RE.finditer(text, frame + 1, e) if m.start() >= s]:
             s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
     return s, e
 

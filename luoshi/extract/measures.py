@@ -359,6 +359,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         post = indicator.clean_post(text, q.end, re_, cut)
         if q.unit_class != "percent":  # 9.02万人实现稳定脱贫 counts 稳定脱贫; 100%达到…标准 keeps its verb
             post = (indicator.strip_lead(text, *post), post[1])
+            if cut and post[1] == re_ and text.endswith("率", *post):  # 14个断面达标率100%: the rate is the next figure's
+                post = indicator.owner(text, (post,))[-1]
         elif text.endswith(RATE_NAME_ENDS, pre[0], pre[1]):
             post = (q.end, q.end)  # 配备率100%达标: a rate named before the number measures nothing after it
     end = post[1] if post[1] > post[0] else q.end
