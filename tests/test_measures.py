@@ -217,6 +217,11 @@ def test_a_vague_count_starts_the_next_item_of_a_counts_words() -> None:
     assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
 
 
+def test_a_count_that_only_says_it_was_done_is_named_by_the_clause_before() -> None:
+    found = only("支持重点镇建设功能完善的乡村产业园,确保年内建成投用8个。")
+    assert found.indicator == "乡村产业园投用"
+
+
 def test_a_rate_after_a_count_is_the_next_figures() -> None:
     found = run("全市12个国省考断面达标率100%。")
     assert [(m.value, m.indicator) for m in found] == [(12, "国省考断面"), (100, "国省考断面达标率")]

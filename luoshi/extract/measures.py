@@ -27,6 +27,7 @@ from luoshi.data.quantities import (
     CHANGE_NOUNS,
     CHANGE_QUALIFIERS,
     CHANGE_VERBS,
+    COMPLETION_VERBS,
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
     DECREASE_WORDS,
@@ -89,6 +90,8 @@ _CHANGE_NOUN_LEVEL_RE = re.compile(
 )
 _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
+# Words that only say a count was done (建成投用10个): the things counted are named before
+_DONE_ONLY_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS + ('投用', '运营', '使用'))})+")
 # The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
 _FLOOR_RE = re.compile("超过|超|突破|不低于|不少于")
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
@@ -389,6 +392,11 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
                 return topic + (pre,), True, end
         if prev_ind and not text[rs:pre[0]].strip("、,，和及 "):
             return indicator.shared_modifier(text, prev_ind, pre) + (pre,), False, end
+        if q.unit_class == "classifier" and not prev_ind and _DONE_ONLY_RE.fullmatch(text, *pre):
+            thing = _object_before(text, clauses, clause_start, floor)  # …的产业园,确保今年建成投用10个
+            topic = (thing,) if thing else _topic_clause(text, clauses, clause_start, floor)
+            if topic:
+                return topic + (pre,), True, end
         return (pre,), False, end
     if prev_ind:
         return prev_ind, True, end
@@ -606,6 +614,15 @@ def _strip_levels(text: str, spans: indicator.Spans) -> indicator.Spans:
         if text.startswith(level, a) and a + len(level) < b:
             return ((a + len(level), b),) + spans[1:]
     return spans
+
+
+def _object_before(text: str, clauses: _Bounds, clause_start: int, floor: int) -> tuple[int, int] | None:
+    """建设…的乡村振兴产业园,确保今年建成投用10个: the head noun closing the clause before."""
+    if clause_start < 2 or text[clause_start - 1] not in ",，":
+        return None
+    prev_start, _ = clauses.around(clause_start - 2, clause_start - 1)
+    head = text.rfind("的", max(prev_start, floor), clause_start - 1) + 1
+    return (head, clause_start - 1) if head and 2 <= clause_start - 1 - head <= 12 else None
 
 
 def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) -> indicator.Spans:
