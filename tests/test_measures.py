@@ -222,6 +222,11 @@ def test_a_count_that_only_says_it_was_done_is_named_by_the_clause_before() -> N
     assert found.indicator == "乡村产业园投用"
 
 
+def test_a_bare_count_before_a_list_comma_takes_the_words_after_the_next_figure() -> None:
+    found = run("聚焦先进制造业、现代服务业、现代农业、基础设施、新型城镇化、生态环保等领域,统筹抓好800个、年度投资900亿元的重大项目。")
+    assert [(m.value, m.indicator) for m in found][0] == (800, "重大项目")
+
+
 def test_a_rate_after_a_count_is_the_next_figures() -> None:
     found = run("全市12个国省考断面达标率100%。")
     assert [(m.value, m.indicator) for m in found] == [(12, "国省考断面"), (100, "国省考断面达标率")]
@@ -338,6 +343,7 @@ def test_a_plans_time_before_the_number_is_its_period(text, period) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "全区税收在上年基础上增长30%。",
     "全区税收较2020年增长30%。",
     "全区税收比2020年末增长30%。",
     "全区税收与上年相比增长30%。",

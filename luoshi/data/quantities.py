@@ -199,7 +199,8 @@ INDICATOR_CHANGE_TAIL_WORDS = (
 # A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
 # the head of a clause: no word of the indicator, wherever it stands.
 COMPARISON_BASE = (
-    r"(?:较|比|与)(?:“?十[一二三四五六]五”?末?|上年|去年|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?"
+    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?末?|上年|去年|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?"
+    r"|在[^,，;；。]{1,12}?基础上)"  # 审批时限在法定时限基础上再减少50%
 )
 # Regex lead patterns that need a look at the next word: 高标准 is dropped
 # before a verb (高标准建设…) but is part of 高标准农田; 指 opens a note's

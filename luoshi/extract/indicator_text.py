@@ -67,7 +67,7 @@ _RATIO_REF_RE = re.compile(
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
-_BASE_FIRSTS = ("较", "比", "与")
+_BASE_FIRSTS = ("较", "比", "与", "在")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
 _FRAME_BUILD_RE = re.compile(word_pattern(FRAME_BUILD_VERBS))
 _GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
@@ -162,7 +162,7 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         s1 = i + 1  # 开展送书、送展等群众性活动 → 群众性活动
     s = s0 if s1 == s else strip_lead(text, s1, e)
     tail = strip_tail(text, s, e, change)
-    lo = max(s, tail - 14)
+    lo = max(s, tail - 16)
     if any(c in _BASE_FIRSTS for c in text[lo:tail]) and (m := _BASE_TAIL_RE.search(text, lo, tail)) and m.start() > s:
         tail = strip_tail(text, s, m.start(), change)  # 税收较2020年增长30%
     if tail != e:  # what a lead word may join depends on the rest (完成投资)

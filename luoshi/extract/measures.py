@@ -467,6 +467,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
             clauses, cs, kept[i - 1].end if i else 0, used_end)
+        if inherited and next_q is not None and next_q.num_start < ce and text.startswith("、", q.end) \
+                and next_q.unit_class != q.unit_class:
+            words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
+            spans = (words,) if words[1] > words[0] else spans
         spans = indicator.drop_note_marks(text, spans)
 
         role = place.role
