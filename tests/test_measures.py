@@ -177,6 +177,7 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     ("围绕主导产业实施技改项目300个。", "技改项目"),
     ("在现有港区上游新建2个泊位。", "新建泊位"),
     ("各县实施城建提质项目120个。", "城建提质项目"),
+    ("年末常住人口城镇化率达到58.2%。", "常住人口城镇化率"),
     ("在交通、水利等五大领域实施重点项目300个。", "重点项目"),
     ("以甲、乙2个现代农业产业园为引领。", "现代农业产业园"),
     ("确保优质花生发展在300万亩以上。", "优质花生"),
@@ -225,6 +226,16 @@ def test_a_count_that_only_says_it_was_done_is_named_by_the_clause_before() -> N
 def test_a_bare_count_before_a_list_comma_takes_the_words_after_the_next_figure() -> None:
     found = run("聚焦先进制造业、现代服务业、现代农业、基础设施、新型城镇化、生态环保等领域,统筹抓好800个、年度投资900亿元的重大项目。")
     assert [(m.value, m.indicator) for m in found][0] == (800, "重大项目")
+
+
+def test_an_average_over_years_takes_the_topic_of_the_clause_before() -> None:
+    found = run("全年地区生产总值增长6.5%,两年平均增长5.8%。")
+    assert [(m.value, m.indicator, m.change) for m in found] == [(6.5, "地区生产总值", True), (5.8, "地区生产总值", True)]
+
+
+def test_fenbie_after_figures_of_as_many_topics_takes_their_words() -> None:
+    found = run("城镇居民人均可支配收入4.2万元、农村居民人均可支配收入1.9万元,分别增长5.1%、7.3%。")
+    assert [m.indicator for m in found[2:]] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
 
 
 def test_a_rate_after_a_count_is_the_next_figures() -> None:
@@ -343,6 +354,8 @@ def test_a_plans_time_before_the_number_is_its_period(text, period) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "全区税收比上年末增长30%。",
+    "全区税收比上年同期增长30%。",
     "全区税收在上年基础上增长30%。",
     "全区税收较2020年增长30%。",
     "全区税收比2020年末增长30%。",

@@ -602,6 +602,9 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
         if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
+        if (items is None and first.inherited and "分别" in text[first.region_start:first.q.pre_start]
+                and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
+            items = counts  # 城镇居民收入4.2万元、农村居民收入1.9万元,分别增长5.1%、7.3%
     if not items:
         return []
     for it, spans in zip(run, items):
