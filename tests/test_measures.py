@@ -309,6 +309,12 @@ def test_gap_to_another_place_is_no_change_and_keeps_the_indicator() -> None:
     assert [m.indicator for m in found] == ["地区生产总值", "地区生产总值"]
 
 
+def test_a_gap_to_a_benchmarks_growth_is_no_change() -> None:
+    found = run("居民人均可支配收入增长7.8%,快于经济增长0.5个百分点。")
+    assert [(m.value, m.change, m.indicator) for m in found] == [
+        (7.8, True, "居民人均可支配收入"), (0.5, False, "居民人均可支配收入")]
+
+
 def test_change_verb_with_level_particle_is_a_level() -> None:
     found = run("居民人均可支配收入从1.6万元提高到2.4万元。")
     assert summary(found) == [(1.6, "万元", "=", False), (2.4, "万元", "=", False)]

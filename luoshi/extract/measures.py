@@ -31,6 +31,7 @@ from luoshi.data.quantities import (
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
     DECREASE_WORDS,
+    GAP_WORDS,
     LEVEL_VERBS,
     LEVEL_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
@@ -84,6 +85,7 @@ _QUALIFIED_CHANGE_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)})(?:{word_pattern(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
+_GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
 # 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
 _CHANGE_NOUN_LEVEL_RE = re.compile(
     rf"(?:{word_pattern(CHANGE_NOUNS)})(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
@@ -160,6 +162,8 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     if q.unit == "番":
         return True
     lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
+    if q.unit in ("个百分点", "百分点") and _GAP_LEAD_RE.search(lead):
+        return False  # 快于经济增长0.5个百分点: a gap to a benchmark, not a change over time
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
