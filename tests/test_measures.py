@@ -213,6 +213,11 @@ def test_an_attribute_after_counts_with_a_shared_head_takes_their_words() -> Non
     assert [m.indicator for m in found[4:]] == ["省重点项目", "市重点项目"]
 
 
+def test_a_joining_word_before_the_next_count_is_no_word_of_the_indicator() -> None:
+    found = run("培育形成2个千亿级产业集群和5个百亿级产业集群。")
+    assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
+
+
 def test_a_vague_count_starts_the_next_item_of_a_counts_words() -> None:
     found = run("培育3个千亿级、12个百亿级产业集群和一批优势产业集群。")
     assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
