@@ -25,6 +25,7 @@ from luoshi.data.quantities import (
     POLICY_NOUNS,
     RANK_NOUNS,
     RANK_STEP_UNITS,
+    RANK_STEP_VERBS,
     RANK_WORDS,
     RATIO_INDICATOR_ENDS,
     SLOGAN_NOUNS,
@@ -227,6 +228,7 @@ def _is_cluster_size(text: str, q: Quantity) -> bool:
 
 _RANK_RE = re.compile("|".join(RANK_WORDS))
 _RANK_NOUN_RE = re.compile("|".join(RANK_NOUNS))
+_RANK_STEP_VERB_RE = re.compile(rf"(?:{word_pattern(RANK_STEP_VERBS)})了?$")
 _RANK_PLACE_RE = re.compile(rf"第(?:\d+|[一二三四五六七八九十]+)(?:{word_pattern(RANK_STEP_UNITS)})")
 
 
@@ -237,7 +239,8 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
     """
     if q.unit_class != "classifier":
         return False
-    if q.unit in RANK_STEP_UNITS and _RANK_NOUN_RE.search(text, clause_start, q.pre_start):
+    if q.unit in RANK_STEP_UNITS and (_RANK_NOUN_RE.search(text, clause_start, q.pre_start)
+                                      or _RANK_STEP_VERB_RE.search(text, max(clause_start, q.pre_start - 3), q.pre_start)):
         return True
     # 位列全国337个城市第17位: the place in the field follows the field
     return bool(_RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end))

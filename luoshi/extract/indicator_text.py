@@ -43,7 +43,7 @@ from luoshi.extract.alternation import word_pattern
 
 _LEAD_RE = re.compile(
     rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{word_pattern(INDICATOR_LEAD_WORDS)}"
-    rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内)?)"
+    rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内|以来|起|初)?)"
 )
 # 提高到, 上升至, 下降为: a change verb with a level particle introduces a level
 _LEVEL_TAILS = tuple(v + p for v in CHANGE_VERBS for p in LEVEL_PARTICLES)
