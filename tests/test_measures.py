@@ -427,6 +427,11 @@ def test_numbers_at_the_edges_of_a_text_are_measures() -> None:
     assert [m.value for m in run("粮食产量达到10万吨")] == [10]
 
 
+def test_a_total_takes_the_previous_topic() -> None:
+    found = run("高新技术企业新增80家,总数达到520家。")
+    assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]
+
+
 def test_attribute_takes_the_previous_topic() -> None:
     found = run("粮食种植面积31.55万亩,产量10.97万吨。")
     assert [m.indicator for m in found] == ["粮食种植面积", "粮食产量"]
