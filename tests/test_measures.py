@@ -427,6 +427,10 @@ def test_numbers_at_the_edges_of_a_text_are_measures() -> None:
     assert [m.value for m in run("粮食产量达到10万吨")] == [10]
 
 
+def test_a_sum_before_de_measures_an_attribute_of_what_follows() -> None:
+    assert only("实施总投资50亿元的产业园项目。").indicator == "产业园项目总投资"
+
+
 def test_a_total_takes_the_previous_topic() -> None:
     found = run("高新技术企业新增80家,总数达到520家。")
     assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]

@@ -226,6 +226,11 @@ def is_attribute(text: str, s: int, e: int) -> bool:
     return seg in _ATTRIBUTES or seg.startswith("占")
 
 
+def ends_with_attribute(text: str, s: int, e: int) -> bool:
+    """年度投资, 总投资: words that end in an attribute of something named elsewhere."""
+    return _ATTRIBUTE_TAIL_RE.search(text, s, e) is not None
+
+
 def is_level(text: str, s: int, e: int) -> bool:
     """国家级, 省级: a grade alone, which needs the previous figure's things as its head."""
     return text[s:e] in _LEVELS

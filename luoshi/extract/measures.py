@@ -377,6 +377,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         if rs < used_end <= q.pre_start:  # 20个集聚区整合为11个开发区: the verb is 整合为, not 集聚区整合为
             pre = indicator.clean_pre(text, used_end, q.pre_start, change)
         if pre[1] > pre[0] and not listed and not indicator.is_enumeration(text, *pre):
+            if q.unit_class == "money" and indicator.ends_with_attribute(text, *pre):
+                return (post, pre), False, end  # 年度投资5500亿元的重大项目: the projects' annual investment
             return (pre, post), False, end
         floor_at = _FLOOR_RE.match(text, *post)
         if floor_at and prev_ind and pre[1] == pre[0]:  # 40家企业营收超10亿元,3家超50亿元
