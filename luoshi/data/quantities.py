@@ -245,7 +245,7 @@ RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列")
 RANK_NOUNS = ("排名", "排位", "位次", "名次")
 RANK_STEP_UNITS = ("位", "名", "个位次")
 # Verbs that move a rank by such steps even in a clause of their own (较上年前移3位).
-RANK_STEP_VERBS = ("前移", "后移", "上升", "下降", "提升", "前进", "后退", "跃升", "进位")
+RANK_STEP_VERBS = ("前移", "后移", "上升", "下降", "前进", "后退", "跃升", "进位")
 # Words between a count and a money threshold that make the money a sum of the
 # things counted (21个项目总投资超100亿元), not the size each one passes
 # (40家企业主营业务收入超10亿元).
