@@ -298,6 +298,11 @@ CN_COUNT_VERBS = (
     "新建", "建成", "完成", "新增", "改造", "改扩建", "建设", "办好", "办理", "创建", "引进",
     "培育", "开工", "投产", "修缮", "治理", "落实", "打掉", "破获", "新开", "开通",
 )
+# Words that say things were put to use; with COMPLETION_VERBS alone before a
+# count (建成投用10个) they leave the things counted to the clause before.
+IN_USE_VERBS = ("投用", "运营", "使用")
+# Comparators that open a size floor after a count (3家超50亿元).
+FLOOR_COMPARATORS = ("超过", "超", "突破", "不低于", "不少于")
 # A count after these words (with nothing between) closes a clause that says it
 # was done: 三个集聚区雨污管网建设基本完成.
 COMPLETION_VERBS = ("完成", "建成", "投产", "竣工", "达标", "出列", "通过", "实现", "开工", "落地")

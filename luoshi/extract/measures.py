@@ -31,7 +31,9 @@ from luoshi.data.quantities import (
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
     DECREASE_WORDS,
+    FLOOR_COMPARATORS,
     GAP_WORDS,
+    IN_USE_VERBS,
     LEVEL_VERBS,
     LEVEL_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
@@ -93,9 +95,9 @@ _CHANGE_NOUN_LEVEL_RE = re.compile(
 _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
 # Words that only say a count was done (建成投用10个): the things counted are named before
-_DONE_ONLY_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS + ('投用', '运营', '使用'))})+")
+_DONE_ONLY_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS + IN_USE_VERBS)})+")
 # The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
-_FLOOR_RE = re.compile("超过|超|突破|不低于|不少于")
+_FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
