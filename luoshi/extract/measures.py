@@ -382,8 +382,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             if q.unit_class == "money" and indicator.ends_with_attribute(text, *pre):
                 return (post, pre), False, end  # 年度投资5500亿元的重大项目: the projects' annual investment
             return (pre, post), False, end
-        floor_at = _FLOOR_RE.match(text, *post)
-        if floor_at and prev_ind and pre[1] == pre[0]:  # 40家企业营收超10亿元,3家超50亿元
+        if prev_ind and pre[1] == pre[0] and _FLOOR_RE.match(text, *post):  # 40家企业营收超10亿元,3家超50亿元
             a, b = prev_ind[-1]
             m = _FLOOR_RE.search(text, a, b)
             if m and m.start() > a:
@@ -539,6 +538,7 @@ class _Item(NamedTuple):
 
 def _replace_indicator(source: Source, norm: Normalised, measures: list[Measure], index: int,
                        spans: indicator.Spans) -> None:
+    """Give measure ``index`` the indicator of ``spans`` (quoted from the source)."""
     measures[index] = dataclasses.replace(measures[index], indicator=_quote(source.text, norm, spans),
                                           indicator_simplified=indicator.join(norm.text, spans))
 
