@@ -234,7 +234,7 @@ def test_a_count_that_only_says_it_was_done_is_named_by_the_clause_before() -> N
 
 def test_a_bare_count_before_a_list_comma_takes_the_words_after_the_next_figure() -> None:
     found = run("聚焦先进制造业、现代服务业、现代农业、基础设施、新型城镇化、生态环保等领域,统筹抓好800个、年度投资900亿元的重大项目。")
-    assert [(m.value, m.indicator) for m in found][0] == (800, "重大项目")
+    assert (found[0].value, found[0].indicator) == (800, "重大项目")
 
 
 def test_an_average_over_years_takes_the_topic_of_the_clause_before() -> None:

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -560,7 +561,7 @@ def _share_heads(source: Source, norm: Normalised, measures: list[Measure], item
     247个省级创新平台).
     """
     text = norm.text
-    for i, (it, nxt) in enumerate(zip(items, items[1:])):
+    for i, (it, nxt) in enumerate(pairwise(items)):
         if not it.spans or not nxt.spans or it.q.unit != nxt.q.unit or it.q.unit_class != "classifier":
             continue
         (a, b), (na, nb) = it.spans[-1], nxt.spans[-1]  # the words after each number
