@@ -318,6 +318,12 @@ def test_gap_to_another_place_is_no_change_and_keeps_the_indicator() -> None:
     assert [m.indicator for m in found] == ["地区生产总值", "地区生产总值"]
 
 
+@pytest.mark.parametrize("text", ["城乡居民收入比由2.6缩小到2.4。", "城乡居民收入比由2.6:1缩小到2.4:1。"])
+def test_a_unitless_ratio_from_one_level_to_another(text: str) -> None:
+    found = run(text)
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(2.6, "", "城乡居民收入比"), (2.4, "", "城乡居民收入比")]
+
+
 def test_a_gap_to_a_benchmarks_growth_is_no_change() -> None:
     found = run("居民人均可支配收入增长7.8%,快于经济增长0.5个百分点。")
     assert [(m.value, m.change, m.indicator) for m in found] == [

@@ -48,8 +48,9 @@ _POLICY_AFTER_RE = re.compile(
 )
 _POLICY_AT_RE = re.compile(word_pattern(POLICY_NOUNS))
 _UNITLESS_INDICATOR_RE = re.compile(
-    rf"(?:{word_pattern(RATIO_INDICATOR_ENDS)})(?:由[^,，。;；]*)?(?:{word_pattern(LEVEL_VERBS)})$"
-)
+    rf"(?:{word_pattern(RATIO_INDICATOR_ENDS)})(?:(?:由|从)[^,，。;；]*(?:{word_pattern(LEVEL_VERBS)})|由|从"
+    rf"|(?:{word_pattern(LEVEL_VERBS)}))$"
+)  # 收入比缩小至2.05, 收入比由2.5缩小到2.3 (both figures)
 # A duration or an age is a measure only as a level reached or squeezed
 # (优良天数达278天, 压缩至3个工作日, 人均预期寿命从74.9岁增长到78.3岁),
 # never in 连续3年, 用3个月时间 or 60岁以上人群.
@@ -119,8 +120,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if _after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start):
         return True
-    if prev in "+×*xX/-—·.#" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
-        return True
+    if prev in "+×*xX/-—·.#:：" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
+        return True  # (the 1 of a ratio 2.3:1 is part of its notation)
     if prev.isascii() and prev.isalpha():
         return True
     if q.unit.endswith("人") and nxt == "民":
@@ -155,10 +156,11 @@ def is_unitless_level(text: str, q: Quantity) -> bool:
         return lead.endswith(("占", "的", "为", "达", "到", "至", "超"))
     if q.numeral != "arabic":
         return False
-    nxt = text[q.end:q.end + 1]
-    if nxt and _HAN_RE.match(nxt) and nxt not in "以左":
+    m = _UNITLESS_INDICATOR_RE.search(text, max(0, q.pre_start - 30), q.pre_start)
+    if m is None:
         return False
-    return bool(_UNITLESS_INDICATOR_RE.search(text, max(0, q.pre_start - 30), q.pre_start))
+    nxt = text[q.end:q.end + 1]  # a word after the number makes it a count, unless it is a base (由2.5缩小到)
+    return not (nxt and _HAN_RE.match(nxt) and nxt not in "以左") or m.group().endswith(("由", "从"))
 
 
 def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:

@@ -74,6 +74,7 @@ _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
 _PLAN_TIME_RE = re.compile(rf"(十[一二三四五六]五)”?(?:{word_pattern(PLAN_TIME_WORDS)})")
 _AVERAGE_RE = re.compile("年均|年平均")
 _DIGIT_RE = re.compile(r"\d")
+_RATIO_COLON_RE = re.compile(r"(?<=\d)[:：](?=\d)")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 
@@ -165,8 +166,9 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     if q.unit == "番":
         return True
     lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
-    if q.unit in ("个百分点", "百分点") and _GAP_LEAD_RE.search(lead):
-        return False  # 快于经济增长0.5个百分点: a gap to a benchmark, not a change over time
+    gap = _GAP_LEAD_RE.search(lead) if q.unit in ("个百分点", "百分点") else None
+    if gap and _CHANGE_WORD_RE.search(lead, gap.end()):
+        return False  # 快于经济增长0.5个百分点: the growth is the benchmark's, the figure a gap to it
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
@@ -424,6 +426,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     # code points above the table's plane are no boundary: they read as U+FFFF
     codes = np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 0xFFFF)
     clause_pos = np.flatnonzero(_IS_CLAUSE_END[codes]).tolist()
+    if ":" in text or "：" in text:  # the colon of a ratio (2.3:1) ends no clause
+        ratio_colons = {m.start() for m in _RATIO_COLON_RE.finditer(text)}
+        clause_pos = [p for p in clause_pos if p not in ratio_colons] if ratio_colons else clause_pos
     garbled = [norm.from_source(r.span.start, r.span.end)[1] - 1 for r in source.repairs if r.status == "flagged"]
     if garbled:  # text left garbled is no word of any indicator: a clause ends with it
         clause_pos = sorted(set(clause_pos).union(p for p in garbled if p >= 0))
