@@ -182,6 +182,7 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     ("全市共有规上工业企业420家。", "规上工业企业"),
     ("共享单车投放5000辆。", "共享单车投放"),
     ("2023年以来新增市场主体1.2万户。", "新增市场主体"),
+    ("全市现有国家级高新技术企业120家。", "国家级高新技术企业"),
     ("在交通、水利等五大领域实施重点项目300个。", "重点项目"),
     ("以甲、乙2个现代农业产业园为引领。", "现代农业产业园"),
     ("确保优质花生发展在300万亩以上。", "优质花生"),
@@ -435,6 +436,11 @@ def test_numbers_at_the_edges_of_a_text_are_measures() -> None:
 
 def test_a_sum_before_de_measures_an_attribute_of_what_follows() -> None:
     assert only("实施总投资50亿元的产业园项目。").indicator == "产业园项目总投资"
+
+
+def test_a_running_total_after_new_things_counts_them_all() -> None:
+    found = run("新增上市公司2家,累计达到18家。")
+    assert [m.indicator for m in found] == ["新增上市公司", "上市公司"]
 
 
 def test_a_total_takes_the_previous_topic() -> None:

@@ -170,7 +170,7 @@ INDICATOR_LEAD_WORDS = (
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
     "成功", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
-    "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有",
+    "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
 )
 # A clause opened by a preposition frames the indicator, which follows the
 # frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元,
@@ -298,6 +298,10 @@ CN_COUNT_VERBS = (
     "新建", "建成", "完成", "新增", "改造", "改扩建", "建设", "办好", "办理", "创建", "引进",
     "培育", "开工", "投产", "修缮", "治理", "落实", "打掉", "破获", "新开", "开通",
 )
+# A running total (累计达到25家) after a count of new things (新增上市公司3家)
+# counts all of them: the words of newness leave the indicator it takes.
+TOTAL_WORDS = ("累计", "共计", "总数", "总计")
+NEW_WORDS = ("新增", "新建", "新认定", "新引进", "新培育", "新设")
 # Words that say things were put to use; with COMPLETION_VERBS alone before a
 # count (建成投用10个) they leave the things counted to the clause before.
 IN_USE_VERBS = ("投用", "运营", "使用")

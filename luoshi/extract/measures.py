@@ -37,6 +37,7 @@ from luoshi.data.quantities import (
     IN_USE_VERBS,
     LEVEL_VERBS,
     LEVEL_WORDS,
+    NEW_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
     RATE_NAME_ENDS,
@@ -44,6 +45,7 @@ from luoshi.data.quantities import (
     STRONG_TARGET_CUES,
     TARGET_CUES,
     THIS_YEAR_WORDS,
+    TOTAL_WORDS,
 )
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
@@ -409,6 +411,11 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
                 return topic + (pre,), True, end
         return (pre,), False, end
     if prev_ind:
+        a, b = prev_ind[0]
+        if any(w in text[rs:q.pre_start] for w in TOTAL_WORDS) and text.startswith(NEW_WORDS, a):
+            new = next(w for w in NEW_WORDS if text.startswith(w, a))  # 新增上市公司3家,累计达到25家
+            if a + len(new) < b:
+                return ((a + len(new), b),) + prev_ind[1:], True, end
         return prev_ind, True, end
     return _topic_clause(text, clauses, clause_start, floor), True, end
 
