@@ -438,6 +438,11 @@ def test_a_sum_before_de_measures_an_attribute_of_what_follows() -> None:
     assert only("实施总投资50亿元的产业园项目。").indicator == "产业园项目总投资"
 
 
+def test_a_figure_alone_in_a_table_cell_is_named_by_its_row() -> None:
+    found = run("一般公共预算收入（亿元）\t25\t36\t7.5%\t预期性\n")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(7.5, "%", "一般公共预算收入")]
+
+
 def test_a_running_total_after_new_things_counts_them_all() -> None:
     found = run("新增上市公司2家,累计达到18家。")
     assert [m.indicator for m in found] == ["新增上市公司", "上市公司"]

@@ -65,7 +65,7 @@ def _char_table(chars: str) -> np.ndarray:
 
 # Clause boundaries (U+FFFD marks a character lost in a mojibake repair), sentence
 # ends, and full stops, looked up for every character of a text at once.
-_IS_CLAUSE_END = _char_table(",，;；。:：!！?？\n\ufffd")
+_IS_CLAUSE_END = _char_table(",，;；。:：!！?？\n\t\ufffd")  # (a tab separates the cells of a table row)
 _IS_SENTENCE_END = _char_table(";；。!！?？\n")
 _IS_FULL_STOP = _char_table("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
@@ -76,6 +76,7 @@ _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
 _PLAN_TIME_RE = re.compile(rf"(十[一二三四五六]五)”?(?:{word_pattern(PLAN_TIME_WORDS)})")
 _AVERAGE_RE = re.compile("年均|年平均")
 _DIGIT_RE = re.compile(r"\d")
+_BRACKETED_UNIT_RE = re.compile(r"[(（][^()（）]{1,8}[)）]\s*$")
 _RATIO_COLON_RE = re.compile(r"(?<=\d)[:：](?=\d)")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
@@ -410,6 +411,10 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             if topic:
                 return topic + (pre,), True, end
         return (pre,), False, end
+    if clause_start and text[clause_start - 1] == "\t":
+        row = _row_name(text, clause_start)  # 地区生产总值（亿元）\t387\t520\t6.1%: the row names its cells
+        if row:
+            return (row,), True, end
     if prev_ind:
         a, b = prev_ind[0]
         if any(w in text[rs:q.pre_start] for w in TOTAL_WORDS) and text.startswith(NEW_WORDS, a):
@@ -642,6 +647,15 @@ def _strip_levels(text: str, spans: indicator.Spans) -> indicator.Spans:
         if text.startswith(level, a) and a + len(level) < b:
             return ((a + len(level), b),) + spans[1:]
     return spans
+
+
+def _row_name(text: str, cell_start: int) -> tuple[int, int] | None:
+    """The first cell of the table row holding ``cell_start``, without a unit in brackets after it."""
+    start = text.rfind("\n", 0, cell_start) + 1
+    end = text.find("\t", start, cell_start)
+    m = _BRACKETED_UNIT_RE.search(text, start, end)
+    end = m.start() if m else end
+    return (start, end) if end - start >= 2 and not _DIGIT_RE.search(text, start, end) else None
 
 
 def _object_before(text: str, clauses: _Bounds, clause_start: int, floor: int) -> tuple[int, int] | None:
