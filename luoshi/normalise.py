@@ -114,8 +114,12 @@ def _run_chars() -> np.ndarray:
 
 
 def _fold_table() -> np.ndarray:
-    """Lookup table over the BMP: the folded code point of each (``FOLD`` holds BMP characters only)."""
-    table = np.arange(0x10000, dtype=np.int64)
+    """Lookup table over the BMP: the folded code point of each (``FOLD`` holds BMP characters only).
+
+    16-bit entries, looked up with the 32-bit code points as they come: a small table that stays
+    in the cache and no 64-bit copy of the text.
+    """
+    table = np.arange(0x10000, dtype=np.uint16)
     table[[ord(k) for k in FOLD]] = [ord(v) for v in FOLD.values()]
     return table
 
@@ -132,7 +136,7 @@ def _fold_and_clean_whitespace(text: str) -> tuple[str, np.ndarray]:
     Vectorised over code points: a text with a space between every two
     characters costs no more than one without.
     """
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     cp = np.where(cp > 0xFFFF, cp, _FOLDED[cp & 0xFFFF])
     n = len(cp)
     ws = _RUN_CHAR[np.minimum(cp, 0xFFFF)] & (cp <= 0xFFFF) | (cp >= _ASTRAL_INVISIBLE)

@@ -1,12 +1,15 @@
 """Headings: which lines are headings, where glued ones end, how they nest."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from luoshi.data import headings as H
 from luoshi.normalise import normalise
+from luoshi.structure import headings
 from luoshi.structure.headings import find_headings
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -180,3 +183,12 @@ def test_glued_headings_of_a_scraped_report():
         "2020年工作回顾及“十三五”主要成就", "“十四五”时期的奋斗目标和重点任务", "2021年重点工作", "加强政府自身建设",
     ]
     assert text[top[0].end:].startswith("刚刚过去的一年")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="第一二十章篇部分。!?,甲\n", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_midline_chapters_are_where_a_scan_of_the_marks_finds_them(text: str, start: int, end: int) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    marks = re.compile(rf"[。!?](?=第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分))")
+    expected = [start + m.end() for m in marks.finditer(text[start:end])]
+    assert headings._midline_chapters(text, start, end) == expected

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from test_register import doc_with_tasks
 
 from luoshi import register
-from luoshi.model import Task
+from luoshi.model import Section, Span, Task
 from luoshi.options import Options
 from luoshi.register import index
 from luoshi.register.status import STATUS_LABELS
@@ -146,3 +146,86 @@ def test_a_0005_database_with_data_gets_its_index_and_search_on_upgrade(db):
             assert index.search(conn, "建成示例大道") == [road] and index.search(conn, "大道") == [road]
         register.record(store, road, "status", "done", "张三")  # the upgraded index keeps up with new events
         assert next(c for c in register.list_commitments(store) if c.id == road).status == "done"
+
+
+sections_st = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 4),
+                                 st.sampled_from(["review", "plan", "other"])), max_size=8)
+
+
+@given(sections=sections_st)
+def test_a_sections_role_is_the_innermost_containing_section_even_when_they_do_not_nest(sections):
+    """The bisection over the sweep gives what "highest level, then latest start, containing it" gives."""
+    found = [Section(n, Span(a, a + size), Span(a, a), level, "", "", role, None)
+             for n, (a, size, level, role) in enumerate(sections)]
+    role = index.section_roles(found)
+    for offset in range(-1, 43):
+        containing = [s for s in found if s.span.start <= offset < s.span.end]
+        best = max(containing, key=lambda s: (s.level, s.span.start, s.index), default=None)
+        assert role(offset) == (best.role if best else None), offset
+
+
+def test_index_rows_carry_the_role_sql_finds_for_each_commitment(store):
+    """The index rows built from the document say what a query of the stored sections says."""
+    saved = store.save_document(make_document())
+    c, s, i = t.commitments.c, t.sections.c, t.commitment_index.c
+    role = (select(s.role).where(s.document_id == c.document_id, s.span_start <= c.span_start,
+                                 c.span_start < s.span_end)
+            .order_by(s.level.desc(), s.span_start.desc()).limit(1).scalar_subquery())
+    with store.engine.connect() as conn:
+        expected = conn.execute(select(c.id, c.document_id, c.span_start, c.kind, c.item_ordinal, role, c.topic,
+                                       c.deadline).where(c.document_id == saved.id).order_by(c.id)).all()
+        indexed = conn.execute(select(i.commitment_id, i.document_id, i.span_start, i.kind, i.item_ordinal, i.role,
+                                      i.topic, i.deadline).where(i.document_id == saved.id)
+                               .order_by(i.commitment_id)).all()
+    assert expected and indexed == expected and {r.role for r in indexed} - {None}
+
+
+def search_table_state(conn) -> tuple[list[str], list[str]]:
+    """The search table's shadow tables and the commitments table's indexes."""
+    names = conn.exec_driver_sql("SELECT type, name, tbl_name FROM sqlite_master").all()
+    return (sorted(n for kind, n, _ in names if kind == "table" and n.startswith(t.SEARCH_TABLE)),
+            sorted(n for kind, n, table in names if kind == "index" and table == "commitments"))
+
+
+def test_a_0006_database_with_data_searches_the_same_after_0007_and_back(db_path):
+    """0007 remakes the SQLite search table without column sizes (and drops a duplicate index): same hits."""
+    from alembic import command
+
+    from luoshi.store.engine import make_engine
+    from luoshi.store.migrate import _config
+
+    engine = make_engine(db_path, create=True)
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0006")
+        for doc in (doc_with_tasks(), doc_with_tasks("附件。"), hostile_doc()):
+            saved, rows = writer.store_document(conn, doc, Options())
+            index.add_document(conn, saved, doc, rows)
+        assert f"{t.SEARCH_TABLE}_docsize" in search_table_state(conn)[0]
+    engine.dispose()
+    words = ["示例大道", "大道", "年内", "100%_", '"示例"', "千万工程", "没有的词"]
+
+    def hits(store: Store) -> dict[str, list[int]]:
+        latest = register.list_commitments(store)
+        with store.engine.connect() as conn:
+            found = {q: sorted(index.search(conn, q)) for q in words}
+            conn.exec_driver_sql(f"INSERT INTO {t.SEARCH_TABLE}({t.SEARCH_TABLE}, rank) VALUES ('integrity-check', 1)")
+        assert found == {q: sorted(c.id for c in latest if q in c.text) for q in words}
+        return found
+
+    with Store(db_path) as store:
+        before = hits(store)
+        with store.engine.connect() as conn:
+            shadows, indexes = search_table_state(conn)
+        assert f"{t.SEARCH_TABLE}_docsize" not in shadows and f"{t.SEARCH_TABLE}_data" in shadows
+        assert "ix_commitments_document_id" not in indexes and "ix_commitments_thread" in indexes
+        assert before["示例大道"] and before["100%_"]
+        store.save_document(doc_with_tasks("又一个附件。"))  # written after the upgrade: found too
+        after = hits(store)
+        assert after["示例大道"] and after["示例大道"] != before["示例大道"]
+    with engine.begin() as conn:
+        command.downgrade(_config(conn), "0006")
+        assert f"{t.SEARCH_TABLE}_docsize" in search_table_state(conn)[0]
+        assert "ix_commitments_document_id" in search_table_state(conn)[1]
+    engine.dispose()
+    with Store(db_path) as store:  # upgraded again on opening
+        assert hits(store) == after

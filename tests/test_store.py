@@ -16,7 +16,7 @@ from luoshi.errors import NotFound, SchemaTooNew, StoreError
 from luoshi.model import Measure, Span
 from luoshi.options import Options
 from luoshi.store import Store
-from luoshi.store.engine import make_engine
+from luoshi.store.engine import WAL_AUTOCHECKPOINT_PAGES, make_engine
 from luoshi.store.migrate import head_revision
 from luoshi.store.schema import metadata
 
@@ -54,6 +54,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == WAL_AUTOCHECKPOINT_PAGES
 
 
 def test_a_document_round_trips_through_the_store(store, make_doc):

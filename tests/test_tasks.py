@@ -1,12 +1,15 @@
 """Tasks: action-verb clauses with their measures, projects, slogans, kind, period and deadline."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from luoshi.data.verbs import DEADLINE_PATTERNS, MIN_OBJECT_CHARS
+from luoshi.extract import tasks
 from luoshi.model import Source
 from luoshi.pipeline import process, read
 
@@ -120,3 +123,27 @@ def test_any_text_gives_tasks_that_quote_their_source(text: str) -> None:
     assert [t.span.start for t in d.tasks] == sorted(t.span.start for t in d.tasks)
     for p in d.projects:
         assert all(d.quote(s) for s in p.mentions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(DEADLINE_PATTERNS).flatmap(lambda p: st.from_regex(p, fullmatch=True)))
+def test_every_deadline_holds_an_anchor_within_its_reach(deadline: str) -> None:
+    assert len(deadline) <= tasks._DEADLINE_REACH
+    assert any(tasks._DEADLINE_ANCHOR[ord(c)] for c in deadline if ord(c) <= 0xFFFF)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="20241年月底末份前之以上下半一二三四季度第到至当今内,。 ", max_size=60))
+def test_deadlines_searched_near_anchors_are_those_of_a_scan_of_every_position(text: str) -> None:
+    every = re.compile("|".join(f"(?:{p})" for p in DEADLINE_PATTERNS))
+    expected = [(m.start(), m.group()) for m in every.finditer(text)]
+    assert tasks._deadline_hits(text, tasks._code_points(text)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="以人民为中心发展质量建设新高的和肇明高速A1 、“”", max_size=30), max_size=8))
+def test_rhetoric_of_many_objects_at_once_is_that_of_each_alone(objects: list[str]) -> None:
+    content = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+    alone = [len(o) <= tasks._LONG_OBJECT
+             and len(content.findall(tasks._RHETORIC_RE.sub("", o))) < MIN_OBJECT_CHARS for o in objects]
+    assert tasks._rhetoric(objects).tolist() == alone

@@ -15,6 +15,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from luoshi.data.topics import KEYWORDS, TOPICS
 from luoshi.extract.topics import classify_topic, topics_of
@@ -88,6 +90,18 @@ def test_many_texts_at_once_agree_with_the_classifier() -> None:
     assert got == [classify_topic(x, t) for x, t in zip(texts, titles)]
     assert got == ["infrastructure", "urban", "agriculture", None, "education"]
     assert topics_of([], []) == []
+
+
+_WORDS = sorted({w for words in KEYWORDS.values() for w in words})
+_CLAUSES = st.lists(st.sampled_from([*_WORDS, "的", "和", "加快", ""]), max_size=6).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_CLAUSES, st.sampled_from(["", "乡村振兴", "教育医疗", "高速公路"]) | _CLAUSES),
+                max_size=12))
+def test_many_texts_with_shared_titles_agree_with_the_classifier(rows: list[tuple[str, str]]) -> None:
+    texts, titles = [t for t, _ in rows], [h for _, h in rows]
+    assert topics_of(texts, titles) == [classify_topic(t, h) for t, h in rows]
 
 
 def test_no_keyword_holds_a_line_break() -> None:

@@ -16,7 +16,7 @@ from operator import attrgetter
 import numpy as np
 
 from luoshi.data.topics import KEYWORDS, TITLE_WEIGHT, TOPICS
-from luoshi.extract.alternation import word_pattern
+from luoshi.extract.alternation import WordScan, word_pattern
 from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Section, Task
 
@@ -27,22 +27,10 @@ for _topic, _words in KEYWORDS.items():
         if _word not in _WEIGHTS or _WEIGHTS[_word][1] < _weight:
             _WEIGHTS[_word] = (_topic, _weight)
 _KEYWORD_RE = re.compile(word_pattern(_WEIGHTS))
-
-
-def _class(chars: set[str]) -> str:
-    return f"[{''.join(re.escape(c) for c in sorted(chars))}]"
-
-
-# split() keeps the keywords between the gaps; the lookahead rejects most positions before the alternation
-# runs: a one-character keyword there, or the first and second characters of a longer one
-_LONGER = [w for w in _WEIGHTS if len(w) > 1]
-_KEYWORD_SPLIT_RE = re.compile(f"(?={_class({w for w in _WEIGHTS if len(w) == 1})}"
-                               f"|{_class({w[0] for w in _LONGER})}{_class({w[1] for w in _LONGER})})"
-                               f"({_KEYWORD_RE.pattern})")
 _KEYS = list(TOPICS)
 _KEY_OR_NONE = np.array([*_KEYS, None], dtype=object)  # index len(_KEYS): no topic
 _HITS = {word: (_KEYS.index(topic), weight) for word, (topic, weight) in _WEIGHTS.items()}
-_WORD_INDEX = {word: i for i, word in enumerate(_HITS)}
+_KEYWORD_SCAN = WordScan(list(_HITS))  # finds what _KEYWORD_RE finds, twice as fast over a document's tasks
 _WORD_TOPIC = np.array([t for t, _ in _HITS.values()], dtype=np.int64)
 _WORD_WEIGHT = np.array([w for _, w in _HITS.values()], dtype=np.float64)
 
@@ -74,39 +62,28 @@ def _best(scores: dict[str, float]) -> str | None:
 def topics_of(texts: list[str], titles: list[str]) -> list[str | None]:
     """``classify_topic(text, title)`` of many texts at once.
 
-    One keyword scan of the texts joined by line breaks (no keyword holds
-    one, so no hit straddles two texts) and one numpy sum of the hit weights
-    per text and topic, so that thousands of tasks cost one pass rather than
-    a Python loop each. Hits are added in text order, as ``classify_topic``
-    adds them, so the sums and hence the ties come out the same.
+    One keyword scan of the texts and then the distinct titles, joined by
+    line breaks (no keyword holds one, so no hit straddles two of them),
+    and one weighted count of the hits per text and topic, so that
+    thousands of tasks cost one pass rather than a Python loop each. Hits
+    are counted in text order, as ``classify_topic`` adds them, so the sums
+    and hence the ties come out the same.
     """
-    scores = np.zeros((len(texts), len(_KEYS)))
-    if texts:
-        parts = _KEYWORD_SPLIT_RE.split("\n".join(texts))  # gap, keyword, gap, …, gap: no match objects
-        ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-        words = np.fromiter(map(_WORD_INDEX.__getitem__, parts[1::2]), dtype=np.int64, count=len(parts) // 2)
-        text_ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
-        owner = np.searchsorted(text_ends, ends[0:-1:2], side="right")  # a keyword starts where its gap ends
-        np.add.at(scores, (owner, _WORD_TOPIC[words]), _WORD_WEIGHT[words])
     rows = {title: row for row, title in enumerate(dict.fromkeys(("", *titles)))}  # "" (row 0) votes for nothing
-    which = np.fromiter(map(rows.__getitem__, titles), dtype=np.int64, count=len(titles))
-    if len(rows) > 1:
-        votes = np.zeros((len(rows), len(_KEYS)))
-        for title, row in rows.items():
-            if title:
-                votes[row] = _title_vector(title)
-        scores += votes[which]
+    scanned = [*texts, *list(rows)[1:]]  # the texts, then each distinct title but ""
+    scores = np.zeros((len(scanned), len(_KEYS)))
+    if scanned:
+        starts, words = _KEYWORD_SCAN.find("\n".join(scanned))
+        text_ends = np.cumsum(np.fromiter(map(len, scanned), dtype=np.int64, count=len(scanned)) + 1)
+        owner = np.searchsorted(text_ends, starts, side="right")
+        weights = _WORD_WEIGHT[words] * np.where(owner < len(texts), 1.0, TITLE_WEIGHT)
+        scores = np.bincount(owner * len(_KEYS) + _WORD_TOPIC[words], weights=weights,
+                             minlength=scores.size).reshape(scores.shape)
+    votes = np.vstack((np.zeros(len(_KEYS)), scores[len(texts):]))  # by row of rows
+    scores = scores[:len(texts)] + votes[np.fromiter(map(rows.__getitem__, titles), dtype=np.int64, count=len(titles))]
     best = scores.argmax(axis=1)  # the first maximum: ties go to the earlier topic
     top = scores[np.arange(len(texts)), best]
     return _KEY_OR_NONE[np.where(top > 0, best, len(_KEYS))].tolist()
-
-
-def _title_vector(title: str) -> np.ndarray:
-    vector = np.zeros(len(_KEYS))
-    for word in _KEYWORD_RE.findall(title):
-        topic, weight = _HITS[word]
-        vector[topic] += weight * TITLE_WEIGHT
-    return vector
 
 
 def topics_for_measures(measures: tuple[Measure, ...], tasks: tuple[Task, ...],

@@ -17,40 +17,87 @@ PostgreSQL (whose pg_trgm GIN index serves ``LIKE``), use an escaped
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from datetime import date
+from heapq import heappop, heappush
 
-from sqlalchemy import Connection, exists, literal, select, true, update
+from sqlalchemy import Connection, bindparam, exists, select, update
 
+from luoshi.model import Document, Section
 from luoshi.register.status import DEFAULT_STATUS, STATUS_LABELS, fold
 from luoshi.store import schema as t
+from luoshi.store import writer
+from luoshi.store.writer import Saved
 
 STATUS_RANK = {key: rank for rank, key in enumerate(STATUS_LABELS)}  # the listing order of statuses, to sort by
+DEFAULT_RANK = STATUS_RANK[DEFAULT_STATUS]
 TRIGRAM = 3  # the shortest search the trigram index can answer
 
 i, c, d, s, e = (t.commitment_index.c, t.commitments.c, t.documents.c, t.sections.c, t.commitment_events.c)
-COLUMNS = ("commitment_id", "document_id", "latest", "span_start", "kind", "item_ordinal", "region", "year", "role",
-           "topic", "status", "status_rank", "lead_unit", "deadline")
+_IDS = select(c.id).where(c.document_id == bindparam("doc_id")).order_by(c.id)
 
 
-def add_document(conn: Connection, doc_id: int) -> None:
-    """Index a newly stored document version's commitments; earlier versions of its name stop being latest."""
-    role = (select(s.role).where(s.document_id == c.document_id, s.span_start <= c.span_start,
-                                 c.span_start < s.span_end)
-            .order_by(s.level.desc(), s.span_start.desc()).limit(1).scalar_subquery())
-    rows = (select(c.id, c.document_id, true(), c.span_start, c.kind, c.item_ordinal, d.region, d.year, role,
-                   c.topic, literal(DEFAULT_STATUS), literal(STATUS_RANK[DEFAULT_STATUS]), literal(None), c.deadline)
-            .join(t.documents, d.id == c.document_id).where(c.document_id == doc_id))
-    conn.execute(t.commitment_index.insert().from_select(COLUMNS, rows))
-    name = select(d.name).where(d.id == doc_id).scalar_subquery()
-    conn.execute(update(t.commitment_index).where(
-        i.latest, i.document_id.in_(select(d.id).where(d.name == name, d.id != doc_id))).values(latest=False))
-    same = t.commitments.alias("same_thread")
-    tracked = exists(select(e.id).join(same, same.c.id == e.commitment_id).where(same.c.thread == c.thread))
-    for thread in conn.execute(select(c.thread).distinct().where(c.document_id == doc_id, tracked)).scalars():
-        _refresh_thread(conn, thread)
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) SELECT id, text FROM commitments "
-                             "WHERE document_id = ?", (doc_id,))
+def add_document(conn: Connection, saved: Saved, doc: Document, commitments: list[tuple]) -> None:
+    """Index a newly stored document version's commitments; earlier versions of its name stop being latest.
+
+    ``commitments`` are the document's commitment rows as ``writer.store_document`` wrote them (in id
+    order): their index rows are built here from the in-memory document rather than by a query per row.
+    A first version has no earlier versions and nothing to fold: a thread hashes the document's name, and
+    no stored document (none is ever deleted) had this name, so no events are on its threads.
+    """
+    doc_id = saved.id
+    ids = conn.execute(_IDS, {"doc_id": doc_id}).scalars().all()
+    if len(ids) != len(commitments):
+        raise RuntimeError(f"document {doc_id} has {len(ids)} commitments stored, {len(commitments)} written")
+    region, year, role = doc.metadata.region, doc.metadata.year, section_roles(doc.sections)
+    rows = [(commitment_id, doc_id, True, start, kind, ordinal, region, year, role(start), topic, DEFAULT_STATUS,
+             DEFAULT_RANK, None, deadline)
+            for commitment_id, (_, kind, ordinal, _, start, _, _, topic, _, deadline, _) in zip(ids, commitments)]
+    if rows:
+        writer.insert_rows(conn, t.commitment_index, rows)
+    if saved.version > 1:
+        name = select(d.name).where(d.id == doc_id).scalar_subquery()
+        conn.execute(update(t.commitment_index).where(
+            i.latest, i.document_id.in_(select(d.id).where(d.name == name, d.id != doc_id))).values(latest=False))
+        same = t.commitments.alias("same_thread")
+        tracked = exists(select(e.id).join(same, same.c.id == e.commitment_id).where(same.c.thread == c.thread))
+        for thread in conn.execute(select(c.thread).distinct().where(c.document_id == doc_id, tracked)).scalars():
+            _refresh_thread(conn, thread)
+    if conn.dialect.name == "sqlite" and rows:
+        conn.connection.dbapi_connection.executemany(
+            f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) VALUES (?, ?)",
+            [(commitment_id, row[6]) for commitment_id, row in zip(ids, commitments)])  # row[6]: the text
+
+
+def section_roles(sections: Sequence[Section]) -> Callable[[int], str | None]:
+    """The role of the innermost section containing an offset: the highest level, then the latest start.
+
+    The sections' boundaries cut the text into pieces inside which the
+    containing sections do not change; each piece's winner is found once in
+    a sweep (a heap of the open sections, best first) and an offset's piece
+    by bisection. Sections need not nest. Ties (same level and start) go to
+    the later section.
+    """
+    bounds = sorted({x.span.start for x in sections} | {x.span.end for x in sections})
+    opening = sorted(sections, key=lambda x: x.span.start)
+    open_: list[tuple[int, int, int, int, str]] = []
+    roles: list[str | None] = []
+    k = 0
+    for at in bounds:
+        while k < len(opening) and opening[k].span.start <= at:
+            section = opening[k]
+            heappush(open_, (-section.level, -section.span.start, -section.index, section.span.end, section.role))
+            k += 1
+        while open_ and open_[0][3] <= at:
+            heappop(open_)
+        roles.append(open_[0][4] if open_ else None)
+
+    def role(offset: int) -> str | None:
+        piece = bisect_right(bounds, offset) - 1
+        return roles[piece] if piece >= 0 else None
+
+    return role
 
 
 def refresh(conn: Connection, commitment_id: int) -> None:

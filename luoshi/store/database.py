@@ -73,9 +73,9 @@ class Store:
         from luoshi.register import index  # the register builds on the store: imported when first needed
 
         with self._write() as conn:
-            saved = writer.save_document(conn, doc, options)
+            saved, commitments = writer.store_document(conn, doc, options)
             if saved.status != "unchanged":
-                index.add_document(conn, saved.id)
+                index.add_document(conn, saved, doc, commitments)
             return saved
 
     def find_unchanged(self, name: str, sha256: str, options: Options = Options()) -> Saved | None:

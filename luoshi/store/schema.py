@@ -263,7 +263,6 @@ commitments = Table(  # one row per trackable item of a document version: each t
     Column("deadline_stated", Text),  # the limit as the text states it
     UniqueConstraint("document_id", "kind", "item_ordinal", name="uq_commitments_item"),
 )
-Index("ix_commitments_document_id", commitments.c.document_id)
 Index("ix_commitments_thread", commitments.c.thread)
 
 evidence_files = Table(  # file contents kept in the database, so that it is self-contained; one row per content
@@ -328,8 +327,8 @@ Index("ix_commitment_index_deadline", _ci.latest, _ci.deadline, _ci.document_id,
 Index("ix_commitment_index_topic", _ci.latest, _ci.topic, _ci.document_id, _ci.span_start)
 
 # Full-text search over commitments.text, made by revision 0006 in each dialect's own way and so not described
-# here: on SQLite the FTS5 table ``commitment_search`` (trigram tokenizer; FTS5 keeps shadow tables named
-# ``commitment_search_*``), on PostgreSQL a pg_trgm GIN index. ``include_object`` tells Alembic's comparison
+# here: on SQLite the FTS5 table ``commitment_search`` (trigram tokenizer, no column sizes since 0007; FTS5
+# keeps shadow tables named ``commitment_search_*``), on PostgreSQL a pg_trgm GIN index. ``include_object`` tells Alembic's comparison
 # to leave them out.
 SEARCH_TABLE = "commitment_search"
 TRIGRAM_INDEX = "ix_commitments_text_trgm"

@@ -51,20 +51,38 @@ def find_unchanged(conn: Connection, name: str, sha256: str, options: Options) -
 
 
 def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
+    return store_document(conn, doc, options)[0]
+
+
+def store_document(conn: Connection, doc: Document, options: Options) -> tuple[Saved, list[tuple]]:
+    """``save_document``, and the commitment rows written (in ``commitments`` column order without ``id``,
+    in id order; none when unchanged), from which the register indexes them without reading them back."""
     latest = _latest(conn, doc.source.name)
     unchanged = _unchanged(latest, doc.source.sha256, options)
     if unchanged is not None:
-        return unchanged
+        return unchanged, []
     version = latest.version + 1 if latest is not None else 1
     doc_id = conn.execute(_INSERT[t.documents], _document_row(doc, version, options)).inserted_primary_key[0]
+    commitments: list[tuple] = []
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         for table, rows in _rows(doc, doc_id, _json_list(conn.dialect)):
             if rows:
                 _insert_many(cursor, conn.dialect, table, rows)
+            if table is t.commitments:
+                commitments = rows
     finally:
         cursor.close()
-    return Saved(doc_id, "new version" if version > 1 else "ok", version)
+    return Saved(doc_id, "new version" if version > 1 else "ok", version), commitments
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[tuple]) -> None:
+    """Insert ``rows`` (tuples in ``table``'s column order, without ``id``) in the connection's transaction."""
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        _insert_many(cursor, conn.dialect, table, rows)
+    finally:
+        cursor.close()
 
 
 def insert_event(conn: Connection, row: dict) -> int:

@@ -45,7 +45,7 @@ _NUMBERED = re.compile(
 )
 _BOX = re.compile(H.BOX)
 _ANNEX = re.compile(H.ANNEX)
-_MIDLINE_CHAPTER = re.compile(rf"[。!?](?=第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分))")  # the heading starts at .end()
+_CHAPTER = re.compile(rf"第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分)")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[。!?]")
 _PUNCT = re.compile(r"[,。;:!?]")
@@ -79,7 +79,7 @@ def find_headings(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Headi
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     if skip:
         lines = [(s, e) for s, e in lines if not any(a <= s < b for a, b in skip)]
-    midline = [m.end() for m in _MIDLINE_CHAPTER.finditer(text)]
+    midline = _midline_chapters(text, 0, len(text))
     found: list[Heading] = []
     in_glossary = False
     skip_next = False
@@ -170,15 +170,23 @@ def _final_word_cut(rest: str, opener_only: bool = False) -> int | None:
     return cut
 
 
+def _midline_chapters(text: str, start: int, end: int) -> list[int]:
+    """Where a 第X章 starts right after a 。/!/? in ``text[start:end]``.
+
+    The scan looks for 第, a literal that the regex engine skips to, rather than for the marks.
+    """
+    return [m.start() for m in _CHAPTER.finditer(text, start, end)
+            if m.start() > start and text[m.start() - 1] in "。!?"]
+
+
 def _midline_chapter(text: str, ls: int, le: int) -> Heading | None:
-    line = text[ls:le]
-    for m in _MIDLINE_CHAPTER.finditer(line):
-        rest = line[m.end():]
+    for start in _midline_chapters(text, ls, le):
+        rest = text[start:le]
         if len(rest) <= H.MAX_HEADING and not _SENTENCE_END.search(rest[:-1]):
             n = _NUMBERED.match(rest)
             if n:
                 kind = n.lastgroup or ""
-                return _make(text, ls + m.end(), le, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
+                return _make(text, start, le, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
     return None
 
 
