@@ -105,6 +105,26 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
     assert [m.indicator for m in run(text)] == indicators
 
 
+def test_two_items_of_one_ending_stand_alone() -> None:
+    found = run("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。")
+    assert [m.indicator for m in found] == ["养老金最低标准", "城乡居民医保财政补助标准"]
+
+
+def test_a_level_reduced_to_keeps_its_indicator() -> None:
+    found = run("行政审批事项由80项减至52项。")
+    assert [(m.value, m.indicator) for m in found] == [(80, "行政审批事项"), (52, "行政审批事项")]
+
+
+def test_words_before_a_list_comma_after_a_label_are_not_the_indicator() -> None:
+    found = run("力争引进超20亿元、50亿元产业项目实现突破、实际到位省外资金增长5%以上。")
+    assert [(m.value, m.indicator) for m in found] == [(5, "实际到位省外资金")]
+
+
+def test_codes_before_a_shared_head_each_take_it() -> None:
+    found = run("PM10、PM2.5平均浓度分别降至65、38微克/立方米。")
+    assert [m.indicator for m in found] == ["PM10平均浓度", "PM2.5平均浓度"]
+
+
 def test_a_list_of_numbers_after_as_many_items_is_distributive() -> None:
     found = run("全年存款、贷款余额为3860亿元、2245亿元。")
     assert [m.indicator for m in found] == ["存款余额", "贷款余额"]
@@ -133,10 +153,117 @@ def test_a_count_ends_before_what_is_said_of_it() -> None:
     ("农产品加工企业发展到1685家。", "农产品加工企业"),
     ("人均生产总值跨越4万元大关。", "人均生产总值"),
     ("六是实施残疾人无障碍改造3500户。", "残疾人无障碍改造"),
-    ("新蔡县等5个县一般公共预算收入超10亿元。", "县一般公共预算收入"),
+    # the money floor only sorts the counties counted: it names their category
+    ("新蔡县等5个县一般公共预算收入超10亿元。", "县一般公共预算收入超10亿元"),
 ])
 def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator: str) -> None:
     assert run(text)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # a preposition's frame ends at its last target verb
+    ("为全县如期实现一般公共预算收入超50亿元的目标打下基础。", "一般公共预算收入"),
+    ("在规划期前两年实现粮食产量超60万吨。", "粮食产量"),
+    # the goal a figure's 的 attaches it to is not what it counts
+    ("确保完成城镇新增就业2万人的目标任务。", "城镇新增就业"),
+    # adverbs and cultivation verbs open no indicator
+    ("在全省率先建成15个智慧社区。", "智慧社区"),
+    ("坚决完成剩余2000户危房改造任务。", "剩余危房改造任务"),
+    ("力争培育省级示范合作社8家。", "省级示范合作社"),
+    ("培育发展家庭农场30家。", "家庭农场"),
+    ("争创省级数字化车间4个。", "省级数字化车间"),
+    ("统筹抓好120个重大项目。", "重大项目"),
+    ("聚焦民生需求实施三大类85个城建项目。", "三大类城建项目"),
+    ("围绕主导产业实施技改项目300个。", "技改项目"),
+    ("在现有港区上游新建2个泊位。", "新建泊位"),
+    ("各县实施城建提质项目120个。", "城建提质项目"),
+    ("年末常住人口城镇化率达到58.2%。", "常住人口城镇化率"),
+    ("全年共接待游客800万人次。", "接待游客"),
+    ("全市共有规上工业企业420家。", "规上工业企业"),
+    ("共享单车投放5000辆。", "共享单车投放"),
+    ("2023年以来新增市场主体1.2万户。", "新增市场主体"),
+    ("全市现有国家级高新技术企业120家。", "国家级高新技术企业"),
+    ("在交通、水利等五大领域实施重点项目300个。", "重点项目"),
+    ("以甲、乙2个现代农业产业园为引领。", "现代农业产业园"),
+    ("确保优质花生发展在300万亩以上。", "优质花生"),
+    # a rate named before its percentage: the verb after it is no word of the name
+    ("消防站装备配备率100%达标。", "消防站装备配备率"),
+    ("确保饮水安全100%达标。", "饮水安全达标"),
+    # a count's words stop at the next item joined by 以及
+    ("加强甲、乙等3个地理标志产品以及本地特色农产品的品牌建设。", "地理标志产品"),
+    # a column heading's count: the bracket is no word of its indicator
+    ("专栏:供水保障工程(12个)", "供水保障工程"),
+])
+def test_frames_goals_and_brackets_leave_the_indicator(text: str, indicator: str) -> None:
+    assert run(text)[0].indicator == indicator
+
+
+def test_numbers_of_a_list_share_the_words_after_it() -> None:
+    found = run("3个贫困村退出,1.2万户、3.5万人实现稳定脱贫。")
+    assert [m.indicator for m in found] == ["贫困村退出", "稳定脱贫", "稳定脱贫"]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("实施45个省重点、300个市重点项目。", ["省重点项目", "市重点项目"]),
+    ("新增8个国家级、30个省级创新平台。", ["国家级创新平台", "省级创新平台"]),
+])
+def test_a_short_count_item_takes_the_head_of_the_next(text: str, indicators: list[str]) -> None:
+    assert [m.indicator for m in run(text)] == indicators
+
+
+def test_an_attribute_after_counts_with_a_shared_head_takes_their_words() -> None:
+    found = run("实施45个省重点、300个市重点项目,确保完成投资500亿元、1200亿元。")
+    assert [m.indicator for m in found[2:]] == ["省重点项目完成投资", "市重点项目完成投资"]
+    found = run("45个省重点、300个市重点项目,分别完成投资500亿元、1200亿元,占年度计划的120%、130%。")
+    assert [m.indicator for m in found[4:]] == ["省重点项目", "市重点项目"]
+
+
+def test_a_joining_word_before_the_next_count_is_no_word_of_the_indicator() -> None:
+    found = run("培育形成2个千亿级产业集群和5个百亿级产业集群。")
+    assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
+
+
+def test_a_vague_count_starts_the_next_item_of_a_counts_words() -> None:
+    found = run("培育3个千亿级、12个百亿级产业集群和一批优势产业集群。")
+    assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
+
+
+def test_a_count_that_only_says_it_was_done_is_named_by_the_clause_before() -> None:
+    found = only("支持重点镇建设功能完善的乡村产业园,确保年内建成投用8个。")
+    assert found.indicator == "乡村产业园投用"
+
+
+def test_a_bare_count_before_a_list_comma_takes_the_words_after_the_next_figure() -> None:
+    found = run("聚焦先进制造业、现代服务业、现代农业、基础设施、新型城镇化、生态环保等领域,统筹抓好800个、年度投资900亿元的重大项目。")
+    assert (found[0].value, found[0].indicator) == (800, "重大项目")
+
+
+def test_an_average_over_years_takes_the_topic_of_the_clause_before() -> None:
+    found = run("全年地区生产总值增长6.5%,两年平均增长5.8%。")
+    assert [(m.value, m.indicator, m.change) for m in found] == [(6.5, "地区生产总值", True), (5.8, "地区生产总值", True)]
+
+
+def test_fenbie_after_figures_of_as_many_topics_takes_their_words() -> None:
+    found = run("城镇居民人均可支配收入4.2万元、农村居民人均可支配收入1.9万元,分别增长5.1%、7.3%。")
+    assert [m.indicator for m in found[2:]] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_rate_after_a_count_is_the_next_figures() -> None:
+    found = run("全市12个国省考断面达标率100%。")
+    assert [(m.value, m.indicator) for m in found] == [(12, "国省考断面"), (100, "国省考断面达标率")]
+
+
+def test_doses_are_counted_in_a_compound_unit() -> None:
+    assert (only("累计接种疫苗360万剂次。").unit, only("累计接种疫苗360万剂次。").indicator) == ("万剂次", "接种疫苗")
+
+
+def test_the_previous_counts_words_are_not_the_next_figures() -> None:
+    found = run("全县15个产业园区整合为6个开发区。")
+    assert found[1].indicator == "开发区"
+
+
+def test_an_item_before_a_list_comma_is_not_the_counts_indicator() -> None:
+    assert only("加快提升高新区、6个开发区亩均效益。").indicator == "开发区亩均效益"
 
 
 def test_a_level_alone_grades_the_things_counted_before() -> None:
@@ -153,6 +280,11 @@ def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
 def test_an_attribute_after_a_rate_takes_the_rate_topic() -> None:
     found = run("农产品加工转化率65%,年产值近1900亿元。")
     assert [m.indicator for m in found] == ["农产品加工转化率", "农产品加工年产值"]
+
+
+def test_shares_of_a_provincial_task_are_named_after_their_topics() -> None:
+    found = run("城镇新增就业、失业人员再就业、困难人员就业,分别完成省定任务的121%、108%、130%。")
+    assert [m.indicator for m in found] == ["城镇新增就业", "失业人员再就业", "困难人员就业"]
 
 
 def test_shares_of_the_plan_are_named_after_their_topics() -> None:
@@ -187,6 +319,18 @@ def test_gap_to_another_place_is_no_change_and_keeps_the_indicator() -> None:
     assert [m.indicator for m in found] == ["地区生产总值", "地区生产总值"]
 
 
+@pytest.mark.parametrize("text", ["城乡居民收入比由2.6缩小到2.4。", "城乡居民收入比由2.6:1缩小到2.4:1。"])
+def test_a_unitless_ratio_from_one_level_to_another(text: str) -> None:
+    found = run(text)
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(2.6, "", "城乡居民收入比"), (2.4, "", "城乡居民收入比")]
+
+
+def test_a_gap_to_a_benchmarks_growth_is_no_change() -> None:
+    found = run("居民人均可支配收入增长7.8%,快于经济增长0.5个百分点。")
+    assert [(m.value, m.change, m.indicator) for m in found] == [
+        (7.8, True, "居民人均可支配收入"), (0.5, False, "居民人均可支配收入")]
+
+
 def test_change_verb_with_level_particle_is_a_level() -> None:
     found = run("居民人均可支配收入从1.6万元提高到2.4万元。")
     assert summary(found) == [(1.6, "万元", "=", False), (2.4, "万元", "=", False)]
@@ -217,6 +361,41 @@ def test_a_comparison_base_year_is_not_the_period_of_later_figures() -> None:
 ])
 def test_a_year_before_the_number_is_its_period(text, period) -> None:
     assert [m.period for m in run(text)] == [period]
+
+
+@pytest.mark.parametrize("text, period", [
+    # a plan's time nearer the number than a year names the period
+    ("围绕2035年远景目标,力争在“十四五”中前期实现工业总产值超800亿元。", "十四五"),
+    ("“十三五”期间,全区累计完成固定资产投资900亿元。", "十三五"),
+    # a mention of the plan, or a base of comparison, is no period
+    ("2021年是“十四五”开局之年,地区生产总值增长6%。", "2021"),
+    ("2021年,全区税收较“十三五”末增长30%。", "2021"),
+])
+def test_a_plans_time_before_the_number_is_its_period(text, period) -> None:
+    assert [m.period for m in run(text)] == [period]
+
+
+@pytest.mark.parametrize("text", [
+    "全区税收比上年末增长30%。",
+    "全区税收比上年同期增长30%。",
+    "全区税收在上年基础上增长30%。",
+    "全区税收较2020年增长30%。",
+    "全区税收比2020年末增长30%。",
+    "全区税收与上年相比增长30%。",
+    "全区税收较“十三五”末增长30%。",
+])
+def test_a_comparison_base_before_the_change_is_no_word_of_the_indicator(text) -> None:
+    assert only(text).indicator == "税收"
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("年均新增城镇就业增长率达到12%。", "年均新增城镇就业增长率"),
+    ("研发经费投入增速保持在15%以上。", "研发经费投入增速"),
+    ("居民消费价格涨幅为3%左右。", "居民消费价格涨幅"),
+])
+def test_a_rate_of_change_at_a_level_is_still_a_change(text, indicator) -> None:
+    m = only(text)
+    assert (m.change, m.direction, m.indicator) == (True, "up", indicator)
 
 
 def test_qualifiers_leave_the_topic_to_the_previous_figure() -> None:
@@ -255,6 +434,25 @@ def test_numbers_at_the_edges_of_a_text_are_measures() -> None:
     assert [m.value for m in run("粮食产量达到10万吨")] == [10]
 
 
+def test_a_sum_before_de_measures_an_attribute_of_what_follows() -> None:
+    assert only("实施总投资50亿元的产业园项目。").indicator == "产业园项目总投资"
+
+
+def test_a_figure_alone_in_a_table_cell_is_named_by_its_row() -> None:
+    found = run("一般公共预算收入（亿元）\t25\t36\t7.5%\t预期性\n")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(7.5, "%", "一般公共预算收入")]
+
+
+def test_a_running_total_after_new_things_counts_them_all() -> None:
+    found = run("新增上市公司2家,累计达到18家。")
+    assert [m.indicator for m in found] == ["新增上市公司", "上市公司"]
+
+
+def test_a_total_takes_the_previous_topic() -> None:
+    found = run("高新技术企业新增80家,总数达到520家。")
+    assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]
+
+
 def test_attribute_takes_the_previous_topic() -> None:
     found = run("粮食种植面积31.55万亩,产量10.97万吨。")
     assert [m.indicator for m in found] == ["粮食种植面积", "粮食产量"]
@@ -279,6 +477,12 @@ def test_attribute_takes_the_previous_topic() -> None:
     "——2023年2月22日在第十六届人民代表大会第三次会议上。",
     "实现“双百工程”〔3〕全覆盖。",
     "在全国312个普通地级市运行质量排名中位居第二位。",
+    "高新区在全省开发区综合排名上升15位。",
+    "营商环境评价位次前移6名。",
+    "聚焦装备制造、现代农业、文化旅游3个领域。",
+    "落实农村土地承包到期后再延长30年政策。",
+    "营商环境评价位列全国120个城市第15位。",
+    "营商环境评价全省第5位,较上年前移3位。",
 ])
 def test_not_measures(text: str) -> None:
     assert run(text) == []
@@ -292,6 +496,26 @@ def test_a_people_is_not_a_count() -> None:
 def test_category_threshold_only_counts() -> None:
     assert summary(run("全年新引进项目24个,其中3亿元以上项目4个。")) == [(24, "个", "=", False), (4, "个", "=", False)]
     assert summary(run("力争每年引进10亿元以上企业5家。")) == [(5, "家", "=", False)]
+
+
+def test_a_money_floor_after_a_count_sorts_the_things_counted() -> None:
+    found = run("25家企业营业收入超5亿元,4家超20亿元。")
+    assert summary(found) == [(25, "家", "=", False), (4, "家", "=", False)]
+    assert [m.indicator for m in found] == ["企业营业收入超5亿元", "企业营业收入超20亿元"]
+    # words of a sum make the money the total of the things counted: a measure
+    assert summary(run("12个项目总投资超过80亿元。")) == [(12, "个", "=", False), (80, "亿元", ">=", False)]
+    assert summary(run("5个县一般公共预算收入超过10亿元。")) == [(5, "个", "=", False)]
+
+
+def test_sums_before_a_kind_of_thing_are_labels_with_their_list() -> None:
+    assert run("力争引进超20亿元、50亿元产业项目。") == []
+    assert summary(run("新增贷款80亿元、100亿元以上。")) == [(80, "亿元", ">=", False), (100, "亿元", ">=", False)]
+    assert summary(run("投入1.5亿元实施项目120个。")) == [(1.5, "亿元", "=", False), (120, "个", "=", False)]
+
+
+def test_a_trailing_comparator_covers_a_bare_magnitude_of_the_list() -> None:
+    found = run("养老、医疗保险参保分别达120万、260万人以上。")
+    assert summary(found) == [(120, "万", ">=", False), (260, "万人", ">=", False)]
 
 
 def test_a_named_cluster_size_is_a_measure_but_a_kind_of_cluster_is_not() -> None:
@@ -358,6 +582,14 @@ def test_kind_from_section_roles() -> None:
     )
     found = run(text, structure=Structure(sections=sections))
     assert [(m.value, m.kind, m.section) for m in found] == [(3411, "achievement", 0), (3300, "target", 1)]
+
+
+def test_what_was_done_this_year_so_far_is_an_achievement_in_a_plan_section() -> None:
+    text = "二、今年工作安排\n今年以来,全市累计新增市场主体3411户。新增市场主体3300户。\n"
+    plan_at = text.index("二、")
+    sections = (Section(0, Span(plan_at, len(text)), Span(plan_at, plan_at + 8), 1, "二、", "今年工作安排", "plan", None),)
+    found = run(text, structure=Structure(sections=sections))
+    assert [(m.value, m.kind) for m in found] == [(3411, "achievement"), (3300, "target")]
 
 
 def test_cue_words_decide_without_sections() -> None:

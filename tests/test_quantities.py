@@ -70,3 +70,10 @@ def test_comparator_false_friends() -> None:
 ])
 def test_cap_verbs_reach_two_characters(text, comparator) -> None:
     assert find_quantities(text)[-1].comparator == comparator
+
+
+def test_a_ratio_to_one_covers_its_notation() -> None:
+    q = find_quantities("收入比缩小到2.3:1。")[0]
+    assert (q.value, q.unit, "收入比缩小到2.3:1。"[q.num_start:q.end]) == (2.3, "", "2.3:1")
+    assert [q.value for q in find_quantities("2.3:15")][:1] == [2.3]
+    assert find_quantities("2.3:15")[0].end == 3  # 2.3:15 is no ratio to one

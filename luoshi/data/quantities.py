@@ -40,7 +40,7 @@ THROUGHPUT_UNITS = ("吨", "立方米", "标箱", "标准箱", "千瓦时")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (
-    "人次", "户次", "场次", "家", "所", "项", "条", "座", "处", "件", "宗",
+    "人次", "户次", "场次", "剂次", "家", "所", "项", "条", "座", "处", "件", "宗",
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
@@ -106,7 +106,8 @@ DECREASE_WORDS = (
 LEVEL_PARTICLES = ("至", "到", "为")
 # Qualifiers that sit between the indicator and the change verb.
 CHANGE_QUALIFIERS = (
-    "同比", "比上年", "较上年", "比去年", "年均", "年平均", "平均", "可比", "同口径", "累计", "分别", "均", "再", "各",
+    "同比", "比上年", "较上年", "比去年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比",
+    "同口径", "累计", "分别", "均", "再", "各",
 )
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
@@ -146,7 +147,7 @@ PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "�
 # they are masked before cues are counted.
 CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列")
 # Strong past cues that override a plan section (e.g. 去年完成…).
-STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经")
+STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经", "今年以来", "年初以来")
 
 # Section titles (Simplified) that say what a section is about; used only when
 # the structure stage gave no role.
@@ -162,29 +163,46 @@ PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", 
 # Stripped from the start of the indicator (cue and light verbs, scope words).
 INDICATOR_LEAD_WORDS = (
     "其中", "全年", "今年", "年内", "全市", "全区", "全县", "全省", "全镇", "全州", "全盟",
+    "各县区", "各县", "各区", "各乡镇", "各地",
     "全旗", "全乡", "全国", "本年", "当年", "五年来", "一年来", "累计", "共计", "合计",
     "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
     "成功", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
+    "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
 )
+# A clause opened by a preposition frames the indicator, which follows the
+# frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元,
+# 聚焦群众需求实施271个重点城建项目.
+FRAME_PREPOSITIONS = ("为", "在", "于", "聚焦", "围绕")
+FRAME_VERBS = ("实现", "确保", "力争", "争取", "实施")
+# Verbs of building work that, after a place in such a frame, start the
+# indicator themselves (在城南新建两所幼儿园 → 新建幼儿园).
+FRAME_BUILD_VERBS = ("新建", "改扩建", "新改建", "扩建", "改造", "建成", "建设", "打造", "创建", "引进", "培育")
 # Stripped from the end of the indicator (comparator and change words).
 INDICATOR_TAIL_WORDS = (
     "分别", "均", "都", "各", "共", "合计", "累计", "总计", "达到", "达", "突破", "超过", "超",
     "不低于", "不少于", "不超过", "不高于", "低于", "高于", "至少", "约", "近", "接近", "逾",
-    "控制在", "控制到", "稳定在", "保持在", "保持", "稳定", "提高到", "提高至", "提升到",
+    "控制在", "控制到", "稳定在", "保持在", "维持在", "发展在", "保持", "稳定", "提高到", "提高至", "提升到",
     "提升至", "增长到", "增长至", "增加到", "增加至", "下降到", "下降至", "降低到", "降低至",
     "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
-    "同比", "比上年", "较上年", "年均", "年平均", "平均", "可比", "同口径", "再", "以上", "全部", "已", "预计",
-    "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",",
-    "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到",
+    "同比", "比上年", "较上年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比", "同口径", "再",
+    "以上", "全部", "已", "预计",
+    "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
+    "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
 )
 # Change verbs leave the indicator only when the figure is a change
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
     "削减", "缩小", "回落", "递减", "递增", "多增", "净增",
+)
+# A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
+# the head of a clause: no word of the indicator, wherever it stands.
+COMPARISON_BASE = (
+    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?末?|(?:上年|去年)(?:末|底|同期)?|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?"
+    r"|在[^,，;；。]{1,12}?基础上)"  # 审批时限在法定时限基础上再减少50%
 )
 # Regex lead patterns that need a look at the next word: 高标准 is dropped
 # before a verb (高标准建设…) but is part of 高标准农田; 指 opens a note's
@@ -195,19 +213,24 @@ INDICATOR_LEAD_PATTERNS = (
     r"建成(?!区)",
     r"指(?![标导数南引挥令示望])",
     r"在(?=突出|抓好|推进|加快|全[市区县省])",
+    r"全[国省市区县]率先",  # 在全省率先整合…: 率 here is no rate's suffix
+    r"年(?:末|底)(?!前)",  # 年末常住人口城镇化率; 年底前…处理率 is a deadline, kept with it
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
     r"有效(?!期)",
     r"[一二三四五六七八九十]+是(?![指否])",  # 六是实施…: the ordinal of a list of tasks
-    r"共(?=举办|开展|组织|实施|培训|完成|新增|引进|投入|发放|解决|受理|办理)",
+    r"共(?=举办|开展|组织|实施|培训|完成|新增|引进|投入|发放|解决|受理|办理|接待|建成|新建|签约|争取|救助|帮扶)",
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
-    r"(?:较|比|与)(?:“?十[一二三四五六]五”?末?|上年|去年|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?",
+    COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
 )
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
 COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长")
 
+# Endings of a rate's name (配备率, 优良水质比例): a percentage after it is that
+# rate's level, and the words after the number (达标) are no part of its name.
+RATE_NAME_ENDS = ("率", "比例", "比重", "占比")
 # Verbs that start the predicate of another figure in the same clause: the
 # words a count quantifies stop before them (21个重点项目完成投资17.84亿元).
 POST_CUT_WORDS = (
@@ -217,13 +240,30 @@ POST_CUT_WORDS = (
 # A number before these words (later in its clause) is the size of a ranking's
 # field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位.
 RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列")
+# A step count after these words (earlier in its clause) moves a rank, it
+# measures nothing: 综合排名上升70位, 位次前移5名.
+RANK_NOUNS = ("排名", "排位", "位次", "名次")
+RANK_STEP_UNITS = ("位", "名", "个位次")
+# Verbs that move a rank by such steps even in a clause of their own (较上年前移3位).
+RANK_STEP_VERBS = ("前移", "后移", "上升", "下降", "前进", "后退", "跃升", "进位")
+# Words between a count and a money threshold that make the money a sum of the
+# things counted (21个项目总投资超100亿元), not the size each one passes
+# (40家企业主营业务收入超10亿元).
+SUM_WORDS = ("总", "累计", "合计", "共计", "一共", "完成", "实现", "投资", "投入", "带动")
 # Words that always end what a count quantifies: the next list item, 等, a frame.
 POST_STOP_WORDS = (
-    "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主",
+    "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主", "为引领", "为龙头", "为依托", "为核心",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
+    "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
+# Nouns that a figure's 的 attaches it to without naming what it measures:
+# 实现地区生产总值超3000亿元的目标 (the indicator is before the number).
+GOAL_NOUNS = ("目标", "任务", "要求")
 # 分别完成年度任务的107%、135%: each share of a plan done belongs to one topic of the list.
-PLAN_SHARE_NOUNS = ("年度任务", "年度计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务", "任务", "计划", "目标")
+PLAN_SHARE_NOUNS = (
+    "年度任务", "年度计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务",
+    "省定任务", "省定目标", "市定任务", "市定目标", "任务", "计划", "目标",
+)
 # One-character items that a list joins before a shared head (金融机构存、贷款余额 →
 # 存款余额, 贷款余额; 进、出口总额): the item is one character, the head is shared.
 ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水电气肉蛋奶粮油")
@@ -234,7 +274,7 @@ LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级�
 # (产值12亿元 after 菜心种植面积达8万亩 → 菜心产值).
 ATTRIBUTE_HEADS = (
     "总投资", "投资总额", "计划投资额", "计划投资", "完成投资", "投资", "投入", "年产值", "产值",
-    "营业收入", "销售收入", "税收", "利税", "总额", "总量", "规模", "面积", "种植面积", "产量",
+    "营业收入", "销售收入", "税收", "利税", "总额", "总量", "规模", "面积", "种植面积", "产量", "总数", "数量",
 )
 
 # --- not measures -----------------------------------------------------------
@@ -251,13 +291,22 @@ SLOGAN_NOUNS = (
 )
 # Nouns after any count that make it the structure of a text or a policy
 # (八个方面, 扫黑除恶6个机制), not a measure.
-STRUCTURE_NOUNS = ("方面", "机制", "原则", "意识", "自信")
+STRUCTURE_NOUNS = ("方面", "机制", "原则", "意识", "自信", "领域")
 # Verbs before a small Chinese-numeral count that make it a real quantity
 # (新建两所幼儿园, 完成…四宗中小河流治理工程).
 CN_COUNT_VERBS = (
     "新建", "建成", "完成", "新增", "改造", "改扩建", "建设", "办好", "办理", "创建", "引进",
     "培育", "开工", "投产", "修缮", "治理", "落实", "打掉", "破获", "新开", "开通",
 )
+# A running total (累计达到25家) after a count of new things (新增上市公司3家)
+# counts all of them: the words of newness leave the indicator it takes.
+TOTAL_WORDS = ("累计", "共计", "总数", "总计")
+NEW_WORDS = ("新增", "新建", "新认定", "新引进", "新培育", "新设")
+# Words that say things were put to use; with COMPLETION_VERBS alone before a
+# count (建成投用10个) they leave the things counted to the clause before.
+IN_USE_VERBS = ("投用", "运营", "使用")
+# Comparators that open a size floor after a count (3家超50亿元).
+FLOOR_COMPARATORS = ("超过", "超", "突破", "不低于", "不少于")
 # A count after these words (with nothing between) closes a clause that says it
 # was done: 三个集聚区雨污管网建设基本完成.
 COMPLETION_VERBS = ("完成", "建成", "投产", "竣工", "达标", "出列", "通过", "实现", "开工", "落地")
@@ -290,5 +339,8 @@ CAPACITY_VERBS = (
 # --- periods ----------------------------------------------------------------
 # First year of a five-year plan → its name, for the period of plan targets.
 FIVE_YEAR_PLANS = {2006: "十一五", 2011: "十二五", 2016: "十三五", 2021: "十四五", 2026: "十五五"}
+# Words after a plan's name that make it the time of a figure (在“十四五”中前期
+# 实现…, “十三五”期间累计…), not a mention of the plan (“十四五”规划, 开局之年).
+PLAN_TIME_WORDS = ("时期", "期间", "中前期", "前期", "中期", "后期", "期末", "末", "内")
 # Words in a sentence that pin a figure to the document's year.
 THIS_YEAR_WORDS = ("今年", "年内", "全年", "本年", "本年度", "当年")

@@ -23,10 +23,14 @@ from luoshi.data.quantities import (
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
+    RANK_NOUNS,
+    RANK_STEP_UNITS,
+    RANK_STEP_VERBS,
     RANK_WORDS,
     RATIO_INDICATOR_ENDS,
     SLOGAN_NOUNS,
     STRUCTURE_NOUNS,
+    SUM_WORDS,
     THROUGHPUT_UNITS,
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
@@ -42,9 +46,11 @@ _NAME_SPAN_RE = re.compile(
 _POLICY_AFTER_RE = re.compile(
     r"(?:、[^,，。;；、]{0,8}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
 )
+_POLICY_AT_RE = re.compile(word_pattern(POLICY_NOUNS))
 _UNITLESS_INDICATOR_RE = re.compile(
-    rf"(?:{word_pattern(RATIO_INDICATOR_ENDS)})(?:由[^,，。;；]*)?(?:{word_pattern(LEVEL_VERBS)})$"
-)
+    rf"(?:{word_pattern(RATIO_INDICATOR_ENDS)})(?:(?:由|从)[^,，。;；]*(?:{word_pattern(LEVEL_VERBS)})|由|从"
+    rf"|(?:{word_pattern(LEVEL_VERBS)}))$"
+)  # 收入比缩小至2.05, 收入比由2.5缩小到2.3 (both figures)
 # A duration or an age is a measure only as a level reached or squeezed
 # (优良天数达278天, 压缩至3个工作日, 人均预期寿命从74.9岁增长到78.3岁),
 # never in 连续3年, 用3个月时间 or 60岁以上人群.
@@ -52,6 +58,7 @@ _TIME_LEAD_RE = re.compile(
     rf"(?:(?:{word_pattern(TIME_LEAD_VERBS)})(?:至|到|在)?|{word_pattern(TIME_LEAD_WORDS)})(?:平均)?$"
 )
 _CATEGORY_HEAD_RE = re.compile(rf"[^,，。;；、]{{0,8}}?(?:{word_pattern(CATEGORY_HEADS)})")
+_CATEGORY_HEAD_AT_RE = re.compile(word_pattern(CATEGORY_HEADS))
 _CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{word_pattern(CLUSTER_HEADS)})")
 _CLUSTER_VERB_RE = re.compile(rf"(?:{word_pattern(CLUSTER_VERBS)})$")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
@@ -113,8 +120,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if _after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start):
         return True
-    if prev in "+×*xX/-—·.#" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
-        return True
+    if prev in "+×*xX/-—·.#:：" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
+        return True  # (the 1 of a ratio 2.3:1 is part of its notation)
     if prev.isascii() and prev.isalpha():
         return True
     if q.unit.endswith("人") and nxt == "民":
@@ -134,8 +141,9 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
-                          or q.unit == "年" and 1900 <= q.value <= 2100):
-        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date
+                          or q.unit == "年" and 1900 <= q.value <= 2100
+                          or _POLICY_AT_RE.match(text, q.end)):
+        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
 
@@ -148,10 +156,11 @@ def is_unitless_level(text: str, q: Quantity) -> bool:
         return lead.endswith(("占", "的", "为", "达", "到", "至", "超"))
     if q.numeral != "arabic":
         return False
-    nxt = text[q.end:q.end + 1]
-    if nxt and _HAN_RE.match(nxt) and nxt not in "以左":
+    m = _UNITLESS_INDICATOR_RE.search(text, max(0, q.pre_start - 30), q.pre_start)
+    if m is None:
         return False
-    return bool(_UNITLESS_INDICATOR_RE.search(text, max(0, q.pre_start - 30), q.pre_start))
+    nxt = text[q.end:q.end + 1]  # a word after the number makes it a count, unless it is a base (由2.5缩小到)
+    return not (nxt and _HAN_RE.match(nxt) and nxt not in "以左") or m.group().endswith(("由", "从"))
 
 
 def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
@@ -194,7 +203,8 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
         return False
     if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
-        return False
+        # 100亿元产业项目: a sum right before the kind of thing it sizes is a label
+        return q.unit_class in ("money", "magnitude") and _CATEGORY_HEAD_AT_RE.match(text, q.end) is not None
     if nxt is not None and nxt.num_start < clause_end and nxt.unit_class == "classifier":
         between = text[q.end:nxt.pre_start]
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
@@ -219,8 +229,38 @@ def _is_cluster_size(text: str, q: Quantity) -> bool:
 
 
 _RANK_RE = re.compile("|".join(RANK_WORDS))
+_RANK_NOUN_RE = re.compile("|".join(RANK_NOUNS))
+_RANK_STEP_VERB_RE = re.compile(rf"(?:{word_pattern(RANK_STEP_VERBS)})了?$")
+_RANK_PLACE_RE = re.compile(rf"第(?:\d+|[一二三四五六七八九十]+)(?:{word_pattern(RANK_STEP_UNITS)})")
 
 
-def is_rank_field(text: str, q: Quantity, clause_end: int) -> bool:
-    """在全国312个普通地级市…排名中位居第二位: the size of a ranking's field."""
-    return q.unit_class == "classifier" and bool(_RANK_RE.search(text, q.end, clause_end))
+def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
+    """在全国312个普通地级市…排名中位居第二位: the size of a ranking's field.
+
+    Also the steps a rank moved (综合排名上升70位): a rank is no measure.
+    """
+    if q.unit_class != "classifier":
+        return False
+    if q.unit in RANK_STEP_UNITS and (_RANK_NOUN_RE.search(text, clause_start, q.pre_start)
+                                      or _RANK_STEP_VERB_RE.search(text, max(clause_start, q.pre_start - 3), q.pre_start)):
+        return True
+    # 位列全国337个城市第17位: the place in the field follows the field
+    return bool(_RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end))
+
+
+_SUM_RE = re.compile(word_pattern(SUM_WORDS))
+
+
+def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_start: int) -> bool:
+    """40家企业主营业务收入超10亿元, 3家超50亿元: the size each thing counted passes, not a measure.
+
+    A money floor after a count in the same clause sorts the things counted;
+    the count is the measure. Words of a sum between them (21个项目总投资超
+    100亿元) make the money their total, which is one.
+    """
+    if q.unit_class not in ("money", "magnitude") or q.comparator != ">=":
+        return False
+    if prev is None or prev.unit_class != "classifier" or prev.num_start < clause_start:
+        return False
+    between = text[prev.end:q.pre_start]
+    return len(between) <= 12 and not _SUM_RE.search(between) and not re.search(r"[,，;；。、]", between)

@@ -19,7 +19,12 @@ import re
 from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
     CHANGE_VERBS,
+    COMPARISON_BASE,
+    FRAME_BUILD_VERBS,
+    FRAME_PREPOSITIONS,
+    FRAME_VERBS,
     GAP_WORDS,
+    GOAL_NOUNS,
     INDICATOR_CHANGE_TAIL_WORDS,
     INDICATOR_LEAD_PATTERNS,
     INDICATOR_LEAD_WORDS,
@@ -38,7 +43,7 @@ from luoshi.extract.alternation import word_pattern
 
 _LEAD_RE = re.compile(
     rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{word_pattern(INDICATOR_LEAD_WORDS)}"
-    rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内)?)"
+    rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内|以来|起|初)?)"
 )
 # 提高到, 上升至, 下降为: a change verb with a level particle introduces a level
 _LEVEL_TAILS = tuple(v + p for v in CHANGE_VERBS for p in LEVEL_PARTICLES)
@@ -61,7 +66,13 @@ _RATIO_REF_RE = re.compile(
 )
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
+_BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
+_BASE_FIRSTS = ("较", "比", "与", "在")
+_FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
+_FRAME_BUILD_RE = re.compile(word_pattern(FRAME_BUILD_VERBS))
+_GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
+_ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
@@ -100,7 +111,7 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
     words = _CHANGE_TAILS if change else _TAILS
     while e > s:
         last = text[e - 1]
-        if last in _SPACE or last in "、,，":
+        if last in _SPACE or last in "、,，(（":  # 电网建设工程(19个): the bracket opens the figure's note
             e -= 1
             continue
         if last not in _TAIL_LAST_CHARS:
@@ -151,12 +162,23 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         s1 = i + 1  # 开展送书、送展等群众性活动 → 群众性活动
     s = s0 if s1 == s else strip_lead(text, s1, e)
     tail = strip_tail(text, s, e, change)
+    lo = max(s, tail - 16)
+    if any(c in _BASE_FIRSTS for c in text[lo:tail]) and (m := _BASE_TAIL_RE.search(text, lo, tail)) and m.start() > s:
+        tail = strip_tail(text, s, m.start(), change)  # 税收较2020年增长30%
     if tail != e:  # what a lead word may join depends on the rest (完成投资)
         s, e = strip_lead(text, s, tail), tail
     if change:
         m = _CHANGE_LEAD_RE.match(text, s, e)
         if m and m.end() < e:
             s = strip_lead(text, m.end(), e)
+    frame = s0 if text.startswith(FRAME_PREPOSITIONS, s0) else s  # (在…等七大领域实施: the frame opens before 等)
+    if s < e and text.startswith(FRAME_PREPOSITIONS, frame):
+        verbs = [m for m in _FRAME_VERB_RE.finditer(text, frame + 1, e) if m.end() > s]
+        rest = e - verbs[-1].end() if verbs else 0  # nothing left: the count's words follow the number
+        if verbs and (rest == 0 or rest >= 2 and text[verbs[-1].end()] not in _SUFFIX_CHARS):
+            s = strip_lead(text, verbs[-1].end(), e)
+        elif builds := [m for m in _FRAME_BUILD_RE.finditer(text, frame + 1, e) if m.start() >= s]:
+            s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
     return s, e
 
 
@@ -168,8 +190,10 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
     """
     while s < e and text[s] in _SPACE + "的":
         s += 1
-    if s < e and text[s] in "、和及与(（":
-        return s, s  # the next item of a list, or a parenthetical note (预计数,下同)
+    if s < e and text[s] in "、和及与(（)）":
+        return s, s  # the next item of a list, a parenthetical note (预计数,下同), or its end
+    if s > 0 and text[s - 1] == "的" and _GOAL_RE.match(text, s, e):
+        return s, s  # 超3000亿元的目标: the goal the figure sets, named before it
     pos = s
     while True:
         m = _POST_STOP_RE.search(text, pos, e)
@@ -202,6 +226,11 @@ def is_attribute(text: str, s: int, e: int) -> bool:
     return seg in _ATTRIBUTES or seg.startswith("占")
 
 
+def ends_with_attribute(text: str, s: int, e: int) -> bool:
+    """年度投资, 总投资: words that end in an attribute of something named elsewhere."""
+    return _ATTRIBUTE_TAIL_RE.search(text, s, e) is not None
+
+
 def is_level(text: str, s: int, e: int) -> bool:
     """国家级, 省级: a grade alone, which needs the previous figure's things as its head."""
     return text[s:e] in _LEVELS
@@ -212,6 +241,8 @@ def owner(text: str, spans: Spans) -> Spans:
     if not spans:
         return spans
     a, b = spans[-1]
+    if len(spans) > 1 and text[a:b] in _ATTRIBUTES:
+        return spans[:-1]  # an owner's words joined to the attribute: 省重点项目 + 完成投资
     m = _ATTRIBUTE_TAIL_RE.search(text, a, b) or _RATE_TAIL_RE.search(text, a, b)
     if m and m.start() > a + 1:
         return spans[:-1] + ((a, m.start()),)
@@ -285,6 +316,10 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     if min(lengths) < 1:
         return None
     (first_s, first_e), (last_s, last_e) = parts[0], parts[-1]
+    if all(text[s_:e_].isascii() for s_, e_ in parts[:-1]):  # PM10、PM2.5平均浓度: codes before a shared head
+        head = _ASCII_LEAD_RE.match(text, last_s, last_e)
+        if head and head.end() < last_e:
+            return [shared + ((s_, e_), (head.end(), last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     if all(n_ <= 2 for n_ in lengths[:-1]) and lengths[-1] >= lengths[0] + 2:
         return [shared + ((s, e), (last_s + lengths[0], last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
     if n == 2 and lengths[-1] >= 3 and text[first_e - 1] in ONE_CHARACTER_ITEMS \
@@ -294,7 +329,8 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     common = _common_suffix([text[s:e] for s, e in parts[:-1]])
     for size in range(len(common), 1, -1):  # the items' common ending marks where the shared head starts
         j = text.find(common[-size:], last_s + 1, last_e)
-        if j >= 0 and (n >= 3 or j + size < last_e):
+        # two items of one ending (基础养老金最低标准、…财政补助标准) stand alone
+        if j >= 0 and (n >= 3 or j + size < last_e or min(lengths) >= 4):
             tail = (j + size, last_e)
             heads = parts[:-1] + [(last_s, tail[0])]
             return [shared + ((s, e),) + ((tail,) if tail[1] > tail[0] else ()) for s, e in heads]

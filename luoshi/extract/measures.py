@@ -17,6 +17,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -27,15 +28,24 @@ from luoshi.data.quantities import (
     CHANGE_NOUNS,
     CHANGE_QUALIFIERS,
     CHANGE_VERBS,
+    COMPLETION_VERBS,
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
     DECREASE_WORDS,
+    FLOOR_COMPARATORS,
+    GAP_WORDS,
+    IN_USE_VERBS,
+    LEVEL_VERBS,
     LEVEL_WORDS,
+    NEW_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
+    PLAN_TIME_WORDS,
+    RATE_NAME_ENDS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
     TARGET_CUES,
     THIS_YEAR_WORDS,
+    TOTAL_WORDS,
 )
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
@@ -55,7 +65,7 @@ def _char_table(chars: str) -> np.ndarray:
 
 # Clause boundaries (U+FFFD marks a character lost in a mojibake repair), sentence
 # ends, and full stops, looked up for every character of a text at once.
-_IS_CLAUSE_END = _char_table(",，;；。:：!！?？\n\ufffd")
+_IS_CLAUSE_END = _char_table(",，;；。:：!！?？\n\t\ufffd")  # (a tab separates the cells of a table row)
 _IS_SENTENCE_END = _char_table(";；。!！?？\n")
 _IS_FULL_STOP = _char_table("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
@@ -63,8 +73,11 @@ _NIAN, _ONE, _NINE, _TWO, _ZERO = map(ord, "年1920")
 _BASE_YEAR_LEAD_RE = re.compile(rf"(?:{'|'.join(BASE_YEAR_LEADS)})\s*$")
 _BASE_YEAR_LEAD_LASTS = frozenset(w[-1] for w in BASE_YEAR_LEADS)
 _THIS_YEAR_RE = re.compile("|".join(THIS_YEAR_WORDS))
+_PLAN_TIME_RE = re.compile(rf"(十[一二三四五六]五)”?(?:{word_pattern(PLAN_TIME_WORDS)})")
 _AVERAGE_RE = re.compile("年均|年平均")
 _DIGIT_RE = re.compile(r"\d")
+_BRACKETED_UNIT_RE = re.compile(r"[(（][^()（）]{1,8}[)）]\s*$")
+_RATIO_COLON_RE = re.compile(r"(?<=\d)[:：](?=\d)")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 
@@ -79,8 +92,17 @@ _QUALIFIED_CHANGE_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)})(?:{word_pattern(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
+_GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
+# 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
+_CHANGE_NOUN_LEVEL_RE = re.compile(
+    rf"(?:{word_pattern(CHANGE_NOUNS)})(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
+)
 _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
+# Words that only say a count was done (建成投用10个): the things counted are named before
+_DONE_ONLY_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS + IN_USE_VERBS)})+")
+# The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
+_FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
@@ -133,7 +155,9 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
                 if not q.unit and last.unit:
                     q = q._replace(unit=last.unit, unit_class=last.unit_class, unit_start=last.unit_start,
                                    unit_end=last.unit_end, fixed_unit=last.fixed_unit)
-                if q.comparator == "=" and last.comparator in (">=", "<=", "~") and q.unit_class == last.unit_class:
+                same_kind = q.unit_class == last.unit_class or (  # 426万、656万人以上: 万 is short for 万人
+                    q.unit_class == "magnitude" and last.unit.startswith(q.unit))
+                if q.comparator == "=" and last.comparator in (">=", "<=", "~") and same_kind:
                     q = q._replace(comparator=last.comparator)
                 out[k] = q
         i = j + 1
@@ -145,13 +169,17 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     if q.unit == "番":
         return True
     lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
+    gap = _GAP_LEAD_RE.search(lead) if q.unit in ("个百分点", "百分点") else None
+    if gap and _CHANGE_WORD_RE.search(lead, gap.end()):
+        return False  # 快于经济增长0.5个百分点: the growth is the benchmark's, the figure a gap to it
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
     if rate and q.unit_class != "money" and _QUALIFIED_CHANGE_RE.search(text, region_start, q.pre_start):
         return True
-    return q.unit_class == "percent" and bool(_CHANGE_NOUN_RE.search(text, region_start, q.pre_start)) \
-        and not re.search(r"(?:至|到|为)$", lead)
+    if q.unit_class != "percent" or not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
+        return False
+    return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
 
 
 def _direction(text: str, q: Quantity, clause_start: int) -> str:
@@ -238,7 +266,7 @@ def _after_base_lead(text: str, pos: int) -> bool:
 
 
 class _YearMentions:
-    """Where the text names a year (2021年) or the document's year (今年, 全年), found once.
+    """Where the text names a year (2021年), a plan's time (“十四五”期间) or the document's year (今年, 全年), found once.
 
     A comparison base (是2017年的1.8倍, 比2015年) is no period: it is skipped.
     """
@@ -252,6 +280,9 @@ class _YearMentions:
         starts = starts[((lead == _ONE) & (codes[starts + 1] == _NINE)) | ((lead == _TWO) & (codes[starts + 1] == _ZERO))]
         hits = [(p, m.group(1)) for p in starts.tolist()
                 if (m := _YEAR_RE.match(text, p)) and not _after_base_lead(text, p)]
+        if "五" in text:  # the nearer of a year and a plan's time names the period
+            hits = sorted(hits + [(m.start(), m.group(1)) for m in _PLAN_TIME_RE.finditer(text)
+                                  if not _after_base_lead(text, m.start() - (text[m.start() - 1] == "“"))])
         self.year_pos = [p for p, _ in hits]
         self.years = [y for _, y in hits]
         self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
@@ -307,25 +338,30 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
         if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
-        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, ce):
+        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
             continue
         candidates.append((q, cs, ce))
-    kept = []
+    dropped = []
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
-        if not filters.is_category_threshold(text, q, nxt, ce):
-            kept.append((q, cs, ce))
-    return kept
+        prev = candidates[i - 1][0] if i else None
+        dropped.append(filters.is_category_threshold(text, q, nxt, ce) or filters.is_member_threshold(text, q, prev, cs))
+    for i in range(len(candidates) - 2, -1, -1):  # 超50亿元、100亿元产业项目: the list defines the kinds
+        q, nxt = candidates[i][0], candidates[i + 1][0]
+        if dropped[i + 1] and q.unit_class == nxt.unit_class and text[q.end:nxt.pre_start] in ("、", "和", "及", "或"):
+            dropped[i] = True
+    return [c for c, drop in zip(candidates, dropped) if not drop]
 
 
 def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bool, cut: bool,
-                     prev_ind: indicator.Spans, clauses: _Bounds, clause_start: int, floor: int
-                     ) -> tuple[indicator.Spans, bool, int]:
+                     prev_ind: indicator.Spans, clauses: _Bounds, clause_start: int, floor: int,
+                     used_end: int) -> tuple[indicator.Spans, bool, int]:
     """The indicator of ``q`` as spans, whether it was taken from elsewhere, and where its words end.
 
     ``region`` is the part of the clause that belongs to ``q`` (between its
     neighbours); when nothing there or before names it, a short clause
-    before its own (after ``floor``) may.
+    before its own (after ``floor``). ``used_end`` is where the words of the
+    figure before end: a count's object is not the verb of the next count.
     """
     rs, re_ = region
     pre = indicator.clean_pre(text, rs, q.pre_start, change)
@@ -338,10 +374,25 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         post = indicator.clean_post(text, q.end, re_, cut)
         if q.unit_class != "percent":  # 9.02万人实现稳定脱贫 counts 稳定脱贫; 100%达到…标准 keeps its verb
             post = (indicator.strip_lead(text, *post), post[1])
+            if cut and post[1] == re_ and text.endswith("率", *post):  # 14个断面达标率100%: the rate is the next figure's
+                post = indicator.owner(text, (post,))[-1]
+        elif text.endswith(RATE_NAME_ENDS, pre[0], pre[1]):
+            post = (q.end, q.end)  # 配备率100%达标: a rate named before the number measures nothing after it
     end = post[1] if post[1] > post[0] else q.end
     if post[1] > post[0]:
-        if pre[1] > pre[0] and not indicator.is_enumeration(text, *pre):
+        # 提升A产业园、11个开发区…水平: words before a list's 、 belong to the item before
+        listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
+        if rs < used_end <= q.pre_start:  # 20个集聚区整合为11个开发区: the verb is 整合为, not 集聚区整合为
+            pre = indicator.clean_pre(text, used_end, q.pre_start, change)
+        if pre[1] > pre[0] and not listed and not indicator.is_enumeration(text, *pre):
+            if q.unit_class == "money" and indicator.ends_with_attribute(text, *pre):
+                return (post, pre), False, end  # 年度投资5500亿元的重大项目: the projects' annual investment
             return (pre, post), False, end
+        if prev_ind and pre[1] == pre[0] and _FLOOR_RE.match(text, *post):  # 40家企业营收超10亿元,3家超50亿元
+            a, b = prev_ind[-1]
+            m = _FLOOR_RE.search(text, a, b)
+            if m and m.start() > a:
+                return prev_ind[:-1] + ((a, m.start()), post), False, end
         return (post,), False, end
     if pre[1] > pre[0]:
         if prev_ind and indicator.is_attribute(text, *pre):
@@ -354,8 +405,22 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
                 return topic + (pre,), True, end
         if prev_ind and not text[rs:pre[0]].strip("、,，和及 "):
             return indicator.shared_modifier(text, prev_ind, pre) + (pre,), False, end
+        if q.unit_class == "classifier" and not prev_ind and _DONE_ONLY_RE.fullmatch(text, *pre):
+            thing = _object_before(text, clauses, clause_start, floor)  # …的产业园,确保今年建成投用10个
+            topic = (thing,) if thing else _topic_clause(text, clauses, clause_start, floor)
+            if topic:
+                return topic + (pre,), True, end
         return (pre,), False, end
+    if clause_start and text[clause_start - 1] == "\t":
+        row = _row_name(text, clause_start)  # 地区生产总值（亿元）\t387\t520\t6.1%: the row names its cells
+        if row:
+            return (row,), True, end
     if prev_ind:
+        a, b = prev_ind[0]
+        if any(w in text[rs:q.pre_start] for w in TOTAL_WORDS) and text.startswith(NEW_WORDS, a):
+            new = next(w for w in NEW_WORDS if text.startswith(w, a))  # 新增上市公司3家,累计达到25家
+            if a + len(new) < b:
+                return ((a + len(new), b),) + prev_ind[1:], True, end
         return prev_ind, True, end
     return _topic_clause(text, clauses, clause_start, floor), True, end
 
@@ -373,6 +438,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     # code points above the table's plane are no boundary: they read as U+FFFF
     codes = np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 0xFFFF)
     clause_pos = np.flatnonzero(_IS_CLAUSE_END[codes]).tolist()
+    if ":" in text or "：" in text:  # the colon of a ratio (2.3:1) ends no clause
+        ratio_colons = {m.start() for m in _RATIO_COLON_RE.finditer(text)}
+        clause_pos = [p for p in clause_pos if p not in ratio_colons] if ratio_colons else clause_pos
     garbled = [norm.from_source(r.span.start, r.span.end)[1] - 1 for r in source.repairs if r.status == "flagged"]
     if garbled:  # text left garbled is no word of any indicator: a clause ends with it
         clause_pos = sorted(set(clause_pos).union(p for p in garbled if p >= 0))
@@ -387,6 +455,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
                               _chrome_spans(source, norm))
     kept = [k[0] for k in kept_bounds]
+    kept_starts = {q.num_start for q in kept}
+    dropped_ends = [q.end for q in found if q.num_start not in kept_starts]  # in text order
 
     sent_starts = [s.span.start for s in structure.sentences]
     measures: list[Measure] = []
@@ -410,6 +480,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         rs = max(cs, kept[i - 1].end) if i else cs
         if used_end > rs and text[used_end:q.pre_start][:1] in ("、", "和", "及"):
             rs = used_end  # the previous count's object ends before this list item
+        d = bisect_right(dropped_ends, q.pre_start) - 1
+        if d >= 0 and dropped_ends[d] > rs:  # 超50亿元产业项目实现突破、实际到位资金增长3%
+            k = text.find("、", dropped_ends[d], q.pre_start)
+            rs = k + 1 if k >= 0 else rs
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         in_list = i > 0 and text[kept[i - 1].end:q.pre_start] in ("、", "和", "及")
         own_change = _is_change(text, q, cs, rs)
@@ -417,7 +491,11 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
-            clauses, cs, kept[i - 1].end if i else 0)
+            clauses, cs, kept[i - 1].end if i else 0, used_end)
+        if inherited and next_q is not None and next_q.num_start < ce and text.startswith("、", q.end) \
+                and next_q.unit_class != q.unit_class:
+            words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
+            spans = (words,) if words[1] > words[0] else spans
         spans = indicator.drop_note_marks(text, spans)
 
         role = place.role
@@ -444,20 +522,23 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             sentence if sentence >= 0 else None, place.section, direction,
             None,  # topic: set by topics_for_measures
         ))
-        item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no)
+        item = _Item(len(measures) - 1, q, spans, cs, rs, sent_no, inherited)
         items.append(item)
         if in_list and runs and runs[-1][-1].index == item.index - 1:
             runs[-1].append(item)
         else:
             runs.append([item])
         prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
+    _share_heads(source, norm, measures, items)
     for run in runs:
         if len(run) > 1:  # 分别 or not, a list of numbers after a list of as many items is distributive
+            _share_words_after(source, norm, measures, run)
             first = run[0].index
             start = first
             while start and items[start - 1].sentence == run[0].sentence:
                 start -= 1
-            _distribute(source, norm, measures, run, items[start:first])
+            for it, spans in zip(run, _distribute(source, norm, measures, run, items[start:first])):
+                items[it.index] = it._replace(spans=spans)  # later shares of the plan are named after these
     return tuple(measures)
 
 
@@ -470,11 +551,50 @@ class _Item(NamedTuple):
     clause_start: int
     region_start: int
     sentence: int
+    inherited: bool  # no words of its own: the indicator came from another figure
+
+
+def _replace_indicator(source: Source, norm: Normalised, measures: list[Measure], index: int,
+                       spans: indicator.Spans) -> None:
+    """Give measure ``index`` the indicator of ``spans`` (quoted from the source)."""
+    measures[index] = dataclasses.replace(measures[index], indicator=_quote(source.text, norm, spans),
+                                          indicator_simplified=indicator.join(norm.text, spans))
+
+
+def _share_words_after(source: Source, norm: Normalised, measures: list[Measure], run: list[_Item]) -> None:
+    """4.07万户、9.02万人实现稳定脱贫: the words after a list of numbers are each number's."""
+    last = run[-1]
+    if last.inherited or not last.spans or last.spans[0][0] < last.q.end:
+        return
+    for it in run[:-1]:
+        if it.inherited:
+            _replace_indicator(source, norm, measures, it.index, last.spans)
+
+
+def _share_heads(source: Source, norm: Normalised, measures: list[Measure], items: list[_Item]) -> None:
+    """143个省重点、1003个市重点项目: a short count item takes the head the next item ends with (in ``items`` too).
+
+    The head starts after the ending both items share (重点, 级 in 12个国家级、
+    247个省级创新平台).
+    """
+    text = norm.text
+    for i, (it, nxt) in enumerate(pairwise(items)):
+        if not it.spans or not nxt.spans or it.q.unit != nxt.q.unit or it.q.unit_class != "classifier":
+            continue
+        (a, b), (na, nb) = it.spans[-1], nxt.spans[-1]  # the words after each number
+        if a != it.q.end or na != nxt.q.end or b - a > 4 or text[b:nxt.q.pre_start] != "、":
+            continue
+        for size in range(min(b - a, 2), 0, -1):  # the longest shared ending first
+            j = text.find(text[b - size:b], na, nb)
+            if j >= 0 and j + size < nb:
+                items[i] = it._replace(spans=it.spans + ((j + size, nb),))  # for the figures that follow
+                _replace_indicator(source, norm, measures, it.index, items[i].spans)
+                break
 
 
 def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: list[_Item],
-                before: list[_Item]) -> None:
-    """分别 gives each number of a list its own item of the shared indicator.
+                before: list[_Item]) -> list[indicator.Spans]:
+    """分别 gives each number of a list its own item of the shared indicator (returned, [] for none).
 
     ``before`` holds the figures of the run's sentence before it.
 
@@ -508,11 +628,14 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
         if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
+        if (items is None and first.inherited and "分别" in text[first.region_start:first.q.pre_start]
+                and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
+            items = counts  # 城镇居民收入4.2万元、农村居民收入1.9万元,分别增长5.1%、7.3%
     if not items:
-        return
+        return []
     for it, spans in zip(run, items):
-        measures[it.index] = dataclasses.replace(
-            measures[it.index], indicator=_quote(source.text, norm, spans), indicator_simplified=indicator.join(text, spans))
+        _replace_indicator(source, norm, measures, it.index, spans)
+    return items
 
 
 def _strip_levels(text: str, spans: indicator.Spans) -> indicator.Spans:
@@ -524,6 +647,24 @@ def _strip_levels(text: str, spans: indicator.Spans) -> indicator.Spans:
         if text.startswith(level, a) and a + len(level) < b:
             return ((a + len(level), b),) + spans[1:]
     return spans
+
+
+def _row_name(text: str, cell_start: int) -> tuple[int, int] | None:
+    """The first cell of the table row holding ``cell_start``, without a unit in brackets after it."""
+    start = text.rfind("\n", 0, cell_start) + 1
+    end = text.find("\t", start, cell_start)
+    m = _BRACKETED_UNIT_RE.search(text, start, end)
+    end = m.start() if m else end
+    return (start, end) if end - start >= 2 and not _DIGIT_RE.search(text, start, end) else None
+
+
+def _object_before(text: str, clauses: _Bounds, clause_start: int, floor: int) -> tuple[int, int] | None:
+    """建设…的乡村振兴产业园,确保今年建成投用10个: the head noun closing the clause before."""
+    if clause_start < 2 or text[clause_start - 1] not in ",，":
+        return None
+    prev_start, _ = clauses.around(clause_start - 2, clause_start - 1)
+    head = text.rfind("的", max(prev_start, floor), clause_start - 1) + 1
+    return (head, clause_start - 1) if head and 2 <= clause_start - 1 - head <= 12 else None
 
 
 def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) -> indicator.Spans:

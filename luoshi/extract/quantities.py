@@ -77,6 +77,7 @@ QUANTITY_RE = re.compile(
     rf")"
 )
 
+_RATIO_TO_ONE_RE = re.compile(r"[:：]1(?![\d.])")
 _PREFIX = dict(PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
 _PREFIX_RE = re.compile(rf"(?:{word_pattern(_PREFIX)})$")
@@ -298,6 +299,8 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _build(text, m, capped)
         if q is None:
             continue
+        if not q.unit and _RATIO_TO_ONE_RE.match(text, q.end):
+            q = q._replace(end=q.end + 2)  # 收入比2.3:1: the ratio's notation, no unit
         if out and out[-1].end < q.num_start <= out[-1].end + 1:
             merged = _merge_range(text, out[-1], q)
             if merged is not None:
