@@ -42,6 +42,7 @@ class IngestResult:
     id: int | None = None
     version: int | None = None
     error: str | None = None  # one line: "path: [code] message"
+    stored_as: str | None = None  # the name stored under when it is not ``name`` (another document has that)
 
     @property
     def failed(self) -> bool:
@@ -53,6 +54,8 @@ class IngestResult:
             return self.error
         where = str(Path(self.path).with_name(self.name)) if self.name else self.path
         detail = f"version {self.version}, id {self.id}" if self.status == "new version" else f"id {self.id}"
+        if self.stored_as is not None:
+            detail += f"; stored as {self.stored_as}: a document of another region, year or type has its name"
         return f"{where}: {self.status} ({detail})"
 
 
@@ -163,7 +166,8 @@ def _save(item: Analysed, store: Store, options: Options) -> IngestResult:
         saved = store.save_document(item.document, options)
     except Exception as exc:  # a failure to store is this document's alone
         return _failure(item.where, exc, name=name)
-    return IngestResult(item.where, saved.status, name, saved.id, saved.version)
+    return IngestResult(item.where, saved.status, name, saved.id, saved.version,
+                        stored_as=saved.name if saved.name != name else None)
 
 
 def _drain(errors: list[LuoshiError], where: str) -> Iterator[IngestResult]:

@@ -64,6 +64,26 @@ def test_ingest_a_changed_file_stores_a_new_version(tmp_path):
     assert result.exit_code == 0 and ": new version (version 2, id 2)" in result.stdout
 
 
+def test_ingest_keeps_apart_same_named_reports_of_two_places(tmp_path, shared):
+    seeds = shared / "corpus" / "seeds"
+    for folder, seed in (("zhaoqing", "000_*.txt"), ("sihui", "004_*.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_bytes(next(seeds.glob(seed)).read_bytes())
+    db = tmp_path / "x.db"
+    first = run("ingest", "--db", db, tmp_path / "zhaoqing", tmp_path / "sihui")
+    assert first.exit_code == 0, first.output
+    lines = first.stdout.splitlines()
+    assert lines[0].endswith("report.txt: ok (id 1)")
+    assert lines[1].endswith("report.txt: ok (id 2; stored as 四会市/report.txt: "
+                             "a document of another region, year or type has its name)")
+    again = run("ingest", "--db", db, tmp_path / "zhaoqing", tmp_path / "sihui")
+    assert [line.split(": ", 1)[1][:16] for line in again.stdout.splitlines()[:2]] == [
+        "unchanged (id 1)", "unchanged (id 2;"]
+    assert again.stdout.endswith("\n2 documents: 2 unchanged\n")
+    docs = run("docs", "--db", db, "--json")
+    assert [d["source"] for d in json.loads(docs.stdout)] == ["report.txt", "四会市/report.txt"]
+
+
 def test_ingest_exit_code_is_1_when_any_file_fails(tmp_path, shared):
     result = run("ingest", "--db", tmp_path / "x.db", tmp_path / "missing.txt",
                  min((shared / "corpus" / "seeds").glob("*.txt")))

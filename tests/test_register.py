@@ -40,7 +40,7 @@ def by_text(store, **filters) -> dict[str, register.CommitmentSummary]:
 
 def test_tasks_projects_and_slogans_round_trip_through_the_store(store):
     doc = doc_with_tasks()
-    doc_id, _, _ = store.save_document(doc)
+    doc_id = store.save_document(doc).id
     stored = store.get_document(doc_id)
     assert (stored.tasks, stored.projects, stored.slogans) == (doc.tasks, doc.projects, doc.slogans)
 

@@ -59,7 +59,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db_path):
 
 def test_a_document_round_trips_through_the_store(store, make_doc):
     doc = make_doc()
-    doc_id, status, version = store.save_document(doc)
+    doc_id, status, version, _ = store.save_document(doc)
     assert (status, version) == ("ok", 1)
     for ref in (doc_id, str(doc_id), "report.txt"):
         stored = store.get_document(ref)
@@ -77,7 +77,7 @@ def test_stored_document_rebuilds_the_offset_map_with_the_normaliser(store, make
     doc = make_doc()
     norm = normalise(doc.text, doc.source.repairs)
     doc = dataclasses.replace(doc, normalised=norm)
-    doc_id, _, _ = store.save_document(doc)
+    doc_id = store.save_document(doc).id
     rebuilt = store.get_document(doc_id).document()
     assert rebuilt.normalised.text == norm.text
     assert list(rebuilt.normalised.src_start) == list(norm.src_start)
@@ -103,7 +103,7 @@ def test_measure_rows_use_the_gold_prediction_format(store, make_doc):
 def test_identical_file_is_unchanged_and_a_changed_one_is_a_new_version(store, make_doc, db):
     first = store.save_document(make_doc())
     before = table_rows(db)
-    assert store.save_document(make_doc()) == (first.id, "unchanged", 1)
+    assert store.save_document(make_doc()) == (first.id, "unchanged", 1, "report.txt")
     assert table_rows(db) == before
 
     changed = make_doc(make_doc().text + "附件。\n")
@@ -121,6 +121,27 @@ def test_identical_file_is_unchanged_and_a_changed_one_is_a_new_version(store, m
     assert store.get_document("report.txt").id == second.id
     assert store.get_document(first.id).version == 1
     assert len(store.measures()) == len(changed.measures)  # latest versions only
+
+
+def test_a_same_named_file_of_another_region_or_year_is_another_document(store, make_doc):
+    city = store.save_document(make_doc())
+    other = make_doc(make_doc().text + "附件。\n", region="另一市")
+    saved = store.save_document(other)
+    assert saved.status == "ok" and saved.version == 1 and saved.name == "另一市/2024/政府工作报告/report.txt"
+    next_year = store.save_document(make_doc(make_doc().text + "附录。\n", year=2025))
+    assert next_year.name == "示例市/2025/政府工作报告/report.txt"
+    assert [(d.name, d.version) for d in store.list_documents()] == [
+        ("report.txt", 1), (saved.name, 1), (next_year.name, 1)]  # all three latest: none hides another
+    assert store.get_document("report.txt").id == city.id and store.get_document(saved.name).id == saved.id
+    with store.engine.connect() as conn:
+        threads = [set(conn.execute(text("SELECT thread FROM commitments WHERE document_id = :d"), {"d": s.id})
+                       .scalars()) for s in (city, saved)]
+    assert threads[0] and not threads[0] & threads[1]  # the city's tracking history is not the other's
+    assert store.save_document(other) == (saved.id, "unchanged", 1, saved.name)  # found again under its name
+    corrected = store.save_document(make_doc(other.text + "补充。\n", region="另一市"))
+    assert (corrected.status, corrected.version, corrected.name) == ("new version", 2, saved.name)
+    unknown = store.save_document(make_doc(make_doc().text + "更正。\n", region=None, year=None))
+    assert (unknown.status, unknown.name) == ("new version", "report.txt")  # nothing known differs
 
 
 def test_a_file_stored_without_extraction_is_stored_again_when_extraction_is_asked(store, make_doc):
@@ -258,6 +279,6 @@ def test_measures_of_any_text_and_value_round_trip(store, make_doc, text, indica
     measure = Measure(Span(0, len(text)), "target", indicator, indicator, value, unit, ">=", True, period, 0.5)
     doc = dataclasses.replace(make_doc(text, name=f"{hash((text, indicator, unit, value, period))}.txt",
                                        full=False), measures=(measure,))
-    doc_id, _, _ = store.save_document(doc)
+    doc_id = store.save_document(doc).id
     stored = store.get_document(doc_id)
     assert stored.source.text == text and stored.measures == (measure,)

@@ -66,8 +66,10 @@ class Store:
     # --- writing ---------------------------------------------------------------
 
     def save_document(self, doc: Document, options: Options = Options()) -> Saved:
-        """Store ``doc`` in one transaction: ``(id, status, version)``, status ok / unchanged / new version.
+        """Store ``doc`` in one transaction: ``(id, status, version, name)``, status ok / unchanged / new version.
 
+        ``name`` is the name stored under: the source name, or that name qualified by region, year and type
+        when a document of another region, year or type has it (``writer.stored_name``).
         The same transaction indexes its commitments for the register (``luoshi.register.index``).
         """
         from luoshi.register import index  # the register builds on the store: imported when first needed

@@ -14,6 +14,14 @@ which occurrence of that text it is: the same item in a new version of the
 document has the same thread, so its tracking history carries over.
 Tracking events are appended with ``insert_event``; nothing here updates
 or deletes them.
+
+A document is known by its source name, but people keep reports of many
+places and years under one file name (政府工作报告.pdf in a folder per city):
+a source whose region, year or type, where both are known, differ from
+those of the stored document of its name is another document, not a new
+version of it. It is stored under its name qualified by what sets it apart
+(``肇庆市/2024/政府工作报告.pdf``, see ``stored_name``), so that it neither
+hides the other from the register nor inherits its tracking history.
 """
 from __future__ import annotations
 
@@ -27,7 +35,7 @@ from sqlalchemy import JSON, Connection, Dialect, Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from luoshi.deadlines import default_deadline
-from luoshi.model import Document, Span
+from luoshi.model import Document, Metadata, Span
 from luoshi.options import Options
 from luoshi.store import schema as t
 
@@ -38,6 +46,7 @@ class Saved(NamedTuple):
     id: int
     status: Status
     version: int
+    name: str  # the name stored under: the source name, or that name qualified (``stored_name``)
 
 
 def find_unchanged(conn: Connection, name: str, sha256: str, options: Options) -> Saved | None:
@@ -57,23 +66,41 @@ def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
 def store_document(conn: Connection, doc: Document, options: Options) -> tuple[Saved, list[tuple]]:
     """``save_document``, and the commitment rows written (in ``commitments`` column order without ``id``,
     in id order; none when unchanged), from which the register indexes them without reading them back."""
-    latest = _latest(conn, doc.source.name)
+    name = doc.source.name
+    latest = _latest(conn, name)
+    if latest is not None and not _same_document(latest, doc.metadata):
+        name = stored_name(name, doc.metadata)
+        latest = _latest(conn, name)
     unchanged = _unchanged(latest, doc.source.sha256, options)
     if unchanged is not None:
         return unchanged, []
     version = latest.version + 1 if latest is not None else 1
-    doc_id = conn.execute(_INSERT[t.documents], _document_row(doc, version, options)).inserted_primary_key[0]
+    doc_id = conn.execute(_INSERT[t.documents], _document_row(doc, name, version, options)).inserted_primary_key[0]
     commitments: list[tuple] = []
     cursor = conn.connection.dbapi_connection.cursor()
     try:
-        for table, rows in _rows(doc, doc_id, _json_list(conn.dialect)):
+        for table, rows in _rows(doc, doc_id, name, _json_list(conn.dialect)):
             if rows:
                 _insert_many(cursor, conn.dialect, table, rows)
             if table is t.commitments:
                 commitments = rows
     finally:
         cursor.close()
-    return Saved(doc_id, "new version" if version > 1 else "ok", version), commitments
+    return Saved(doc_id, "new version" if version > 1 else "ok", version, name), commitments
+
+
+def stored_name(name: str, meta: Metadata) -> str:
+    """``name`` qualified by the document's region, year and type (those known): the name a document is
+    stored under when another document already has its source name."""
+    return "/".join(str(part) for part in (meta.region, meta.year, meta.doc_type, name) if part)
+
+
+def _same_document(latest, meta: Metadata) -> bool:
+    """Whether a source with ``meta`` can be a version of the stored document ``latest``: no field that both
+    know differs (a field one of them does not know is no evidence either way)."""
+    return all(old is None or new is None or old == new
+               for old, new in ((latest.region, meta.region), (latest.year, meta.year),
+                                (latest.doc_type, meta.doc_type)))
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[tuple]) -> None:
@@ -104,7 +131,7 @@ def store_evidence_file(conn: Connection, sha256: str, content: bytes) -> None:
 
 def _unchanged(latest, sha256: str, options: Options) -> Saved | None:
     if latest is not None and latest.sha256 == sha256 and (latest.extracted or not options.extract):
-        return Saved(latest.id, "unchanged", latest.version)
+        return Saved(latest.id, "unchanged", latest.version, latest.name)
     return None
 
 
@@ -114,7 +141,8 @@ def _latest(conn: Connection, name: str):
 
 # Statements built once: SQLAlchemy then reuses their compiled form (it matters for many small documents).
 _d = t.documents.c
-_LATEST = (select(_d.id, _d.version, _d.sha256, _d.extracted).where(_d.name == bindparam("name"))
+_LATEST = (select(_d.id, _d.name, _d.version, _d.sha256, _d.extracted, _d.region, _d.year, _d.doc_type)
+           .where(_d.name == bindparam("name"))
            .order_by(_d.version.desc()).limit(1))
 _INSERT = {table: table.insert() for table in (t.documents, t.evidence_files, t.commitment_events)}
 
@@ -157,10 +185,10 @@ def _json_list(dialect: Dialect) -> Callable[[tuple | list], object]:
     return lambda value: process(value) if value else empty
 
 
-def _document_row(doc: Document, version: int, options: Options) -> dict:
+def _document_row(doc: Document, name: str, version: int, options: Options) -> dict:
     src, meta = doc.source, doc.metadata
     return {
-        "name": src.name, "version": version, "path": src.path, "sha256": src.sha256,
+        "name": name, "version": version, "path": src.path, "sha256": src.sha256,
         "format": src.format, "encoding": src.encoding,
         "source_text": src.text, "normalised_text": doc.normalised.text,
         "repairs_applied": options.repair_mojibake, "extracted": options.extract,
@@ -175,8 +203,9 @@ def _document_row(doc: Document, version: int, options: Options) -> dict:
     }
 
 
-def _rows(doc: Document, doc_id: int, json: Callable) -> Iterator[tuple[Table, list[tuple]]]:
-    """Each table's rows for the document, in the order they are written, as tuples in column order."""
+def _rows(doc: Document, doc_id: int, name: str, json: Callable) -> Iterator[tuple[Table, list[tuple]]]:
+    """Each table's rows for the document stored as ``name``, in the order they are written, as tuples in
+    column order."""
     text = doc.source.text
     yield t.sections, [
         (doc_id, s.index, s.parent, s.level, s.label, s.title, s.role, s.span.start, s.span.end,
@@ -211,10 +240,10 @@ def _rows(doc: Document, doc_id: int, json: Callable) -> Iterator[tuple[Table, l
     yield t.slogans, [
         (doc_id, i, s.term, s.definition, s.glossary, json([[m.start, m.end] for m in s.mentions]))
         for i, s in enumerate(doc.slogans)]
-    yield t.commitments, _commitment_rows(doc, doc_id, quotes)
+    yield t.commitments, _commitment_rows(doc, doc_id, name, quotes)
 
 
-def _commitment_rows(doc: Document, doc_id: int, quotes: list[str]) -> list[tuple]:
+def _commitment_rows(doc: Document, doc_id: int, name: str, quotes: list[str]) -> list[tuple]:
     """One row per target task and target measure, due by its stated limit or the end of its period.
 
     Achievements (tasks and measures reporting work done) are not commitments: they are what a later
@@ -222,7 +251,7 @@ def _commitment_rows(doc: Document, doc_id: int, quotes: list[str]) -> list[tupl
     """
     meta = doc.metadata
     fallback = meta.period or (str(meta.year) if meta.year else None)
-    thread = _threads(doc.source.name)
+    thread = _threads(name)
     seen: dict[tuple[str, str], int] = {}
     rows = []
 
