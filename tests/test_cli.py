@@ -64,6 +64,11 @@ def test_ingest_a_changed_file_stores_a_new_version(tmp_path):
     assert result.exit_code == 0 and ": new version (version 2, id 2)" in result.stdout
 
 
+def test_python_m_luoshi_is_the_luoshi_command():
+    result = subprocess.run([sys.executable, "-m", "luoshi", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Usage: luoshi" in result.stdout and "ingest" in result.stdout
+
+
 def test_ingest_keeps_apart_same_named_reports_of_two_places(tmp_path, shared):
     seeds = shared / "corpus" / "seeds"
     for folder, seed in (("zhaoqing", "000_*.txt"), ("sihui", "004_*.txt")):
