@@ -26,7 +26,7 @@ from luoshi.model import Document, Source
 from luoshi.options import Options
 from luoshi.pipeline import process
 from luoshi.read import FORMATS, TABULAR, read_path
-from luoshi.store import Store
+from luoshi.store import Saved, Store
 
 Status = Literal["ok", "unchanged", "new version", "error"]
 GLOB_CHARS = frozenset("*?[")
@@ -154,7 +154,7 @@ def _analyse(source: Source, where: str, store: Store, options: Options) -> Inge
     try:
         saved = store.find_unchanged(source.name, source.sha256, options)
         if saved is not None:
-            return IngestResult(where, saved.status, source.name, saved.id, saved.version)
+            return _result(where, source.name, saved)
         return Analysed(where, process(source, options))
     except Exception as exc:  # a failure in analysis is this document's alone
         return _failure(where, exc, name=source.name)
@@ -166,7 +166,11 @@ def _save(item: Analysed, store: Store, options: Options) -> IngestResult:
         saved = store.save_document(item.document, options)
     except Exception as exc:  # a failure to store is this document's alone
         return _failure(item.where, exc, name=name)
-    return IngestResult(item.where, saved.status, name, saved.id, saved.version,
+    return _result(item.where, name, saved)
+
+
+def _result(where: str, name: str, saved: Saved) -> IngestResult:
+    return IngestResult(where, saved.status, name, saved.id, saved.version,
                         stored_as=saved.name if saved.name != name else None)
 
 

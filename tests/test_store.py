@@ -138,6 +138,8 @@ def test_a_same_named_file_of_another_region_or_year_is_another_document(store, 
                        .scalars()) for s in (city, saved)]
     assert threads[0] and not threads[0] & threads[1]  # the city's tracking history is not the other's
     assert store.save_document(other) == (saved.id, "unchanged", 1, saved.name)  # found again under its name
+    assert store.find_unchanged("report.txt", other.source.sha256) == (saved.id, "unchanged", 1, saved.name)
+    assert store.find_unchanged("port.txt", other.source.sha256) is None  # a name ends after a /
     corrected = store.save_document(make_doc(other.text + "补充。\n", region="另一市"))
     assert (corrected.status, corrected.version, corrected.name) == ("new version", 2, saved.name)
     unknown = store.save_document(make_doc(make_doc().text + "更正。\n", region=None, year=None))

@@ -54,9 +54,19 @@ def find_unchanged(conn: Connection, name: str, sha256: str, options: Options) -
 
     Same name and same bytes as the latest version is "unchanged", unless
     that version was stored without extraction and extraction is now asked
-    for: then the new run adds information and becomes a new version.
+    for: then the new run adds information and becomes a new version. The
+    name may have been qualified when it was stored (``stored_name``): the
+    latest versions of names ending in ``/name`` with these bytes count too.
     """
-    return _unchanged(_latest(conn, name), sha256, options)
+    found = _unchanged(_latest(conn, name), sha256, options)
+    if found is None:
+        qualified_names = select(_d.name).distinct().where(_d.sha256 == sha256,
+                                                           _d.name.endswith("/" + name, autoescape=True))
+        for qualified in conn.execute(qualified_names).scalars():
+            found = _unchanged(_latest(conn, qualified), sha256, options)
+            if found is not None:
+                break
+    return found
 
 
 def save_document(conn: Connection, doc: Document, options: Options) -> Saved:
