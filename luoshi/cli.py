@@ -352,6 +352,9 @@ def demo(db: Db = DEFAULT_DB,
     example = run.documents[0].name if run.documents else "ID"
     out.print(f"\nstored in {store.where}. Next: luoshi docs · luoshi show {escape(example)} · luoshi targets · "
               "luoshi measures --jsonl")
+    if not run.accounts:
+        out.print("The web application is read-only until an account exists. To edit commitments and upload "
+                  "documents: luoshi user add NAME --role editor, then sign in (登录).", markup=False)
     if no_serve or any(r.failed for r in run.results):
         raise typer.Exit(1 if any(r.failed for r in run.results) else 0)
     with failures():

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from luoshi.accounts import has_users
 from luoshi.ingest import IngestResult, ingest
 from luoshi.options import Options
 from luoshi.store import Store, StoredDocument
@@ -21,12 +22,13 @@ def example_files() -> list[Path]:
 class DemoRun:
     results: tuple[IngestResult, ...]
     documents: tuple[StoredDocument, ...]
+    accounts: bool  # whether any account exists: without one the web app is read-only
 
 
 def run_demo(store: Store, options: Options = Options()) -> DemoRun:
     results = tuple(ingest(example_files(), store, options))
     documents = tuple(store.get_document(r.id) for r in results if not r.failed)
-    return DemoRun(results, documents)
+    return DemoRun(results, documents, has_users(store))
 
 
 def serve(db: str, host: str, port: int, say: Callable[[str], None]) -> None:

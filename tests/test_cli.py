@@ -204,6 +204,11 @@ def test_demo_ingests_the_examples_and_summarises_them(tmp_path):
     assert "serving" not in result.stdout
     assert len(json.loads(run("docs", "--json", "--db", db).stdout)) == 3
     assert "unchanged" in run("demo", "--no-serve", "--db", db).stdout
+    assert "luoshi user add NAME --role editor" in result.stdout  # no account yet: how to get one
+    added = CliRunner().invoke(app, ["user", "add", "clerk", "--role", "editor", "--password-stdin", "--db", str(db)],
+                               input="a-long-enough-password\n")
+    assert added.exit_code == 0, added.output
+    assert "luoshi user add" not in run("demo", "--no-serve", "--db", db).stdout
 
 
 def test_demo_serves_the_app_and_prints_its_url(tmp_path):
