@@ -172,6 +172,31 @@ def test_list_on_its_own_lines_after_a_colon():
     assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("surveyed_unemployment", 5.5, "%", "<=")]
 
 
+def test_numbered_targets_on_their_own_lines_are_items_not_headings():
+    text = (
+        "今年全市经济社会发展的主要预期目标是：\n（一）地区生产总值增长6.5%左右；\n（二）固定资产投资增长10%；\n"
+        "（三）城镇登记失业率控制在4%以内。\n（四）扩大有效投资\n新开工项目100个。\n"
+    )
+    measures = [
+        _m(text, "（一）地区生产总值增长6.5%左右", "（一）地区生产总值", 6.5, "%", "~", True),
+        _m(text, "（二）固定资产投资增长10%", "（二）固定资产投资", 10, "%", "=", True),
+        _m(text, "（三）城镇登记失业率控制在4%以内", "（三）城镇登记失业率", 4, "%", "<="),
+        _m(text, "新开工项目100个", "新开工项目", 100, "个"),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6.5, "%", "~"), ("fai_growth", 10, "%", "="), ("registered_unemployment", 4, "%", "<=")]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert [t.indicator_text for t in targets] == ["地区生产总值", "固定资产投资", "城镇登记失业率"]
+
+
+@pytest.mark.parametrize("label", ["——", "—", "（二）", "(2)", "2.", "二、", "二是", "②"])
+def test_a_list_label_is_not_part_of_the_indicator(label):
+    text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"
+    measures = [_m(text, f"{label}城镇新增就業5萬人", f"{label}城镇新增就業", 5, "萬人")]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert [(t.indicator, t.indicator_text, t.unit) for t in targets] == [("new_urban_jobs", "城镇新增就業", "萬人")]
+
+
 def test_respectively_pairs_share_out_the_joined_names():
     text = "主要预期目标是:城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内。\n"
     name = "城镇调查失业率和城镇登记失业率"

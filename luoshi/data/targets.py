@@ -54,6 +54,17 @@ LIST_ITEM_START = r"(?:——|—|-|·|•|[一二三四五六七八九十]+是|
 # paragraph holding a number continues it ("固定资产投资增长8%;" on a line of
 # its own).
 LIST_ITEM_MAX_CHARS = 80
+# A numbered paragraph is a list item, not the next heading, when it is short,
+# holds a number and ends like a clause ("(二)规模以上工业增加值增长8%;"):
+# headings end without a mark.
+NUMBERED_ITEM_END = r"[,;。]\s*$"
+# The label that opens a list item (——, (一), 一是, 1.) is not part of the
+# indicator's name: "——地区生产总值" names 地区生产总值. Matched on the
+# written form too, hence the full-width brackets.
+ITEM_LABEL = (
+    r"^\s*(?:——|—|-|·|•|[①-⑳]|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、是]"
+    r"|[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d))\s*"
+)
 # A sentence naming a target year ("展望2035年,…", "到2030年…") that is not
 # the block's own year states another horizon's target (a base year, 比2020年,
 # is not a target year).

@@ -25,6 +25,7 @@ from luoshi.data.targets import (
     LIST_ITEM_START,
     MULTI_YEAR_ITEM,
     MULTI_YEAR_WORDS,
+    NUMBERED_ITEM_END,
     NON_TARGET_ROLES,
     PAST_WORDS,
     PLAN_END_YEARS,
@@ -56,6 +57,7 @@ _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)年")
 _PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
 _PERIOD_END_RE = re.compile(r"(\d{4})\D*$")
 _DIGIT_RE = re.compile(r"\d")
+_NUMBERED_ITEM_END_RE = re.compile(NUMBERED_ITEM_END)
 _TITLE_WINDOW = 400  # characters at the start of a text that hold its title
 _TITLE_LINES = 3  # a title may wrap over a few short lines
 _TITLE_MAX_CHARS = 60
@@ -194,7 +196,7 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
         is_item = first or _LIST_ITEM_RE.match(paragraph) or (
             len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
         )
-        if not is_item or _is_heading(paragraph):
+        if not is_item or _is_heading(paragraph) and not _is_numbered_item(paragraph):
             break
         end, pos, first = next_end, next_end + 1, False
     for section in chain:
@@ -237,6 +239,15 @@ def _is_heading(paragraph: str) -> bool:
         return True
     line = paragraph.strip()
     return 0 < len(line) <= HEADING_MAX_CHARS and not any(mark in line for mark in ",;。:")
+
+
+def _is_numbered_item(paragraph: str) -> bool:
+    """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading."""
+    return (
+        len(paragraph) <= LIST_ITEM_MAX_CHARS
+        and bool(_DIGIT_RE.search(paragraph))
+        and bool(_NUMBERED_ITEM_END_RE.search(paragraph))
+    )
 
 
 def _section_end(text: str, heading_end: int) -> int:

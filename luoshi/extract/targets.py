@@ -12,6 +12,7 @@ import re
 
 from luoshi.data.targets import (
     COMPLETE_NAME_ENDINGS,
+    ITEM_LABEL,
     LIST_JOINERS,
     PAIRED_PREFIXES,
     RESPECTIVELY,
@@ -25,6 +26,7 @@ from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, 
 _LIST_JOINER_RE = re.compile("|".join(sorted(LIST_JOINERS, key=len, reverse=True)))
 _COMPLETE_NAME_RE = re.compile(f"(?:{'|'.join(COMPLETE_NAME_ENDINGS)})$")
 _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
+_ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _SENTENCE_MARKS = "。!?\n"
 
 
@@ -65,7 +67,8 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
     )
     for group in _shared_name_groups(inside, norm):
         first = group[0].span.start
-        for measure, (written, simplified) in zip(group, _group_names(group, norm)):
+        for measure, names in zip(group, _group_names(group, norm)):
+            written, simplified = _unlabelled(*names)
             yield HeadlineTarget(
                 indicator=canonical_indicator(simplified, measure.unit, measure.change) or OTHER,
                 indicator_text=written,
@@ -77,6 +80,16 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
                 period=block.period,
                 value_max=measure.value_max,
             )
+
+
+def _unlabelled(written: str, simplified: str) -> tuple[str, str]:
+    """The names without a list item's label (——, (一), 一是), which the measure may have kept."""
+    return _without_label(written), _without_label(simplified)
+
+
+def _without_label(name: str) -> str:
+    label = _ITEM_LABEL_RE.match(name)
+    return name[label.end():] if label and label.end() < len(name) else name
 
 
 def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
