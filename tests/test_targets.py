@@ -189,6 +189,38 @@ def test_numbered_targets_on_their_own_lines_are_items_not_headings():
     assert [t.indicator_text for t in targets] == ["地区生产总值", "固定资产投资", "城镇登记失业率"]
 
 
+def test_one_target_per_line_without_marks_is_a_list_not_headings():
+    text = (
+        "今年全市經濟社會發展的主要預期目標是：\n地區生產總值增長6%\n城鎮登記失業率控制在3%以內\n"
+        "2024年重點工作\n新增規上工業企業30家。\n"
+    )
+    measures = [
+        _m(text, "地區生產總值增長6%", "地區生產總值", 6, "%", "=", True),
+        _m(text, "城鎮登記失業率控制在3%以內", "城鎮登記失業率", 3, "%", "<="),
+        _m(text, "新增規上工業企業30家", "新增規上工業企業", 30, "家"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("registered_unemployment", 3, "%", "<=")]
+
+
+def test_cue_without_main_or_expected_names_the_economy():
+    text = "今年全市经济社会发展的目标任务是：地区生产总值增长6.5%左右，城镇新增就业1万人以上。\n"
+    measures = [
+        _m(text, "地区生产总值增长6.5%左右", "地区生产总值", 6.5, "%", "~", True),
+        _m(text, "城镇新增就业1万人以上", "城镇新增就业", 1, "万人", ">="),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "~"), ("new_urban_jobs", 1, "万人", ">=")]
+
+
+@pytest.mark.parametrize("closer", ["实现上述目标", "完成以上目标", "确保这些目标实现"])
+def test_a_sentence_about_reaching_the_targets_ends_the_block(closer):
+    text = f"主要预期目标是：生产总值增长7%左右。{closer}，需要付出艰苦努力，力争新增市场主体1万户。\n"
+    measures = [
+        _m(text, "生产总值增长7%左右", "生产总值", 7, "%", "~", True),
+        _m(text, "新增市场主体1万户", "新增市场主体", 1, "万户"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 7, "%", "~")]
+
+
 @pytest.mark.parametrize("label", ["——", "—", "（二）", "(2)", "2.", "二、", "二是", "②"])
 def test_a_list_label_is_not_part_of_the_indicator(label):
     text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"

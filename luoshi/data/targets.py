@@ -17,6 +17,8 @@ BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}(?:建议)?{_SAY}\s*:?",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}\s*:",
+    # without 主要/预期: "今年全市经济社会发展的目标任务是:"
+    rf"(?:经济社会|国民经济和社会)发展的?{_GOAL}{_SAY}\s*:?",
     # one alternative per verb: when every cue starts with a plain character the
     # regex engine skips ahead to those characters instead of trying every position
     *(rf"{verb}(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?"
@@ -43,7 +45,8 @@ STRONG_CUE = r"预期|经济社会|国民经济|经济和社会|发展的?主要
 # targets (以上目标…, 这些指标的设定…, 围绕实现上述目标…) or turns to the
 # work programme (我们将…, 重点抓好…): the block ends before it.
 BLOCK_CLOSERS = (
-    r"上述|以上(?:目标|指标)|这些(?:目标|指标)|该目标|此目标|围绕|为此|为实现|为了实现|实现这些"
+    r"上述|以上(?:目标|指标)|这些(?:目标|指标)|该目标|此目标|围绕|为此|为实现|为了实现"
+    r"|(?:实现|完成|达成|确保)(?:上述|以上|这些)"
     r"|做好今年|做好全年|做好明年|我们|必须|重点抓好|重点做好|着力做好|着力抓好|主要任务|工作任务"
 )
 # Paragraphs of a list that follows a cue ending with a colon. Numbered

@@ -21,6 +21,7 @@ from luoshi.data.targets import (
     HEADING_CUE,
     HEADING_MAX_CHARS,
     HEADING_START,
+    ITEM_LABEL,
     LIST_ITEM_MAX_CHARS,
     LIST_ITEM_START,
     MULTI_YEAR_ITEM,
@@ -58,6 +59,8 @@ _PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
 _PERIOD_END_RE = re.compile(r"(\d{4})\D*$")
 _DIGIT_RE = re.compile(r"\d")
 _NUMBERED_ITEM_END_RE = re.compile(NUMBERED_ITEM_END)
+_ITEM_LABEL_RE = re.compile(ITEM_LABEL)
+_NOT_A_YEAR_RE = re.compile(r"\d(?!\d*年)")
 _TITLE_WINDOW = 400  # characters at the start of a text that hold its title
 _TITLE_LINES = 3  # a title may wrap over a few short lines
 _TITLE_MAX_CHARS = 60
@@ -234,11 +237,18 @@ def _inline_end(text: str, list_start: int, para_end: int) -> int:
 
 
 def _is_heading(paragraph: str) -> bool:
-    """A paragraph that opens a new section: a numbered label or a short line without sentence marks."""
+    """A paragraph that opens a new section: a numbered label or a short line without sentence marks.
+
+    A short line stating a number other than a year ("地区生产总值增长6%",
+    one target per line without marks) is an item, not a heading.
+    """
     if _HEADING_START_RE.match(paragraph):
         return True
     line = paragraph.strip()
-    return 0 < len(line) <= HEADING_MAX_CHARS and not any(mark in line for mark in ",;。:")
+    if not 0 < len(line) <= HEADING_MAX_CHARS or any(mark in line for mark in ",;。:"):
+        return False
+    label = _ITEM_LABEL_RE.match(line)
+    return not _NOT_A_YEAR_RE.search(line, label.end() if label else 0)
 
 
 def _is_numbered_item(paragraph: str) -> bool:
