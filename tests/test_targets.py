@@ -221,6 +221,47 @@ def test_a_sentence_about_reaching_the_targets_ends_the_block(closer):
     assert _rows(text, measures) == [("gdp_growth", 7, "%", "~")]
 
 
+def test_one_number_for_several_names_gives_each_a_row():
+    text = "主要预期目标是：规模以上工业增加值和固定资产投资均增长8%，规模工业增加值、进出口总额都增长9%。\n"
+    measures = [
+        _m(text, "规模以上工业增加值和固定资产投资均增长8%", "规模以上工业增加值和固定资产投资", 8, "%", "=", True),
+        _m(text, "进出口总额都增长9%", "进出口总额", 9, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("industry_va_growth", 8, "%", "="), ("fai_growth", 8, "%", "="), ("trade_growth", 9, "%", "=")]
+
+
+def test_hunan_wording_of_industrial_value_added():
+    text = "主要预期目标是：规模工业增加值增长8%。\n"
+    assert _rows(text, [_m(text, "规模工业增加值增长8%", "规模工业增加值", 8, "%", "=", True)]) == [
+        ("industry_va_growth", 8, "%", "=")]
+
+
+def test_a_number_in_brackets_is_an_aside_not_a_target():
+    text = "主要预期目标是：（一）地区生产总值增长6%左右（上年增长5.2%），城镇新增就业4万人以上（上年4.3万人）。\n"
+    measures = [
+        _m(text, "（一）地区生产总值增长6%左右", "（一）地区生产总值", 6, "%", "~", True),
+        _m(text, "（上年增长5.2%", "（上年", 5.2, "%", "=", True),
+        _m(text, "城镇新增就业4万人以上", "城镇新增就业", 4, "万人", ">="),
+        _m(text, "（上年4.3万人", "（上年", 4.3, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 4, "万人", ">=")]
+
+
+def test_a_later_cue_in_the_same_paragraph_opens_its_own_block():
+    text = (
+        "今后五年的主要目标是：地区生产总值年均增长7%左右，到2028年突破3000亿元。"
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，规模以上工业增加值增长8%。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值年均增长7%左右", "地区生产总值", 7, "%", "~", True),
+        _m(text, "突破3000亿元", "地区生产总值", 3000, "亿元", ">="),
+        _m(text, "地区生产总值增长6.5%左右", "地区生产总值", 6.5, "%", "~", True),
+        _m(text, "规模以上工业增加值增长8%", "规模以上工业增加值", 8, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "~"), ("industry_va_growth", 8, "%", "=")]
+
+
 @pytest.mark.parametrize("label", ["——", "—", "（二）", "(2)", "2.", "二、", "二是", "②"])
 def test_a_list_label_is_not_part_of_the_indicator(label):
     text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"

@@ -121,7 +121,8 @@ INDICATOR_RULES: tuple[IndicatorRule, ...] = (
     ),
     IndicatorRule(
         "industry_va_growth",
-        r"(?:规模以上|规上)(?:工业|工业企业)?(?:增加值)?",
+        # 规模工业增加值 is Hunan's usual wording for 规模以上工业增加值.
+        r"(?:规模以上|规上)(?:工业|工业企业)?(?:增加值)?|规模工业(?:增加值)?",
         "percent",
     ),
     IndicatorRule(

@@ -100,6 +100,8 @@ PAST_WORDS = r"去年|上年|前年|过去|上一年|年初确定|年初提出|�
 # "A和B分别控制在X和Y": one measure per number, each may carry the joined names.
 LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
 RESPECTIVELY = "分别"
+# "A和B均增长8%": one number for every listed name, one row each.
+SHARED_VALUE = r"\s*(?:均|都)"
 # A list item ending like this already names a whole indicator
 # (城镇调查失业率和城镇登记失业率); otherwise the items share the last one's
 # tail (高新技术产业、战略性新兴产业占规模以上工业增加值比重), cut at 占
