@@ -262,6 +262,22 @@ def test_a_later_cue_in_the_same_paragraph_opens_its_own_block():
     assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "~"), ("industry_va_growth", 8, "%", "=")]
 
 
+def test_glosses_bases_and_full_width_percent_do_not_hide_the_key():
+    text = (
+        "今年主要经济指标预期为：全市生产总值（GDP）增长６％左右，研究与试验发展（R&D）经费投入强度达到2.3%，"
+        "一般公共预算收入按可比口径增长3%。\n"
+    )
+    measures = [
+        _m(text, "全市生产总值（GDP）增长６％左右", "全市生产总值（GDP）", 6, "％", "~", True),
+        _m(text, "研究与试验发展（R&D）经费投入强度达到2.3%", "研究与试验发展（R&D）经费投入强度", 2.3, "%"),
+        _m(text, "一般公共预算收入按可比口径增长3%", "一般公共预算收入按可比口径", 3, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6, "％", "~"), ("rd_intensity", 2.3, "%", "="), ("budget_revenue_growth", 3, "%", "=")]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert targets[0].indicator_text == "全市生产总值（GDP）"
+
+
 @pytest.mark.parametrize("label", ["——", "—", "（二）", "(2)", "2.", "二、", "二是", "②"])
 def test_a_list_label_is_not_part_of_the_indicator(label):
     text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
 _GOAL = r"(?:目标|指标)(?:任务)?"
-_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定)?(?:是|为|如下))"
+_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计)?(?:是|为|如下))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
@@ -102,6 +102,9 @@ LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
 RESPECTIVELY = "分别"
 # "A和B均增长8%": one number for every listed name, one row each.
 SHARED_VALUE = r"\s*(?:均|都)"
+# A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
+# 研究与试验发展(R&D)经费投入强度); the name maps without it.
+NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"
 # A list item ending like this already names a whole indicator
 # (城镇调查失业率和城镇登记失业率); otherwise the items share the last one's
 # tail (高新技术产业、战略性新兴产业占规模以上工业增加值比重), cut at 占

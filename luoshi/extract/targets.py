@@ -14,6 +14,7 @@ from luoshi.data.targets import (
     COMPLETE_NAME_ENDINGS,
     ITEM_LABEL,
     LIST_JOINERS,
+    NAME_GLOSS,
     PAIRED_PREFIXES,
     RESPECTIVELY,
     SHARED_VALUE,
@@ -29,6 +30,7 @@ _COMPLETE_NAME_RE = re.compile(f"(?:{'|'.join(COMPLETE_NAME_ENDINGS)})$")
 _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
 _ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _SHARED_VALUE_RE = re.compile(SHARED_VALUE)
+_NAME_GLOSS_RE = re.compile(NAME_GLOSS)
 _SENTENCE_MARKS = "。!?\n"
 
 
@@ -74,7 +76,8 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
             for written, simplified in _shared_value_names(measure, names, norm):
                 written, simplified = _unlabelled(written, simplified)
                 yield HeadlineTarget(
-                    indicator=canonical_indicator(simplified, measure.unit, measure.change) or OTHER,
+                    indicator=canonical_indicator(_NAME_GLOSS_RE.sub("", simplified), measure.unit, measure.change)
+                    or OTHER,
                     indicator_text=written,
                     value=measure.value,
                     unit=measure.unit,
