@@ -286,6 +286,15 @@ def test_a_list_label_is_not_part_of_the_indicator(label):
     assert [(t.indicator, t.indicator_text, t.unit) for t in targets] == [("new_urban_jobs", "城镇新增就業", "萬人")]
 
 
+def test_a_cue_closing_its_sentence_with_a_full_stop_opens_a_list():
+    text = "今年全市经济社会发展的主要预期目标如下。\n地区生产总值增长6%左右；城镇新增就业2万人。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
+
+
 def test_respectively_pairs_share_out_the_joined_names():
     text = "主要预期目标是:城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内。\n"
     name = "城镇调查失业率和城镇登记失业率"

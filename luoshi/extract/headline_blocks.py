@@ -192,7 +192,8 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     paragraphs, or to the end of an enclosing ``targets`` section.
     """
     para_end = _paragraph_end(text, list_start)
-    if text[list_start:para_end].strip():
+    # "…主要预期目标如下。" closes its paragraph as a colon would
+    if text[list_start:para_end].strip(" \t:。"):
         return _inline_end(text, list_start, para_end)
     end = para_end
     pos = para_end + 1
