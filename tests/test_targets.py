@@ -296,6 +296,16 @@ def test_a_cue_closing_its_sentence_with_a_full_stop_opens_a_list():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
 
 
+def test_a_closer_ends_a_list_on_its_own_lines():
+    text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "城镇新增就业1.2万人", "城镇新增就业", 1.2, "万人"),
+        _m(text, "新增企业100家", "新增企业", 100, "家"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("new_urban_jobs", 1.2, "万人", "=")]
+
+
 def test_respectively_pairs_share_out_the_joined_names():
     text = "主要预期目标是:城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内。\n"
     name = "城镇调查失业率和城镇登记失业率"

@@ -201,10 +201,7 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     while pos < len(text):
         next_end = _paragraph_end(text, pos)
         paragraph = text[pos:next_end]
-        is_item = first or _LIST_ITEM_RE.match(paragraph) or (
-            len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
-        )
-        if not is_item or _is_heading(paragraph) and not _is_numbered_item(paragraph):
+        if not _is_list_item(paragraph, first):
             break
         end, pos, first = next_end, next_end + 1, False
     for section in chain:
@@ -213,6 +210,19 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
             end = max(end, b)
             break
     return end
+
+
+def _is_list_item(paragraph: str, first: bool) -> bool:
+    """Whether a paragraph after a list cue continues the list.
+
+    The first always does unless it is a heading; later ones when marked as
+    items or short with a number. A closer (这些目标…, 围绕上述目标…) ends the list.
+    """
+    if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not _is_numbered_item(paragraph):
+        return False
+    return first or bool(
+        _LIST_ITEM_RE.match(paragraph) or len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
+    )
 
 
 def _inline_end(text: str, list_start: int, para_end: int) -> int:
