@@ -279,7 +279,7 @@ def test_glosses_bases_and_full_width_percent_do_not_hide_the_key():
     assert targets[0].indicator_text == "全市生产总值（GDP）"
 
 
-@pytest.mark.parametrize("label", ["——", "—", "（二）", "(2)", "2.", "二、", "二是", "②"])
+@pytest.mark.parametrize("label", ["——", "—", "──", "（二）", "(2)", "2.", "二、", "二是", "②"])
 def test_a_list_label_is_not_part_of_the_indicator(label):
     text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"
     measures = [_m(text, f"{label}城镇新增就業5萬人", f"{label}城镇新增就業", 5, "萬人")]

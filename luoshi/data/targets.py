@@ -49,10 +49,11 @@ BLOCK_CLOSERS = (
     r"|(?:实现|完成|达成|确保)(?:上述|以上|这些)"
     r"|做好今年|做好全年|做好明年|我们|必须|重点抓好|重点做好|着力做好|着力抓好|主要任务|工作任务"
 )
-# Paragraphs of a list that follows a cue ending with a colon. Numbered
+# Paragraphs of a list that follows a cue ending with a colon (dashes may be
+# box-drawing ── in texts from Traditional-script sources). Numbered
 # heading labels (一、 (一) 1.) are left out: they open the next section as
 # often as a list item; a list under them is found through the Structure.
-LIST_ITEM_START = r"(?:——|—|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
+LIST_ITEM_START = r"(?:——|—|─+|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
 # The first paragraph after the cue always belongs to the list; a later short
 # paragraph holding a number continues it ("固定资产投资增长8%;" on a line of
 # its own).
@@ -65,7 +66,7 @@ NUMBERED_ITEM_END = r"[,;。]\s*$"
 # indicator's name: "——地区生产总值" names 地区生产总值. Matched on the
 # written form too, hence the full-width brackets.
 ITEM_LABEL = (
-    r"^\s*(?:——|—|-|·|•|[①-⑳]|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、是]"
+    r"^\s*(?:——|—|─+|-|·|•|[①-⑳]|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、是]"
     r"|[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d))\s*"
 )
 # A sentence naming a target year ("展望2035年,…", "到2030年…") that is not
