@@ -279,6 +279,18 @@ def test_glosses_bases_and_full_width_percent_do_not_hide_the_key():
     assert targets[0].indicator_text == "全市生产总值（GDP）"
 
 
+@pytest.mark.parametrize(("name", "key"), [
+    ("单位GDP能耗降低率", "energy_intensity"),
+    ("社消零总额", "retail_growth"),
+    ("地方财政一般公共预算收入", "budget_revenue_growth"),
+    ("全口径一般公共预算收入", "budget_revenue_growth"),
+    ("固定资产投资（不含农户）", "fai_growth"),
+])
+def test_other_provinces_wordings_map_to_their_keys(name, key):
+    text = f"主要预期目标是：{name}增长5%。\n"
+    assert _rows(text, [_m(text, f"{name}增长5%", name, 5, "%", "=", True)]) == [(key, 5, "%", "=")]
+
+
 @pytest.mark.parametrize("label", ["——", "—", "──", "（二）", "(2)", "2.", "二、", "二是", "②"])
 def test_a_list_label_is_not_part_of_the_indicator(label):
     text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"

@@ -73,7 +73,7 @@ TRAILING_FRAME = (
 # an indicator written with one of them states a change, not a level.
 CHANGE_WORDS: tuple[str, ...] = (
     "年均增长", "年均增速", "增长率", "增长速度", "增速", "增幅", "增长", "增加", "提高",
-    "上涨", "涨幅", "上升", "年均", "累计下降", "下降率", "降幅", "下降", "降低", "减少",
+    "上涨", "涨幅", "上升", "年均", "累计下降", "下降率", "降低率", "降幅", "下降", "降低", "减少",
 )
 # Units may be written in Traditional script (萬人, 億元) or full width (６％);
 # the unit family is looked up on the Simplified, half-width form.
@@ -118,7 +118,7 @@ INDICATOR_RULES: tuple[IndicatorRule, ...] = (
     IndicatorRule("gdp_level", r"(?:" + _GDP + r")(?:总量|规模)?|经济总量|经济规模", "money", change=False),
     IndicatorRule(
         "fai_growth",
-        r"(?:全社会|全口径|城镇)?固定资产投资(?:总额|额|完成额)?|固投|(?:全社会)?投资",
+        r"(?:全社会|全口径|城镇)?固定资产投资(?:总额|额|完成额)?(?:不含农户)?|固投|(?:全社会)?投资",
         "percent",
     ),
     IndicatorRule(
@@ -129,7 +129,7 @@ INDICATOR_RULES: tuple[IndicatorRule, ...] = (
     ),
     IndicatorRule(
         "retail_growth",
-        r"(?:全社会)?(?:社会)?消费品零售(?:总额|额)|社零(?:总额|额)?",
+        r"(?:全社会)?(?:社会)?消费品零售(?:总额|额)|社消?零(?:总额|额)?",
         "percent",
     ),
     IndicatorRule(
@@ -139,7 +139,7 @@ INDICATOR_RULES: tuple[IndicatorRule, ...] = (
     ),
     IndicatorRule(
         "budget_revenue_growth",
-        r"(?:地方级?|财政)?(?:一般公共(?:财政)?预算|公共财政预算|一般预算)(?:财政)?收入",
+        r"(?:全口径)?(?:地方级?)?(?:财政)?(?:一般公共(?:财政)?预算|公共财政预算|一般预算)(?:财政)?收入",
         "percent",
     ),
     IndicatorRule(
