@@ -74,11 +74,9 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
         first = group[0].span.start
         for measure, names in zip(group, _group_names(group, norm)):
             for written, simplified in _shared_value_names(measure, names, norm):
-                written, simplified = _unlabelled(written, simplified)
                 yield HeadlineTarget(
-                    indicator=canonical_indicator(_NAME_GLOSS_RE.sub("", simplified), measure.unit, measure.change)
-                    or OTHER,
-                    indicator_text=written,
+                    indicator=_key(simplified, measure),
+                    indicator_text=_without_label(written),
                     value=measure.value,
                     unit=measure.unit,
                     comparator=measure.comparator,
@@ -108,12 +106,14 @@ def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalis
     return [(_join(written, p), _join(simplified, p)) for p in pieces]
 
 
-def _unlabelled(written: str, simplified: str) -> tuple[str, str]:
-    """The names without a list item's label (——, (一), 一是), which the measure may have kept."""
-    return _without_label(written), _without_label(simplified)
+def _key(simplified: str, measure: Measure) -> str:
+    """The canonical key of a name, read without a list label or bracketed gloss (——生产总值(GDP))."""
+    name = _NAME_GLOSS_RE.sub("", _without_label(simplified))
+    return canonical_indicator(name, measure.unit, measure.change) or OTHER
 
 
 def _without_label(name: str) -> str:
+    """The name without a list item's label (——, (一), 一是), which the measure may have kept."""
     label = _ITEM_LABEL_RE.match(name)
     return name[label.end():] if label and label.end() < len(name) else name
 
