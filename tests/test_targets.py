@@ -291,6 +291,21 @@ def test_other_provinces_wordings_map_to_their_keys(name, key):
     assert _rows(text, [_m(text, f"{name}增长5%", name, 5, "%", "=", True)]) == [(key, 5, "%", "=")]
 
 
+def test_a_cue_under_a_heading_cue_keeps_the_whole_section():
+    text = (
+        "(一)主要预期目标\n今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+        "城镇新增就业2万人，城镇调查失业率5.5%左右。\n(二)重点工作\n新开工项目100个。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+        _m(text, "城镇调查失业率5.5%左右", "城镇调查失业率", 5.5, "%", "~"),
+        _m(text, "新开工项目100个", "新开工项目", 100, "个"),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "="), ("surveyed_unemployment", 5.5, "%", "~")]
+
+
 @pytest.mark.parametrize("label", ["——", "—", "──", "（二）", "(2)", "2.", "二、", "二是", "②"])
 def test_a_list_label_is_not_part_of_the_indicator(label):
     text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"

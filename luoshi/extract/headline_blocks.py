@@ -114,8 +114,10 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
             start, end = cue_start, _section_end(text, cue_end)
         else:
             start, end = _sentence_start(text, cue_start), _block_end(text, cue_end, outline, chain)
-        # A later cue opens its own block: "今后五年的主要目标是:…。今年的主要预期目标是:…"
-        later = next((s for s, _, _ in cues[i + 1:] if s >= cue_end), None)
+        # A later cue after an inline one opens its own block
+        # ("今后五年的主要目标是:…。今年的主要预期目标是:…");
+        # under a heading cue it restates the heading.
+        later = None if heading else next((s for s, _, _ in cues[i + 1:] if s >= cue_end), None)
         if later is not None and later < end:
             end = max(cue_end, _sentence_start(text, later))
         if chain and not _may_hold_targets(chain[0].role, text[start:cue_end]):
