@@ -172,6 +172,167 @@ def test_list_on_its_own_lines_after_a_colon():
     assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("surveyed_unemployment", 5.5, "%", "<=")]
 
 
+def test_numbered_targets_on_their_own_lines_are_items_not_headings():
+    text = (
+        "今年全市经济社会发展的主要预期目标是：\n（一）地区生产总值增长6.5%左右；\n（二）固定资产投资增长10%；\n"
+        "（三）城镇登记失业率控制在4%以内。\n（四）扩大有效投资\n新开工项目100个。\n"
+    )
+    measures = [
+        _m(text, "（一）地区生产总值增长6.5%左右", "（一）地区生产总值", 6.5, "%", "~", True),
+        _m(text, "（二）固定资产投资增长10%", "（二）固定资产投资", 10, "%", "=", True),
+        _m(text, "（三）城镇登记失业率控制在4%以内", "（三）城镇登记失业率", 4, "%", "<="),
+        _m(text, "新开工项目100个", "新开工项目", 100, "个"),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6.5, "%", "~"), ("fai_growth", 10, "%", "="), ("registered_unemployment", 4, "%", "<=")]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert [t.indicator_text for t in targets] == ["地区生产总值", "固定资产投资", "城镇登记失业率"]
+
+
+def test_one_target_per_line_without_marks_is_a_list_not_headings():
+    text = (
+        "今年全市經濟社會發展的主要預期目標是：\n地區生產總值增長6%\n城鎮登記失業率控制在3%以內\n"
+        "2024年重點工作\n新增規上工業企業30家。\n"
+    )
+    measures = [
+        _m(text, "地區生產總值增長6%", "地區生產總值", 6, "%", "=", True),
+        _m(text, "城鎮登記失業率控制在3%以內", "城鎮登記失業率", 3, "%", "<="),
+        _m(text, "新增規上工業企業30家", "新增規上工業企業", 30, "家"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("registered_unemployment", 3, "%", "<=")]
+
+
+@pytest.mark.parametrize("cue", ["经济社会发展的目标任务是", "经济社会发展的奋斗目标是", "经济社会发展主要预期目标安排建议如下"])
+def test_cue_without_main_or_expected_names_the_economy(cue):
+    text = f"今年全市{cue}：地区生产总值增长6.5%左右，城镇新增就业1万人以上。\n"
+    measures = [
+        _m(text, "地区生产总值增长6.5%左右", "地区生产总值", 6.5, "%", "~", True),
+        _m(text, "城镇新增就业1万人以上", "城镇新增就业", 1, "万人", ">="),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "~"), ("new_urban_jobs", 1, "万人", ">=")]
+
+
+@pytest.mark.parametrize("closer", ["实现上述目标", "完成以上目标", "确保这些目标实现"])
+def test_a_sentence_about_reaching_the_targets_ends_the_block(closer):
+    text = f"主要预期目标是：生产总值增长7%左右。{closer}，需要付出艰苦努力，力争新增市场主体1万户。\n"
+    measures = [
+        _m(text, "生产总值增长7%左右", "生产总值", 7, "%", "~", True),
+        _m(text, "新增市场主体1万户", "新增市场主体", 1, "万户"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 7, "%", "~")]
+
+
+def test_one_number_for_several_names_gives_each_a_row():
+    text = "主要预期目标是：规模以上工业增加值和固定资产投资均增长8%，规模工业增加值、进出口总额都增长9%。\n"
+    measures = [
+        _m(text, "规模以上工业增加值和固定资产投资均增长8%", "规模以上工业增加值和固定资产投资", 8, "%", "=", True),
+        _m(text, "进出口总额都增长9%", "进出口总额", 9, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("industry_va_growth", 8, "%", "="), ("fai_growth", 8, "%", "="), ("trade_growth", 9, "%", "=")]
+
+
+def test_hunan_wording_of_industrial_value_added():
+    text = "主要预期目标是：规模工业增加值增长8%。\n"
+    assert _rows(text, [_m(text, "规模工业增加值增长8%", "规模工业增加值", 8, "%", "=", True)]) == [
+        ("industry_va_growth", 8, "%", "=")]
+
+
+def test_a_number_in_brackets_is_an_aside_not_a_target():
+    text = "主要预期目标是：（一）地区生产总值增长6%左右（上年增长5.2%），城镇新增就业4万人以上（上年4.3万人）。\n"
+    measures = [
+        _m(text, "（一）地区生产总值增长6%左右", "（一）地区生产总值", 6, "%", "~", True),
+        _m(text, "（上年增长5.2%", "（上年", 5.2, "%", "=", True),
+        _m(text, "城镇新增就业4万人以上", "城镇新增就业", 4, "万人", ">="),
+        _m(text, "（上年4.3万人", "（上年", 4.3, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 4, "万人", ">=")]
+
+
+def test_a_later_cue_in_the_same_paragraph_opens_its_own_block():
+    text = (
+        "今后五年的主要目标是：地区生产总值年均增长7%左右，到2028年突破3000亿元。"
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，规模以上工业增加值增长8%。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值年均增长7%左右", "地区生产总值", 7, "%", "~", True),
+        _m(text, "突破3000亿元", "地区生产总值", 3000, "亿元", ">="),
+        _m(text, "地区生产总值增长6.5%左右", "地区生产总值", 6.5, "%", "~", True),
+        _m(text, "规模以上工业增加值增长8%", "规模以上工业增加值", 8, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "~"), ("industry_va_growth", 8, "%", "=")]
+
+
+def test_glosses_bases_and_full_width_percent_do_not_hide_the_key():
+    text = (
+        "今年主要经济指标预期为：全市生产总值（GDP）增长６％左右，研究与试验发展（R&D）经费投入强度达到2.3%，"
+        "一般公共预算收入按可比口径增长3%。\n"
+    )
+    measures = [
+        _m(text, "全市生产总值（GDP）增长６％左右", "全市生产总值（GDP）", 6, "％", "~", True),
+        _m(text, "研究与试验发展（R&D）经费投入强度达到2.3%", "研究与试验发展（R&D）经费投入强度", 2.3, "%"),
+        _m(text, "一般公共预算收入按可比口径增长3%", "一般公共预算收入按可比口径", 3, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6, "％", "~"), ("rd_intensity", 2.3, "%", "="), ("budget_revenue_growth", 3, "%", "=")]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert targets[0].indicator_text == "全市生产总值（GDP）"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("单位GDP能耗降低率", "energy_intensity"),
+    ("社消零总额", "retail_growth"),
+    ("地方财政一般公共预算收入", "budget_revenue_growth"),
+    ("全口径一般公共预算收入", "budget_revenue_growth"),
+    ("固定资产投资（不含农户）", "fai_growth"),
+])
+def test_other_provinces_wordings_map_to_their_keys(name, key):
+    text = f"主要预期目标是：{name}增长5%。\n"
+    assert _rows(text, [_m(text, f"{name}增长5%", name, 5, "%", "=", True)]) == [(key, 5, "%", "=")]
+
+
+def test_a_cue_under_a_heading_cue_keeps_the_whole_section():
+    text = (
+        "(一)主要预期目标\n今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+        "城镇新增就业2万人，城镇调查失业率5.5%左右。\n(二)重点工作\n新开工项目100个。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+        _m(text, "城镇调查失业率5.5%左右", "城镇调查失业率", 5.5, "%", "~"),
+        _m(text, "新开工项目100个", "新开工项目", 100, "个"),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "="), ("surveyed_unemployment", 5.5, "%", "~")]
+
+
+@pytest.mark.parametrize("label", ["——", "—", "──", "（二）", "(2)", "2.", "二、", "二是", "②"])
+def test_a_list_label_is_not_part_of_the_indicator(label):
+    text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"
+    measures = [_m(text, f"{label}城镇新增就業5萬人", f"{label}城镇新增就業", 5, "萬人")]
+    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    assert [(t.indicator, t.indicator_text, t.unit) for t in targets] == [("new_urban_jobs", "城镇新增就業", "萬人")]
+
+
+def test_a_cue_closing_its_sentence_with_a_full_stop_opens_a_list():
+    text = "今年全市经济社会发展的主要预期目标如下。\n地区生产总值增长6%左右；城镇新增就业2万人。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
+
+
+def test_a_closer_ends_a_list_on_its_own_lines():
+    text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "城镇新增就业1.2万人", "城镇新增就业", 1.2, "万人"),
+        _m(text, "新增企业100家", "新增企业", 100, "家"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("new_urban_jobs", 1.2, "万人", "=")]
+
+
 def test_respectively_pairs_share_out_the_joined_names():
     text = "主要预期目标是:城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内。\n"
     name = "城镇调查失业率和城镇登记失业率"

@@ -65,17 +65,19 @@ TRAILING_FRAME = (
     r"(?:控制在|保持在|稳定在|维持在|达到|达|突破|超过|超|不低于|不高于|低于|高于|为|在)"
     r"|(?:高于|快于|超过|领先|略高于|不低于|低于|与)"
     r"(?:全国|全省|全市|全州|全区|全盟|省|市|国家|周边)?(?:平均水平|平均|水平|均值)?"
-    r"|预计|预期|有望|力争|确保|争取|将)$"
+    r"|预计|预期|有望|力争|确保|争取|将"
+    # the basis of a comparison (一般公共预算收入按可比口径增长3%, …同比增长5%)
+    r"|按?(?:可比|同|自然)口径|同比|可比)$"
 )
 # Change words closing an indicator (生产总值增速, 居民消费价格涨幅, 能耗下降):
 # an indicator written with one of them states a change, not a level.
 CHANGE_WORDS: tuple[str, ...] = (
     "年均增长", "年均增速", "增长率", "增长速度", "增速", "增幅", "增长", "增加", "提高",
-    "上涨", "涨幅", "上升", "年均", "累计下降", "下降率", "降幅", "下降", "降低", "减少",
+    "上涨", "涨幅", "上升", "年均", "累计下降", "下降率", "降低率", "降幅", "下降", "降低", "减少",
 )
-# Units may be written in Traditional script (萬人, 億元); the unit family is
-# looked up on the Simplified form.
-UNIT_T2S = str.maketrans("萬億個點噸劃畝項間臺輛頃餘門", "万亿个点吨划亩项间台辆顷余门")
+# Units may be written in Traditional script (萬人, 億元) or full width (６％);
+# the unit family is looked up on the Simplified, half-width form.
+UNIT_T2S = str.maketrans("萬億個點噸劃畝項間臺輛頃餘門％", "万亿个点吨划亩项间台辆顷余门%")
 
 # --- the rules ----------------------------------------------------------------
 
@@ -116,17 +118,18 @@ INDICATOR_RULES: tuple[IndicatorRule, ...] = (
     IndicatorRule("gdp_level", r"(?:" + _GDP + r")(?:总量|规模)?|经济总量|经济规模", "money", change=False),
     IndicatorRule(
         "fai_growth",
-        r"(?:全社会|全口径|城镇)?固定资产投资(?:总额|额|完成额)?|固投|(?:全社会)?投资",
+        r"(?:全社会|全口径|城镇)?固定资产投资(?:总额|额|完成额)?(?:不含农户)?|固投|(?:全社会)?投资",
         "percent",
     ),
     IndicatorRule(
         "industry_va_growth",
-        r"(?:规模以上|规上)(?:工业|工业企业)?(?:增加值)?",
+        # 规模工业增加值 is Hunan's usual wording for 规模以上工业增加值.
+        r"(?:规模以上|规上)(?:工业|工业企业)?(?:增加值)?|规模工业(?:增加值)?",
         "percent",
     ),
     IndicatorRule(
         "retail_growth",
-        r"(?:全社会)?(?:社会)?消费品零售(?:总额|额)|社零(?:总额|额)?",
+        r"(?:全社会)?(?:社会)?消费品零售(?:总额|额)|社消?零(?:总额|额)?",
         "percent",
     ),
     IndicatorRule(
@@ -136,7 +139,7 @@ INDICATOR_RULES: tuple[IndicatorRule, ...] = (
     ),
     IndicatorRule(
         "budget_revenue_growth",
-        r"(?:地方级?|财政)?(?:一般公共(?:财政)?预算|公共财政预算|一般预算)(?:财政)?收入",
+        r"(?:全口径)?(?:地方级?)?(?:财政)?(?:一般公共(?:财政)?预算|公共财政预算|一般预算)(?:财政)?收入",
         "percent",
     ),
     IndicatorRule(

@@ -11,12 +11,14 @@ from __future__ import annotations
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
 _GOAL = r"(?:目标|指标)(?:任务)?"
-_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定)?(?:是|为|如下))"
+_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}(?:建议)?{_SAY}\s*:?",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}\s*:",
+    # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:"
+    *(rf"{economy}发展的?(?:奋斗)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
     # one alternative per verb: when every cue starts with a plain character the
     # regex engine skips ahead to those characters instead of trying every position
     *(rf"{verb}(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?"
@@ -43,17 +45,30 @@ STRONG_CUE = r"预期|经济社会|国民经济|经济和社会|发展的?主要
 # targets (以上目标…, 这些指标的设定…, 围绕实现上述目标…) or turns to the
 # work programme (我们将…, 重点抓好…): the block ends before it.
 BLOCK_CLOSERS = (
-    r"上述|以上(?:目标|指标)|这些(?:目标|指标)|该目标|此目标|围绕|为此|为实现|为了实现|实现这些"
+    r"上述|以上(?:目标|指标)|这些(?:目标|指标)|该目标|此目标|围绕|为此|为实现|为了实现"
+    r"|(?:实现|完成|达成|确保)(?:上述|以上|这些)"
     r"|做好今年|做好全年|做好明年|我们|必须|重点抓好|重点做好|着力做好|着力抓好|主要任务|工作任务"
 )
-# Paragraphs of a list that follows a cue ending with a colon. Numbered
+# Paragraphs of a list that follows a cue ending with a colon (dashes may be
+# box-drawing ── in texts from Traditional-script sources). Numbered
 # heading labels (一、 (一) 1.) are left out: they open the next section as
 # often as a list item; a list under them is found through the Structure.
-LIST_ITEM_START = r"(?:——|—|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
+LIST_ITEM_START = r"(?:——|—|─+|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
 # The first paragraph after the cue always belongs to the list; a later short
 # paragraph holding a number continues it ("固定资产投资增长8%;" on a line of
 # its own).
 LIST_ITEM_MAX_CHARS = 80
+# A numbered paragraph is a list item, not the next heading, when it is short,
+# holds a number and ends like a clause ("(二)规模以上工业增加值增长8%;"):
+# headings end without a mark.
+NUMBERED_ITEM_END = r"[,;。]\s*$"
+# The label that opens a list item (——, (一), 一是, 1.) is not part of the
+# indicator's name: "——地区生产总值" names 地区生产总值. Matched on the
+# written form too, hence the full-width brackets.
+ITEM_LABEL = (
+    r"^\s*(?:——|—|─+|-|·|•|[①-⑳]|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、是]"
+    r"|[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d))\s*"
+)
 # A sentence naming a target year ("展望2035年,…", "到2030年…") that is not
 # the block's own year states another horizon's target (a base year, 比2020年,
 # is not a target year).
@@ -86,6 +101,11 @@ PAST_WORDS = r"去年|上年|前年|过去|上一年|年初确定|年初提出|�
 # "A和B分别控制在X和Y": one measure per number, each may carry the joined names.
 LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
 RESPECTIVELY = "分别"
+# "A和B均增长8%": one number for every listed name, one row each.
+SHARED_VALUE = r"\s*(?:均|都)"
+# A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
+# 研究与试验发展(R&D)经费投入强度); the name maps without it.
+NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"
 # A list item ending like this already names a whole indicator
 # (城镇调查失业率和城镇登记失业率); otherwise the items share the last one's
 # tail (高新技术产业、战略性新兴产业占规模以上工业增加值比重), cut at 占

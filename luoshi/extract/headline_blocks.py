@@ -21,10 +21,12 @@ from luoshi.data.targets import (
     HEADING_CUE,
     HEADING_MAX_CHARS,
     HEADING_START,
+    ITEM_LABEL,
     LIST_ITEM_MAX_CHARS,
     LIST_ITEM_START,
     MULTI_YEAR_ITEM,
     MULTI_YEAR_WORDS,
+    NUMBERED_ITEM_END,
     NON_TARGET_ROLES,
     PAST_WORDS,
     PLAN_END_YEARS,
@@ -56,6 +58,9 @@ _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)年")
 _PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
 _PERIOD_END_RE = re.compile(r"(\d{4})\D*$")
 _DIGIT_RE = re.compile(r"\d")
+_NUMBERED_ITEM_END_RE = re.compile(NUMBERED_ITEM_END)
+_ITEM_LABEL_RE = re.compile(ITEM_LABEL)
+_NOT_A_YEAR_RE = re.compile(r"\d(?!\d*年)")
 _TITLE_WINDOW = 400  # characters at the start of a text that hold its title
 _TITLE_LINES = 3  # a title may wrap over a few short lines
 _TITLE_MAX_CHARS = 60
@@ -101,7 +106,7 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
         + [(m.start(), m.end(), False) for m in _CUE_RE.finditer(text)]
     )
     blocks: list[HeadlineBlock] = []
-    for cue_start, cue_end, heading in cues:
+    for i, (cue_start, cue_end, heading) in enumerate(cues):
         if blocks and cue_start < blocks[-1].end:
             continue
         chain = outline.chain(cue_start)
@@ -109,6 +114,12 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
             start, end = cue_start, _section_end(text, cue_end)
         else:
             start, end = _sentence_start(text, cue_start), _block_end(text, cue_end, outline, chain)
+        # A later cue after an inline one opens its own block
+        # ("今后五年的主要目标是:…。今年的主要预期目标是:…");
+        # under a heading cue it restates the heading.
+        later = None if heading else next((s for s, _, _ in cues[i + 1:] if s >= cue_end), None)
+        if later is not None and later < end:
+            end = max(cue_end, _sentence_start(text, later))
         if chain and not _may_hold_targets(chain[0].role, text[start:cue_end]):
             continue
         if _DIGIT_RE.search(text, cue_end, end):
@@ -183,7 +194,8 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     paragraphs, or to the end of an enclosing ``targets`` section.
     """
     para_end = _paragraph_end(text, list_start)
-    if text[list_start:para_end].strip():
+    # "…主要预期目标如下。" closes its paragraph as a colon would
+    if text[list_start:para_end].strip(" \t:。"):
         return _inline_end(text, list_start, para_end)
     end = para_end
     pos = para_end + 1
@@ -191,10 +203,7 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     while pos < len(text):
         next_end = _paragraph_end(text, pos)
         paragraph = text[pos:next_end]
-        is_item = first or _LIST_ITEM_RE.match(paragraph) or (
-            len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
-        )
-        if not is_item or _is_heading(paragraph):
+        if not _is_list_item(paragraph, first):
             break
         end, pos, first = next_end, next_end + 1, False
     for section in chain:
@@ -203,6 +212,19 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
             end = max(end, b)
             break
     return end
+
+
+def _is_list_item(paragraph: str, first: bool) -> bool:
+    """Whether a paragraph after a list cue continues the list.
+
+    The first always does unless it is a heading; later ones when marked as
+    items or short with a number. A closer (这些目标…, 围绕上述目标…) ends the list.
+    """
+    if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not _is_numbered_item(paragraph):
+        return False
+    return first or bool(
+        _LIST_ITEM_RE.match(paragraph) or len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
+    )
 
 
 def _inline_end(text: str, list_start: int, para_end: int) -> int:
@@ -232,11 +254,27 @@ def _inline_end(text: str, list_start: int, para_end: int) -> int:
 
 
 def _is_heading(paragraph: str) -> bool:
-    """A paragraph that opens a new section: a numbered label or a short line without sentence marks."""
+    """A paragraph that opens a new section: a numbered label or a short line without sentence marks.
+
+    A short line stating a number other than a year ("地区生产总值增长6%",
+    one target per line without marks) is an item, not a heading.
+    """
     if _HEADING_START_RE.match(paragraph):
         return True
     line = paragraph.strip()
-    return 0 < len(line) <= HEADING_MAX_CHARS and not any(mark in line for mark in ",;。:")
+    if not 0 < len(line) <= HEADING_MAX_CHARS or any(mark in line for mark in ",;。:"):
+        return False
+    label = _ITEM_LABEL_RE.match(line)
+    return not _NOT_A_YEAR_RE.search(line, label.end() if label else 0)
+
+
+def _is_numbered_item(paragraph: str) -> bool:
+    """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading."""
+    return (
+        len(paragraph) <= LIST_ITEM_MAX_CHARS
+        and bool(_DIGIT_RE.search(paragraph))
+        and bool(_NUMBERED_ITEM_END_RE.search(paragraph))
+    )
 
 
 def _section_end(text: str, heading_end: int) -> int:

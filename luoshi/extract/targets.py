@@ -12,9 +12,12 @@ import re
 
 from luoshi.data.targets import (
     COMPLETE_NAME_ENDINGS,
+    ITEM_LABEL,
     LIST_JOINERS,
+    NAME_GLOSS,
     PAIRED_PREFIXES,
     RESPECTIVELY,
+    SHARED_VALUE,
     SHARE_WORD,
     TARGET_YEAR,
 )
@@ -25,6 +28,9 @@ from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, 
 _LIST_JOINER_RE = re.compile("|".join(sorted(LIST_JOINERS, key=len, reverse=True)))
 _COMPLETE_NAME_RE = re.compile(f"(?:{'|'.join(COMPLETE_NAME_ENDINGS)})$")
 _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
+_ITEM_LABEL_RE = re.compile(ITEM_LABEL)
+_SHARED_VALUE_RE = re.compile(SHARED_VALUE)
+_NAME_GLOSS_RE = re.compile(NAME_GLOSS)
 _SENTENCE_MARKS = "。!?\n"
 
 
@@ -59,24 +65,57 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
     inside = sorted(
         (
             m for m in measures
-            if span.start <= m.span.start and m.span.end <= span.end and _for_block_year(m, block, norm)
+            if span.start <= m.span.start and m.span.end <= span.end
+            and _for_block_year(m, block, norm) and not _in_aside(m, block, norm)
         ),
         key=lambda m: (m.span.start, m.span.end),
     )
     for group in _shared_name_groups(inside, norm):
         first = group[0].span.start
-        for measure, (written, simplified) in zip(group, _group_names(group, norm)):
-            yield HeadlineTarget(
-                indicator=canonical_indicator(simplified, measure.unit, measure.change) or OTHER,
-                indicator_text=written,
-                value=measure.value,
-                unit=measure.unit,
-                comparator=measure.comparator,
-                # "…分别控制在5.5%和4.5%以内": the second number's row quotes the names too.
-                span=Span(first, measure.span.end),
-                period=block.period,
-                value_max=measure.value_max,
-            )
+        for measure, names in zip(group, _group_names(group, norm)):
+            for written, simplified in _shared_value_names(measure, names, norm):
+                yield HeadlineTarget(
+                    indicator=_key(simplified, measure),
+                    indicator_text=_without_label(written),
+                    value=measure.value,
+                    unit=measure.unit,
+                    comparator=measure.comparator,
+                    # "…分别控制在5.5%和4.5%以内": the second number's row quotes the names too.
+                    span=Span(first, measure.span.end),
+                    period=block.period,
+                    value_max=measure.value_max,
+                )
+
+
+def _in_aside(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
+    """Whether the number sits in brackets: an aside (上年增长5.2%), not a target of the list."""
+    _, end = norm.from_source(measure.span.start, measure.span.end)
+    return norm.text.rfind("(", block.list_start, end) > norm.text.rfind(")", block.list_start, end)
+
+
+def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalised) -> list[tuple[str, str]]:
+    """One name per listed indicator when 均 gives them one number (A和B均增长8%), else the name."""
+    written, simplified = names
+    quote = _norm_text(norm, measure, measure)
+    at = quote.find(simplified)
+    pieces = list_items(simplified)
+    if at < 0 or len(pieces) < 2 or not _SHARED_VALUE_RE.match(quote, at + len(simplified)):
+        return [names]
+    if len(written) != len(simplified):
+        written = simplified
+    return [(_join(written, p), _join(simplified, p)) for p in pieces]
+
+
+def _key(simplified: str, measure: Measure) -> str:
+    """The canonical key of a name, read without a list label or bracketed gloss (——生产总值(GDP))."""
+    name = _NAME_GLOSS_RE.sub("", _without_label(simplified))
+    return canonical_indicator(name, measure.unit, measure.change) or OTHER
+
+
+def _without_label(name: str) -> str:
+    """The name without a list item's label (——, (一), 一是), which the measure may have kept."""
+    label = _ITEM_LABEL_RE.match(name)
+    return name[label.end():] if label and label.end() < len(name) else name
 
 
 def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
