@@ -7,7 +7,7 @@ from pathlib import Path
 
 import opencc
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from luoshi.errors import BinaryFile, UndecodableText, UsageError
@@ -75,6 +75,7 @@ SIMPLIFIED = RANK_FILE.read_text(encoding="utf-8").strip()[:3000] + "，。、�
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=SIMPLIFIED, min_size=8, max_size=200),
        encoding=st.sampled_from(["utf-8", "gb18030", "utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"]))
+@example(text="0000下丸主亭", encoding="gb18030")  # as plausible read as Japanese EUC (0000和来麼佑)
 def test_any_chinese_text_round_trips(text, encoding):
     """A text file ends with a newline (whose NUL byte is what gives BOM-less UTF-16 away)."""
     text += "\n"

@@ -9,8 +9,9 @@ Order, cheapest and surest first:
 4. Strict UTF-8 (the common case, and a fast one).
 5. Otherwise every candidate — charset-normalizer's guess, then gb18030,
    big5, UTF-16 and lenient UTF-8 — decodes a sample, and the one giving
-   the most plausible Chinese wins (``luoshi.read.hanzi.plausibility``,
-   ties broken by the more frequent characters: ``rarity``).
+   the most plausible Chinese wins (``luoshi.read.hanzi.plausibility``;
+   ties go to an encoding Chinese text is written in, then to the more
+   frequent characters: ``rarity``).
    Guessing by plausibility instead of trusting charset-normalizer alone
    avoids its known slips (a short GBK text called ``utf_16_be``).
 
@@ -31,6 +32,10 @@ SAMPLE_BYTES = 64 * 1024
 MIN_PLAUSIBILITY = 0.8  # real Chinese documents score above 0.99; wrong decodings far below
 MAX_BAD_SHARE = 0.005
 FALLBACKS = ("gb18030", "big5", "utf-16-le", "utf-16-be", "utf-8")
+# The encodings Chinese documents come in (codecs.lookup names). On a tie they win over another guess:
+# a short GBK text read as Japanese EUC can be just as plausible (0000下丸主亭 → 0000和来麼佑).
+CHINESE_ENCODINGS = frozenset(codecs.lookup(name).name for name in (*FALLBACKS, "gbk", "gb2312", "hz", "big5hkscs",
+                                                                     "cp950", "utf-16", "utf-8-sig"))
 BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -113,7 +118,7 @@ def _best_guess(data: bytes) -> str:
         bad = text.count("\ufffd")
         if bad > max(2, MAX_BAD_SHARE * len(text)):  # a cut character at the sample's end is forgiven
             continue
-        key = (plausibility(text), -rarity(text), -bad)
+        key = (plausibility(text), encoding in CHINESE_ENCODINGS, -rarity(text), -bad)
         if best_key is None or key > best_key:
             best, best_key = encoding, key
     if best is None or best_key[0] < MIN_PLAUSIBILITY:
