@@ -448,6 +448,40 @@ def test_a_running_total_after_new_things_counts_them_all() -> None:
     assert [m.indicator for m in found] == ["新增上市公司", "上市公司"]
 
 
+def test_a_running_total_after_a_daily_rate_of_new_things_drops_the_rate_too() -> None:
+    found = run("日均新增经营主体85户,累计达21万户。")
+    assert [m.indicator for m in found] == ["日均新增经营主体", "经营主体"]
+
+
+def test_a_bare_settling_verb_counts_the_things_found_before() -> None:
+    found = run("排查安全隐患260处、整改250处。")
+    assert [m.indicator for m in found] == ["排查安全隐患", "整改安全隐患"]
+    found = run("受理群众诉求1200件,办结1150件,办结率95.8%。")
+    assert [m.indicator for m in found] == ["受理群众诉求", "办结群众诉求", "办结率"]
+
+
+def test_a_sum_after_a_bare_verb_is_named_by_the_thing_after_it() -> None:
+    assert [m.indicator for m in run("发放3000万元文旅消费券。")] == ["发放文旅消费券"]
+    assert [m.indicator for m in run("投入1.5亿元实施项目120个。")] == ["投入", "实施项目"]
+
+
+def test_batches_are_no_words_of_the_indicator() -> None:
+    assert [m.indicator for m in run("分3批集中开工重点项目96个。")] == ["集中开工重点项目"]
+    assert [m.indicator for m in run("集中开工四批235个重点项目。")] == ["集中开工重点项目"]
+    assert [m.indicator for m in run("第一批12个项目开工。")] == ["第一批项目开工"]
+
+
+def test_a_number_alone_after_a_comma_continues_a_fenbie_list() -> None:
+    found = run("园区建成区面积35.2平方公里,入驻企业620家,较上年分别提高9.6%，5.6%。")
+    assert [(m.value, m.change, m.indicator) for m in found[2:]] == [
+        (9.6, True, "园区建成区面积"), (5.6, True, "入驻企业")]
+
+
+def test_two_list_items_of_unequal_length_stand_alone() -> None:
+    found = run("全市接待海内外游客人数、旅游总收入,分别增长16.1%和17.6%。")
+    assert [m.indicator for m in found] == ["接待海内外游客人数", "旅游总收入"]
+
+
 def test_a_total_takes_the_previous_topic() -> None:
     found = run("高新技术企业新增80家,总数达到520家。")
     assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]
@@ -529,6 +563,11 @@ def test_a_named_cluster_size_is_a_measure_but_a_kind_of_cluster_is_not() -> Non
 
 def test_capacity_after_a_building_verb_is_a_measure() -> None:
     assert summary(run("建成300兆瓦农光互补基地。")) == [(300, "兆瓦", "=", False)]
+
+
+def test_a_count_after_capacity_titles_closed_by_deng_is_a_measure() -> None:
+    found = run("抓好年产5万吨饲料等60个重点工业项目建设。")
+    assert summary(found) == [(60, "个", "=", False)]
 
 
 # --- source grounding, Traditional script ------------------------------------

@@ -65,9 +65,10 @@ _CN_DIGIT_CHARS = set("一二两三四五六七八九")
 # 十件民生实事中九件: a count of a part of counted things (N件…中M件)
 _PARTITIVE_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[^\d,，。;；]{1,12}中$")
 _COMPLETION_TAIL_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
-# 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量).
+# 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量);
+# 等 closes the titles, and the count after it (…花生油等100个重点项目) is a measure.
 _CAPACITY_RE = re.compile(
-    rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”]{{0,14}}$"
+    rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”等]{{0,14}}$"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 

@@ -18,6 +18,7 @@ import re
 
 from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
+    BATCHES,
     CHANGE_VERBS,
     COMPARISON_BASE,
     FRAME_BUILD_VERBS,
@@ -71,6 +72,7 @@ _BASE_FIRSTS = ("较", "比", "与", "在")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
 _FRAME_BUILD_RE = re.compile(word_pattern(FRAME_BUILD_VERBS))
 _GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
+_BATCH_TAIL_RE = re.compile(rf"{BATCHES}$")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
@@ -179,6 +181,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
             s = strip_lead(text, verbs[-1].end(), e)
         elif builds := [m for m in _FRAME_BUILD_RE.finditer(text, frame + 1, e) if m.start() >= s]:
             s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
+    if (m := _BATCH_TAIL_RE.search(text, s, e)) and m.start() > s:
+        e = m.start()
     return s, e
 
 
@@ -297,7 +301,8 @@ def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:
     common ending marks where the head starts). Short items after a long first
     one with the same last character take its modifier (道路交通事故起数和伤亡人数
     → 道路交通事故伤亡人数). Items of similar length stand alone (城镇调查失业率和
-    城镇登记失业率). Anything else is left shared. The other spans are shared by all items.
+    城镇登记失业率), and so do items after a longer first one: a head they shared
+    would make the last one the longest. Anything else is left shared. The other spans are shared by all items.
     """
     for i, (a, b) in enumerate(spans):  # the span that holds the list; the others are shared
         k = text.find("分别", a, b)
@@ -337,7 +342,7 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     if lengths[0] >= 6 and all(n_ <= 4 for n_ in lengths[1:]) and all(text[e - 1] == text[first_e - 1]
                                                                       for _, e in parts[1:]):
         return [shared + (parts[0],)] + [shared + ((first_s, first_e - 2), (s, e)) for s, e in parts[1:]]
-    if min(lengths) >= 3 and max(lengths) - min(lengths) <= 2:
+    if min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
         return [shared + (p,) for p in parts]
     return None
 
