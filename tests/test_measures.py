@@ -482,6 +482,12 @@ def test_two_list_items_of_unequal_length_stand_alone() -> None:
     assert [m.indicator for m in found] == ["接待海内外游客人数", "旅游总收入"]
 
 
+def test_modifiers_joined_by_a_list_comma_up_to_de_leave_the_head_to_the_count() -> None:
+    m = only("培育3个特色鲜明、带动力强的主导产业。")
+    assert (m.value, m.indicator) == (3, "主导产业")
+    assert [m.indicator for m in run("建成10个示范村、5个示范镇。")] == ["示范村", "示范镇"]
+
+
 def test_a_total_takes_the_previous_topic() -> None:
     found = run("高新技术企业新增80家,总数达到520家。")
     assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]
@@ -517,6 +523,7 @@ def test_attribute_takes_the_previous_topic() -> None:
     "落实农村土地承包到期后再延长30年政策。",
     "营商环境评价位列全国120个城市第15位。",
     "营商环境评价全省第5位,较上年前移3位。",
+    "以5个省级开发区建设为载体,全力打造产业强市。",
 ])
 def test_not_measures(text: str) -> None:
     assert run(text) == []

@@ -73,6 +73,7 @@ _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
 _FRAME_BUILD_RE = re.compile(word_pattern(FRAME_BUILD_VERBS))
 _GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
 _BATCH_TAIL_RE = re.compile(rf"{BATCHES}$")
+_MODIFIERS_END_RE = re.compile(r"[^\d、的,，;；。等和及与]{2,12}的")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
@@ -205,6 +206,9 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
             break
         if m.group(0).startswith("“") or (m.group(0) == "、" and m.start() - s < 2):
             pos = m.end()  # a quoted name, or 、 joining short modifiers (省、市重点项目)
+            continue
+        if m.group(0) == "、" and (j := _MODIFIERS_END_RE.match(text, m.end(), e)):
+            s = pos = j.end()  # 3个特色鲜明、竞争力强的主导产业: modifiers joined by 、 up to 的, then the head
             continue
         e = m.start()
         break
