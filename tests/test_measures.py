@@ -524,6 +524,7 @@ def test_attribute_takes_the_previous_topic() -> None:
     "营商环境评价位列全国120个城市第15位。",
     "营商环境评价全省第5位,较上年前移3位。",
     "以5个省级开发区建设为载体,全力打造产业强市。",
+    "我市是获得表彰的全国20个地级市之一。",
 ])
 def test_not_measures(text: str) -> None:
     assert run(text) == []
@@ -537,6 +538,12 @@ def test_a_people_is_not_a_count() -> None:
 def test_category_threshold_only_counts() -> None:
     assert summary(run("全年新引进项目24个,其中3亿元以上项目4个。")) == [(24, "个", "=", False), (4, "个", "=", False)]
     assert summary(run("力争每年引进10亿元以上企业5家。")) == [(5, "家", "=", False)]
+
+
+def test_a_sum_after_a_count_and_a_list_comma_is_the_sum_of_the_things_counted() -> None:
+    found = run("统筹抓好1300个、年度投资4000亿元以上的重大项目建设。")
+    assert [(m.value, m.comparator, m.indicator) for m in found] == [
+        (1300, "=", "重大项目建设"), (4000, ">=", "重大项目建设年度投资")]
 
 
 def test_a_money_floor_after_a_count_sorts_the_things_counted() -> None:

@@ -242,8 +242,9 @@ POST_CUT_WORDS = (
     "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖",
 )
 # A number before these words (later in its clause) is the size of a ranking's
-# field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位.
-RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列")
+# field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位, and so is
+# the group a place is one of (获得称号的全国15个地级市之一).
+RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列", "之一")
 # A step count after these words (earlier in its clause) moves a rank, it
 # measures nothing: 综合排名上升70位, 位次前移5名.
 RANK_NOUNS = ("排名", "排位", "位次", "名次")

@@ -200,9 +200,15 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
+# 抓好1600个、年度投资6000亿元以上的重大项目: a sum of the things a count before it counts
+_COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
+
+
 def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
     """3亿元以上项目4个: the first quantity only defines what the second one counts."""
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
+        return False
+    if _COUNTED_SUM_LEAD_RE.search(text, max(0, q.pre_start - 10), q.pre_start):
         return False
     if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
         # 100亿元产业项目: a sum right before the kind of thing it sizes is a label
