@@ -465,6 +465,10 @@ def test_a_sum_after_a_bare_verb_is_named_by_the_thing_after_it() -> None:
     assert [m.indicator for m in run("投入1.5亿元实施项目120个。")] == ["投入", "实施项目"]
 
 
+def test_doing_it_well_is_no_word_of_the_indicator() -> None:
+    assert [m.indicator for m in run("全力实施好年度计划投资300亿元的重点项目。")] == ["重点项目年度计划投资"]
+
+
 def test_batches_are_no_words_of_the_indicator() -> None:
     assert [m.indicator for m in run("分3批集中开工重点项目96个。")] == ["集中开工重点项目"]
     assert [m.indicator for m in run("集中开工四批235个重点项目。")] == ["集中开工重点项目"]

@@ -218,6 +218,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"在(?=突出|抓好|推进|加快|全[市区县省])",
     r"全[国省市区县]率先",  # 在全省率先整合…: 率 here is no rate's suffix
     r"年(?:末|底)(?!前)",  # 年末常住人口城镇化率; 年底前…处理率 is a deadline, kept with it
+    r"(?:实施|落实|推进|抓|办|用|管)好",  # 实施好年度计划投资…: doing it well is no word of the indicator
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
     r"有效(?!期)",
