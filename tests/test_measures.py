@@ -469,6 +469,11 @@ def test_doing_it_well_is_no_word_of_the_indicator() -> None:
     assert [m.indicator for m in run("全力实施好年度计划投资300亿元的重点项目。")] == ["重点项目年度计划投资"]
 
 
+def test_a_growth_rate_above_a_benchmark_is_a_gap_not_a_change() -> None:
+    m = only("地区生产总值增速高于全省2个百分点。")
+    assert (m.value, m.unit, m.change, m.indicator) == (2, "个百分点", False, "地区生产总值增速")
+
+
 def test_batches_are_no_words_of_the_indicator() -> None:
     assert [m.indicator for m in run("分3批集中开工重点项目96个。")] == ["集中开工重点项目"]
     assert [m.indicator for m in run("集中开工四批235个重点项目。")] == ["集中开工重点项目"]
