@@ -474,6 +474,11 @@ def test_a_growth_rate_above_a_benchmark_is_a_gap_not_a_change() -> None:
     assert (m.value, m.unit, m.change, m.indicator) == (2, "个百分点", False, "地区生产总值增速")
 
 
+def test_a_sum_before_de_and_a_count_is_the_sum_of_the_things_counted() -> None:
+    found = run("加快已开工的总投资80亿元的12个产业项目建设。")
+    assert [(m.value, m.indicator) for m in found] == [(80, "产业项目建设总投资"), (12, "产业项目建设")]
+
+
 def test_batches_are_no_words_of_the_indicator() -> None:
     assert [m.indicator for m in run("分3批集中开工重点项目96个。")] == ["集中开工重点项目"]
     assert [m.indicator for m in run("集中开工四批235个重点项目。")] == ["集中开工重点项目"]

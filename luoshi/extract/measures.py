@@ -513,6 +513,12 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
                 and next_q.unit_class != q.unit_class:
             words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
             spans = (words,) if words[1] > words[0] else spans
+        if (q.unit_class == "money" and next_q is not None and next_q.unit_class == "classifier" and spans
+                and next_q.num_start < ce and text[q.end:next_q.pre_start] == "的"
+                and indicator.ends_with_attribute(text, *spans[-1])):
+            words = indicator.clean_post(text, next_q.end, ce, False)  # 总投资80亿元的12个项目: the projects' sum
+            a, b = spans[-1]
+            spans = (words, (max(a, text.rfind("的", a, b) + 1), b)) if words[1] > words[0] else spans
         spans = indicator.drop_note_marks(text, spans)
 
         role = place.role
