@@ -537,7 +537,6 @@ def test_attribute_takes_the_previous_topic() -> None:
     "落实农村土地承包到期后再延长30年政策。",
     "营商环境评价位列全国120个城市第15位。",
     "营商环境评价全省第5位,较上年前移3位。",
-    "以5个省级开发区建设为载体,全力打造产业强市。",
     "我市是获得表彰的全国20个地级市之一。",
 ])
 def test_not_measures(text: str) -> None:

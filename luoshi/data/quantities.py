@@ -313,9 +313,6 @@ PER_TIME_WORDS = ("日均", "月均", "年均", "每天", "每日", "每月", "�
 # Words that say things were put to use; with COMPLETION_VERBS alone before a
 # count (建成投用10个) they leave the things counted to the clause before.
 IN_USE_VERBS = ("投用", "运营", "使用")
-# 以11个产业集聚区为载体: things a 以…为 frame names as the means of the work are
-# counted only to name them, not as a measure.
-MEANS_NOUNS = ("载体", "抓手", "龙头", "依托", "核心", "重点", "引领", "突破口", "支撑", "主线", "牵引")
 # Verbs that settle things found before (排查问题楼盘80个、化解44个): alone before a
 # count they take the things of the count before.
 SETTLING_VERBS = ("解决", "化解", "整改", "办结", "结案", "处置", "销号", "清零", "答复", "回复")

@@ -20,7 +20,6 @@ from luoshi.data.quantities import (
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
     LEVEL_VERBS,
-    MEANS_NOUNS,
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
@@ -254,15 +253,6 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
         return True
     # 位列全国337个城市第17位: the place in the field follows the field
     return bool(_RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end))
-
-
-_MEANS_RE = re.compile(rf"[^,，。;；:：]{{0,16}}?为(?:{word_pattern(MEANS_NOUNS)})")
-
-
-def is_means_frame(text: str, q: Quantity, clause_end: int) -> bool:
-    """以11个产业集聚区建设为载体: a count in a 以…为 frame names the means of the work."""
-    return (q.unit_class == "classifier" and q.pre_start > 0 and text[q.pre_start - 1] == "以"
-            and _MEANS_RE.match(text, q.end, clause_end) is not None)
 
 
 _SUM_RE = re.compile(word_pattern(SUM_WORDS))

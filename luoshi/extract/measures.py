@@ -346,8 +346,7 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
         if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
-        if (not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce)
-                or filters.is_means_frame(text, q, ce)):
+        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
             continue
         candidates.append((q, cs, ce))
     dropped = []
