@@ -207,7 +207,8 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
     """3亿元以上项目4个: the first quantity only defines what the second one counts."""
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
         return False
-    if _COUNTED_SUM_LEAD_RE.search(text, max(0, q.pre_start - 10), q.pre_start):
+    lo = max(0, q.pre_start - 10)
+    if "、" in text[lo:q.pre_start] and _COUNTED_SUM_LEAD_RE.search(text, lo, q.pre_start):
         return False
     if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
         # 100亿元产业项目: a sum right before the kind of thing it sizes is a label

@@ -152,7 +152,7 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     A relation to another figure (高于全省, 是2017年的) is not part of it:
     what is left is empty or an attribute, which takes the previous topic.
     """
-    m = _relation_tail(text, s, e) or _GAP_TAIL_RE.search(text, max(s, e - 8), e)
+    m = _relation_tail(text, s, e) or ("于" in text[max(s, e - 8):e] and _GAP_TAIL_RE.search(text, max(s, e - 8), e))
     if m:
         e = m.start()
     s0 = strip_lead(text, s, e)
@@ -184,7 +184,7 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
             s = strip_lead(text, verbs[-1].end(), e)
         elif builds := [m for m in _FRAME_BUILD_RE.finditer(text, frame + 1, e) if m.start() >= s]:
             s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
-    if (m := _BATCH_TAIL_RE.search(text, s, e)) and m.start() > s:
+    if e > s and text[e - 1] == "批" and (m := _BATCH_TAIL_RE.search(text, max(s, e - 6), e)) and m.start() > s:
         e = m.start()
     return s, e
 

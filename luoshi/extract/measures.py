@@ -185,9 +185,8 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
 
 
 def _comma_item(text: str, prev: Quantity, prev_clause_start: int, q: Quantity, clause_end: int) -> bool:
-    """分别提高19.6%，15.6%: a number alone in its clause right after a 分别 figure is the list's next item."""
-    return (text[prev.end:q.pre_start] in ("，", ",") and q.end == clause_end
-            and "分别" in text[prev_clause_start:prev.pre_start])
+    """分别提高19.6%，15.6%: a number alone in its clause after a comma and a 分别 figure is the list's next item."""
+    return q.end == clause_end and "分别" in text[prev_clause_start:prev.pre_start]
 
 
 def _direction(text: str, q: Quantity, clause_start: int) -> str:
@@ -500,8 +499,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             k = text.find("、", dropped_ends[d], q.pre_start)
             rs = k + 1 if k >= 0 else rs
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
-        in_list = i > 0 and (text[kept[i - 1].end:q.pre_start] in ("、", "和", "及")
-                             or _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce))
+        between = text[kept[i - 1].end:q.pre_start] if i else ""
+        in_list = between in ("、", "和", "及") or (
+            between in ("，", ",") and _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce))
         own_change = _is_change(text, q, cs, rs)
         change = own_change or (in_list and prev_change)
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
