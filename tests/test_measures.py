@@ -469,11 +469,6 @@ def test_doing_it_well_is_no_word_of_the_indicator() -> None:
     assert [m.indicator for m in run("全力实施好年度计划投资300亿元的重点项目。")] == ["重点项目年度计划投资"]
 
 
-def test_a_growth_rate_above_a_benchmark_is_a_gap_not_a_change() -> None:
-    m = only("地区生产总值增速高于全省2个百分点。")
-    assert (m.value, m.unit, m.change, m.indicator) == (2, "个百分点", False, "地区生产总值增速")
-
-
 def test_a_sum_before_de_and_a_count_is_the_sum_of_the_things_counted() -> None:
     found = run("加快已开工的总投资80亿元的12个产业项目建设。")
     assert [(m.value, m.indicator) for m in found] == [(80, "产业项目建设总投资"), (12, "产业项目建设")]

@@ -55,8 +55,6 @@ _CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
 _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _TAIL_LAST_CHARS = frozenset(w[-1] for w in _CHANGE_TAILS)  # most clauses end in none: no lookups then
 _GAP_RE = re.compile(word_pattern(GAP_WORDS))
-# 增速高于全省1个百分点: the benchmark after a comparative (高于/快于…) is no word of the indicator
-_GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(tuple(w for w in GAP_WORDS if w.endswith('于')))})[^,，;；、\d]{{1,6}}$")
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
 _YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
@@ -152,7 +150,7 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     A relation to another figure (高于全省, 是2017年的) is not part of it:
     what is left is empty or an attribute, which takes the previous topic.
     """
-    m = _relation_tail(text, s, e) or ("于" in text[max(s, e - 8):e] and _GAP_TAIL_RE.search(text, max(s, e - 8), e))
+    m = _relation_tail(text, s, e)
     if m:
         e = m.start()
     s0 = strip_lead(text, s, e)

@@ -172,8 +172,9 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     if q.unit == "番":
         return True
     lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
-    if q.unit in ("个百分点", "百分点") and _GAP_LEAD_RE.search(lead):
-        return False  # 快于经济增长0.5个百分点, 增速高于全省1个百分点: a gap to a benchmark, no change
+    gap = _GAP_LEAD_RE.search(lead) if q.unit in ("个百分点", "百分点") else None
+    if gap and _CHANGE_WORD_RE.search(lead, gap.end()):
+        return False  # 快于经济增长0.5个百分点: the growth is the benchmark's, the figure a gap to it
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
