@@ -448,6 +448,55 @@ def test_a_running_total_after_new_things_counts_them_all() -> None:
     assert [m.indicator for m in found] == ["新增上市公司", "上市公司"]
 
 
+def test_a_running_total_after_a_daily_rate_of_new_things_drops_the_rate_too() -> None:
+    found = run("日均新增经营主体85户,累计达21万户。")
+    assert [m.indicator for m in found] == ["日均新增经营主体", "经营主体"]
+
+
+def test_a_bare_settling_verb_counts_the_things_found_before() -> None:
+    found = run("排查安全隐患260处、整改250处。")
+    assert [m.indicator for m in found] == ["排查安全隐患", "整改安全隐患"]
+    found = run("受理群众诉求1200件,办结1150件,办结率95.8%。")
+    assert [m.indicator for m in found] == ["受理群众诉求", "办结群众诉求", "办结率"]
+
+
+def test_a_sum_after_a_bare_verb_is_named_by_the_thing_after_it() -> None:
+    assert [m.indicator for m in run("发放3000万元文旅消费券。")] == ["发放文旅消费券"]
+    assert [m.indicator for m in run("投入1.5亿元实施项目120个。")] == ["投入", "实施项目"]
+
+
+def test_doing_it_well_is_no_word_of_the_indicator() -> None:
+    assert [m.indicator for m in run("全力实施好年度计划投资300亿元的重点项目。")] == ["重点项目年度计划投资"]
+
+
+def test_a_sum_before_de_and_a_count_is_the_sum_of_the_things_counted() -> None:
+    found = run("加快已开工的总投资80亿元的12个产业项目建设。")
+    assert [(m.value, m.indicator) for m in found] == [(80, "产业项目建设总投资"), (12, "产业项目建设")]
+
+
+def test_batches_are_no_words_of_the_indicator() -> None:
+    assert [m.indicator for m in run("分3批集中开工重点项目96个。")] == ["集中开工重点项目"]
+    assert [m.indicator for m in run("集中开工四批235个重点项目。")] == ["集中开工重点项目"]
+    assert [m.indicator for m in run("第一批12个项目开工。")] == ["第一批项目开工"]
+
+
+def test_a_number_alone_after_a_comma_continues_a_fenbie_list() -> None:
+    found = run("园区建成区面积35.2平方公里,入驻企业620家,较上年分别提高9.6%，5.6%。")
+    assert [(m.value, m.change, m.indicator) for m in found[2:]] == [
+        (9.6, True, "园区建成区面积"), (5.6, True, "入驻企业")]
+
+
+def test_two_list_items_of_unequal_length_stand_alone() -> None:
+    found = run("全市接待海内外游客人数、旅游总收入,分别增长16.1%和17.6%。")
+    assert [m.indicator for m in found] == ["接待海内外游客人数", "旅游总收入"]
+
+
+def test_modifiers_joined_by_a_list_comma_up_to_de_leave_the_head_to_the_count() -> None:
+    m = only("培育3个特色鲜明、带动力强的主导产业。")
+    assert (m.value, m.indicator) == (3, "主导产业")
+    assert [m.indicator for m in run("建成10个示范村、5个示范镇。")] == ["示范村", "示范镇"]
+
+
 def test_a_total_takes_the_previous_topic() -> None:
     found = run("高新技术企业新增80家,总数达到520家。")
     assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]
@@ -483,6 +532,7 @@ def test_attribute_takes_the_previous_topic() -> None:
     "落实农村土地承包到期后再延长30年政策。",
     "营商环境评价位列全国120个城市第15位。",
     "营商环境评价全省第5位,较上年前移3位。",
+    "我市是获得表彰的全国20个地级市之一。",
 ])
 def test_not_measures(text: str) -> None:
     assert run(text) == []
@@ -496,6 +546,12 @@ def test_a_people_is_not_a_count() -> None:
 def test_category_threshold_only_counts() -> None:
     assert summary(run("全年新引进项目24个,其中3亿元以上项目4个。")) == [(24, "个", "=", False), (4, "个", "=", False)]
     assert summary(run("力争每年引进10亿元以上企业5家。")) == [(5, "家", "=", False)]
+
+
+def test_a_sum_after_a_count_and_a_list_comma_is_the_sum_of_the_things_counted() -> None:
+    found = run("统筹抓好1300个、年度投资4000亿元以上的重大项目建设。")
+    assert [(m.value, m.comparator, m.indicator) for m in found] == [
+        (1300, "=", "重大项目建设"), (4000, ">=", "重大项目建设年度投资")]
 
 
 def test_a_money_floor_after_a_count_sorts_the_things_counted() -> None:
@@ -529,6 +585,11 @@ def test_a_named_cluster_size_is_a_measure_but_a_kind_of_cluster_is_not() -> Non
 
 def test_capacity_after_a_building_verb_is_a_measure() -> None:
     assert summary(run("建成300兆瓦农光互补基地。")) == [(300, "兆瓦", "=", False)]
+
+
+def test_a_count_after_capacity_titles_closed_by_deng_is_a_measure() -> None:
+    found = run("抓好年产5万吨饲料等60个重点工业项目建设。")
+    assert summary(found) == [(60, "个", "=", False)]
 
 
 # --- source grounding, Traditional script ------------------------------------

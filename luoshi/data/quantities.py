@@ -207,6 +207,9 @@ COMPARISON_BASE = (
 # Regex lead patterns that need a look at the next word: 高标准 is dropped
 # before a verb (高标准建设…) but is part of 高标准农田; 指 opens a note's
 # definition but starts 指标.
+# Batches are how the work was done, not what was counted: 分4批集中开工…项目178个,
+# 集中开工五批802个…项目.
+BATCHES = r"(?<!第)分?(?:\d+|[一二两三四五六七八九十]+)批(?![次发])"
 INDICATOR_LEAD_PATTERNS = (
     r"高(?:质量|标准|水平)(?=建设|完成|办理|打造|推进|实施|规划|推动)",
     r"建设(?![用项规资任单])",
@@ -215,6 +218,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"在(?=突出|抓好|推进|加快|全[市区县省])",
     r"全[国省市区县]率先",  # 在全省率先整合…: 率 here is no rate's suffix
     r"年(?:末|底)(?!前)",  # 年末常住人口城镇化率; 年底前…处理率 is a deadline, kept with it
+    r"(?:实施|落实|推进|抓|办|用|管)好",  # 实施好年度计划投资…: doing it well is no word of the indicator
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
     r"有效(?!期)",
@@ -223,6 +227,7 @@ INDICATOR_LEAD_PATTERNS = (
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
     COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
+    BATCHES,
 )
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
@@ -238,8 +243,9 @@ POST_CUT_WORDS = (
     "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖",
 )
 # A number before these words (later in its clause) is the size of a ranking's
-# field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位.
-RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列")
+# field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位, and so is
+# the group a place is one of (获得称号的全国15个地级市之一).
+RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列", "之一")
 # A step count after these words (earlier in its clause) moves a rank, it
 # measures nothing: 综合排名上升70位, 位次前移5名.
 RANK_NOUNS = ("排名", "排位", "位次", "名次")
@@ -302,9 +308,14 @@ CN_COUNT_VERBS = (
 # counts all of them: the words of newness leave the indicator it takes.
 TOTAL_WORDS = ("累计", "共计", "总数", "总计")
 NEW_WORDS = ("新增", "新建", "新认定", "新引进", "新培育", "新设")
+# A rate of newness (日均新增市场主体196户) leaves with the newness.
+PER_TIME_WORDS = ("日均", "月均", "年均", "每天", "每日", "每月", "每年")
 # Words that say things were put to use; with COMPLETION_VERBS alone before a
 # count (建成投用10个) they leave the things counted to the clause before.
 IN_USE_VERBS = ("投用", "运营", "使用")
+# Verbs that settle things found before (排查问题楼盘80个、化解44个): alone before a
+# count they take the things of the count before.
+SETTLING_VERBS = ("解决", "化解", "整改", "办结", "结案", "处置", "销号", "清零", "答复", "回复")
 # Comparators that open a size floor after a count (3家超50亿元).
 FLOOR_COMPARATORS = ("超过", "超", "突破", "不低于", "不少于")
 # A count after these words (with nothing between) closes a clause that says it

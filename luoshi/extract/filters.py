@@ -65,9 +65,10 @@ _CN_DIGIT_CHARS = set("一二两三四五六七八九")
 # 十件民生实事中九件: a count of a part of counted things (N件…中M件)
 _PARTITIVE_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[^\d,，。;；]{1,12}中$")
 _COMPLETION_TAIL_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
-# 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量).
+# 年产碳酸钙粉20万吨和塑胶材料6.6万吨: capacities in a project title (not 年产值/年产量);
+# 等 closes the titles, and the count after it (…花生油等100个重点项目) is a measure.
 _CAPACITY_RE = re.compile(
-    rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”]{{0,14}}$"
+    rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”等]{{0,14}}$"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -198,9 +199,16 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
+# 抓好1600个、年度投资6000亿元以上的重大项目: a sum of the things a count before it counts
+_COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
+
+
 def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
     """3亿元以上项目4个: the first quantity only defines what the second one counts."""
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
+        return False
+    lo = max(0, q.pre_start - 10)
+    if "、" in text[lo:q.pre_start] and _COUNTED_SUM_LEAD_RE.search(text, lo, q.pre_start):
         return False
     if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
         # 100亿元产业项目: a sum right before the kind of thing it sizes is a label

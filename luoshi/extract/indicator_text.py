@@ -18,6 +18,7 @@ import re
 
 from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
+    BATCHES,
     CHANGE_VERBS,
     COMPARISON_BASE,
     FRAME_BUILD_VERBS,
@@ -71,6 +72,8 @@ _BASE_FIRSTS = ("较", "比", "与", "在")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
 _FRAME_BUILD_RE = re.compile(word_pattern(FRAME_BUILD_VERBS))
 _GOAL_RE = re.compile(word_pattern(GOAL_NOUNS))
+_BATCH_TAIL_RE = re.compile(rf"{BATCHES}$")
+_MODIFIERS_END_RE = re.compile(r"[^\d、的,，;；。等和及与]{2,12}的")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
@@ -179,6 +182,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
             s = strip_lead(text, verbs[-1].end(), e)
         elif builds := [m for m in _FRAME_BUILD_RE.finditer(text, frame + 1, e) if m.start() >= s]:
             s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
+    if e > s and text[e - 1] == "批" and (m := _BATCH_TAIL_RE.search(text, max(s, e - 6), e)) and m.start() > s:
+        e = m.start()
     return s, e
 
 
@@ -201,6 +206,9 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
             break
         if m.group(0).startswith("“") or (m.group(0) == "、" and m.start() - s < 2):
             pos = m.end()  # a quoted name, or 、 joining short modifiers (省、市重点项目)
+            continue
+        if m.group(0) == "、" and (j := _MODIFIERS_END_RE.match(text, m.end(), e)):
+            s = pos = j.end()  # 3个特色鲜明、竞争力强的主导产业: modifiers joined by 、 up to 的, then the head
             continue
         e = m.start()
         break
@@ -297,7 +305,8 @@ def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:
     common ending marks where the head starts). Short items after a long first
     one with the same last character take its modifier (道路交通事故起数和伤亡人数
     → 道路交通事故伤亡人数). Items of similar length stand alone (城镇调查失业率和
-    城镇登记失业率). Anything else is left shared. The other spans are shared by all items.
+    城镇登记失业率), and so do items after a longer first one: a head they shared
+    would make the last one the longest. Anything else is left shared. The other spans are shared by all items.
     """
     for i, (a, b) in enumerate(spans):  # the span that holds the list; the others are shared
         k = text.find("分别", a, b)
@@ -337,7 +346,7 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     if lengths[0] >= 6 and all(n_ <= 4 for n_ in lengths[1:]) and all(text[e - 1] == text[first_e - 1]
                                                                       for _, e in parts[1:]):
         return [shared + (parts[0],)] + [shared + ((first_s, first_e - 2), (s, e)) for s, e in parts[1:]]
-    if min(lengths) >= 3 and max(lengths) - min(lengths) <= 2:
+    if min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
         return [shared + (p,) for p in parts]
     return None
 

@@ -38,9 +38,11 @@ from luoshi.data.quantities import (
     LEVEL_VERBS,
     LEVEL_WORDS,
     NEW_WORDS,
+    PER_TIME_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
     RATE_NAME_ENDS,
+    SETTLING_VERBS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
     TARGET_CUES,
@@ -101,6 +103,7 @@ _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE
 _DECREASES = frozenset(DECREASE_WORDS)
 # Words that only say a count was done (建成投用10个): the things counted are named before
 _DONE_ONLY_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS + IN_USE_VERBS)})+")
+_SETTLED_RE = re.compile(rf"(?:已|全部|累计)?(?:{word_pattern(SETTLING_VERBS)})")
 # The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
 _FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
@@ -180,6 +183,11 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     if q.unit_class != "percent" or not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
         return False
     return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
+
+
+def _comma_item(text: str, prev: Quantity, prev_clause_start: int, q: Quantity, clause_end: int) -> bool:
+    """分别提高19.6%，15.6%: a number alone in its clause after a comma and a 分别 figure is the list's next item."""
+    return q.end == clause_end and "分别" in text[prev_clause_start:prev.pre_start]
 
 
 def _direction(text: str, q: Quantity, clause_start: int) -> str:
@@ -370,6 +378,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         pre = (pre[0], pre[1] - 1)  # 十件民生实事中九件: the part counts what the whole counts
     if q.unit_class == "money" and not text.startswith("的", q.end):
         post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
+        if not cut and 0 < pre[1] - pre[0] <= 2:  # 发放7000万元消费券: a bare verb's object follows the sum
+            post = indicator.clean_post(text, q.end, re_, cut)
     else:
         post = indicator.clean_post(text, q.end, re_, cut)
         if q.unit_class != "percent":  # 9.02万人实现稳定脱贫 counts 稳定脱贫; 100%达到…标准 keeps its verb
@@ -399,6 +409,9 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             return indicator.owner(text, prev_ind) + (pre,), True, end
         if prev_ind and indicator.is_level(text, *pre):  # 其中国家级6家: 国家级 + the things counted before
             return (pre,) + _strip_levels(text, prev_ind), True, end
+        if prev_ind and q.unit_class == "classifier" and _SETTLED_RE.fullmatch(text, *pre):
+            a, b = prev_ind[-1]  # 收集涉企问题1356个,解决1118个: 解决 + the things found (less their verb)
+            return (pre, (a + 2, b) if b - a >= 4 else (a, b)), True, end
         if indicator.is_attribute(text, *pre) and "分别" in text[rs:pre[0]]:
             topic = _topic_clause(text, clauses, clause_start, floor)  # 高新技术产业增加值,分别占规上工业的30%
             if topic:
@@ -417,6 +430,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             return (row,), True, end
     if prev_ind:
         a, b = prev_ind[0]
+        if text.startswith(PER_TIME_WORDS, a):  # 日均新增市场主体196户,累计达43万户
+            a += len(next(w for w in PER_TIME_WORDS if text.startswith(w, a)))
         if any(w in text[rs:q.pre_start] for w in TOTAL_WORDS) and text.startswith(NEW_WORDS, a):
             new = next(w for w in NEW_WORDS if text.startswith(w, a))  # 新增上市公司3家,累计达到25家
             if a + len(new) < b:
@@ -485,7 +500,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             k = text.find("、", dropped_ends[d], q.pre_start)
             rs = k + 1 if k >= 0 else rs
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
-        in_list = i > 0 and text[kept[i - 1].end:q.pre_start] in ("、", "和", "及")
+        between = text[kept[i - 1].end:q.pre_start] if i else ""
+        in_list = between in ("、", "和", "及") or (
+            between in ("，", ",") and _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce))
         own_change = _is_change(text, q, cs, rs)
         change = own_change or (in_list and prev_change)
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
@@ -496,6 +513,12 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
                 and next_q.unit_class != q.unit_class:
             words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
             spans = (words,) if words[1] > words[0] else spans
+        if (q.unit_class == "money" and next_q is not None and next_q.unit_class == "classifier" and spans
+                and next_q.num_start < ce and text[q.end:next_q.pre_start] == "的"
+                and indicator.ends_with_attribute(text, *spans[-1])):
+            words = indicator.clean_post(text, next_q.end, ce, False)  # 总投资80亿元的12个项目: the projects' sum
+            a, b = spans[-1]
+            spans = (words, (max(a, text.rfind("的", a, b) + 1), b)) if words[1] > words[0] else spans
         spans = indicator.drop_note_marks(text, spans)
 
         role = place.role
