@@ -160,6 +160,15 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
     assert run(text)[0].indicator == indicator
 
 
+@pytest.mark.parametrize("label", ["一是", "——", "──", "(三)", "（三）", "(2)", "2.", "2、", "②", "⑵"])
+def test_a_list_label_is_no_word_of_the_indicator_nor_of_the_quote(label: str) -> None:
+    # 一是 before 全县 once read as the 是 of a ratio to the county (是全县…的)
+    text = f"今年主要预期目标是:{label}全县一般公共预算收入增长5%左右;三是新建幼儿园4所。"
+    first = run(text)[0]
+    assert first.indicator == "一般公共预算收入"
+    assert text[first.span.start:first.span.end] == "全县一般公共预算收入增长5%左右"
+
+
 @pytest.mark.parametrize("text, indicator", [
     # a preposition's frame ends at its last target verb
     ("为全县如期实现一般公共预算收入超50亿元的目标打下基础。", "一般公共预算收入"),

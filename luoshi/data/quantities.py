@@ -222,13 +222,25 @@ INDICATOR_LEAD_PATTERNS = (
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
     r"有效(?!期)",
-    r"[一二三四五六七八九十]+是(?![指否])",  # 六是实施…: the ordinal of a list of tasks
     r"共(?=举办|开展|组织|实施|培训|完成|新增|引进|投入|发放|解决|受理|办理|接待|建成|新建|签约|争取|救助|帮扶)",
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
     COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
     BATCHES,
 )
+# Labels that open a list item (regex, on the normalised text: brackets and
+# full stops half-width): 一是…, ——, (一), (1), 1., 1、, ①. A label is no word
+# of the indicator; 1. and 1、 only before a non-digit (1.5万亩 is a number).
+LIST_LABELS = (
+    r"[一二三四五六七八九十]+是(?![指否])",
+    r"[—─]{1,2}",
+    r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]",
+    r"\d{1,2}[.．、](?!\d)",
+    r"[\u2460-\u249b]",  # ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
+)
+# A bracketed aside right after a figure that gives the previous year's figure
+# of the same indicator (增长6%左右(上年增长5.2%)): an achievement of that year.
+PAST_ASIDE_WORDS = ("上年", "去年", "上一年", "上年度")
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
 COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长")

@@ -32,6 +32,7 @@ from luoshi.data.quantities import (
     INDICATOR_TAIL_WORDS,
     LEVEL_PARTICLES,
     LEVEL_WORDS,
+    LIST_LABELS,
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_SHARE_NOUNS,
@@ -42,6 +43,7 @@ from luoshi.data.quantities import (
 )
 from luoshi.extract.alternation import word_pattern
 
+_SPACE = " \t\u3000\u00a0"
 _LEAD_RE = re.compile(
     rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{word_pattern(INDICATOR_LEAD_WORDS)}"
     rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内|以来|起|初)?)"
@@ -55,6 +57,7 @@ _CHANGE_TAILS = _TAILS | frozenset(INDICATOR_CHANGE_TAIL_WORDS)
 _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _TAIL_LAST_CHARS = frozenset(w[-1] for w in _CHANGE_TAILS)  # most clauses end in none: no lookups then
 _GAP_RE = re.compile(word_pattern(GAP_WORDS))
+_LIST_LABEL_RE = re.compile(rf"[{_SPACE}]*(?:{'|'.join(LIST_LABELS)})[{_SPACE}]*")
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
 _YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
@@ -87,10 +90,15 @@ _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # After stripping a cue word the rest must still be a noun phrase: 完成率 must
 # not become 率.
 _SUFFIX_CHARS = set("率额量值数比度化性")
-_SPACE = " \t\u3000\u00a0"
 _VERB_CUES = frozenset(("完成", "实现", "计划", "安排"))
 
 Spans = tuple[tuple[int, int], ...]
+
+
+def skip_list_label(text: str, s: int, e: int) -> int:
+    """Where ``text[s:e]`` starts after a list item's label (一是, ——, (一), 1., ①)."""
+    m = _LIST_LABEL_RE.match(text, s, e)
+    return m.end() if m else s
 
 
 def strip_lead(text: str, s: int, e: int) -> int:
@@ -149,7 +157,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
 
     A relation to another figure (高于全省, 是2017年的) is not part of it:
     what is left is empty or an attribute, which takes the previous topic.
+    Nor is a list item's label (一是 would read as 是 of a ratio: 一是全市…).
     """
+    s = skip_list_label(text, s, e)
     m = _relation_tail(text, s, e)
     if m:
         e = m.start()

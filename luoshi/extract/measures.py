@@ -533,7 +533,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         stop = bisect_right(full_stops, q.num_start) - 1
         period = _period(text, mentions, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
 
-        start = rs
+        start = indicator.skip_list_label(text, rs, q.pre_start)  # the label is no part of the quote
         while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
             start += 1
         span = norm.to_source(start, end)
