@@ -89,6 +89,14 @@ def test_list_shares_trailing_comparator_and_change() -> None:
     assert [m.indicator for m in found] == ["旅游综合收入", "接待游客"]
 
 
+@pytest.mark.parametrize("tail, comparator", [("左右", "~"), ("以上", ">="), ("", "<=")])
+def test_a_cap_verb_and_a_trailing_word_cover_each_number_of_a_list(tail: str, comparator: str) -> None:
+    # the word after the list wins over the cap verb, as in 控制在3%左右; without one the cap verb covers all
+    found = run(f"单位能耗、单位排放分别控制在0.4吨、1.2吨{tail}。")
+    assert [m.comparator for m in found] == [comparator, comparator]
+    assert only(f"单位能耗控制在0.4吨{tail}。").comparator == comparator
+
+
 @pytest.mark.parametrize("text, indicators", [
     ("金融机构存、贷款余额分别增长6.6%、7.5%。", ["金融机构存款余额", "金融机构贷款余额"]),
     ("省、市临床重点专科建设项目分别达到12个、100个。", ["省临床重点专科建设项目", "市临床重点专科建设项目"]),

@@ -140,8 +140,17 @@ def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
     return i >= 0 and pos < spans[1][i]
 
 
+def _has_comparator_word(q: Quantity) -> bool:
+    """约5%, 5%以上: a comparator word of the number's own (a cap verb before it is none)."""
+    return q.pre_start < q.num_start or q.end > q.unit_end
+
+
 def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
     """分别增长6%、8%以上: a trailing 以上/左右/以内 covers each number of the list.
+
+    A number with no comparator word of its own is ``=``, or ``<=`` after a
+    cap verb (控制在5.5%、4.5%左右): the trailing word decides for it too,
+    and the cap verb for the numbers after it (控制在5.5%、4.5%).
 
     Also gives a unitless number its list's unit (6.6、7.5%).
     """
@@ -152,6 +161,10 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
         while j + 1 < len(out) and text[out[j].end:out[j + 1].pre_start] in ("、", "和", "及"):
             j += 1
         if j > i:
+            if out[i].comparator == "<=" and not _has_comparator_word(out[i]):  # a cap verb governs the whole list
+                for k in range(i + 1, j + 1):
+                    if out[k].comparator == "=":
+                        out[k] = out[k]._replace(comparator="<=")
             last = out[j]
             for k in range(i, j):
                 q = out[k]
@@ -160,7 +173,9 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
                                    unit_end=last.unit_end, fixed_unit=last.fixed_unit)
                 same_kind = q.unit_class == last.unit_class or (  # 426万、656万人以上: 万 is short for 万人
                     q.unit_class == "magnitude" and last.unit.startswith(q.unit))
-                if q.comparator == "=" and last.comparator in (">=", "<=", "~") and same_kind:
+                # a comparator word after the list wins over a cap verb before it, as 左右 does in 控制在3%左右
+                if (q.comparator == "=" or not _has_comparator_word(q)) \
+                        and last.comparator in (">=", "<=", "~") and same_kind:
                     q = q._replace(comparator=last.comparator)
                 out[k] = q
         i = j + 1
