@@ -519,9 +519,14 @@ def test_a_total_takes_the_previous_topic() -> None:
     assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]
 
 
-def test_attribute_takes_the_previous_topic() -> None:
-    found = run("粮食种植面积31.55万亩,产量10.97万吨。")
-    assert [m.indicator for m in found] == ["粮食种植面积", "粮食产量"]
+@pytest.mark.parametrize("text, indicators", [
+    ("粮食种植面积31.55万亩,产量10.97万吨。", ["粮食种植面积", "粮食产量"]),
+    # the farming verb belongs to the area: the owner is the crop alone
+    ("油料播种面积保持在120万亩以上、产量达到30万吨。", ["油料播种面积", "油料产量"]),
+    ("油料产量达到30万吨、收获面积保持在120万亩以上。", ["油料产量", "油料收获面积"]),
+])
+def test_attribute_takes_the_previous_topic(text: str, indicators: list[str]) -> None:
+    assert [m.indicator for m in run(text)] == indicators
 
 
 # --- not measures ------------------------------------------------------------
