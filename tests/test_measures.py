@@ -177,6 +177,17 @@ def test_a_list_label_is_no_word_of_the_indicator_nor_of_the_quote(label: str) -
     assert text[first.span.start:first.span.end] == "全县一般公共预算收入增长5%左右"
 
 
+def test_an_aside_on_the_year_before_is_its_achievement_of_the_same_indicator() -> None:
+    text = ("主要预期目标:——一般公共预算收入增长4%左右(上年增长3.1%);——粮食产量稳定在90万吨(2025年为88.6万吨);"
+            "——新增就业3万人。")
+    found = run(text, metadata=Metadata(year=2026, doc_type="政府工作报告"))
+    assert [(m.indicator, m.kind, m.period, m.change) for m in found] == [
+        ("一般公共预算收入", "target", "2026", True), ("一般公共预算收入", "achievement", "2025", True),
+        ("粮食产量", "target", "2026", False), ("粮食产量", "achievement", "2025", False),
+        ("新增就业", "target", "2026", False)]  # the aside's year dates no figure after it
+    assert [text[m.span.start:m.span.end] for m in found[1:4:2]] == ["上年增长3.1%", "2025年为88.6万吨"]
+
+
 @pytest.mark.parametrize("text, indicator", [
     # a preposition's frame ends at its last target verb
     ("为全县如期实现一般公共预算收入超50亿元的目标打下基础。", "一般公共预算收入"),

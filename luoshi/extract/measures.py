@@ -38,6 +38,7 @@ from luoshi.data.quantities import (
     LEVEL_VERBS,
     LEVEL_WORDS,
     NEW_WORDS,
+    PAST_ASIDE_WORDS,
     PER_TIME_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
@@ -107,6 +108,8 @@ _SETTLED_RE = re.compile(rf"(?:已|全部|累计)?(?:{word_pattern(SETTLING_VERB
 # The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
 _FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
+# (上年增长5.2%), (2023年为5.5%): the year an aside's figure belongs to opens it
+_PAST_ASIDE_RE = re.compile(rf"[(（]\s*(?:((?:19|20)\d\d)年|{word_pattern(PAST_ASIDE_WORDS)})(?:同期)?(?:实际)?")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
 NOTE_ROLES = ("notes", "glossary")
@@ -200,6 +203,13 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
 
 
+def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
+    """增长6%左右(上年增长5.2%): a bracket right after a figure, closed right after ``q``, giving an earlier year's figure."""
+    if not text.startswith((")", "）"), q.end):
+        return None
+    return _PAST_ASIDE_RE.match(text, prev_end, q.pre_start)
+
+
 def _comma_item(text: str, prev: Quantity, prev_clause_start: int, q: Quantity, clause_end: int) -> bool:
     """分别提高19.6%，15.6%: a number alone in its clause after a comma and a 分别 figure is the list's next item."""
     return q.end == clause_end and "分别" in text[prev_clause_start:prev.pre_start]
@@ -291,7 +301,8 @@ def _after_base_lead(text: str, pos: int) -> bool:
 class _YearMentions:
     """Where the text names a year (2021年), a plan's time (“十四五”期间) or the document's year (今年, 全年), found once.
 
-    A comparison base (是2017年的1.8倍, 比2015年) is no period: it is skipped.
+    A comparison base (是2017年的1.8倍, 比2015年) is no period: it is skipped, and
+    so is the year of a bracketed aside.
     """
 
     __slots__ = ("this_year", "year_pos", "years")
@@ -301,8 +312,9 @@ class _YearMentions:
         starts = np.flatnonzero(codes[4:] == _NIAN)
         lead = codes[starts]
         starts = starts[((lead == _ONE) & (codes[starts + 1] == _NINE)) | ((lead == _TWO) & (codes[starts + 1] == _ZERO))]
+        # a year opening a bracket dates the aside in it (增长6%(2023年为5.2%)), not the figures after it
         hits = [(p, m.group(1)) for p in starts.tolist()
-                if (m := _YEAR_RE.match(text, p)) and not _after_base_lead(text, p)]
+                if (m := _YEAR_RE.match(text, p)) and not _after_base_lead(text, p) and text[p - 1:p] not in ("(", "（")]
         if "五" in text:  # the nearer of a year and a plan's time names the period
             hits = sorted(hits + [(m.start(), m.group(1)) for m in _PLAN_TIME_RE.finditer(text)
                                   if not _after_base_lead(text, m.start() - (text[m.start() - 1] == "“"))])
@@ -514,6 +526,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         if d >= 0 and dropped_ends[d] > rs:  # 超50亿元产业项目实现突破、实际到位资金增长3%
             k = text.find("、", dropped_ends[d], q.pre_start)
             rs = k + 1 if k >= 0 else rs
+        quote_start = rs
+        aside = _past_aside(text, q, kept[i - 1].end) if i and cs < kept[i - 1].end else None
+        if aside:  # the bracket is no part of the quote, its year no word of the indicator
+            quote_start, rs = kept[i - 1].end + 1, aside.end()
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         between = text[kept[i - 1].end:q.pre_start] if i else ""
         in_list = between in ("、", "和", "及") or (
@@ -542,13 +558,15 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         if (role, ss) not in kinds:  # cues are read from the whole sentence (and paragraph)
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
             kinds[(role, ss)] = _kind(role, cues, ss, se)
-        kind, confidence = kinds[(role, ss)]
+        kind, confidence = ("achievement", 0.9) if aside else kinds[(role, ss)]
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
         period = _period(text, mentions, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
+        if aside:  # the aside's own year, or the year before the document's
+            period = aside.group(1) or (str(metadata.year - 1) if metadata.year else None)
 
-        start = indicator.skip_list_label(text, rs, q.pre_start)  # the label is no part of the quote
+        start = indicator.skip_list_label(text, quote_start, q.pre_start)  # the label is no part of the quote
         while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
             start += 1
         span = norm.to_source(start, end)
