@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.extract.measures import extract_measures
+from luoshi.extract.targets import extract_targets
 from luoshi.model import Measure, Metadata, Section, Source, Span, Structure
 from luoshi.normalise import normalise
 
@@ -170,11 +171,19 @@ def test_frame_words_and_list_ordinals_leave_the_indicator(text: str, indicator:
 
 @pytest.mark.parametrize("label", ["一是", "——", "──", "(三)", "（三）", "(2)", "2.", "2、", "②", "⑵"])
 def test_a_list_label_is_no_word_of_the_indicator_nor_of_the_quote(label: str) -> None:
-    # 一是 before 全县 once read as the 是 of a ratio to the county (是全县…的)
-    text = f"今年主要预期目标是:{label}全县一般公共预算收入增长5%左右;三是新建幼儿园4所。"
+    # 一是 before 全市 once read as the 是 of a ratio to the city (是全市…的)
+    text = f"今年主要预期目标是:{label}全市一般公共预算收入增长5%左右;三是新建幼儿园4所。"
     first = run(text)[0]
     assert first.indicator == "一般公共预算收入"
-    assert text[first.span.start:first.span.end] == "全县一般公共预算收入增长5%左右"
+    assert text[first.span.start:first.span.end] == "全市一般公共预算收入增长5%左右"
+
+
+def test_a_target_after_an_ordinal_label_is_a_headline_target() -> None:
+    text = "今年发展的主要预期目标是:一是全市生产总值增长5.5%左右;二是城镇新增就业6000人。"
+    meta = Metadata(year=2026, doc_type="政府工作报告")
+    measures = extract_measures(_source(text), normalise(text), NO_STRUCTURE, meta)
+    targets = extract_targets(_source(text), normalise(text), NO_STRUCTURE, meta, measures)
+    assert [t.indicator for t in targets] == ["gdp_growth", "new_urban_jobs"]
 
 
 def test_an_aside_on_the_year_before_is_its_achievement_of_the_same_indicator() -> None:
