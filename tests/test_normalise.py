@@ -21,6 +21,7 @@ Guarantees tested here (``n = normalise(source)``):
 """
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from pathlib import Path
@@ -30,8 +31,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.data.punctuation import FOLD
-from luoshi.model import Repair, Span
+from luoshi.model import Repair, Source, Span
 from luoshi.normalise import normalise, to_simplified
+from luoshi.pipeline import process
 
 CORPUS = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus").glob("**/*.txt"))
 WHITESPACE_OR_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060-\u2064\ufeff\ufffc\ue000-\uf8ff\x00-\x1f\x7f-\x9f\xad]")
@@ -246,3 +248,107 @@ def test_web_copy_loses_indents_and_icons():
     assert "\ue7e3" in source and "\ue7e3" not in n.text
     assert "\n政府工作报告\n" in n.text
     assert "\n一、过去五年工作回顾\n" in n.text
+
+
+# --- hard-wrapped documents (PDF copies) ----------------------------------
+
+NO_LINE_START = set("，。、；：！？）”’》％%,.;:!?)…")  # marks a typesetter never puts first on a line
+INDENT = "\u3000\u3000"
+
+
+def rewrap(text: str, width: int, indent: str = INDENT) -> str:
+    """Break each paragraph (source line) into lines ``width`` wide, as a PDF does.
+
+    ASCII counts half; a closing mark stays on its line (it hangs); a run of
+    ASCII letters/digits is not broken.
+    """
+    lines: list[str] = []
+    for para in text.split("\n"):
+        para = para.strip(" \t\u3000")
+        if not para:
+            lines.append("")
+            continue
+        line, used = "", 0.0
+        for c in indent + para:
+            w = 0.5 if c.isascii() else 1.0
+            in_word = line[-1:].isascii() and line[-1:].isalnum() and c.isascii() and c.isalnum()
+            if used + w > width and line and c not in NO_LINE_START and not in_word:
+                lines.append(line)
+                line, used = "", 0.0
+            line, used = line + c, used + w
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def run(text: str):
+    return process(Source(name="t.txt", path=None, sha256="0" * 64, format="txt", encoding="utf-8", text=text))
+
+
+def measure_key(m):
+    return (m.value, m.unit, m.comparator, m.kind, m.indicator)
+
+
+def target_key(t):
+    return (t.indicator, t.value, t.unit, t.comparator)
+
+
+@pytest.mark.parametrize(("name", "width"), [("zhumadian_2019_gwr.txt", 34), ("002_ab862bf384cb27d5.txt", 30)])
+def test_a_hard_wrapped_report_reads_as_its_original(name, width):
+    source = next(p for p in CORPUS if p.name == name).read_text(encoding="utf-8")
+    wrapped = rewrap(source, width)
+    assert wrapped.count("\n") > 4 * source.count("\n")
+    plain, doc = run(source), run(wrapped)
+    assert [measure_key(m) for m in doc.measures] == [measure_key(m) for m in plain.measures]
+    assert [target_key(t) for t in doc.targets] == [target_key(t) for t in plain.targets]
+    assert len(doc.targets) >= 8
+    assert [(s.label, s.title, s.level, s.role) for s in doc.sections] == [
+        (s.label, s.title, s.level, s.role) for s in plain.sections
+    ]
+    quotes = [doc.quote(m.span) for m in doc.measures]
+    assert [q.replace("\n", "") for q in quotes] == [plain.quote(m.span) for m in plain.measures]
+    assert sum("\n" in q for q in quotes) > 20  # many quotes do cross a wrap
+    # nearly every wrap is gone: a paragraph per line, bar a few that wrap right after a sentence
+    assert doc.normalised.text.count("\n") <= plain.normalised.text.count("\n") + 10
+
+
+def test_wrapped_words_join_and_map_back_across_the_break():
+    sentence = "今年主要预期目标是：地区生产总值增长6%左右，城镇新增就业5万人，居民人均可支配收入增长7%。"
+    body = "\n".join([sentence, "二、重点工作", "坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，加快构建新发展格局。"] * 4)
+    source = rewrap(body, 27, indent="")  # 27 wide: 今年…城镇新增就|业5万人
+    assert "就\n业" in source
+    n = normalise(source)
+    assert n.text.split("\n")[0] == to_simplified(sentence).replace("：", ":").replace("，", ",")
+    assert "\n二、重点工作\n" in n.text  # a heading stays on its own line
+    start = n.text.index("就业")
+    assert n.to_source(start, start + 2).text(source) == "就\n业"
+    assert [m.indicator for m in run(source).measures][:2] == ["地区生产总值", "城镇新增就业"]
+
+
+def test_documents_that_are_not_hard_wrapped_keep_their_lines():
+    short = "今年主要预期目标是：地区生产总\n值增长6%左右，城镇新增就\n业5万人。"  # too few lines to tell
+    assert normalise(short).text == "今年主要预期目标是:地区生产总\n值增长6%左右,城镇新增就\n业5万人。"
+    for path in CORPUS:  # one paragraph per line: every line stays
+        source = path.read_text(encoding="utf-8")
+        lines = [line for line in source.split("\n") if normalise(line).text]
+        assert normalise(source).text.count("\n") == len(lines) - 1, path.name
+
+
+paragraphs = st.lists(st.text(alphabet=st.sampled_from(CONTEXT_FREE_HAN + SYMBOLS + ASCII), min_size=40, max_size=240),
+                      min_size=3, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs, st.integers(15, 40), st.sampled_from(["", INDENT, "  "]))
+def test_map_invariants_on_random_wrapped_text(paras, width, indent):
+    source = rewrap("\n".join(paras), width, indent)
+    n = normalise(source)
+    check_shape(source, n)
+    check_nothing_lost(source, n)
+    check_chars(source, n)
+    # the text is the unwrapped text but for whitespace (a wrap joins; a break kept between two
+    # ASCII words stands where the unwrapped text has their space or tab)
+    assert re.sub(r"\s", "", n.text) == re.sub(r"\s", "", normalise("\n".join(paras)).text)
+    cuts = units(n)
+    for a, b in itertools.pairwise(cuts):
+        span = n.to_source(a, b)
+        assert n.from_source(span.start, span.end) == (a, b)

@@ -57,3 +57,10 @@ INVISIBLE_RANGES: tuple[tuple[int, int], ...] = (
 # is dropped ("政 府 工 作" → "政府工作", "2035 年" → "2035年"). A tab is
 # kept as one tab: PDF/DOCX table cells are tab-separated.
 SPACE, TAB, NEWLINE = ord(" "), ord("\t"), ord("\n")
+
+# --- hard-wrapped lines (PDF copies): where a line may not be joined -----
+# After folding. A line ending with one of these ends a sentence or opens a
+# list, so the break after it is kept; ``。”`` ends too (a closer after an
+# ending mark), while ``“十四五”`` at a line end is mid-sentence.
+SENTENCE_ENDS = "。!?;:…"
+CLOSERS = "”’」』)》】〕"

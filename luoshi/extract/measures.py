@@ -755,6 +755,8 @@ def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
     if q.unit_end <= q.unit_start:
         return ""
     unit = source.text[norm.src_start[q.unit_start]:norm.src_end[q.unit_end - 1]]
+    if not unit.isprintable() or " " in unit:  # a line break or space inside it (亿\n元 in a wrapped copy)
+        unit = _DROPPED_SPACE_RE.sub("", unit)
     if len(unit) > 1 and ("多" in unit or "余" in unit or "餘" in unit):
         unit = unit.replace("多", "").replace("余", "").replace("餘", "")
     return unit
