@@ -230,8 +230,8 @@ def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray,
         return breaks[:0]
     starts = np.concatenate(([0], breaks + 1))
     ends = np.append(breaks, len(out))
-    half = np.concatenate(([0], np.cumsum(np.where(narrow, 1, 2))))  # widths in half characters
-    width = (half[ends] - half[starts]) / 2
+    narrow_before = np.concatenate(([0], np.cumsum(narrow, dtype=np.int32)))
+    width = (ends - starts) - (narrow_before[ends] - narrow_before[starts]) / 2  # ASCII counts half
     long_lines = width[(ends - starts) >= WRAP_LINE_MIN]
     if len(long_lines) < WRAP_LINES:
         return breaks[:0]
