@@ -249,8 +249,7 @@ def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray,
     here, there = index[breaks], index[breaks + 1]
     newlines = np.cumsum(cp == NEWLINE)
     blank = newlines[there] - newlines[here] > 0
-    # an indent: two blanks or more between the line break and the next line (one may be a word space)
-    indented = (there - here > 2) & (cp[there - 1] != NEWLINE) & (cp[there - 2] != NEWLINE)
+    indented = (there - here > 1) & (cp[there - 1] != NEWLINE)  # blanks between the break and the next line
     band = (before >= wrap - WRAP_SHORT) & (before <= wrap + WRAP_LONG)
     paragraph_ends = indented[ended & ~band]
     if len(paragraph_ends) >= WRAP_INDENTED_ENDS and paragraph_ends.mean() >= WRAP_SHARE:

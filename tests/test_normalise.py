@@ -260,7 +260,7 @@ def rewrap(text: str, width: int, indent: str = INDENT) -> str:
     """Break each paragraph (source line) into lines ``width`` wide, as a PDF does.
 
     ASCII counts half; a closing mark stays on its line (it hangs); a run of
-    ASCII letters/digits is not broken.
+    ASCII letters/digits is not broken; a space where a line breaks is dropped.
     """
     lines: list[str] = []
     for para in text.split("\n"):
@@ -275,6 +275,8 @@ def rewrap(text: str, width: int, indent: str = INDENT) -> str:
             if used + w > width and line and c not in NO_LINE_START and not in_word:
                 lines.append(line)
                 line, used = "", 0.0
+                if c == " ":  # a space at a line break is not typeset
+                    continue
             line, used = line + c, used + w
         lines.append(line)
     return "\n".join(lines)
@@ -352,3 +354,28 @@ def test_map_invariants_on_random_wrapped_text(paras, width, indent):
     for a, b in itertools.pairwise(cuts):
         span = n.to_source(a, b)
         assert n.from_source(span.start, span.end) == (a, b)
+
+
+def test_a_typeset_pdf_read_back_gives_the_reports_targets(tmp_path):
+    """The real thing: a report typeset as a PDF (justified, indented paragraphs), read with pypdf."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from luoshi.options import Options
+    from luoshi.read import read_path
+
+    text = next(p for p in CORPUS if p.name == "zhumadian_2019_gwr.txt").read_text(encoding="utf-8")
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=18, wordWrap="CJK", firstLineIndent=24)
+    path = tmp_path / "report.pdf"
+    paras = [line.strip().replace("&", "&amp;").replace("<", "&lt;") for line in text.split("\n") if line.strip()]
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(p, style) for p in paras])
+    source = next(read_path(path, Options()))
+    assert source.text.count("\n") > 10 * len(paras)  # hard-wrapped
+    plain, doc = run(text), process(source, Options())
+    assert [target_key(t) for t in doc.targets] == [target_key(t) for t in plain.targets]
+    same = sum(a == b for a, b in zip(map(measure_key, doc.measures), map(measure_key, plain.measures)))
+    assert len(doc.measures) == len(plain.measures) and same >= 0.98 * len(plain.measures)
