@@ -51,6 +51,7 @@ from luoshi.data.fulfilment import (
     YEAR_MARKERS,
 )
 from luoshi.data.indicators import UNIT_T2S
+from luoshi.data.quantities import GAP_WORDS
 from luoshi.extract.indicators import OTHER, canonical_indicator, clean_indicator
 from luoshi.extract.targets import list_items
 from luoshi.model import (
@@ -536,11 +537,18 @@ _CLAUSE_BREAK_RE = re.compile(r"[,，;；。:：!！?？\n]")
 
 
 def _multi_year(doc: Report, m: Measure) -> bool:
-    """年均增长, 累计, 五年来 in the figure's own clause: a figure over several years, not one year's."""
+    """年均增长, 累计, 五年来 in the figure's own clause: a figure over several years, not one year's.
+
+    A gap (年均增长7.3%,高于全省1个百分点) is a gap between the figures of the clause before it, so that
+    clause counts as its own.
+    """
     text = doc.source.text
     start = max(0, m.span.start - 12)
     breaks = [b.end() for b in _CLAUSE_BREAK_RE.finditer(text, start, m.span.start)]
     window = _simplified(text[breaks[-1] if breaks else start:m.span.end])
+    if window.startswith(GAP_WORDS) and breaks:
+        before = [b.end() for b in _CLAUSE_BREAK_RE.finditer(text, max(0, breaks[-1] - 24), breaks[-1] - 1)]
+        window = _simplified(text[before[-1] if before else max(0, breaks[-1] - 24):m.span.end])
     return any(w in window for w in MULTI_YEAR_WORDS)
 
 

@@ -362,6 +362,21 @@ def test_a_unitless_ratio_from_one_level_to_another(text: str) -> None:
     assert [(m.value, m.unit, m.indicator) for m in found] == [(2.6, "", "城乡居民收入比"), (2.4, "", "城乡居民收入比")]
 
 
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("力争城镇居民人均可支配收入增速高于全省1.5个百分点。", "城镇居民人均可支配收入增速"),
+    ("规模以上工业增加值增幅高于全国平均水平2个百分点。", "规模以上工业增加值增幅"),
+])
+def test_a_growth_rates_gap_to_another_place_is_no_change(text: str, indicator: str) -> None:
+    """SCHEMA: change is false for a gap to another place, also when the growth is named before the gap."""
+    found = run(text)
+    assert [(m.change, m.unit, m.indicator) for m in found] == [(False, "个百分点", indicator)]
+
+
+def test_last_year_opens_no_indicator() -> None:
+    found = run("去年粮食总产量达到95.6亿斤。")
+    assert [(m.value, m.indicator) for m in found] == [(95.6, "粮食总产量")]
+
+
 def test_a_gap_to_a_benchmarks_growth_is_no_change() -> None:
     found = run("居民人均可支配收入增长7.8%,快于经济增长0.5个百分点。")
     assert [(m.value, m.change, m.indicator) for m in found] == [

@@ -71,6 +71,7 @@ _RATIO_REF_RE = re.compile(
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
+_GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(GAP_WORDS)})(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")
 _BASE_FIRSTS = ("较", "比", "与", "在")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
 _FRAME_BUILD_RE = re.compile(word_pattern(FRAME_BUILD_VERBS))
@@ -137,7 +138,7 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
 
 
 def _relation_tail(text: str, s: int, e: int) -> re.Match | None:
-    """高于全省, 是2017年的, 从2015年的 at the end of ``text[s:e]``.
+    """是2017年的, 从2015年的, 高于全省(平均水平) at the end of ``text[s:e]``.
 
     Most words before a number hold neither a reference word nor 年: ``in``
     tests of the window reject them before the regexes try every position.
@@ -149,6 +150,8 @@ def _relation_tail(text: str, s: int, e: int) -> re.Match | None:
         m = _RATIO_REF_RE.search(text, lo, e)
     if m is None and "年" in window:
         m = _YEAR_TAIL_RE.search(text, max(s, e - 10), e)
+    if m is None and any(map(window.__contains__, GAP_WORDS)):
+        m = _GAP_TAIL_RE.search(text, lo, e)
     return m
 
 

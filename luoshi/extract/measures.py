@@ -43,6 +43,7 @@ from luoshi.data.quantities import (
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
     RATE_NAME_ENDS,
+    REFERENCE_WORDS,
     SETTLING_VERBS,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
@@ -96,6 +97,7 @@ _QUALIFIED_CHANGE_RE = re.compile(
 )
 _CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
 _GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
+_GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")  # 高于全省(平均水平)
 # 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
 _CHANGE_NOUN_LEVEL_RE = re.compile(
     rf"(?:{word_pattern(CHANGE_NOUNS)})(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
@@ -191,8 +193,8 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
         return True
     lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
     gap = _GAP_LEAD_RE.search(lead) if q.unit in ("个百分点", "百分点") else None
-    if gap and _CHANGE_WORD_RE.search(lead, gap.end()):
-        return False  # 快于经济增长0.5个百分点: the growth is the benchmark's, the figure a gap to it
+    if gap and (_CHANGE_WORD_RE.search(lead, gap.end()) or _GAP_PLACE_RE.match(lead, gap.end())):
+        return False  # 快于经济增长0.5个百分点, 增速高于全省1个百分点: a gap to a benchmark or a place
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
