@@ -289,7 +289,7 @@ def _deadline(stated: str | None, period: str | None, year: int | None) -> str |
 
 def thread_key(name: str, kind: str, text: str, occurrence: int) -> str:
     """The thread of the ``occurrence``-th commitment of this kind and text in the document called ``name``."""
-    return hashlib.sha256(f"{name}\x1f{kind}\x1f{text}\x1f{occurrence}".encode()).hexdigest()[:32]
+    return _threads(name)(kind, text, occurrence)
 
 
 def _threads(name: str) -> Callable[[str, str, int], str]:
