@@ -21,6 +21,7 @@ from pathlib import Path
 
 from luoshi.extract.measures import extract_measures
 from luoshi.extract.projects import extract_projects, link_projects
+from luoshi.extract.roles import RoleMap
 from luoshi.extract.slogans import extract_slogans
 from luoshi.extract.targets import extract_targets
 from luoshi.extract.tasks import extract_tasks
@@ -40,11 +41,12 @@ def process(source: Source, options: Options = Options()) -> Document:
     metadata = infer_metadata(source, norm, structure)
     measures = targets = tasks = projects = slogans = ()
     if options.extract:
-        measures = extract_measures(source, norm, structure, metadata)
+        roles = RoleMap(norm, structure, metadata)  # the measures and the tasks both read it
+        measures = extract_measures(source, norm, structure, metadata, roles)
         targets = extract_targets(source, norm, structure, metadata, measures)
         projects = extract_projects(source, norm, structure, metadata)
         slogans = extract_slogans(source, norm, structure, metadata)
-        tasks = extract_tasks(source, norm, structure, metadata, measures, projects, slogans)
+        tasks = extract_tasks(source, norm, structure, metadata, measures, projects, slogans, roles)
         projects = link_projects(projects, tasks)
         measures = topics_for_measures(measures, tasks, structure.sections)
     return Document(

@@ -55,7 +55,7 @@ from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
 from luoshi.extract.alternation import word_pattern
 from luoshi.extract.quantities import Quantity, find_quantities
-from luoshi.extract.roles import Place, RoleMap, plan_name, review_plan_split
+from luoshi.extract.roles import Place, RoleMap, plan_name
 from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
@@ -473,8 +473,12 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
 _new_measure = positional_builder(Measure)
 
 
-def extract_measures(source: Source, norm: Normalised, structure: Structure, metadata: Metadata) -> tuple[Measure, ...]:
-    """All measures of one document, in text order (see SCHEMA.md)."""
+def extract_measures(source: Source, norm: Normalised, structure: Structure, metadata: Metadata,
+                     roles: RoleMap | None = None) -> tuple[Measure, ...]:
+    """All measures of one document, in text order (see SCHEMA.md).
+
+    ``roles`` is the document's RoleMap when the caller already built it (the tasks need it too).
+    """
     text = norm.text
     found = find_quantities(text)
     if not found:
@@ -491,11 +495,12 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     clauses = _Bounds(clause_pos, len(text))
     sentences = _Bounds(np.flatnonzero(_IS_SENTENCE_END[codes]).tolist(), len(text))
     full_stops = np.flatnonzero(_IS_FULL_STOP[codes]).tolist()
-    roles = RoleMap(norm, structure, metadata)
+    if roles is None:
+        roles = RoleMap(norm, structure, metadata)
     mentions = _YearMentions(text, codes)
     cues = _CueBalances(text)
     # with no review/plan sections at all, the cue words of the paragraphs split the text
-    split = None if roles.has_parts() else review_plan_split(text)
+    split = roles.split
     kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
                               _chrome_spans(source, norm))
     kept = [k[0] for k in kept_bounds]

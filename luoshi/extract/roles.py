@@ -76,7 +76,11 @@ def plan_name(metadata: Metadata) -> str | None:
 
 
 class RoleMap:
-    """Answers ``place(pos)`` for a normalised offset, built once per document."""
+    """Answers ``place(pos)`` for a normalised offset, built once per document.
+
+    ``split`` is where the text turns from review to plan when no section
+    says (see review_plan_split), None when one does.
+    """
 
     def __init__(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
         self._starts: list[int] = []
@@ -85,6 +89,7 @@ class RoleMap:
             self._from_sections(norm, structure, metadata)
         else:
             self._from_heading_lines(norm.text, metadata)
+        self.split = None if self.has_parts() else review_plan_split(norm.text)
 
     def _from_sections(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
         sections = structure.sections

@@ -37,7 +37,7 @@ from luoshi.data.verbs import (
     SUBJECT_PREFIXES,
 )
 from luoshi.extract.alternation import word_pattern
-from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
+from luoshi.extract.roles import RoleMap, plan_name
 from luoshi.extract.topics import topics_of
 from luoshi.frozen import positional_builder
 from luoshi.model import (
@@ -166,7 +166,7 @@ def _heads(text: str) -> list[tuple[int, int, str, str, str]]:
 
 def extract_tasks(source: Source, norm: Normalised, structure: Structure, metadata: Metadata,
                   measures: tuple[Measure, ...], projects: tuple[Project, ...],
-                  slogans: tuple[Slogan, ...]) -> tuple[Task, ...]:
+                  slogans: tuple[Slogan, ...], roles: RoleMap | None = None) -> tuple[Task, ...]:
     """Every task of one document, in text order (see the module docstring).
 
     The binary searches that place each head (skipped region, sentence, year,
@@ -205,8 +205,9 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
                                 side="right") - 1
     task_starts, task_ends = src_a.tolist(), src_b.tolist()
 
-    roles = RoleMap(norm, structure, metadata)
-    split = None if roles.has_parts() else review_plan_split(text)
+    if roles is None:
+        roles = RoleMap(norm, structure, metadata)
+    split = roles.split
     plan = plan_name(metadata)
     report_year = str(metadata.year) if metadata.year and metadata.doc_type and "工作报告" in metadata.doc_type \
         else None
