@@ -43,6 +43,10 @@ def only(text: str, **kw) -> Measure:
     return found[0]
 
 
+def indicators_of(text: str) -> list[str]:
+    return [m.indicator for m in run(text)]
+
+
 def summary(measures: list[Measure]) -> list[tuple]:
     return [(m.value, m.unit, m.comparator, m.change) for m in measures]
 
@@ -115,8 +119,7 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
 
 
 def test_two_items_of_one_ending_stand_alone() -> None:
-    found = run("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。")
-    assert [m.indicator for m in found] == ["养老金最低标准", "城乡居民医保财政补助标准"]
+    assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 
 
 def test_a_level_reduced_to_keeps_its_indicator() -> None:
@@ -130,20 +133,17 @@ def test_words_before_a_list_comma_after_a_label_are_not_the_indicator() -> None
 
 
 def test_codes_before_a_shared_head_each_take_it() -> None:
-    found = run("PM10、PM2.5平均浓度分别降至65、38微克/立方米。")
-    assert [m.indicator for m in found] == ["PM10平均浓度", "PM2.5平均浓度"]
+    assert indicators_of("PM10、PM2.5平均浓度分别降至65、38微克/立方米。") == ["PM10平均浓度", "PM2.5平均浓度"]
 
 
 def test_a_list_of_numbers_after_as_many_items_is_distributive() -> None:
-    found = run("全年存款、贷款余额为3860亿元、2245亿元。")
-    assert [m.indicator for m in found] == ["存款余额", "贷款余额"]
+    assert indicators_of("全年存款、贷款余额为3860亿元、2245亿元。") == ["存款余额", "贷款余额"]
     found = run("加快发展现代畜牧业,肉类、禽蛋、奶类总产量分别达到79万吨、24万吨和5万吨。")
     assert [(m.value, m.indicator) for m in found] == [(79, "肉类总产量"), (24, "禽蛋总产量"), (5, "奶类总产量")]
 
 
 def test_items_share_the_head_after_their_common_ending() -> None:
-    found = run("新兴产业加快发展,高新技术产业、战略性新兴产业增加值,分别占规上工业的30%、24%。")
-    assert [m.indicator for m in found] == ["高新技术产业增加值占规上工业", "战略性新兴产业增加值占规上工业"]
+    assert indicators_of("新兴产业加快发展,高新技术产业、战略性新兴产业增加值,分别占规上工业的30%、24%。") == ["高新技术产业增加值占规上工业", "战略性新兴产业增加值占规上工业"]
 
 
 def test_an_attribute_list_after_as_many_counts_takes_their_words() -> None:
@@ -236,8 +236,7 @@ def test_frames_goals_and_brackets_leave_the_indicator(text: str, indicator: str
 
 
 def test_numbers_of_a_list_share_the_words_after_it() -> None:
-    found = run("3个贫困村退出,1.2万户、3.5万人实现稳定脱贫。")
-    assert [m.indicator for m in found] == ["贫困村退出", "稳定脱贫", "稳定脱贫"]
+    assert indicators_of("3个贫困村退出,1.2万户、3.5万人实现稳定脱贫。") == ["贫困村退出", "稳定脱贫", "稳定脱贫"]
 
 
 @pytest.mark.parametrize("text, indicators", [
@@ -256,13 +255,11 @@ def test_an_attribute_after_counts_with_a_shared_head_takes_their_words() -> Non
 
 
 def test_a_joining_word_before_the_next_count_is_no_word_of_the_indicator() -> None:
-    found = run("培育形成2个千亿级产业集群和5个百亿级产业集群。")
-    assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
+    assert indicators_of("培育形成2个千亿级产业集群和5个百亿级产业集群。") == ["千亿级产业集群", "百亿级产业集群"]
 
 
 def test_a_vague_count_starts_the_next_item_of_a_counts_words() -> None:
-    found = run("培育3个千亿级、12个百亿级产业集群和一批优势产业集群。")
-    assert [m.indicator for m in found] == ["千亿级产业集群", "百亿级产业集群"]
+    assert indicators_of("培育3个千亿级、12个百亿级产业集群和一批优势产业集群。") == ["千亿级产业集群", "百亿级产业集群"]
 
 
 def test_a_count_that_only_says_it_was_done_is_named_by_the_clause_before() -> None:
@@ -315,18 +312,15 @@ def test_a_comparison_base_is_no_word_of_the_indicator() -> None:
 
 
 def test_an_attribute_after_a_rate_takes_the_rate_topic() -> None:
-    found = run("农产品加工转化率65%,年产值近1900亿元。")
-    assert [m.indicator for m in found] == ["农产品加工转化率", "农产品加工年产值"]
+    assert indicators_of("农产品加工转化率65%,年产值近1900亿元。") == ["农产品加工转化率", "农产品加工年产值"]
 
 
 def test_shares_of_a_provincial_task_are_named_after_their_topics() -> None:
-    found = run("城镇新增就业、失业人员再就业、困难人员就业,分别完成省定任务的121%、108%、130%。")
-    assert [m.indicator for m in found] == ["城镇新增就业", "失业人员再就业", "困难人员就业"]
+    assert indicators_of("城镇新增就业、失业人员再就业、困难人员就业,分别完成省定任务的121%、108%、130%。") == ["城镇新增就业", "失业人员再就业", "困难人员就业"]
 
 
 def test_shares_of_the_plan_are_named_after_their_topics() -> None:
-    found = run("城镇新增就业、失业人员再就业、困难人员实现就业,分别完成年度任务的135%、163%、193%。")
-    assert [m.indicator for m in found] == ["城镇新增就业", "失业人员再就业", "困难人员实现就业"]
+    assert indicators_of("城镇新增就业、失业人员再就业、困难人员实现就业,分别完成年度任务的135%、163%、193%。") == ["城镇新增就业", "失业人员再就业", "困难人员实现就业"]
     found = run("全市68个省重点项目完成投资599.3亿元,380个市重点项目完成投资2130.3亿元,分别为年度计划的143%和144.5%。")
     assert [m.indicator for m in found[-2:]] == ["省重点项目", "市重点项目"]
     found = run("全市21个重点项目完成投资17.84亿元,其中8个省、市重点项目完成投资10.83亿元,"
@@ -496,20 +490,16 @@ def test_a_figure_alone_in_a_table_cell_is_named_by_its_row() -> None:
 
 
 def test_a_running_total_after_new_things_counts_them_all() -> None:
-    found = run("新增上市公司2家,累计达到18家。")
-    assert [m.indicator for m in found] == ["新增上市公司", "上市公司"]
+    assert indicators_of("新增上市公司2家,累计达到18家。") == ["新增上市公司", "上市公司"]
 
 
 def test_a_running_total_after_a_daily_rate_of_new_things_drops_the_rate_too() -> None:
-    found = run("日均新增经营主体85户,累计达21万户。")
-    assert [m.indicator for m in found] == ["日均新增经营主体", "经营主体"]
+    assert indicators_of("日均新增经营主体85户,累计达21万户。") == ["日均新增经营主体", "经营主体"]
 
 
 def test_a_bare_settling_verb_counts_the_things_found_before() -> None:
-    found = run("排查安全隐患260处、整改250处。")
-    assert [m.indicator for m in found] == ["排查安全隐患", "整改安全隐患"]
-    found = run("受理群众诉求1200件,办结1150件,办结率95.8%。")
-    assert [m.indicator for m in found] == ["受理群众诉求", "办结群众诉求", "办结率"]
+    assert indicators_of("排查安全隐患260处、整改250处。") == ["排查安全隐患", "整改安全隐患"]
+    assert indicators_of("受理群众诉求1200件,办结1150件,办结率95.8%。") == ["受理群众诉求", "办结群众诉求", "办结率"]
 
 
 def test_a_sum_after_a_bare_verb_is_named_by_the_thing_after_it() -> None:
@@ -539,8 +529,7 @@ def test_a_number_alone_after_a_comma_continues_a_fenbie_list() -> None:
 
 
 def test_two_list_items_of_unequal_length_stand_alone() -> None:
-    found = run("全市接待海内外游客人数、旅游总收入,分别增长16.1%和17.6%。")
-    assert [m.indicator for m in found] == ["接待海内外游客人数", "旅游总收入"]
+    assert indicators_of("全市接待海内外游客人数、旅游总收入,分别增长16.1%和17.6%。") == ["接待海内外游客人数", "旅游总收入"]
 
 
 def test_modifiers_joined_by_a_list_comma_up_to_de_leave_the_head_to_the_count() -> None:
@@ -550,8 +539,7 @@ def test_modifiers_joined_by_a_list_comma_up_to_de_leave_the_head_to_the_count()
 
 
 def test_a_total_takes_the_previous_topic() -> None:
-    found = run("高新技术企业新增80家,总数达到520家。")
-    assert [m.indicator for m in found] == ["高新技术企业", "高新技术企业总数"]
+    assert indicators_of("高新技术企业新增80家,总数达到520家。") == ["高新技术企业", "高新技术企业总数"]
 
 
 @pytest.mark.parametrize("text, indicators", [

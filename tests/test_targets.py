@@ -35,9 +35,12 @@ def _m(text: str, quote: str, indicator: str, value: float, unit: str, comparato
                    None, 0.9)
 
 
+def _targets(text: str, measures, metadata: Metadata = REPORT_META, structure: Structure = Structure()):
+    return extract_targets(_source(text), normalise(text), structure, metadata, tuple(measures))
+
+
 def _rows(text: str, measures, metadata: Metadata = REPORT_META, structure: Structure = Structure()):
-    targets = extract_targets(_source(text), normalise(text), structure, metadata, tuple(measures))
-    return [(t.indicator, t.value, t.unit, t.comparator) for t in targets]
+    return [(t.indicator, t.value, t.unit, t.comparator) for t in _targets(text, measures, metadata, structure)]
 
 
 # --- the block --------------------------------------------------------------------
@@ -59,7 +62,7 @@ def test_inline_block_rows_map_to_keys_and_skip_the_review():
         ("new_urban_jobs", 3, "万人", ">="),
         ("other", 1, "个百分点", "="),
     ]
-    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    targets = _targets(text, measures)
     assert targets[2].indicator_text == "常住人口城镇化率"
     assert {t.period for t in targets} == {"2024"}
 
@@ -135,7 +138,7 @@ def test_plan_heading_block_with_a_dash_list_and_its_end_year():
     ]
     expected = [("gdp_growth", 6.5, "2025"), ("gdp_level", 380, "2025"), ("other", 60, "2025")]
     for metadata in (PLAN_META, Metadata(title="示例县国民经济和社会发展第十四个五年规划纲要")):
-        targets = extract_targets(_source(text), normalise(text), Structure(), metadata, tuple(measures))
+        targets = _targets(text, measures, metadata)
         assert [(t.indicator, t.value, t.period) for t in targets] == expected
     # Not known as a plan: five-year goals are not a report's headline targets.
     assert _rows(text, measures, metadata=Metadata(doc_type="政府工作报告")) == []
@@ -185,7 +188,7 @@ def test_numbered_targets_on_their_own_lines_are_items_not_headings():
     ]
     assert _rows(text, measures) == [
         ("gdp_growth", 6.5, "%", "~"), ("fai_growth", 10, "%", "="), ("registered_unemployment", 4, "%", "<=")]
-    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    targets = _targets(text, measures)
     assert [t.indicator_text for t in targets] == ["地区生产总值", "固定资产投资", "城镇登记失业率"]
 
 
@@ -275,7 +278,7 @@ def test_glosses_bases_and_full_width_percent_do_not_hide_the_key():
     ]
     assert _rows(text, measures) == [
         ("gdp_growth", 6, "％", "~"), ("rd_intensity", 2.3, "%", "="), ("budget_revenue_growth", 3, "%", "=")]
-    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    targets = _targets(text, measures)
     assert targets[0].indicator_text == "全市生产总值（GDP）"
 
 
@@ -310,7 +313,7 @@ def test_a_cue_under_a_heading_cue_keeps_the_whole_section():
 def test_a_list_label_is_not_part_of_the_indicator(label):
     text = f"今年主要预期目标建议如下：\n{label}城镇新增就業5萬人；\n"
     measures = [_m(text, f"{label}城镇新增就業5萬人", f"{label}城镇新增就業", 5, "萬人")]
-    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    targets = _targets(text, measures)
     assert [(t.indicator, t.indicator_text, t.unit) for t in targets] == [("new_urban_jobs", "城镇新增就業", "萬人")]
 
 
@@ -341,7 +344,7 @@ def test_respectively_pairs_share_out_the_joined_names():
         _m(text, "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内", name, 4.5, "%", "<="),
     ]
     assert _rows(text, measures) == [("surveyed_unemployment", 5.5, "%", "<="), ("registered_unemployment", 4.5, "%", "<=")]
-    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    targets = _targets(text, measures)
     assert [text[t.span.start:t.span.end] for t in targets] == [
         "城镇调查失业率和城镇登记失业率分别控制在5.5%", "城镇调查失业率和城镇登记失业率分别控制在5.5%和4.5%以内"]
 
@@ -444,7 +447,7 @@ def test_traditional_text_keeps_the_written_words():
         _m(text, "地區生產總值增長6%以上", "地區生產總值", 6, "%", ">=", True),
         _m(text, "常住人口城鎮化率達到60%", "常住人口城鎮化率", 60, "%"),
     ]
-    targets = extract_targets(_source(text), normalise(text), Structure(), REPORT_META, tuple(measures))
+    targets = _targets(text, measures)
     assert [(t.indicator, t.indicator_text) for t in targets] == [
         ("gdp_growth", "地區生產總值"), ("other", "常住人口城鎮化率")]
 
