@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from luoshi.data.verbs import DEADLINE_PATTERNS, MIN_OBJECT_CHARS
 from luoshi.extract import tasks
+from luoshi.extract.char_tables import code_points
 from luoshi.model import Source
 from luoshi.pipeline import process, read
 
@@ -137,7 +138,7 @@ def test_every_deadline_holds_an_anchor_within_its_reach(deadline: str) -> None:
 def test_deadlines_searched_near_anchors_are_those_of_a_scan_of_every_position(text: str) -> None:
     every = re.compile("|".join(f"(?:{p})" for p in DEADLINE_PATTERNS))
     expected = [(m.start(), m.group()) for m in every.finditer(text)]
-    assert tasks._deadline_hits(text, tasks._code_points(text)) == expected
+    assert tasks._deadline_hits(text, code_points(text)) == expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -54,24 +54,17 @@ from luoshi.data.quantities import (
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
 from luoshi.extract.alternation import word_pattern
+from luoshi.extract.char_tables import char_table, code_points
 from luoshi.extract.quantities import Quantity, find_quantities
 from luoshi.extract.roles import Place, RoleMap, plan_name
 from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
-
-def _char_table(chars: str) -> np.ndarray:
-    """A lookup table over the Basic Multilingual Plane: is the character one of ``chars``?"""
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(c) for c in chars]] = True
-    return table
-
-
 # Clause boundaries (U+FFFD marks a character lost in a mojibake repair), sentence
 # ends, and full stops, looked up for every character of a text at once.
-_IS_CLAUSE_END = _char_table(",，;；。:：!！?？\n\t\ufffd")  # (a tab separates the cells of a table row)
-_IS_SENTENCE_END = _char_table(";；。!！?？\n")
-_IS_FULL_STOP = _char_table("。!！?？\n")
+_IS_CLAUSE_END = char_table(",，;；。:：!！?？\n\t\ufffd")  # (a tab separates the cells of a table row)
+_IS_SENTENCE_END = char_table(";；。!！?？\n")
+_IS_FULL_STOP = char_table("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
 _NIAN, _ONE, _NINE, _TWO, _ZERO = map(ord, "年1920")
 _BASE_YEAR_LEAD_RE = re.compile(rf"(?:{'|'.join(BASE_YEAR_LEADS)})\s*$")
@@ -483,8 +476,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     found = find_quantities(text)
     if not found:
         return ()
-    # code points above the table's plane are no boundary: they read as U+FFFF
-    codes = np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 0xFFFF)
+    codes = code_points(text)  # those above the tables' plane are no boundary: they read as U+FFFF
     clause_pos = np.flatnonzero(_IS_CLAUSE_END[codes]).tolist()
     if ":" in text or "：" in text:  # the colon of a ratio (2.3:1) ends no clause
         ratio_colons = {m.start() for m in _RATIO_COLON_RE.finditer(text)}

@@ -21,7 +21,6 @@ the heading's period, else for a target the plan or the report's year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -37,6 +36,7 @@ from luoshi.data.verbs import (
     SUBJECT_PREFIXES,
 )
 from luoshi.extract.alternation import word_pattern
+from luoshi.extract.char_tables import char_table, code_points
 from luoshi.extract.roles import RoleMap, plan_name
 from luoshi.extract.topics import topics_of
 from luoshi.frozen import positional_builder
@@ -52,16 +52,6 @@ from luoshi.model import (
     Task,
 )
 
-
-def _char_table(chars: Iterable[str] = "", *ranges: tuple[str, str]) -> np.ndarray:
-    """Over the BMP: whether each code point is one of ``chars`` or in one of the ``ranges``."""
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(c) for c in chars]] = True
-    for lo, hi in ranges:
-        table[ord(lo):ord(hi) + 1] = True
-    return table
-
-
 _BOUNDARY = ",，;；。:：!！?？\n"
 _HEAD_WORDS = (*SUBJECT_PREFIXES, *LEAD_ADVERBS, *ACTION_VERBS)
 # the adverbs and verbs are tried again and again as the head backtracks: their tries grouped by first
@@ -76,23 +66,23 @@ _HEAD = (rf"[ \t]*(?=[{''.join(sorted({re.escape(w[0]) for w in _HEAD_WORDS}))}]
 # looking behind for it) lets the scan jump from boundary to boundary instead of trying every position
 _HEAD_RE = re.compile(_HEAD)
 _HEAD_AFTER_BOUNDARY_RE = re.compile(f"[{_BOUNDARY}]{_HEAD}")
-_SENTENCE_END = _char_table(";；。!！?？\n")
+_SENTENCE_END = char_table(";；。!！?？\n")
 _RHETORIC_RE = re.compile(word_pattern(RHETORIC_OBJECT_WORDS))
-_CONTENT = _char_table("", ("\u4e00", "\u9fff"), ("A", "Z"), ("a", "z"), ("0", "9"))  # Chinese, Latin, digits
+_CONTENT = char_table("", ("\u4e00", "\u9fff"), ("A", "Z"), ("a", "z"), ("0", "9"))  # Chinese, Latin, digits
 _NEWLINE = ord("\n")
 # every deadline starts with a digit or one of these characters: the lookahead rejects the other
 # positions before the alternation tries them
 _DEADLINE_RE = re.compile(r"(?=[\d年当今到至上下一二三四第])(?:" + "|".join(f"(?:{p})" for p in DEADLINE_PATTERNS) + ")")
 # every deadline holds one of these characters and is at most _DEADLINE_REACH long (tested): only the
 # few windows that reach an anchor are searched, not every position of the text
-_DEADLINE_ANCHOR = _char_table("年月季")
+_DEADLINE_ANCHOR = char_table("年月季")
 _DEADLINE_REACH = 12
 _YEAR_RE = re.compile(r"(20\d\d)年")
 _ADVERBS_ONLY = frozenset(LEAD_ADVERBS) - frozenset(ACTION_VERBS)
 _ADVERB_RE = re.compile(word_pattern(_ADVERBS_ONLY))
 _LONG_OBJECT = 3 * max(map(len, RHETORIC_OBJECT_WORDS)) + MIN_OBJECT_CHARS
 _SKIPPED_ROLES = frozenset(("chrome", "notes", "glossary", "front"))
-_TRAILING_CHAR = _char_table(" \t,，;；。:：、")
+_TRAILING_CHAR = char_table(" \t,，;；。:：、")
 _task = positional_builder(Task)  # thousands per document: a third of the cost of Task(...)
 _span = positional_builder(Span)  # a task's span is never empty
 
@@ -118,15 +108,10 @@ def _rhetoric(objects: list[str]) -> np.ndarray:
     short = np.flatnonzero(lengths <= _LONG_OBJECT)
     out = np.zeros(len(objects), dtype=bool)
     if len(short):
-        cp = _code_points(_RHETORIC_RE.sub("", "\n".join([objects[i] for i in short.tolist()])))
+        cp = code_points(_RHETORIC_RE.sub("", "\n".join([objects[i] for i in short.tolist()])))
         owner = np.cumsum(cp == _NEWLINE)  # a line break belongs to the object after it, and is no content
         out[short] = np.bincount(owner, weights=_CONTENT[cp], minlength=len(short)) < MIN_OBJECT_CHARS
     return out
-
-
-def _code_points(text: str) -> np.ndarray:
-    """The code points of ``text``, those beyond the BMP as U+FFFF (a noncharacter in no table)."""
-    return np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4"), 0xFFFF)
 
 
 def _mention_index(items, spans_of) -> tuple[list[int], list[int]]:
@@ -179,7 +164,7 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     if not heads:
         return ()
     n_text = len(text)
-    cp = _code_points(text)
+    cp = code_points(text)
     sentence_ends = np.append(np.flatnonzero(_SENTENCE_END[cp]), n_text)  # the last ends the text
     starts = np.array([h[0] for h in heads])
     k = np.searchsorted(sentence_ends, starts)  # the sentence holding each head
