@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 REPORT_META = Metadata(year=2024, doc_type="政府工作报告")
 PLAN_META = Metadata(doc_type="五年规划纲要", period="2021-2025")
+NO_STRUCTURE = Structure()
 
 
 def _source(text: str) -> Source:
@@ -35,11 +36,11 @@ def _m(text: str, quote: str, indicator: str, value: float, unit: str, comparato
                    None, 0.9)
 
 
-def _targets(text: str, measures, metadata: Metadata = REPORT_META, structure: Structure = Structure()):
+def _targets(text: str, measures, metadata: Metadata = REPORT_META, structure: Structure = NO_STRUCTURE):
     return extract_targets(_source(text), normalise(text), structure, metadata, tuple(measures))
 
 
-def _rows(text: str, measures, metadata: Metadata = REPORT_META, structure: Structure = Structure()):
+def _rows(text: str, measures, metadata: Metadata = REPORT_META, structure: Structure = NO_STRUCTURE):
     return [(t.indicator, t.value, t.unit, t.comparator) for t in _targets(text, measures, metadata, structure)]
 
 
