@@ -57,9 +57,8 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
     if rows:
         writer.insert_rows(conn, t.commitment_index, rows)
     if saved.version > 1:
-        name = select(d.name).where(d.id == doc_id).scalar_subquery()
-        conn.execute(update(t.commitment_index).where(
-            i.latest, i.document_id.in_(select(d.id).where(d.name == name, d.id != doc_id))).values(latest=False))
+        earlier = select(d.id).where(d.name == saved.name, d.id != doc_id)
+        conn.execute(update(t.commitment_index).where(i.latest, i.document_id.in_(earlier)).values(latest=False))
         same = t.commitments.alias("same_thread")
         tracked = exists(select(e.id).join(same, same.c.id == e.commitment_id).where(same.c.thread == c.thread))
         for thread in conn.execute(select(c.thread).distinct().where(c.document_id == doc_id, tracked)).scalars():
