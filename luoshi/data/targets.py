@@ -63,10 +63,11 @@ LIST_ITEM_MAX_CHARS = 80
 # headings end without a mark.
 NUMBERED_ITEM_END = r"[,;。]\s*$"
 # The label that opens a list item (——, (一), 一是, 1.) is not part of the
-# indicator's name: "——地区生产总值" names 地区生产总值. Matched on the
-# written form too, hence the full-width brackets.
+# indicator's name: "——地区生产总值" names 地区生产总值. Any list item's start,
+# and the numbered labels too; matched on the written form too, hence the
+# full-width brackets.
 ITEM_LABEL = (
-    r"^\s*(?:——|—|─+|-|·|•|[①-⑳]|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、是]"
+    rf"^\s*(?:{LIST_ITEM_START}|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、"
     r"|[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d))\s*"
 )
 # A sentence naming a target year ("展望2035年,…", "到2030年…") that is not
