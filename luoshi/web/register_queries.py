@@ -452,12 +452,13 @@ def board(store: Store, today: date | None = None, page: int = 1, page_size: int
         counts = _board_counts(conn, day)
         meta = _document_meta(conn, list(counts))
         order = sorted(counts, key=lambda i: (meta[i].region is None, meta[i].region or "", -(meta[i].year or 0), i))
-        total = sum(sum(statuses.values()) for statuses, _ in counts.values())
+        sizes = {doc_id: sum(statuses.values()) for doc_id, (statuses, _) in counts.items()}
+        total = sum(sizes.values())
         pages = max(1, -(-total // page_size))
         page = min(max(page, 1), pages)
         start, end, seen, shown = (page - 1) * page_size, page * page_size, 0, []
         for doc_id in order:
-            size = sum(counts[doc_id][0].values())
+            size = sizes[doc_id]
             if seen < end and seen + size > start:
                 shown.append((doc_id, max(0, start - seen), min(size, end - seen) - max(0, start - seen)))
             seen += size
@@ -465,7 +466,7 @@ def board(store: Store, today: date | None = None, page: int = 1, page_size: int
         latest = _latest_evidence(conn, [i.id for doc_items in items.values() for i in doc_items])
     documents = tuple(
         BoardDocument(doc_id, meta[doc_id].title, meta[doc_id].name, meta[doc_id].region, meta[doc_id].year,
-                      *counts[doc_id], sum(counts[doc_id][0].values()),
+                      *counts[doc_id], sizes[doc_id],
                       tuple(replace(i, evidence=latest.get(i.id)) for i in items[doc_id]))
         for doc_id, _, _ in shown)
     statuses = {k: sum(s[k] for s, _ in counts.values()) for k in STATUS_LABELS}
