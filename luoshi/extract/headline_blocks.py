@@ -26,8 +26,8 @@ from luoshi.data.targets import (
     LIST_ITEM_START,
     MULTI_YEAR_ITEM,
     MULTI_YEAR_WORDS,
-    NUMBERED_ITEM_END,
     NON_TARGET_ROLES,
+    NUMBERED_ITEM_END,
     PAST_WORDS,
     PLAN_END_YEARS,
     PLAN_TITLE_WORD,
@@ -208,7 +208,7 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
         end, pos, first = next_end, next_end + 1, False
     for section in chain:
         if section.role == "targets":
-            _, a, b = next(item for item in outline.sections if item[0] is section)
+            _, _, b = next(item for item in outline.sections if item[0] is section)
             end = max(end, b)
             break
     return end

@@ -17,13 +17,21 @@ from luoshi.data.targets import (
     NAME_GLOSS,
     PAIRED_PREFIXES,
     RESPECTIVELY,
-    SHARED_VALUE,
     SHARE_WORD,
+    SHARED_VALUE,
     TARGET_YEAR,
 )
 from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
 from luoshi.extract.indicators import OTHER, canonical_indicator
-from luoshi.model import HeadlineTarget, Measure, Metadata, Normalised, Source, Span, Structure
+from luoshi.model import (
+    HeadlineTarget,
+    Measure,
+    Metadata,
+    Normalised,
+    Source,
+    Span,
+    Structure,
+)
 
 _LIST_JOINER_RE = re.compile("|".join(sorted(LIST_JOINERS, key=len, reverse=True)))
 _COMPLETE_NAME_RE = re.compile(f"(?:{'|'.join(COMPLETE_NAME_ENDINGS)})$")
