@@ -67,6 +67,8 @@ from luoshi.normalise import to_simplified
 from luoshi.store import Store
 
 VerdictName = Literal["met", "partly", "missed", "unknown"]
+Band = Literal["reached", "approx", "partly", "beyond"]  # where an actual falls against its bound (``Gap.band``)
+BAND_VERDICTS: dict[Band, VerdictName] = {"reached": "met", "approx": "met", "partly": "partly", "beyond": "missed"}
 EPSILON = 1e-9
 # A change measure's own words close to its number: 下降3.5%, 同比下降, 压减5%.
 DIRECTION_WINDOW = 8
@@ -137,6 +139,17 @@ class Gap:
     partly: float  # the band of a partly-met target (0: none)
     comparator: str = "="
     decrease: bool = False  # judged as the size of a decrease (能耗下降3%)
+
+    @property
+    def band(self) -> Band:
+        """Where the actual falls: on the bound's good side, within the 左右 band, the partly band, or beyond."""
+        if self.miss <= EPSILON:
+            return "reached"
+        if self.miss <= self.slack + EPSILON:
+            return "approx"
+        if self.partly > self.slack and self.miss <= self.partly + EPSILON:
+            return "partly"
+        return "beyond"
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,23 +257,19 @@ def measure_gap(value: float, comparator: str, actual: float, *, unit: str, valu
 
 
 def verdict_of(gap: Gap) -> VerdictName:
-    if gap.miss <= gap.slack + EPSILON:
-        return "met"
-    if gap.miss <= max(gap.partly, gap.slack) + EPSILON and gap.partly > gap.slack:
-        return "partly"
-    return "missed"
+    return BAND_VERDICTS[gap.band]
 
 
 def english_reason(gap: Gap) -> str:
     """The ``reason`` of the JSONL: 7.4 vs floor 8%: 0.6 off."""
     kind = "ceiling" if gap.ceiling else "floor"
     text = f"{_fmt(gap.actual)} vs {kind} {_fmt(gap.bound)}{gap.unit}"
-    miss, slack, partly = gap.miss, gap.slack, gap.partly
-    if miss <= EPSILON:
+    miss, slack, partly, band = gap.miss, gap.slack, gap.partly, gap.band
+    if band == "reached":
         text = f"{text}: {'within' if gap.ceiling else 'reached'}"
-    elif miss <= slack + EPSILON:
+    elif band == "approx":
         text = f"{text}: {_fmt(miss)} off, within the 左右 band of {_fmt(slack)}"
-    elif miss <= max(partly, slack) + EPSILON and partly > slack:
+    elif band == "partly":
         text = f"{text}: {_fmt(miss)} off, within the partly band of {_fmt(partly)}"
     else:
         text = f"{text}: {_fmt(miss)} off" + (f", beyond the partly band of {_fmt(partly)}" if partly else "")

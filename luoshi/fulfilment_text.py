@@ -41,12 +41,12 @@ def _gap(gap: Gap) -> str:
         return PHRASES["at_ceiling" if gap.ceiling else "reached"].format(**figures)
     higher = gap.miss > 0 if gap.ceiling else gap.miss < 0
     text = PHRASES["higher" if higher else "lower"].format(**figures)
-    if gap.miss <= EPSILON:
+    if gap.band == "reached":
         return text
-    if gap.miss <= gap.slack + EPSILON:
+    if gap.band == "approx":
         return text + PHRASES["within_approx"].format(band=_band(gap.slack, gap.unit, APPROX_RELATIVE))
     band = _band(gap.partly, gap.unit, PARTLY_RELATIVE)
-    if gap.partly > gap.slack and gap.miss <= gap.partly + EPSILON:
+    if gap.band == "partly":
         return text + PHRASES["within_partly"].format(band=band)
     return text + (PHRASES["beyond_partly"].format(band=band) if gap.partly else "")
 
