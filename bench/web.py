@@ -27,13 +27,13 @@ import statistics
 import tempfile
 import threading
 import time
-import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import func, select, text
 
+from luoshi.assign import default_directory
 from luoshi.ingest import ingest
 from luoshi.regions import all_divisions
 from luoshi.register.index import STATUS_RANK
@@ -57,9 +57,7 @@ def grow(store: Store, measures: int, seed: int = 5) -> None:
     """Copy the stored documents with their commitments until the register holds ``measures`` commitments."""
     rng = random.Random(seed)
     regions = [d.name for d in all_divisions() if d.level == "prefecture"][:40]
-    directory = tomllib.loads((Path(__file__).resolve().parents[1] / "luoshi" / "data" / "departments.toml")
-                              .read_text(encoding="utf-8"))
-    units = ["市" + d["name"] for d in directory["department"]]
+    units = ["市" + d.name for d in default_directory().departments]
     statuses = list(STATUS_RANK)
     d, c, i = t.documents, t.commitments, t.commitment_index
     with store.engine.connect() as conn, conn.begin():
