@@ -124,6 +124,7 @@ class RegisterView:
 like_escape = register_index.like_escape
 ci, cm, d = t.commitment_index.c, t.commitments.c, t.documents.c
 DOCUMENT_ORDER = (ci.document_id, ci.span_start, ci.kind, ci.item_ordinal)
+OPEN = and_(ci.deadline.is_not(None), ci.status.not_in(tuple(CLOSED)))  # a deadline to keep: may be overdue, due soon
 SORT_COLUMNS = {"id": ci.commitment_id, "region": ci.region, "year": ci.year, "status": ci.status_rank,
                 "deadline": ci.deadline, "lead_unit": ci.lead_unit, "topic": ci.topic}
 
@@ -139,7 +140,7 @@ class _Scope:
         self.facets = {name: self.condition(name, value) for name, value in chosen.chosen().items()}
 
     def overdue(self) -> ColumnElement:
-        return and_(ci.deadline.is_not(None), ci.deadline < self.today, ci.status.not_in(tuple(CLOSED)))
+        return and_(OPEN, ci.deadline < self.today)
 
     def condition(self, name: str, value: str) -> ColumnElement:
         if name == "overdue":
@@ -476,8 +477,7 @@ def board(store: Store, today: date | None = None, page: int = 1, page_size: int
 def _board_counts(conn: Connection, today: date) -> dict[int, tuple[dict[str, int], dict[str, int]]]:
     """Per document of the register: commitments per status and per colour (one pass over the index)."""
     day, soon = today.isoformat(), (today + timedelta(days=DUE_SOON_DAYS)).isoformat()
-    open_ = and_(ci.deadline.is_not(None), ci.status.not_in(tuple(CLOSED)))
-    red, yellow = and_(open_, ci.deadline < day), and_(open_, ci.deadline >= day, ci.deadline <= soon)
+    red, yellow = and_(OPEN, ci.deadline < day), and_(OPEN, ci.deadline >= day, ci.deadline <= soon)
     columns = [func.sum(case((ci.status == key, 1), else_=0)) for key in STATUS_LABELS]
     query = (select(ci.document_id, func.count(), func.sum(case((red, 1), else_=0)),
                     func.sum(case((yellow, 1), else_=0)), *columns).where(ci.latest).group_by(ci.document_id))
