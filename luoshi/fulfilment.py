@@ -701,7 +701,7 @@ def verdict_for(region: str, target: Figure, actuals: Sequence[Figure], actual_d
         return Verdict(region, target.label, side, None, "unknown", why, basis)
     if actual is found.share:
         # 完成全年目标的125%: the share is judged as a level against 100% of the target
-        verdict, reason = judge(100, ">=", actual.value, unit="")
+        verdict = verdict_of(measure_gap(100, ">=", actual.value, unit=""))
         reason = f"reported as {_fmt(actual.value)}% of the target: {verdict}"
         return Verdict(region, target.label, side, _actual_side(actual, target.value * actual.value / 100,
                                                                 target), verdict, reason, ShareOfPlan(actual.value))
