@@ -13,6 +13,7 @@ import pytest
 from luoshi.errors import CorruptFile, EmptyFile, NeedsOCR, UsageError
 from luoshi.options import Options
 from luoshi.read import read_bytes, read_path
+from luoshi.read.pdf import without_furniture
 
 SEED_003 = "003_b2a6abcdeeaf89f4.txt"
 SEED_000 = "000_04df038d627074af.txt"
@@ -109,6 +110,32 @@ def test_pdf_text_layer(shared, tmp_path):
     source = next(read_path(path))
     assert (source.format, source.encoding) == ("pdf", "utf-8")
     assert source.text.split() == lines
+
+
+def test_pdf_page_numbers_and_running_header_left_out(shared, tmp_path):
+    """A printed report's page furniture sits mid-paragraph in the text layer; only the body is kept."""
+    lines = _pdf_lines(shared)
+    pages = [lines[i:i + 15] for i in range(0, 60, 15)]
+    furnished = [(["政府工作报告（送审稿）"] if n > 1 else []) + body + [f"— {n} —"]
+                 for n, body in enumerate(pages, 1)]
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(make_pdf(furnished))
+    assert next(read_path(path)).text.split() == lines[:60]
+
+
+@pytest.mark.parametrize("number", ["— 7 —", "-7-", "－ 7 －", "第7页", "第 7 页 共 12 页", "7/12", "— ７ —"])
+def test_page_number_forms(number):
+    body = [["主要预期目标是：地区生产总值增长6%左右，", "城镇新增就业1.2万人以上。"]]
+    assert without_furniture([body[0] + [number]]) == body[0]
+    assert without_furniture([[number] + body[0]]) == body[0]
+
+
+def test_body_lines_that_look_like_furniture_stay():
+    # a bare number is a page number only where most pages have one; a line repeated mid-page is body
+    pages = [["（一）着力扩大有效投资", "12"], ["新开工项目", "120个，"], ["（一）着力扩大有效投资", "完成投资"]]
+    assert without_furniture([list(p) for p in pages]) == [line for p in pages for line in p]
+    numbered = [["甲", "1"], ["乙", "2"], ["丙", "3"]]
+    assert without_furniture(numbered) == ["甲", "乙", "丙"]
 
 
 def test_scanned_pdf_needs_ocr(tmp_path):

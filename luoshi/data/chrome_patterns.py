@@ -53,3 +53,14 @@ LABEL_META = {
     "发文单位": "publisher", "发布机构": "publisher", "发文机关": "publisher", "文号": "document_number",
     "发文字号": "document_number", "索引号": "index_number", "省份": "province",
 }
+
+# A PDF page's number printed as a line of its own: "— 3 —", "-3-", "第3页", "第 3 页 共 20 页", "3/20", "3".
+# Dashes are every dash a typesetter uses; digits may be full-width. (``luoshi.read.pdf``)
+PAGE_NUMBER = (r"[-—–－‒―~～·•_\s]*(?:第\s*)?[0-9０-９]{1,4}\s*页?(?:\s*[/／]\s*[0-9０-９]{1,4}\s*页?"
+               r"|\s*共\s*[0-9０-９]{1,4}\s*页)?[-—–－‒―~～·•_\s]*")
+# A running header or footer (the document's title, 内部资料) is a short line repeated at the top or the
+# bottom of at least this share of the pages and of three pages at least; a bare page number ("3") has to
+# be at the same end of that share of the pages and of two at least.
+RUNNING_LINE_MAX = 40
+RUNNING_SHARE = 0.5
+RUNNING_MIN_PAGES = 3
