@@ -100,6 +100,25 @@ class Normalised:
             return Span(pos, pos)
         return Span(self.src_start[start], self.src_end[end - 1])
 
+    def written(self, source_text: str, start: int, end: int) -> str:
+        """The source text that normalised ``[start, end)`` came from, without what normalising left out
+        between its characters (line breaks, a page-number line): the words as written, in one piece.
+
+        ``source_text`` is the text this view was made from (``Source.text``).
+        """
+        starts, ends = self.src_start, self.src_end
+        if start >= end:
+            return ""
+        if ends[end - 1] - starts[start] == end - start:  # one source character each, none left out
+            return source_text[starts[start]:ends[end - 1]]
+        pieces, piece_start = [], starts[start]
+        for i in range(start + 1, end):
+            if starts[i] > ends[i - 1]:  # a gap: source characters no normalised character came from
+                pieces.append(source_text[piece_start:ends[i - 1]])
+                piece_start = starts[i]
+        pieces.append(source_text[piece_start:ends[end - 1]])
+        return "".join(pieces)
+
     def from_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a source span to the normalised span covering it (inverse of ``to_source``)."""
         # Both arrays are non-decreasing, so two binary searches suffice.

@@ -13,7 +13,10 @@ Five steps, each on the whole text (no per-character Python loop):
    holding a tab becomes one tab; a run of spaces between two ASCII
    letters/digits becomes one space; anything else is dropped
    (``政 府 工 作 報 告`` → ``政府工作报告``). A kept character is the first
-   one of its run, so it maps to one source character.
+   one of its run, so it maps to one source character. A page number on a
+   line of its own (``— 3 —``, ``第3页``; ``PAGE_NUMBER_MARKED``, in a copy of
+   a printed report) counts as whitespace, with the blank lines and form
+   feed around it: the paragraph it cut runs on across it.
 4. Hard wraps (PDF copies: a line break every ~30–40 characters, in the
    middle of words): only in a document whose longer lines mostly share one
    width, a line break after a line of about that width that ends no
@@ -30,7 +33,8 @@ Five steps, each on the whole text (no per-character Python loop):
 
 Invariant: ``source[src_start[i]:src_end[i]]`` is the source text that
 produced normalised character ``i``; both arrays are non-decreasing and
-every source character left out of the map is whitespace or invisible.
+every source character left out of the map is whitespace or invisible, or
+part of a marked page number on a line of its own.
 """
 from __future__ import annotations
 
@@ -41,6 +45,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from luoshi.data.chrome_patterns import PAGE_NUMBER_MARKED
 from luoshi.data.headings import ANNEX, BOX, LIST_ITEM, NUMBERED_KINDS
 from luoshi.data.punctuation import (
     CLOSERS,
@@ -157,6 +162,8 @@ def _fold_and_clean_whitespace(text: str) -> tuple[str, np.ndarray]:
     cp = np.where(raw > 0xFFFF, raw, _FOLDED[raw & 0xFFFF])
     n = len(cp)
     ws = _RUN_CHAR[np.minimum(cp, 0xFFFF)] & (cp <= 0xFFFF) | (cp >= _ASTRAL_INVISIBLE)
+    furniture = _page_numbers(text, n)
+    ws |= furniture
     pos = np.flatnonzero(ws)
     keep = ~ws
     if len(pos):
@@ -178,13 +185,27 @@ def _fold_and_clean_whitespace(text: str) -> tuple[str, np.ndarray]:
     index = np.flatnonzero(keep)
     out = cp[index]
     cleaned = _decode(out)
-    wraps = _wrap_breaks(cleaned, out, raw[index] < 0x80, cp, index)
+    wraps = _wrap_breaks(cleaned, out, raw[index] < 0x80, cp, index, furniture)
     if len(wraps):
         joined = np.ones(len(out), dtype=bool)
         joined[wraps] = False
         index = index[joined]
         cleaned = _decode(out[joined])
     return cleaned, index
+
+
+# After the line break that ends the text before it: blank lines, the number's line, blank lines, and the
+# break and form feed that open the next page's first line (or the end of the text).
+_PAGE_LINE = re.compile(rf"\n((?:[^\S\n]*\n)*{PAGE_NUMBER_MARKED}(?:\n[^\S\n]*(?=\n))*"
+                        rf"(?:\n[\f\v]*(?=[^\S\n]*\S)|\s*\Z))")
+
+
+def _page_numbers(text: str, n: int) -> np.ndarray:
+    """Which characters of ``text`` (``n`` long) are page-number lines with the blank lines around them."""
+    furniture = np.zeros(n, dtype=bool)
+    for match in _PAGE_LINE.finditer(text):
+        furniture[match.start(1):match.end(1)] = True
+    return furniture
 
 
 def _decode(cp: np.ndarray) -> str:
@@ -210,12 +231,15 @@ _ENDS = np.array([ord(c) for c in SENTENCE_ENDS])
 _CLOSERS = np.array([ord(c) for c in CLOSERS])
 
 
-def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray, index: np.ndarray) -> np.ndarray:
+def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray, index: np.ndarray,
+                 furniture: np.ndarray) -> np.ndarray:
     """Positions in ``text`` of the line breaks that only wrap a paragraph (none unless it is hard-wrapped).
 
     ``out`` is ``text`` as code points, ``narrow`` flags its characters that
     were ASCII before folding (half a character wide), ``cp``/``index`` are the
-    folded source and where each character of ``text`` comes from in it.
+    folded source and where each character of ``text`` comes from in it;
+    ``furniture`` flags the page-number lines of the source, which count as
+    neither a blank line nor an indent.
     A PDF copy breaks its lines at one width, in the middle of words; a
     document typed with one paragraph per line has lines of every length. So
     the width is the document's most common line width, and a document is
@@ -247,9 +271,9 @@ def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray,
     ended = np.isin(last, _ENDS) | np.isin(last, _CLOSERS) & np.isin(prev, _ENDS)
     words = _ascii_alnum(last) & _ascii_alnum(nxt)  # two ASCII words: the break is their space
     here, there = index[breaks], index[breaks + 1]
-    newlines = np.cumsum(cp == NEWLINE)
+    newlines = np.cumsum((cp == NEWLINE) & ~furniture)
     blank = newlines[there] - newlines[here] > 0
-    indented = (there - here > 1) & (cp[there - 1] != NEWLINE)  # blanks between the break and the next line
+    indented = (there - here > 1) & (cp[there - 1] != NEWLINE) & ~furniture[there - 1]  # blanks before the line
     band = (before >= wrap - WRAP_SHORT) & (before <= wrap + WRAP_LONG)
     paragraph_ends = indented[ended & ~band]
     if len(paragraph_ends) >= WRAP_INDENTED_ENDS and paragraph_ends.mean() >= WRAP_SHARE:

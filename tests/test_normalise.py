@@ -7,7 +7,7 @@ Guarantees tested here (``n = normalise(source)``):
   non-decreasing; two characters' spans are either equal (one *unit*, e.g. a
   repair) or disjoint.
 * nothing real is lost: every source character outside all spans is
-  whitespace or invisible.
+  whitespace or invisible, or on a line that is a marked page number.
 * per character: a character mapped to one source character ``c`` is
   ``fold(c)`` or ``fold(t2s(c))``.
 * slices: for a normalised span ``[a, b)`` that cuts no unit and neither
@@ -27,9 +27,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from luoshi.data.chrome_patterns import PAGE_NUMBER_MARKED
 from luoshi.data.punctuation import FOLD
 from luoshi.model import Repair, Source, Span
 from luoshi.normalise import normalise, to_simplified
@@ -62,10 +63,15 @@ def check_shape(source: str, n) -> None:
         prev = (s, e)
 
 
+PAGE_LINE = re.compile(rf"^{PAGE_NUMBER_MARKED}$", re.MULTILINE)
+
+
 def check_nothing_lost(source: str, n) -> None:
     covered = bytearray(len(source))
     for s, e in zip(n.src_start, n.src_end):
         covered[s:e] = b"\x01" * (e - s)
+    for page in PAGE_LINE.finditer(source):
+        covered[page.start():page.end()] = b"\x01" * (page.end() - page.start())
     for i, c in enumerate(source):
         if not covered[i]:
             assert WHITESPACE_OR_INVISIBLE.match(c), f"dropped {c!r} at {i}"
@@ -379,3 +385,88 @@ def test_a_typeset_pdf_read_back_gives_the_reports_targets(tmp_path):
     assert [target_key(t) for t in doc.targets] == [target_key(t) for t in plain.targets]
     same = sum(a == b for a, b in zip(map(measure_key, doc.measures), map(measure_key, plain.measures)))
     assert len(doc.measures) == len(plain.measures) and same >= 0.98 * len(plain.measures)
+
+
+# --- page numbers of a printed report ------------------------------------
+
+
+@pytest.mark.parametrize("page", ["\n\n— 2 —\n\n\f", "\n- 2 -\n", "\n第2页\n", "\n\u3000\u3000－２－\n\n"])
+def test_a_page_number_line_is_left_out_and_its_paragraph_runs_on(page):
+    paragraph = "全年地区生产总值增长6%左右，城镇新增就业12000人以上，居民人均可支配收入增长7%。"
+    body = "\n".join([paragraph] * 12)
+    lines = rewrap(body, 20).split("\n")
+    k = next(k for k in range(len(lines) // 2, len(lines)) if not lines[k].endswith("。"))  # mid-paragraph
+    source = "\n".join(lines[:k + 1]) + page + "\n".join(lines[k + 1:])
+    n = normalise(source)
+    assert n.text == "\n".join([to_simplified(paragraph).replace("，", ",")] * 12)
+    check_shape(source, n)
+    check_nothing_lost(source, n)
+
+
+def test_page_numbers_between_paragraphs_and_at_the_end_go_too():
+    source = "一、工作回顾\n— 1 —\n全年完成投资120亿元。\n\n第 2 页 共 2 页\n"
+    assert normalise(source).text == "一、工作回顾\n全年完成投资120亿元。"
+
+
+def test_numbers_that_are_not_page_numbers_stay():
+    source = "新建学校\n12\n所。\n2024\n第三页\n－\n"
+    assert normalise(source).text == "新建学校\n12\n所。\n2024\n第三页\n-"
+
+
+def with_page_numbers(text: str, every: int = 40) -> str:
+    """``text`` with a page-number line (``— n —``) after every ``every`` lines, as a printed copy has."""
+    lines = text.split("\n")
+    return "\n".join(line + (f"\n— {i // every + 1} —" if i % every == every - 1 else "") for i, line in enumerate(lines))
+
+
+@pytest.mark.parametrize(("name", "width"), [("zhumadian_2019_gwr.txt", 34), ("002_ab862bf384cb27d5.txt", 40)])
+def test_a_hard_wrapped_report_with_page_numbers_reads_as_its_original(name, width):
+    source = next(p for p in CORPUS if p.name == name).read_text(encoding="utf-8")
+    printed = with_page_numbers(rewrap(source, width))
+    assert printed.count(" —\n") >= 10
+    plain, doc = run(source), run(printed)
+    assert [target_key(t) for t in doc.targets] == [target_key(t) for t in plain.targets]
+    assert [(s.label, s.title, s.level, s.role) for s in doc.sections] == [
+        (s.label, s.title, s.level, s.role) for s in plain.sections
+    ]
+    assert [measure_key(m)[:4] for m in doc.measures] == [measure_key(m)[:4] for m in plain.measures]
+    assert " —" not in doc.normalised.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs, st.integers(15, 40), st.sampled_from(["", INDENT]), st.integers(2, 9))
+def test_map_invariants_on_random_wrapped_text_with_page_numbers(paras, width, indent, every):
+    unwrapped = "\n".join(paras)
+    assume(not PAGE_LINE.search(rewrap(unwrapped, width, indent)))  # a line of the text itself that looks like one
+    source = with_page_numbers(rewrap(unwrapped, width, indent), every)
+    n = normalise(source)
+    check_shape(source, n)
+    check_nothing_lost(source, n)
+    check_chars(source, n)
+    assert re.sub(r"\s", "", n.text) == re.sub(r"\s", "", normalise(unwrapped).text)
+
+
+# --- the words as written -------------------------------------------------
+
+
+def test_written_leaves_out_what_normalising_dropped():
+    source = "全市社會消費品零\n\n— 6 —\n\n\f售總額增長10%以上。"
+    n = normalise(source)
+    a = n.text.index("社会")
+    b = n.text.index("增长")
+    assert n.written(source, a, b).replace("\n", "") == "社會消費品零售總額"
+    assert n.written(source, b, b) == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.data())
+def test_written_is_the_source_of_each_character_once(source, data):
+    n = normalise(source)
+    a, b = sorted(data.draw(st.lists(st.integers(0, len(n.text)), min_size=2, max_size=2)))
+    pieces, last = [], None
+    for i in range(a, b):
+        unit = (n.src_start[i], n.src_end[i])
+        if unit != last:
+            pieces.append(source[unit[0]:unit[1]])
+            last = unit
+    assert n.written(source, a, b) == "".join(pieces)

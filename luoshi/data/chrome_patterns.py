@@ -54,10 +54,13 @@ LABEL_META = {
     "发文字号": "document_number", "索引号": "index_number", "省份": "province",
 }
 
-# A PDF page's number printed as a line of its own: "— 3 —", "-3-", "第3页", "第 3 页 共 20 页", "3/20", "3".
-# Dashes are every dash a typesetter uses; digits may be full-width. (``luoshi.read.pdf``)
-PAGE_NUMBER = (r"[-—–－‒―~～·•_\s]*(?:第\s*)?[0-9０-９]{1,4}\s*页?(?:\s*[/／]\s*[0-9０-９]{1,4}\s*页?"
-               r"|\s*共\s*[0-9０-９]{1,4}\s*页)?[-—–－‒―~～·•_\s]*")
+# A page's number printed as a line of its own, marked as one: "— 3 —", "-3-", "第3页", "第 3 页 共 20 页",
+# "3/20". Dashes are every dash a typesetter uses, digits may be full-width; no pattern crosses a line.
+# A bare number ("3") is a page number only where most pages have one (``luoshi.read.pdf``).
+_GAP, _DASH, _N = r"[^\S\n]*", "[-—–－‒―~～·•_]+", "[0-9０-９]{1,4}"
+PAGE_NUMBER_MARKED = (rf"{_GAP}(?:{_DASH}{_GAP}{_N}{_GAP}{_DASH}|第{_GAP}{_N}{_GAP}页(?:{_GAP}共{_GAP}{_N}{_GAP}页)?"
+                      rf"|{_N}{_GAP}[/／]{_GAP}{_N}{_GAP}页?){_GAP}")
+PAGE_NUMBER_BARE = rf"{_GAP}{_N}{_GAP}"
 # A running header or footer (the document's title, 内部资料) is a short line repeated at the top or the
 # bottom of at least this share of the pages and of three pages at least; a bare page number ("3") has to
 # be at the same end of that share of the pages and of two at least.

@@ -5,7 +5,7 @@ a running header or footer (its title, 内部资料). In the text layer they sit
 between the last line of one page and the first of the next, in the middle
 of a paragraph that runs on; left in, they cut that paragraph's sentence and
 can be read as headings. A page's first or last line is dropped when it is a
-page number (``PAGE_NUMBER``; a bare number only when most pages have one
+page number (``PAGE_NUMBER_MARKED``; a bare number only when most pages have one
 there) or a short line repeated in that place on most pages (three at least).
 
 A PDF without a text layer (a scan) raises ``NeedsOCR``; a truncated one
@@ -18,15 +18,21 @@ import re
 from collections import Counter
 from io import BytesIO
 
-from luoshi.data.chrome_patterns import PAGE_NUMBER, RUNNING_LINE_MAX, RUNNING_MIN_PAGES, RUNNING_SHARE
+from luoshi.data.chrome_patterns import (
+    PAGE_NUMBER_BARE,
+    PAGE_NUMBER_MARKED,
+    RUNNING_LINE_MAX,
+    RUNNING_MIN_PAGES,
+    RUNNING_SHARE,
+)
 from luoshi.errors import CorruptFile, NeedsOCR
 from luoshi.options import Options
 from luoshi.read.source import Extracted
 
 EOF_WINDOW = 2048  # pypdf looks for %%EOF in the last 2 KB as well
-_PAGE_NUMBER = re.compile(PAGE_NUMBER)
+_MARKED_NUMBER = re.compile(PAGE_NUMBER_MARKED)
 FURNITURE_LINES = 2  # at either end of a page: its number, and a running header or footer
-_BARE_NUMBER = re.compile(r"\s*[0-9０-９]{1,4}\s*")
+_BARE_NUMBER = re.compile(PAGE_NUMBER_BARE)
 
 
 def extract_pdf(data: bytes, options: Options) -> Extracted:
@@ -61,8 +67,8 @@ def without_furniture(pages: list[list[str]]) -> list[str]:
         running = {line for line, n in Counter(line.strip() for line in edges if line is not None).items()
                    if n >= max(RUNNING_MIN_PAGES, most) and len(line) <= RUNNING_LINE_MAX}
         for lines, line in zip(pages, edges):
-            if line is not None and (line.strip() in running or _PAGE_NUMBER.fullmatch(line)
-                                     and (bare or not _BARE_NUMBER.fullmatch(line))):
+            if line is not None and (line.strip() in running or _MARKED_NUMBER.fullmatch(line)
+                                     or bare and _BARE_NUMBER.fullmatch(line)):
                 del lines[edge]
                 lines[:] = _trimmed(lines)
     return [line for lines in pages for line in lines]
