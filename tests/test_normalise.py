@@ -104,6 +104,14 @@ def test_full_width_digits_letters_and_ascii_punctuation_fold():
     assert n.text == "GDP增长6.5%,(一)目标:"
 
 
+def test_radicals_compatibility_ideographs_and_japanese_forms_fold_to_the_chinese_character():
+    # a PDF font's radicals (U+2F63 ⽣, U+2ED3 ⻓), a compatibility ideograph (U+F9A8 令), an IME's Japanese forms
+    source = "地区\u2f63产总值増长6%,\u2ed3期経済,\uf9a8"
+    assert normalise(source).text == "地区生产总值增长6%,长期经济,令"
+    doc = run("今年主要预期目标:地区\u2f63产总值増长6%左右。")
+    assert [(m.indicator_simplified, m.value, m.change) for m in doc.measures] == [("地区生产总值", 6, True)]
+
+
 def test_chinese_only_punctuation_is_kept_and_note_brackets_unify():
     assert normalise("“十四五”、《規劃》。﹝16﹞〔1〕").text == "“十四五”、《规划》。〔16〕〔1〕"
 

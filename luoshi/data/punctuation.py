@@ -13,6 +13,8 @@ form: ``。、“”‘’《》〔〕【】—…·``. A full-width comma betwe
 """
 from __future__ import annotations
 
+import unicodedata
+
 # --- width folding: one character → one character ------------------------
 
 _FULL_TO_ASCII = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # ！..～ → !..~
@@ -38,7 +40,24 @@ _OTHER_FOLDS = {
     "\u2015": "—", "\u2212": "-",
 }
 
-FOLD: dict[str, str] = {**_FULL_TO_ASCII, **_OTHER_FOLDS}
+# --- ideograph folding: a form no Chinese text means → the Chinese character -
+# A PDF's text layer often gives a radical for the ideograph its font drew
+# (⽣产总值 with U+2F63 KANGXI RADICAL LIFE, ⻓ C-SIMPLIFIED LONG), and some
+# files hold compatibility ideographs (U+F900…); NFKC maps these to the
+# unified ideograph (in the BMP, as every fold is), and the simplified radicals NFKC leaves alone are listed.
+# A Chinese input method sometimes types the Japanese form of a character
+# (増长 for 增长, 経済); OpenCC converts none of these.
+_SIMPLIFIED_RADICALS = dict(zip("⻓⻔⻋⻛⻜⻢⻚⻅⻉⻬⻮⻰⻥⻦⻧⻘⻄⻩⻝", "长门车风飞马页见贝齐齿龙鱼鸟卤青西黄食"))
+_JAPANESE_FORMS = dict(zip(
+    "増経済発総収価営労応関県歩単拡戦効険検験伝転軽択囲観権図団売読続実満圧気浄栄徳恵対帯庁処様鉄児稲圏汚塩",
+    "增经济发总收价营劳应关县步单扩战效险检验传转轻择围观权图团卖读续实满压气净荣德惠对带厅处样铁儿稻圈污盐"))
+_IDEOGRAPH_FOLDS = {
+    **{c: folded for c in map(chr, (*range(0x2E80, 0x2FD6), *range(0xF900, 0xFADA)))
+       if len(folded := unicodedata.normalize("NFKC", c)) == 1 and folded != c and folded <= "\uffff"},
+    **_SIMPLIFIED_RADICALS, **_JAPANESE_FORMS,
+}
+
+FOLD: dict[str, str] = {**_FULL_TO_ASCII, **_OTHER_FOLDS, **_IDEOGRAPH_FOLDS}
 assert all(len(k) == len(v) == 1 for k, v in FOLD.items()), "folding must be one char to one char"
 
 # --- characters that carry nothing and are dropped -----------------------
