@@ -33,6 +33,13 @@ def _one(text: str):
     ("1,200亩", 1200, "亩", "measure", "="),
     ("72微克/立方米", 72, "微克/立方米", "measure", "="),
     ("提高到1900元/月", 1900, "元/月", "money", "="),
+    # a magnitude before a unit that starts with a magnitude character: the unit is whole
+    ("120万千瓦", 120, "万千瓦", "capacity", "="),
+    ("超过2亿千瓦", 2, "亿千瓦", "capacity", ">="),
+    ("3.5亿千瓦时", 3.5, "亿千瓦时", "measure", "="),
+    ("120万千伏安", 120, "万千伏安", "capacity", "="),
+    ("3千米", 3, "千米", "measure", "="),
+    ("五十万千瓦", 50, "万千瓦", "capacity", "="),
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)

@@ -33,7 +33,7 @@ MEASURE_UNITS = (
 )
 # Power units also name the class of a plant or line (星子风电场100兆瓦风力发电项目);
 # they are measures only after a verb that builds or reaches them.
-CAPACITY_UNITS = ("千瓦", "兆瓦", "吉瓦", "MW", "GW", "kW")
+CAPACITY_UNITS = ("千瓦", "兆瓦", "吉瓦", "千伏安", "兆伏安", "MW", "GW", "kW", "kVA", "MVA")
 # Weights and volumes that, written before a product or a plant, give its
 # capacity as part of a project's name (20万吨果蔬精深加工项目).
 THROUGHPUT_UNITS = ("吨", "立方米", "标箱", "标准箱", "千瓦时")

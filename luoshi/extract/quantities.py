@@ -56,6 +56,17 @@ _PER = word_pattern(PER_UNITS)
 _CN_UNITS = word_pattern(u for u in _UNIT_CLASS if u not in ("金", "番", "度电") and not u.isascii())
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 
+
+def _magnitude_char() -> str:
+    """One magnitude character, unless it starts a unit: 120万千瓦 is 120 万千瓦, not 120万千 and 瓦."""
+    alternatives = []
+    for c in "十百千万亿":
+        tails = sorted((u[1:] for u in _UNIT_CLASS if len(u) > 1 and u[0] == c), key=len, reverse=True)
+        alternatives.append(c + (f"(?!{'|'.join(map(re.escape, tails))})" if tails else ""))
+    return f"(?:{'|'.join(alternatives)})"
+
+
+
 QUANTITY_RE = re.compile(
     # a cheap first-character test lets the engine skip most positions at once
     rf"(?=[\d{CN_CHARS}翻])(?:"
@@ -68,7 +79,7 @@ QUANTITY_RE = re.compile(
     # 1/7
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
-    rf"|(?<![\d.A-Za-z])(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?(?P<ar_mag>[十百千万亿]*)(?P<ar_apx2>多|余)?"
+    rf"|(?<![\d.A-Za-z])(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?(?P<ar_mag>{_magnitude_char()}*)(?P<ar_apx2>多|余)?"
     rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
     rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
