@@ -27,6 +27,7 @@ BLOCK_CUES: tuple[str, ...] = (
 # A heading line that is itself the cue ("第二节 主要目标", "(二)今年主要预期
 # 目标"); its block runs to the next heading.
 HEADING_CUE = (
+    r"(?:[■□◆◇▲△▶►★☆●]\s*)?"
     r"(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、])?\s*"
     r"(?:“?十[一二三四五六七八九]五”?(?:时期|期间)?|\d{4}年|今年|明年|全年)?(?:的)?"
     r"(?:全[省市区县州]|我[省市区县州])?(?:国民经济和社会|经济社会)?(?:发展)?(?:的)?"
@@ -53,11 +54,13 @@ BLOCK_CLOSERS = (
 # box-drawing ── in texts from Traditional-script sources). Numbered
 # heading labels (一、 (一) 1.) are left out: they open the next section as
 # often as a list item; a list under them is found through the Structure.
-LIST_ITEM_START = r"(?:——|—|─+|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
+LIST_ITEM_START = r"(?:——|—|─+|-|·|•|[●■□◆◇▲△▶►★☆]|[一二三四五六七八九十]+是|[①-⑳])"
 # The first paragraph after the cue always belongs to the list; a later short
-# paragraph holding a number continues it ("固定资产投资增长8%;" on a line of
-# its own).
+# paragraph continues it when it holds a number ("固定资产投资增长8%;" on a
+# line of its own) or ends like a list clause (a target without a number,
+# "居民收入增长与经济增长基本同步;", between two with numbers).
 LIST_ITEM_MAX_CHARS = 80
+LIST_CLAUSE_END = r"[,;、]\s*$"
 # A numbered paragraph is a list item, not the next heading, when it is short,
 # holds a number and ends like a clause ("(二)规模以上工业增加值增长8%;"):
 # headings end without a mark.
@@ -104,6 +107,22 @@ LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
 RESPECTIVELY = "分别"
 # "A和B均增长8%": one number for every listed name, one row each.
 SHARED_VALUE = r"\s*(?:均|都)"
+# Words a measure's indicator may keep that are not part of the name: a
+# time scope or an adverb between the name and its verb (城镇调查失业率全年
+# 控制在…, 粮食产量继续保持…). Read off the end before the canonical lookup.
+NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取)+$"
+# Wording variants the canonical table does not know, rewritten before the
+# lookup: a statistical scope written before the name (区属地区生产总值,
+# 规模以上固定资产投资 — 500万元以上项目, the usual caliber), 城/乡 shortened
+# in a shared list (城、乡居民人均可支配收入 → 城居民…, 乡居民…), and the
+# farmers and herders of pastoral regions (农牧民人均纯收入).
+NAME_VARIANTS: tuple[tuple[str, str], ...] = (
+    (r"^[省市区县州旗]属(?=.)", ""),
+    (r"^规模以上(?=(?:全社会)?固定资产投资)", ""),
+    (r"^城(?=(?:常住)?居民)", "城镇"),
+    (r"^乡(?=(?:常住)?居民)", "农村"),
+    (r"^农牧民", "农民"),
+)
 # A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
 # 研究与试验发展(R&D)经费投入强度); the name maps without it.
 NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"

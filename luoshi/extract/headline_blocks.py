@@ -22,6 +22,7 @@ from luoshi.data.targets import (
     HEADING_MAX_CHARS,
     HEADING_START,
     ITEM_LABEL,
+    LIST_CLAUSE_END,
     LIST_ITEM_MAX_CHARS,
     LIST_ITEM_START,
     MULTI_YEAR_ITEM,
@@ -50,6 +51,7 @@ _CLAUSE_END_RE = re.compile(r"[,;。!?]")
 _SENTENCE_END = "。!?\n"
 _SENTENCE_MARKS = "。!?"
 _LIST_ITEM_RE = re.compile(rf"\s*{LIST_ITEM_START}")
+_LIST_CLAUSE_END_RE = re.compile(LIST_CLAUSE_END)
 _MULTI_RE = re.compile(MULTI_YEAR_WORDS)
 _MULTI_ITEM_RE = re.compile(MULTI_YEAR_ITEM)
 _PLAN_WORDS_RE = re.compile(PLAN_WORDS)
@@ -199,13 +201,13 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
         return _inline_end(text, list_start, para_end)
     end = para_end
     pos = para_end + 1
-    first = True
+    first, previous = True, ""
     while pos < len(text):
         next_end = _paragraph_end(text, pos)
         paragraph = text[pos:next_end]
-        if not _is_list_item(paragraph, first):
+        if not _is_list_item(paragraph, first, previous):
             break
-        end, pos, first = next_end, next_end + 1, False
+        end, pos, first, previous = next_end, next_end + 1, False, paragraph
     for section in chain:
         if section.role == "targets":
             _, _, b = next(item for item in outline.sections if item[0] is section)
@@ -214,16 +216,22 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     return end
 
 
-def _is_list_item(paragraph: str, first: bool) -> bool:
-    """Whether a paragraph after a list cue continues the list.
+def _is_list_item(paragraph: str, first: bool, previous: str) -> bool:
+    """Whether a paragraph after a list cue continues the list (``previous``: the list's last paragraph).
 
     The first always does unless it is a heading; later ones when marked as
-    items or short with a number. A closer (这些目标…, 围绕上述目标…) ends the list.
+    items, or short with a number or ending like a list clause (a target
+    without a number: "居民收入增长与经济增长基本同步;"). A closer (这些目标…,
+    围绕上述目标…) ends the list.
     """
-    if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not _is_numbered_item(paragraph):
+    if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not (
+        _is_numbered_item(paragraph) or _same_marker(paragraph, previous)
+    ):
         return False
+    short = len(paragraph) <= LIST_ITEM_MAX_CHARS
     return first or bool(
-        _LIST_ITEM_RE.match(paragraph) or len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
+        _LIST_ITEM_RE.match(paragraph)
+        or short and (_DIGIT_RE.search(paragraph) or _LIST_CLAUSE_END_RE.search(paragraph))
     )
 
 
@@ -268,6 +276,13 @@ def _is_heading(paragraph: str) -> bool:
     return not _NOT_A_YEAR_RE.search(line, label.end() if label else 0)
 
 
+def _same_marker(paragraph: str, previous: str) -> bool:
+    """Whether both paragraphs open with the same item marker: a run of items
+    ("●居民收入增长与经济增长同步" after "●经济增长6%左右"), not a new heading."""
+    this, last = _LIST_ITEM_RE.match(paragraph), _LIST_ITEM_RE.match(previous)
+    return bool(this and last and this.group().strip() == last.group().strip())
+
+
 def _is_numbered_item(paragraph: str) -> bool:
     """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading."""
     return (
@@ -281,11 +296,13 @@ def _section_end(text: str, heading_end: int) -> int:
     """The end of the paragraphs under a heading: just before the next heading."""
     end = pos = _paragraph_end(text, heading_end)
     pos += 1
+    previous = ""
     while pos < len(text):
         next_end = _paragraph_end(text, pos)
-        if _is_heading(text[pos:next_end]):
+        paragraph = text[pos:next_end]
+        if _is_heading(paragraph) and not _same_marker(paragraph, previous):
             break
-        end, pos = next_end, next_end + 1
+        end, pos, previous = next_end, next_end + 1, paragraph
     return end
 
 
