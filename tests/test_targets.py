@@ -327,6 +327,76 @@ def test_a_cue_closing_its_sentence_with_a_full_stop_opens_a_list():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
 
 
+@pytest.mark.parametrize("heading", ["今年经济社会发展的主要预期目标", "■ 今年经济社会发展的主要预期目标"])
+def test_a_bulleted_list_runs_past_an_item_without_a_number(heading):
+    text = (
+        f"二、今年工作安排\n{heading}\n●经济增长5%左右\n●居民收入增长与经济增长同步\n"
+        "●粮食产量稳定在80万吨以上\n■ 今年重点工作\n●新建学校3所\n"
+    )
+    measures = [
+        _m(text, "●经济增长5%左右", "●经济", 5, "%", "~", True),
+        _m(text, "●粮食产量稳定在80万吨以上", "●粮食产量", 80, "万吨", ">="),
+        _m(text, "●新建学校3所", "●新建学校", 3, "所"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("grain_output", 80, "万吨", ">=")]
+    assert [t.indicator_text for t in _targets(text, measures)] == ["经济", "粮食产量"]
+
+
+def test_an_unmarked_list_runs_past_a_clause_without_a_number():
+    text = (
+        "今年发展主要预期目标是:\n地区生产总值增长5%左右;\n居民收入增长与经济增长基本同步;\n"
+        "粮食产量保持在60万吨以上;\n生态环境质量持续改善。\n这些目标的设定兼顾了需要和可能,新建学校3所。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长5%左右", "地区生产总值", 5, "%", "~", True),
+        _m(text, "粮食产量保持在60万吨以上", "粮食产量", 60, "万吨", ">="),
+        _m(text, "新建学校3所", "新建学校", 3, "所"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("grain_output", 60, "万吨", ">=")]
+
+
+@pytest.mark.parametrize(("quote", "indicator", "key"), [
+    ("城镇调查失业率全年控制在5.5%以内", "城镇调查失业率全年", "surveyed_unemployment"),
+    ("粮食产量继续保持60万吨以上", "粮食产量继续", "grain_output"),
+])
+def test_scope_words_between_name_and_verb_do_not_hide_the_key(quote, indicator, key):
+    text = f"今年主要预期目标是:{quote}。\n"
+    value, unit = (5.5, "%") if "%" in quote else (60, "万吨")
+    rows = _rows(text, [_m(text, quote, indicator, value, unit, "<=" if "以内" in quote else ">=")])
+    assert [r[0] for r in rows] == [key]
+
+
+def test_a_cue_without_a_colon_is_not_part_of_the_name():
+    text = "二、今年工作安排\n今年全区经济社会发展主要预期目标是地区生产总值增长6%以上,一般公共预算收入增长4%。\n"
+    measures = [
+        _m(text, "今年全区经济社会发展主要预期目标是地区生产总值增长6%以上",
+           "今年全区经济社会发展主要预期目标是地区生产总值", 6, "%", ">=", True),
+        _m(text, "一般公共预算收入增长4%", "一般公共预算收入", 4, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", ">="), ("budget_revenue_growth", 4, "%", "=")]
+    assert _targets(text, measures)[0].indicator_text == "地区生产总值"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("区属地区生产总值", "gdp_growth"),
+    ("规模以上固定资产投资", "fai_growth"),
+    ("农牧民人均纯收入", "rural_income_growth"),
+])
+def test_scope_and_regional_wordings_map_to_their_keys(name, key):
+    text = f"主要预期目标是：{name}增长5%。\n"
+    assert _rows(text, [_m(text, f"{name}增长5%", name, 5, "%", "=", True)]) == [(key, 5, "%", "=")]
+
+
+def test_shortened_urban_and_rural_in_a_shared_list():
+    text = "今年主要预期目标是:城、乡居民人均可支配收入分别增长6%、7%。\n"
+    name = "城、乡居民人均可支配收入"
+    measures = [
+        _m(text, "城、乡居民人均可支配收入分别增长6%", name, 6, "%", "=", True),
+        _m(text, "城、乡居民人均可支配收入分别增长6%、7%", name, 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("urban_income_growth", 6, "%", "="), ("rural_income_growth", 7, "%", "=")]
+
+
 def test_a_closer_ends_a_list_on_its_own_lines():
     text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
     measures = [
