@@ -397,6 +397,15 @@ def test_shortened_urban_and_rural_in_a_shared_list():
     assert _rows(text, measures) == [("urban_income_growth", 6, "%", "="), ("rural_income_growth", 7, "%", "=")]
 
 
+def test_last_years_figure_before_the_cue_in_its_sentence_is_not_a_row():
+    text = "二、今年工作安排\n去年地区生产总值增长5.2%,在此基础上,今年的主要预期目标是:地区生产总值增长6%。\n"
+    measures = [
+        _m(text, "地区生产总值增长5.2%", "地区生产总值", 5.2, "%", "=", True, "achievement"),
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
 def test_a_closer_ends_a_list_on_its_own_lines():
     text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
     measures = [

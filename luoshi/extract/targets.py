@@ -80,6 +80,7 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
         (
             m for m in measures
             if span.start <= m.span.start and m.span.end <= span.end
+            and _after_list_start(m, block, norm)
             and _for_block_year(m, block, norm) and not _in_aside(m, block, norm)
         ),
         key=lambda m: (m.span.start, m.span.end),
@@ -99,6 +100,13 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
                     period=block.period,
                     value_max=measure.value_max,
                 )
+
+
+def _after_list_start(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
+    """Whether the number comes after the cue: a figure before it in the cue's sentence
+    ("去年增长5.2%,在此基础上,今年的主要预期目标是:…") is no target of the list."""
+    _, end = norm.from_source(measure.span.start, measure.span.end)
+    return end > block.list_start
 
 
 def _in_aside(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
