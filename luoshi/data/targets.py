@@ -50,6 +50,10 @@ BLOCK_CLOSERS = (
     r"|(?:实现|完成|达成|确保)(?:上述|以上|这些)"
     r"|做好今年|做好全年|做好明年|我们|必须|重点抓好|重点做好|着力做好|着力抓好|主要任务|工作任务"
 )
+# A paragraph that refers back to targets already stated (提出上述预期目标,
+# 这些指标的设定) explains them; a cue later in it ("经济增长预期目标为5%左
+# 右,考虑了…") opens no block.
+EXPLAINED_TARGETS = r"(?:上述|以上|这些|该)(?:预期|主要)?(?:目标|指标)"
 # Paragraphs of a list that follows a cue ending with a colon (dashes may be
 # box-drawing ── in texts from Traditional-script sources). Numbered
 # heading labels (一、 (一) 1.) are left out: they open the next section as
@@ -86,9 +90,10 @@ MULTI_YEAR_WORDS = r"年均|届末|期末|五年|今后几年|未来几年|十[�
 # An item stating a multi-year target (地区生产总值年均增长9%, 届末总量突破500亿元).
 MULTI_YEAR_ITEM = r"年均|届末|期末|到20\d\d年"
 ANNUAL_WORDS = r"今年|明年|本年|全年|年度"
-# Words that, anywhere in a block, mark a plan period's goals (an annual
-# list never names them).
-PLAN_WORDS = r"十[一二三四五六七八九]五|今后五年|未来五年|远景|展望\d{4}年"
+# Words that, anywhere in a block, mark a plan period's goals: the plan
+# named as a span of time (到“十四五”末, “十四五”期间). An annual list may name
+# the plan itself (完成“十四五”规划目标任务, 为“十五五”开好局): that is not one.
+PLAN_WORDS = r"十[一二三四五六七八九]五”?(?:末|期末|期间|时期)|今后五年|未来五年|远景|展望\d{4}年"
 # Title words telling a plan from a work report when the metadata has no type.
 PLAN_TITLE_WORD = "规划"
 REPORT_TITLE_WORD = "工作报告"
@@ -109,8 +114,9 @@ RESPECTIVELY = "分别"
 SHARED_VALUE = r"\s*(?:均|都)"
 # Words a measure's indicator may keep that are not part of the name: a
 # time scope or an adverb between the name and its verb (城镇调查失业率全年
-# 控制在…, 粮食产量继续保持…). Read off the end before the canonical lookup.
-NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取)+$"
+# 控制在…, 粮食产量继续保持…), or the word target itself (经济增长预期目标为
+# 5%左右). Read off the end before the canonical lookup.
+NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取|(?:预期)?目标)+$"
 # Wording variants the canonical table does not know, rewritten before the
 # lookup: a statistical scope written before the name (区属地区生产总值,
 # 规模以上固定资产投资 — 500万元以上项目, the usual caliber), 城/乡 shortened

@@ -18,6 +18,7 @@ from luoshi.data.targets import (
     ANNUAL_WORDS,
     BLOCK_CLOSERS,
     BLOCK_CUES,
+    EXPLAINED_TARGETS,
     HEADING_CUE,
     HEADING_MAX_CHARS,
     HEADING_START,
@@ -47,6 +48,7 @@ _HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
 _PAST_RE = re.compile(PAST_WORDS)
 _CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
+_EXPLAINED_RE = re.compile(EXPLAINED_TARGETS)
 _CLAUSE_END_RE = re.compile(r"[,;。!?]")
 _SENTENCE_END = "。!?\n"
 _SENTENCE_MARKS = "。!?"
@@ -110,6 +112,10 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     blocks: list[HeadlineBlock] = []
     for i, (cue_start, cue_end, heading) in enumerate(cues):
         if blocks and cue_start < blocks[-1].end:
+            continue
+        if not heading and _EXPLAINED_RE.search(text, text.rfind("\n", 0, cue_start) + 1, cue_start):
+            # "提出上述预期目标,综合考虑了….经济增长预期目标为5%左右,…" explains the
+            # targets already stated; its cue opens no block
             continue
         chain = outline.chain(cue_start)
         if heading:
