@@ -406,6 +406,44 @@ def test_last_years_figure_before_the_cue_in_its_sentence_is_not_a_row():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
 
 
+@pytest.mark.parametrize("plan_mention", ["单位地区生产总值能耗完成“十四五”下达目标", "为“十五五”开好局打牢基础"])
+def test_an_annual_list_may_name_the_five_year_plan(plan_mention):
+    text = f"二、今年工作安排\n主要预期目标是:地区生产总值增长6%左右,城镇新增就业2万人,{plan_mention}。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
+
+
+def test_the_plans_span_still_marks_five_year_goals_in_a_report():
+    text = "一、今后五年目标\n主要目标是:到“十四五”末,地区生产总值达到300亿元。\n二、今年工作安排\n主要预期目标是:地区生产总值增长6%。\n"
+    measures = [
+        _m(text, "地区生产总值达到300亿元", "地区生产总值", 300, "亿元"),
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
+def test_a_paragraph_explaining_the_targets_opens_no_block():
+    text = (
+        "今年发展主要预期目标是:国内生产总值增长5%左右;城镇调查失业率5.5%左右。\n"
+        "提出上述预期目标,综合考虑了各方面因素。城镇调查失业率预期目标为6%以内,体现了稳就业的要求。\n"
+    )
+    measures = [
+        _m(text, "国内生产总值增长5%左右", "国内生产总值", 5, "%", "~", True),
+        _m(text, "城镇调查失业率5.5%左右", "城镇调查失业率", 5.5, "%", "~"),
+        _m(text, "城镇调查失业率预期目标为6%以内", "城镇调查失业率预期目标", 6, "%", "<="),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("surveyed_unemployment", 5.5, "%", "~")]
+
+
+def test_the_word_target_after_a_name_does_not_hide_the_key():
+    text = "主要预期目标是:经济增长预期目标6%左右。\n"
+    measures = [_m(text, "经济增长预期目标6%左右", "经济增长预期目标", 6, "%", "~")]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
 def test_a_closer_ends_a_list_on_its_own_lines():
     text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
     measures = [
