@@ -387,6 +387,17 @@ def test_scope_and_regional_wordings_map_to_their_keys(name, key):
     assert _rows(text, [_m(text, f"{name}增长5%", name, 5, "%", "=", True)]) == [(key, 5, "%", "=")]
 
 
+def test_a_breakdown_by_urban_and_rural_residents_is_their_income():
+    text = "今年主要预期目标是:居民人均可支配收入增长6%,其中城镇、农村居民分别增长5%、7%。\n"
+    measures = [
+        _m(text, "居民人均可支配收入增长6%", "居民人均可支配收入", 6, "%", "=", True),
+        _m(text, "城镇、农村居民分别增长5%", "城镇居民", 5, "%", "=", True),
+        _m(text, "7%", "农村居民", 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("income_growth", 6, "%", "="), ("urban_income_growth", 5, "%", "="), ("rural_income_growth", 7, "%", "=")]
+
+
 def test_shortened_urban_and_rural_in_a_shared_list():
     text = "今年主要预期目标是:城、乡居民人均可支配收入分别增长6%、7%。\n"
     name = "城、乡居民人均可支配收入"

@@ -120,14 +120,18 @@ NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|�
 # Wording variants the canonical table does not know, rewritten before the
 # lookup: a statistical scope written before the name (区属地区生产总值,
 # 规模以上固定资产投资 — 500万元以上项目, the usual caliber), 城/乡 shortened
-# in a shared list (城、乡居民人均可支配收入 → 城居民…, 乡居民…), and the
-# farmers and herders of pastoral regions (农牧民人均纯收入).
+# in a shared list (城、乡居民人均可支配收入 → 城居民…, 乡居民…), the
+# farmers and herders of pastoral regions (农牧民人均纯收入), and a
+# breakdown's bare 城镇居民/农村居民 (the unit decides it is about income).
 NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     (r"^[省市区县州旗]属(?=.)", ""),
     (r"^规模以上(?=(?:全社会)?固定资产投资)", ""),
     (r"^城(?=(?:常住)?居民)", "城镇"),
     (r"^乡(?=(?:常住)?居民)", "农村"),
     (r"^农牧民", "农民"),
+    # "居民人均可支配收入增长6%,其中城镇、农村居民分别增长5.5%、7%": the
+    # breakdown leaves out the income words its sentence has just written
+    (r"^((?:城镇|农村)(?:常住)?居民)$", r"\1人均可支配收入"),
 )
 # A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
 # 研究与试验发展(R&D)经费投入强度); the name maps without it.
