@@ -427,8 +427,24 @@ def test_an_annual_list_may_name_the_five_year_plan(plan_mention):
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
 
 
+@pytest.mark.parametrize("lead", ["2024年是实施“十四五”规划的关键一年,全市", "围绕“十四五”规划目标,全市"])
+def test_a_lead_naming_the_five_year_plan_keeps_the_annual_block(lead):
+    text = f"二、2024年工作安排\n{lead}经济社会发展的主要预期目标是:地区生产总值增长6%左右。\n"
+    measures = [_m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True)]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
 def test_the_plans_span_still_marks_five_year_goals_in_a_report():
     text = "一、今后五年目标\n主要目标是:到“十四五”末,地区生产总值达到300亿元。\n二、今年工作安排\n主要预期目标是:地区生产总值增长6%。\n"
+    measures = [
+        _m(text, "地区生产总值达到300亿元", "地区生产总值", 300, "亿元"),
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
+def test_a_lead_naming_the_plans_goals_is_five_year():
+    text = "全县“十四五”发展的主要目标是:地区生产总值达到300亿元。\n今年主要预期目标是:地区生产总值增长6%。\n"
     measures = [
         _m(text, "地区生产总值达到300亿元", "地区生产总值", 300, "亿元"),
         _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),

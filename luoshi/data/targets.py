@@ -86,14 +86,24 @@ TARGET_YEAR = r"(?:到|至|于|展望|力争到|争取到)(20\d\d)年|(20\d\d)�
 # In a work report only the coming year's block counts (a new government's
 # report may also state five-year goals: "全区国民经济和社会发展的主要指标确定
 # 为:地区生产总值年均增长9%以上,届末总量突破500亿元").
-MULTI_YEAR_WORDS = r"年均|届末|期末|五年|今后几年|未来几年|十[一二三四五六七八九]五|远景|\d{4}\s*[-—~至到]\s*\d{4}年"
+_PLAN_NAME = r"十[一二三四五六七八九]五”?"
+# The plan as a span of time (到“十四五”末, “十四五”期间, “十四五”时期).
+_PLAN_SPAN = rf"{_PLAN_NAME}(?:末|期末|期间|时期)"
+# A lead naming the plan's span or its goals ("“十四五”发展的主要目标是") is
+# multi-year; one naming the plan only ("2024年是实施“十四五”规划的关键一
+# 年,…主要预期目标是") is not.
+MULTI_YEAR_WORDS = (
+    rf"年均|届末|期末|五年|今后几年|未来几年|{_PLAN_SPAN}"
+    rf"|{_PLAN_NAME}的?(?:经济社会|国民经济和社会)?(?:发展)?的?(?:主要|奋斗)?(?:目标|指标)"
+    r"|远景|\d{4}\s*[-—~至到]\s*\d{4}年"
+)
 # An item stating a multi-year target (地区生产总值年均增长9%, 届末总量突破500亿元).
 MULTI_YEAR_ITEM = r"年均|届末|期末|到20\d\d年"
 ANNUAL_WORDS = r"今年|明年|本年|全年|年度"
 # Words that, anywhere in a block, mark a plan period's goals: the plan
 # named as a span of time (到“十四五”末, “十四五”期间). An annual list may name
 # the plan itself (完成“十四五”规划目标任务, 为“十五五”开好局): that is not one.
-PLAN_WORDS = r"十[一二三四五六七八九]五”?(?:末|期末|期间|时期)|今后五年|未来五年|远景|展望\d{4}年"
+PLAN_WORDS = rf"{_PLAN_SPAN}|今后五年|未来五年|远景|展望\d{{4}}年"
 # Title words telling a plan from a work report when the metadata has no type.
 PLAN_TITLE_WORD = "规划"
 REPORT_TITLE_WORD = "工作报告"
