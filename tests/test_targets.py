@@ -381,6 +381,7 @@ def test_a_cue_without_a_colon_is_not_part_of_the_name():
     ("区属地区生产总值", "gdp_growth"),
     ("规模以上固定资产投资", "fai_growth"),
     ("农牧民人均纯收入", "rural_income_growth"),
+    ("地方公共财政收入", "budget_revenue_growth"),
 ])
 def test_scope_and_regional_wordings_map_to_their_keys(name, key):
     text = f"主要预期目标是：{name}增长5%。\n"

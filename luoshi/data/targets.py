@@ -139,6 +139,9 @@ NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     (r"^城(?=(?:常住)?居民)", "城镇"),
     (r"^乡(?=(?:常住)?居民)", "农村"),
     (r"^农牧民", "农民"),
+    # the old name (before 2015) of the general public budget: 公共财政预算收入,
+    # often shortened to 公共财政收入
+    (r"公共财政收入$", "公共财政预算收入"),
     # "居民人均可支配收入增长6%,其中城镇、农村居民分别增长5.5%、7%": the
     # breakdown leaves out the income words its sentence has just written
     (r"^((?:城镇|农村)(?:常住)?居民)$", r"\1人均可支配收入"),
