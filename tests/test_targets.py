@@ -206,7 +206,8 @@ def test_one_target_per_line_without_marks_is_a_list_not_headings():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("registered_unemployment", 3, "%", "<=")]
 
 
-@pytest.mark.parametrize("cue", ["经济社会发展的目标任务是", "经济社会发展的奋斗目标是", "经济社会发展主要预期目标安排建议如下"])
+@pytest.mark.parametrize("cue", ["经济社会发展的目标任务是", "经济社会发展的奋斗目标是", "经济社会发展主要预期目标安排建议如下",
+                                 "经济社会发展的主要目标和任务是"])
 def test_cue_without_main_or_expected_names_the_economy(cue):
     text = f"今年全市{cue}：地区生产总值增长6.5%左右，城镇新增就业1万人以上。\n"
     measures = [

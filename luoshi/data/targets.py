@@ -10,7 +10,7 @@ from __future__ import annotations
 
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
-_GOAL = r"(?:目标|指标)(?:任务)?"
+_GOAL = r"(?:目标|指标)(?:和?任务)?"
 _SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
