@@ -473,6 +473,31 @@ def test_the_word_target_after_a_name_does_not_hide_the_key():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
 
 
+def test_a_fields_goals_in_the_work_programme_give_way_to_the_headline_block():
+    text = (
+        "二、今年工作安排\n今年全市经济社会发展的主要预期目标是:地区生产总值增长6%左右。\n"
+        "(一)推进乡村振兴。今年全市乡村振兴的主要目标是:新建高标准农田10万亩。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "新建高标准农田10万亩", "新建高标准农田", 10, "万亩"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
+@pytest.mark.parametrize("lead", ["今年全市的", "今年政府工作的", "今年经济社会发展的", "2024年全县"])
+def test_a_cue_naming_the_whole_economy_stays_strong(lead):
+    text = (
+        f"二、今年工作安排\n{lead}主要目标是:地区生产总值增长6%左右。\n"
+        "今年全市乡村振兴的主要目标是:新建高标准农田10万亩。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "新建高标准农田10万亩", "新建高标准农田", 10, "万亩"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
 def test_a_closer_ends_a_list_on_its_own_lines():
     text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
     measures = [

@@ -40,6 +40,15 @@ HEADING_MAX_CHARS = 30
 # targets; a bare 主要目标是 may open the goals of one field (乡村振兴的主要
 # 目标是), so such blocks are used only when no strong block exists.
 STRONG_CUE = r"预期|经济社会|国民经济|经济和社会|发展的?主要|全年|今年|明年|本年|\d{4}年|以下主要|十[一二三四五六七八九]五"
+# A cue naming one field's goals ("今年全市乡村振兴的主要目标是", "大气污染
+# 防治的主要目标是") is weak even in a dated section: when the cue's clause
+# says "X的" before 主要/目标 (time and scope words left out), X must be
+# words for the whole economy or the government's work.
+CUE_SCOPE_WORDS = r"^(?:今年|明年|全年|本年|\d{4}年|年度|全[省市区县州旗盟]|我[省市区县州旗]|本[省市区县]|建议|综合考虑|确定|提出)+"
+ECONOMY_SUBJECT = (
+    r"(?:(?:经济社会|国民经济和社会|经济和社会|社会经济|经济)(?:发展)?(?:工作)?|发展|政府工作|工作|主要经济指标|经济指标)"
+    r"的?(?:主要)?$"
+)
 
 # --- what ends a block -----------------------------------------------------------
 # A sentence that opens with (or holds) one of these words talks *about* the

@@ -12,12 +12,14 @@ targets, not the five-year goals a new government may state beside them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from luoshi.data.targets import (
     ANNUAL_WORDS,
     BLOCK_CLOSERS,
     BLOCK_CUES,
+    CUE_SCOPE_WORDS,
+    ECONOMY_SUBJECT,
     EXPLAINED_TARGETS,
     HEADING_CUE,
     HEADING_MAX_CHARS,
@@ -46,6 +48,8 @@ _HEADING_CUE_RE = re.compile(rf"^[ \t]*(?:{HEADING_CUE})[ \t]*$", re.MULTILINE)
 _HEADING_CUE_AFTER_BREAK_RE = re.compile(rf"\n([ \t]*(?:{HEADING_CUE})[ \t]*$)", re.MULTILINE)
 _HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
+_CUE_SCOPE_RE = re.compile(CUE_SCOPE_WORDS)
+_ECONOMY_SUBJECT_RE = re.compile(ECONOMY_SUBJECT)
 _PAST_RE = re.compile(PAST_WORDS)
 _CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
 _EXPLAINED_RE = re.compile(EXPLAINED_TARGETS)
@@ -131,7 +135,10 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
         if chain and not _may_hold_targets(chain[0].role, text[start:cue_end]):
             continue
         if _DIGIT_RE.search(text, cue_end, end):
-            blocks.append(_make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading))
+            block = _make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading)
+            if block.strong and not heading and _names_a_field(text, start, cue_start, cue_end):
+                block = replace(block, strong=False)
+            blocks.append(block)
     blocks.extend(_section_blocks(text, outline, blocks, metadata, plan))
     blocks.sort(key=lambda b: b.start)
     if not plan:
@@ -139,6 +146,16 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     if any(b.strong for b in blocks):
         blocks = [b for b in blocks if b.strong]
     return tuple(blocks)
+
+
+def _names_a_field(text: str, start: int, cue_start: int, cue_end: int) -> bool:
+    """Whether the cue's clause names one field's goals (乡村振兴的主要目标是), not the economy's
+    (经济社会发展的主要目标是, 全市的主要目标是)."""
+    if "预期" in text[cue_start:cue_end]:
+        return False
+    clause_start = max(text.rfind(mark, start, cue_start) for mark in ",;:。") + 1
+    subject = _CUE_SCOPE_RE.sub("", text[max(clause_start, start):cue_start].strip())
+    return len(subject) > 1 and subject.endswith("的") and not _ECONOMY_SUBJECT_RE.search(subject)
 
 
 def _heading_cues(text: str) -> list[tuple[int, int]]:
