@@ -581,7 +581,10 @@ def test_a_cue_in_the_review_does_not_open_a_block():
     ))
     measures = [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]
     assert _rows(text, measures, structure=structure) == []
-    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]  # without roles the cue counts
+    assert _rows(text, measures) == []  # without roles too: a cue naming last year looks back
+    both = text.replace("去年的", "在去年基础上,今年的")
+    assert _rows(both, [_m(both, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]) == [
+        ("gdp_growth", 6, "%", "=")]
     # A strong cue with no past-time words counts even in a section read as review.
     text = text.replace("去年的", "今年的")
     assert _rows(text, [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)], structure=structure) == [

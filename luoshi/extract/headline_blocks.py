@@ -18,6 +18,7 @@ from luoshi.data.targets import (
     ANNUAL_WORDS,
     BLOCK_CLOSERS,
     BLOCK_CUES,
+    COMING_YEAR_WORDS,
     CUE_SCOPE_WORDS,
     ECONOMY_SUBJECT,
     EXPLAINED_TARGETS,
@@ -25,6 +26,7 @@ from luoshi.data.targets import (
     HEADING_MAX_CHARS,
     HEADING_START,
     ITEM_LABEL,
+    LAST_YEAR_WORDS,
     LIST_CLAUSE_END,
     LIST_ITEM_MAX_CHARS,
     LIST_ITEM_START,
@@ -51,6 +53,8 @@ _STRONG_RE = re.compile(STRONG_CUE)
 _CUE_SCOPE_RE = re.compile(CUE_SCOPE_WORDS)
 _ECONOMY_SUBJECT_RE = re.compile(ECONOMY_SUBJECT)
 _PAST_RE = re.compile(PAST_WORDS)
+_COMING_YEAR_RE = re.compile(COMING_YEAR_WORDS)
+_LAST_YEAR_RE = re.compile(LAST_YEAR_WORDS)
 _CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
 _EXPLAINED_RE = re.compile(EXPLAINED_TARGETS)
 _CLAUSE_END_RE = re.compile(r"[,;。!?]")
@@ -132,7 +136,7 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
         later = None if heading else next((s for s, _, _ in cues[i + 1:] if s >= cue_end), None)
         if later is not None and later < end:
             end = max(cue_end, _sentence_start(text, later))
-        if chain and not _may_hold_targets(chain[0].role, text[start:cue_end]):
+        if not _may_hold_targets(chain[0].role if chain else None, text[start:cue_end]):
             continue
         if _DIGIT_RE.search(text, cue_end, end):
             block = _make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading)
@@ -168,15 +172,18 @@ def _heading_cues(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _may_hold_targets(role: str, lead: str) -> bool:
-    """Whether a cue in a section of this role opens a headline block.
+def _may_hold_targets(role: str | None, lead: str) -> bool:
+    """Whether a cue in a section of this role (``None``: outside any section) opens a headline block.
 
-    Chrome, notes and glossary never hold one. A review may look back at last
-    year's targets (去年的主要预期目标是…), but a section misread as review
-    must not hide the real block, so there a strong cue without past-time
-    words still counts.
+    Chrome, notes and glossary never hold one. A cue looking back at last
+    year's targets (去年的主要预期目标是…, 过去一年,全市主要预期目标为…)
+    opens none wherever it stands, unless it names the coming year too. A
+    section misread as review must not hide the real block, so there a
+    strong cue without past-time words still counts.
     """
     if role in NON_TARGET_ROLES:
+        return False
+    if _LAST_YEAR_RE.search(lead) and not _COMING_YEAR_RE.search(lead):
         return False
     if role == "review":
         return bool(_STRONG_RE.search(lead)) and not _PAST_RE.search(lead)
