@@ -410,10 +410,11 @@ def test_shortened_urban_and_rural_in_a_shared_list():
     assert _rows(text, measures) == [("urban_income_growth", 6, "%", "="), ("rural_income_growth", 7, "%", "=")]
 
 
-def test_last_years_figure_before_the_cue_in_its_sentence_is_not_a_row():
-    text = "二、今年工作安排\n去年地区生产总值增长5.2%,在此基础上,今年的主要预期目标是:地区生产总值增长6%。\n"
+@pytest.mark.parametrize("before", ["去年地区生产总值增长5.2%,在此基础上,今年的", "2023年地区生产总值比上年增长5.2%,在此基础上,"])
+def test_last_years_figure_before_the_cue_in_its_sentence_is_not_a_row(before):
+    text = f"二、2024年工作安排\n{before}主要预期目标是:地区生产总值增长6%。\n"
     measures = [
-        _m(text, "地区生产总值增长5.2%", "地区生产总值", 5.2, "%", "=", True, "achievement"),
+        _m(text, "增长5.2%", "地区生产总值", 5.2, "%", "=", True, "achievement"),
         _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
     ]
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]

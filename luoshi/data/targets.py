@@ -127,8 +127,9 @@ NON_TARGET_ROLES = frozenset({"chrome", "notes", "glossary"})
 PAST_WORDS = r"去年|上年|前年|过去|上一年|年初确定|年初提出|确定的"
 # Of those, the words naming last year or its plan make a cue look back
 # wherever it stands (过去一年,全市主要预期目标为…), unless the coming year
-# is named beside them ("在去年的基础上,今年的主要预期目标是…").
-LAST_YEAR_WORDS = r"去年|上年|前年|上一年|过去一年|年初确定|年初提出"
+# is named beside them ("在去年的基础上,今年的主要预期目标是…"); a
+# comparison (比上年增长5.2%) does not look back.
+LAST_YEAR_WORDS = r"(?<![比较同])(?:去年|上年|前年|上一年)|过去一年|年初确定|年初提出"
 COMING_YEAR_WORDS = r"今年|明年|本年"
 
 # "A和B分别控制在X和Y": one measure per number, each may carry the joined names.
