@@ -499,6 +499,16 @@ def test_a_cue_naming_the_whole_economy_stays_strong(lead):
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
 
 
+def test_a_later_target_year_governs_only_its_list_item():
+    text = "二、2024年工作安排\n今年的主要预期目标是:地区生产总值增长6%,力争到2026年突破300亿元;城镇新增就业2万人。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "突破300亿元", "地区生产总值", 300, "亿元", ">="),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("new_urban_jobs", 2, "万人", "=")]
+
+
 def test_a_closer_ends_a_list_on_its_own_lines():
     text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
     measures = [

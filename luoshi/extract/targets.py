@@ -46,6 +46,10 @@ _NAME_TRAILING_RE = re.compile(NAME_TRAILING_WORDS)
 _NAME_VARIANTS = tuple((re.compile(pattern), repl) for pattern, repl in NAME_VARIANTS)
 _CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
 _SENTENCE_MARKS = "。!?\n"
+# A target year governs its sentence or, in a list of targets, its item:
+# "…增长6%左右,力争到2025年突破3000亿元;一般公共预算收入增长5%" holds a
+# 2024 target after the 2025 one.
+_YEAR_SCOPE_MARKS = _SENTENCE_MARKS + ";"
 
 
 def extract_targets(
@@ -155,12 +159,12 @@ def _without_label(name: str) -> str:
 
 
 def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
-    """False when the measure's sentence names another target year (展望2035年,… in a 2025 plan)."""
+    """False when the measure's sentence (or list item) names another target year (展望2035年,… in a 2025 plan)."""
     if block.period is None:
         return True
     start, end = norm.from_source(measure.span.start, measure.span.end)
     text = norm.text
-    while start > block.start and text[start - 1] not in _SENTENCE_MARKS:
+    while start > block.start and text[start - 1] not in _YEAR_SCOPE_MARKS:
         start -= 1
     years = {a or b for a, b in _TARGET_YEAR_RE.findall(text, start, end)}
     return not years or block.period in years
