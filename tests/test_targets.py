@@ -206,7 +206,8 @@ def test_one_target_per_line_without_marks_is_a_list_not_headings():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("registered_unemployment", 3, "%", "<=")]
 
 
-@pytest.mark.parametrize("cue", ["经济社会发展的目标任务是", "经济社会发展的奋斗目标是", "经济社会发展主要预期目标安排建议如下"])
+@pytest.mark.parametrize("cue", ["经济社会发展的目标任务是", "经济社会发展的奋斗目标是", "经济社会发展主要预期目标安排建议如下",
+                                 "经济社会发展的主要目标和任务是"])
 def test_cue_without_main_or_expected_names_the_economy(cue):
     text = f"今年全市{cue}：地区生产总值增长6.5%左右，城镇新增就业1万人以上。\n"
     measures = [
@@ -327,6 +328,187 @@ def test_a_cue_closing_its_sentence_with_a_full_stop_opens_a_list():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
 
 
+@pytest.mark.parametrize("heading", ["今年经济社会发展的主要预期目标", "■ 今年经济社会发展的主要预期目标"])
+def test_a_bulleted_list_runs_past_an_item_without_a_number(heading):
+    text = (
+        f"二、今年工作安排\n{heading}\n●经济增长5%左右\n●居民收入增长与经济增长同步\n"
+        "●粮食产量稳定在80万吨以上\n■ 今年重点工作\n●新建学校3所\n"
+    )
+    measures = [
+        _m(text, "●经济增长5%左右", "●经济", 5, "%", "~", True),
+        _m(text, "●粮食产量稳定在80万吨以上", "●粮食产量", 80, "万吨", ">="),
+        _m(text, "●新建学校3所", "●新建学校", 3, "所"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("grain_output", 80, "万吨", ">=")]
+    assert [t.indicator_text for t in _targets(text, measures)] == ["经济", "粮食产量"]
+
+
+def test_an_unmarked_list_runs_past_a_clause_without_a_number():
+    text = (
+        "今年发展主要预期目标是:\n地区生产总值增长5%左右;\n居民收入增长与经济增长基本同步;\n"
+        "粮食产量保持在60万吨以上;\n生态环境质量持续改善。\n这些目标的设定兼顾了需要和可能,新建学校3所。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长5%左右", "地区生产总值", 5, "%", "~", True),
+        _m(text, "粮食产量保持在60万吨以上", "粮食产量", 60, "万吨", ">="),
+        _m(text, "新建学校3所", "新建学校", 3, "所"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("grain_output", 60, "万吨", ">=")]
+
+
+@pytest.mark.parametrize(("quote", "indicator", "key"), [
+    ("城镇调查失业率全年控制在5.5%以内", "城镇调查失业率全年", "surveyed_unemployment"),
+    ("粮食产量继续保持60万吨以上", "粮食产量继续", "grain_output"),
+])
+def test_scope_words_between_name_and_verb_do_not_hide_the_key(quote, indicator, key):
+    text = f"今年主要预期目标是:{quote}。\n"
+    value, unit = (5.5, "%") if "%" in quote else (60, "万吨")
+    rows = _rows(text, [_m(text, quote, indicator, value, unit, "<=" if "以内" in quote else ">=")])
+    assert [r[0] for r in rows] == [key]
+
+
+def test_a_cue_without_a_colon_is_not_part_of_the_name():
+    text = "二、今年工作安排\n今年全区经济社会发展主要预期目标是地区生产总值增长6%以上,一般公共预算收入增长4%。\n"
+    measures = [
+        _m(text, "今年全区经济社会发展主要预期目标是地区生产总值增长6%以上",
+           "今年全区经济社会发展主要预期目标是地区生产总值", 6, "%", ">=", True),
+        _m(text, "一般公共预算收入增长4%", "一般公共预算收入", 4, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", ">="), ("budget_revenue_growth", 4, "%", "=")]
+    assert _targets(text, measures)[0].indicator_text == "地区生产总值"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("区属地区生产总值", "gdp_growth"),
+    ("规模以上固定资产投资", "fai_growth"),
+    ("农牧民人均纯收入", "rural_income_growth"),
+    ("地方公共财政收入", "budget_revenue_growth"),
+])
+def test_scope_and_regional_wordings_map_to_their_keys(name, key):
+    text = f"主要预期目标是：{name}增长5%。\n"
+    assert _rows(text, [_m(text, f"{name}增长5%", name, 5, "%", "=", True)]) == [(key, 5, "%", "=")]
+
+
+def test_a_breakdown_by_urban_and_rural_residents_is_their_income():
+    text = "今年主要预期目标是:居民人均可支配收入增长6%,其中城镇、农村居民分别增长5%、7%。\n"
+    measures = [
+        _m(text, "居民人均可支配收入增长6%", "居民人均可支配收入", 6, "%", "=", True),
+        _m(text, "城镇、农村居民分别增长5%", "城镇居民", 5, "%", "=", True),
+        _m(text, "7%", "农村居民", 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("income_growth", 6, "%", "="), ("urban_income_growth", 5, "%", "="), ("rural_income_growth", 7, "%", "=")]
+
+
+def test_shortened_urban_and_rural_in_a_shared_list():
+    text = "今年主要预期目标是:城、乡居民人均可支配收入分别增长6%、7%。\n"
+    name = "城、乡居民人均可支配收入"
+    measures = [
+        _m(text, "城、乡居民人均可支配收入分别增长6%", name, 6, "%", "=", True),
+        _m(text, "城、乡居民人均可支配收入分别增长6%、7%", name, 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("urban_income_growth", 6, "%", "="), ("rural_income_growth", 7, "%", "=")]
+
+
+@pytest.mark.parametrize("before", ["去年地区生产总值增长5.2%,在此基础上,今年的", "2023年地区生产总值比上年增长5.2%,在此基础上,"])
+def test_last_years_figure_before_the_cue_in_its_sentence_is_not_a_row(before):
+    text = f"二、2024年工作安排\n{before}主要预期目标是:地区生产总值增长6%。\n"
+    measures = [
+        _m(text, "增长5.2%", "地区生产总值", 5.2, "%", "=", True, "achievement"),
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
+@pytest.mark.parametrize("plan_mention", ["单位地区生产总值能耗完成“十四五”下达目标", "为“十五五”开好局打牢基础"])
+def test_an_annual_list_may_name_the_five_year_plan(plan_mention):
+    text = f"二、今年工作安排\n主要预期目标是:地区生产总值增长6%左右,城镇新增就业2万人,{plan_mention}。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 2, "万人", "=")]
+
+
+@pytest.mark.parametrize("lead", ["2024年是实施“十四五”规划的关键一年,全市", "围绕“十四五”规划目标,全市"])
+def test_a_lead_naming_the_five_year_plan_keeps_the_annual_block(lead):
+    text = f"二、2024年工作安排\n{lead}经济社会发展的主要预期目标是:地区生产总值增长6%左右。\n"
+    measures = [_m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True)]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
+def test_the_plans_span_still_marks_five_year_goals_in_a_report():
+    text = "一、今后五年目标\n主要目标是:到“十四五”末,地区生产总值达到300亿元。\n二、今年工作安排\n主要预期目标是:地区生产总值增长6%。\n"
+    measures = [
+        _m(text, "地区生产总值达到300亿元", "地区生产总值", 300, "亿元"),
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
+def test_a_lead_naming_the_plans_goals_is_five_year():
+    text = "全县“十四五”发展的主要目标是:地区生产总值达到300亿元。\n今年主要预期目标是:地区生产总值增长6%。\n"
+    measures = [
+        _m(text, "地区生产总值达到300亿元", "地区生产总值", 300, "亿元"),
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
+
+
+def test_a_paragraph_explaining_the_targets_opens_no_block():
+    text = (
+        "今年发展主要预期目标是:国内生产总值增长5%左右;城镇调查失业率5.5%左右。\n"
+        "提出上述预期目标,综合考虑了各方面因素。城镇调查失业率预期目标为6%以内,体现了稳就业的要求。\n"
+    )
+    measures = [
+        _m(text, "国内生产总值增长5%左右", "国内生产总值", 5, "%", "~", True),
+        _m(text, "城镇调查失业率5.5%左右", "城镇调查失业率", 5.5, "%", "~"),
+        _m(text, "城镇调查失业率预期目标为6%以内", "城镇调查失业率预期目标", 6, "%", "<="),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~"), ("surveyed_unemployment", 5.5, "%", "~")]
+
+
+def test_the_word_target_after_a_name_does_not_hide_the_key():
+    text = "主要预期目标是:经济增长预期目标6%左右。\n"
+    measures = [_m(text, "经济增长预期目标6%左右", "经济增长预期目标", 6, "%", "~")]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
+def test_a_fields_goals_in_the_work_programme_give_way_to_the_headline_block():
+    text = (
+        "二、今年工作安排\n今年全市经济社会发展的主要预期目标是:地区生产总值增长6%左右。\n"
+        "(一)推进乡村振兴。今年全市乡村振兴的主要目标是:新建高标准农田10万亩。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "新建高标准农田10万亩", "新建高标准农田", 10, "万亩"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
+@pytest.mark.parametrize("lead", ["今年全市的", "今年政府工作的", "今年经济社会发展的", "2024年全县"])
+def test_a_cue_naming_the_whole_economy_stays_strong(lead):
+    text = (
+        f"二、今年工作安排\n{lead}主要目标是:地区生产总值增长6%左右。\n"
+        "今年全市乡村振兴的主要目标是:新建高标准农田10万亩。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "新建高标准农田10万亩", "新建高标准农田", 10, "万亩"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
+def test_a_later_target_year_governs_only_its_list_item():
+    text = "二、2024年工作安排\n今年的主要预期目标是:地区生产总值增长6%,力争到2026年突破300亿元;城镇新增就业2万人。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "突破300亿元", "地区生产总值", 300, "亿元", ">="),
+        _m(text, "城镇新增就业2万人", "城镇新增就业", 2, "万人"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "="), ("new_urban_jobs", 2, "万人", "=")]
+
+
 def test_a_closer_ends_a_list_on_its_own_lines():
     text = "主要预期目标建议为：\n地区生产总值增长6%；\n城镇新增就业1.2万人。\n这些目标与2025年规划相衔接，力争新增企业100家。\n"
     measures = [
@@ -410,7 +592,10 @@ def test_a_cue_in_the_review_does_not_open_a_block():
     ))
     measures = [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]
     assert _rows(text, measures, structure=structure) == []
-    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]  # without roles the cue counts
+    assert _rows(text, measures) == []  # without roles too: a cue naming last year looks back
+    both = text.replace("去年的", "在去年基础上,今年的")
+    assert _rows(both, [_m(both, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]) == [
+        ("gdp_growth", 6, "%", "=")]
     # A strong cue with no past-time words counts even in a section read as review.
     text = text.replace("去年的", "今年的")
     assert _rows(text, [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)], structure=structure) == [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
-_GOAL = r"(?:目标|指标)(?:任务)?"
+_GOAL = r"(?:目标|指标)(?:和?任务)?"
 _SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
@@ -27,6 +27,7 @@ BLOCK_CUES: tuple[str, ...] = (
 # A heading line that is itself the cue ("第二节 主要目标", "(二)今年主要预期
 # 目标"); its block runs to the next heading.
 HEADING_CUE = (
+    r"(?:[■□◆◇▲△▶►★☆●]\s*)?"
     r"(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[.、])?\s*"
     r"(?:“?十[一二三四五六七八九]五”?(?:时期|期间)?|\d{4}年|今年|明年|全年)?(?:的)?"
     r"(?:全[省市区县州]|我[省市区县州])?(?:国民经济和社会|经济社会)?(?:发展)?(?:的)?"
@@ -39,6 +40,15 @@ HEADING_MAX_CHARS = 30
 # targets; a bare 主要目标是 may open the goals of one field (乡村振兴的主要
 # 目标是), so such blocks are used only when no strong block exists.
 STRONG_CUE = r"预期|经济社会|国民经济|经济和社会|发展的?主要|全年|今年|明年|本年|\d{4}年|以下主要|十[一二三四五六七八九]五"
+# A cue naming one field's goals ("今年全市乡村振兴的主要目标是", "大气污染
+# 防治的主要目标是") is weak even in a dated section: when the cue's clause
+# says "X的" before 主要/目标 (time and scope words left out), X must be
+# words for the whole economy or the government's work.
+CUE_SCOPE_WORDS = r"^(?:今年|明年|全年|本年|\d{4}年|年度|全[省市区县州旗盟]|我[省市区县州旗]|本[省市区县]|建议|综合考虑|确定|提出)+"
+ECONOMY_SUBJECT = (
+    r"(?:(?:经济社会|国民经济和社会|经济和社会|社会经济|经济)(?:发展)?(?:工作)?|发展|政府工作|工作|主要经济指标|经济指标)"
+    r"的?(?:主要)?$"
+)
 
 # --- what ends a block -----------------------------------------------------------
 # A sentence that opens with (or holds) one of these words talks *about* the
@@ -49,15 +59,21 @@ BLOCK_CLOSERS = (
     r"|(?:实现|完成|达成|确保)(?:上述|以上|这些)"
     r"|做好今年|做好全年|做好明年|我们|必须|重点抓好|重点做好|着力做好|着力抓好|主要任务|工作任务"
 )
+# A paragraph that refers back to targets already stated (提出上述预期目标,
+# 这些指标的设定) explains them; a cue later in it ("经济增长预期目标为5%左
+# 右,考虑了…") opens no block.
+EXPLAINED_TARGETS = r"(?:上述|以上|这些|该)(?:预期|主要)?(?:目标|指标)"
 # Paragraphs of a list that follows a cue ending with a colon (dashes may be
 # box-drawing ── in texts from Traditional-script sources). Numbered
 # heading labels (一、 (一) 1.) are left out: they open the next section as
 # often as a list item; a list under them is found through the Structure.
-LIST_ITEM_START = r"(?:——|—|─+|-|·|•|[一二三四五六七八九十]+是|[①-⑳])"
+LIST_ITEM_START = r"(?:——|—|─+|-|·|•|[●■□◆◇▲△▶►★☆]|[一二三四五六七八九十]+是|[①-⑳])"
 # The first paragraph after the cue always belongs to the list; a later short
-# paragraph holding a number continues it ("固定资产投资增长8%;" on a line of
-# its own).
+# paragraph continues it when it holds a number ("固定资产投资增长8%;" on a
+# line of its own) or ends like a list clause (a target without a number,
+# "居民收入增长与经济增长基本同步;", between two with numbers).
 LIST_ITEM_MAX_CHARS = 80
+LIST_CLAUSE_END = r"[,;、]\s*$"
 # A numbered paragraph is a list item, not the next heading, when it is short,
 # holds a number and ends like a clause ("(二)规模以上工业增加值增长8%;"):
 # headings end without a mark.
@@ -79,13 +95,24 @@ TARGET_YEAR = r"(?:到|至|于|展望|力争到|争取到)(20\d\d)年|(20\d\d)�
 # In a work report only the coming year's block counts (a new government's
 # report may also state five-year goals: "全区国民经济和社会发展的主要指标确定
 # 为:地区生产总值年均增长9%以上,届末总量突破500亿元").
-MULTI_YEAR_WORDS = r"年均|届末|期末|五年|今后几年|未来几年|十[一二三四五六七八九]五|远景|\d{4}\s*[-—~至到]\s*\d{4}年"
+_PLAN_NAME = r"十[一二三四五六七八九]五”?"
+# The plan as a span of time (到“十四五”末, “十四五”期间, “十四五”时期).
+_PLAN_SPAN = rf"{_PLAN_NAME}(?:末|期末|期间|时期)"
+# A lead naming the plan's span or its goals ("“十四五”发展的主要目标是") is
+# multi-year; one naming the plan only ("2024年是实施“十四五”规划的关键一
+# 年,…主要预期目标是") is not.
+MULTI_YEAR_WORDS = (
+    rf"年均|届末|期末|五年|今后几年|未来几年|{_PLAN_SPAN}"
+    rf"|{_PLAN_NAME}的?(?:经济社会|国民经济和社会)?(?:发展)?的?(?:主要|奋斗)?(?:目标|指标)"
+    r"|远景|\d{4}\s*[-—~至到]\s*\d{4}年"
+)
 # An item stating a multi-year target (地区生产总值年均增长9%, 届末总量突破500亿元).
 MULTI_YEAR_ITEM = r"年均|届末|期末|到20\d\d年"
 ANNUAL_WORDS = r"今年|明年|本年|全年|年度"
-# Words that, anywhere in a block, mark a plan period's goals (an annual
-# list never names them).
-PLAN_WORDS = r"十[一二三四五六七八九]五|今后五年|未来五年|远景|展望\d{4}年"
+# Words that, anywhere in a block, mark a plan period's goals: the plan
+# named as a span of time (到“十四五”末, “十四五”期间). An annual list may name
+# the plan itself (完成“十四五”规划目标任务, 为“十五五”开好局): that is not one.
+PLAN_WORDS = rf"{_PLAN_SPAN}|今后五年|未来五年|远景|展望\d{{4}}年"
 # Title words telling a plan from a work report when the metadata has no type.
 PLAN_TITLE_WORD = "规划"
 REPORT_TITLE_WORD = "工作报告"
@@ -98,12 +125,42 @@ PLAN_END_YEARS: dict[str, int] = {
 NON_TARGET_ROLES = frozenset({"chrome", "notes", "glossary"})
 # In a review section a cue counts only without these (去年的主要预期目标是…).
 PAST_WORDS = r"去年|上年|前年|过去|上一年|年初确定|年初提出|确定的"
+# Of those, the words naming last year or its plan make a cue look back
+# wherever it stands (过去一年,全市主要预期目标为…), unless the coming year
+# is named beside them ("在去年的基础上,今年的主要预期目标是…"); a
+# comparison (比上年增长5.2%) does not look back.
+LAST_YEAR_WORDS = r"(?<![比较同])(?:去年|上年|前年|上一年)|过去一年|年初确定|年初提出"
+COMING_YEAR_WORDS = r"今年|明年|本年"
 
 # "A和B分别控制在X和Y": one measure per number, each may carry the joined names.
 LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
 RESPECTIVELY = "分别"
 # "A和B均增长8%": one number for every listed name, one row each.
 SHARED_VALUE = r"\s*(?:均|都)"
+# Words a measure's indicator may keep that are not part of the name: a
+# time scope or an adverb between the name and its verb (城镇调查失业率全年
+# 控制在…, 粮食产量继续保持…), or the word target itself (经济增长预期目标为
+# 5%左右). Read off the end before the canonical lookup.
+NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取|(?:预期)?目标)+$"
+# Wording variants the canonical table does not know, rewritten before the
+# lookup: a statistical scope written before the name (区属地区生产总值,
+# 规模以上固定资产投资 — 500万元以上项目, the usual caliber), 城/乡 shortened
+# in a shared list (城、乡居民人均可支配收入 → 城居民…, 乡居民…), the
+# farmers and herders of pastoral regions (农牧民人均纯收入), and a
+# breakdown's bare 城镇居民/农村居民 (the unit decides it is about income).
+NAME_VARIANTS: tuple[tuple[str, str], ...] = (
+    (r"^[省市区县州旗]属(?=.)", ""),
+    (r"^规模以上(?=(?:全社会)?固定资产投资)", ""),
+    (r"^城(?=(?:常住)?居民)", "城镇"),
+    (r"^乡(?=(?:常住)?居民)", "农村"),
+    (r"^农牧民", "农民"),
+    # the old name (before 2015) of the general public budget: 公共财政预算收入,
+    # often shortened to 公共财政收入
+    (r"公共财政收入$", "公共财政预算收入"),
+    # "居民人均可支配收入增长6%,其中城镇、农村居民分别增长5.5%、7%": the
+    # breakdown leaves out the income words its sentence has just written
+    (r"^((?:城镇|农村)(?:常住)?居民)$", r"\1人均可支配收入"),
+)
 # A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
 # 研究与试验发展(R&D)经费投入强度); the name maps without it.
 NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"

@@ -12,16 +12,22 @@ targets, not the five-year goals a new government may state beside them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from luoshi.data.targets import (
     ANNUAL_WORDS,
     BLOCK_CLOSERS,
     BLOCK_CUES,
+    COMING_YEAR_WORDS,
+    CUE_SCOPE_WORDS,
+    ECONOMY_SUBJECT,
+    EXPLAINED_TARGETS,
     HEADING_CUE,
     HEADING_MAX_CHARS,
     HEADING_START,
     ITEM_LABEL,
+    LAST_YEAR_WORDS,
+    LIST_CLAUSE_END,
     LIST_ITEM_MAX_CHARS,
     LIST_ITEM_START,
     MULTI_YEAR_ITEM,
@@ -44,12 +50,18 @@ _HEADING_CUE_RE = re.compile(rf"^[ \t]*(?:{HEADING_CUE})[ \t]*$", re.MULTILINE)
 _HEADING_CUE_AFTER_BREAK_RE = re.compile(rf"\n([ \t]*(?:{HEADING_CUE})[ \t]*$)", re.MULTILINE)
 _HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
+_CUE_SCOPE_RE = re.compile(CUE_SCOPE_WORDS)
+_ECONOMY_SUBJECT_RE = re.compile(ECONOMY_SUBJECT)
 _PAST_RE = re.compile(PAST_WORDS)
+_COMING_YEAR_RE = re.compile(COMING_YEAR_WORDS)
+_LAST_YEAR_RE = re.compile(LAST_YEAR_WORDS)
 _CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
+_EXPLAINED_RE = re.compile(EXPLAINED_TARGETS)
 _CLAUSE_END_RE = re.compile(r"[,;。!?]")
 _SENTENCE_END = "。!?\n"
 _SENTENCE_MARKS = "。!?"
 _LIST_ITEM_RE = re.compile(rf"\s*{LIST_ITEM_START}")
+_LIST_CLAUSE_END_RE = re.compile(LIST_CLAUSE_END)
 _MULTI_RE = re.compile(MULTI_YEAR_WORDS)
 _MULTI_ITEM_RE = re.compile(MULTI_YEAR_ITEM)
 _PLAN_WORDS_RE = re.compile(PLAN_WORDS)
@@ -109,6 +121,10 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     for i, (cue_start, cue_end, heading) in enumerate(cues):
         if blocks and cue_start < blocks[-1].end:
             continue
+        if not heading and _EXPLAINED_RE.search(text, text.rfind("\n", 0, cue_start) + 1, cue_start):
+            # "提出上述预期目标,综合考虑了….经济增长预期目标为5%左右,…" explains the
+            # targets already stated; its cue opens no block
+            continue
         chain = outline.chain(cue_start)
         if heading:
             start, end = cue_start, _section_end(text, cue_end)
@@ -120,10 +136,13 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
         later = None if heading else next((s for s, _, _ in cues[i + 1:] if s >= cue_end), None)
         if later is not None and later < end:
             end = max(cue_end, _sentence_start(text, later))
-        if chain and not _may_hold_targets(chain[0].role, text[start:cue_end]):
+        if not _may_hold_targets(chain[0].role if chain else None, text[start:cue_end]):
             continue
         if _DIGIT_RE.search(text, cue_end, end):
-            blocks.append(_make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading))
+            block = _make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading)
+            if block.strong and not heading and _names_a_field(text, start, cue_start, cue_end):
+                block = replace(block, strong=False)
+            blocks.append(block)
     blocks.extend(_section_blocks(text, outline, blocks, metadata, plan))
     blocks.sort(key=lambda b: b.start)
     if not plan:
@@ -131,6 +150,16 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     if any(b.strong for b in blocks):
         blocks = [b for b in blocks if b.strong]
     return tuple(blocks)
+
+
+def _names_a_field(text: str, start: int, cue_start: int, cue_end: int) -> bool:
+    """Whether the cue's clause names one field's goals (乡村振兴的主要目标是), not the economy's
+    (经济社会发展的主要目标是, 全市的主要目标是)."""
+    if "预期" in text[cue_start:cue_end]:
+        return False
+    clause_start = max(text.rfind(mark, start, cue_start) for mark in ",;:。") + 1
+    subject = _CUE_SCOPE_RE.sub("", text[max(clause_start, start):cue_start].strip())
+    return len(subject) > 1 and subject.endswith("的") and not _ECONOMY_SUBJECT_RE.search(subject)
 
 
 def _heading_cues(text: str) -> list[tuple[int, int]]:
@@ -143,15 +172,18 @@ def _heading_cues(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _may_hold_targets(role: str, lead: str) -> bool:
-    """Whether a cue in a section of this role opens a headline block.
+def _may_hold_targets(role: str | None, lead: str) -> bool:
+    """Whether a cue in a section of this role (``None``: outside any section) opens a headline block.
 
-    Chrome, notes and glossary never hold one. A review may look back at last
-    year's targets (去年的主要预期目标是…), but a section misread as review
-    must not hide the real block, so there a strong cue without past-time
-    words still counts.
+    Chrome, notes and glossary never hold one. A cue looking back at last
+    year's targets (去年的主要预期目标是…, 过去一年,全市主要预期目标为…)
+    opens none wherever it stands, unless it names the coming year too. A
+    section misread as review must not hide the real block, so there a
+    strong cue without past-time words still counts.
     """
     if role in NON_TARGET_ROLES:
+        return False
+    if _LAST_YEAR_RE.search(lead) and not _COMING_YEAR_RE.search(lead):
         return False
     if role == "review":
         return bool(_STRONG_RE.search(lead)) and not _PAST_RE.search(lead)
@@ -199,13 +231,13 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
         return _inline_end(text, list_start, para_end)
     end = para_end
     pos = para_end + 1
-    first = True
+    first, previous = True, ""
     while pos < len(text):
         next_end = _paragraph_end(text, pos)
         paragraph = text[pos:next_end]
-        if not _is_list_item(paragraph, first):
+        if not _is_list_item(paragraph, first, previous):
             break
-        end, pos, first = next_end, next_end + 1, False
+        end, pos, first, previous = next_end, next_end + 1, False, paragraph
     for section in chain:
         if section.role == "targets":
             _, _, b = next(item for item in outline.sections if item[0] is section)
@@ -214,16 +246,22 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     return end
 
 
-def _is_list_item(paragraph: str, first: bool) -> bool:
-    """Whether a paragraph after a list cue continues the list.
+def _is_list_item(paragraph: str, first: bool, previous: str) -> bool:
+    """Whether a paragraph after a list cue continues the list (``previous``: the list's last paragraph).
 
     The first always does unless it is a heading; later ones when marked as
-    items or short with a number. A closer (这些目标…, 围绕上述目标…) ends the list.
+    items, or short with a number or ending like a list clause (a target
+    without a number: "居民收入增长与经济增长基本同步;"). A closer (这些目标…,
+    围绕上述目标…) ends the list.
     """
-    if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not _is_numbered_item(paragraph):
+    if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not (
+        _is_numbered_item(paragraph) or _same_marker(paragraph, previous)
+    ):
         return False
+    short = len(paragraph) <= LIST_ITEM_MAX_CHARS
     return first or bool(
-        _LIST_ITEM_RE.match(paragraph) or len(paragraph) <= LIST_ITEM_MAX_CHARS and _DIGIT_RE.search(paragraph)
+        _LIST_ITEM_RE.match(paragraph)
+        or short and (_DIGIT_RE.search(paragraph) or _LIST_CLAUSE_END_RE.search(paragraph))
     )
 
 
@@ -268,6 +306,13 @@ def _is_heading(paragraph: str) -> bool:
     return not _NOT_A_YEAR_RE.search(line, label.end() if label else 0)
 
 
+def _same_marker(paragraph: str, previous: str) -> bool:
+    """Whether both paragraphs open with the same item marker: a run of items
+    ("●居民收入增长与经济增长同步" after "●经济增长6%左右"), not a new heading."""
+    this, last = _LIST_ITEM_RE.match(paragraph), _LIST_ITEM_RE.match(previous)
+    return bool(this and last and this.group().strip() == last.group().strip())
+
+
 def _is_numbered_item(paragraph: str) -> bool:
     """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading."""
     return (
@@ -281,11 +326,13 @@ def _section_end(text: str, heading_end: int) -> int:
     """The end of the paragraphs under a heading: just before the next heading."""
     end = pos = _paragraph_end(text, heading_end)
     pos += 1
+    previous = ""
     while pos < len(text):
         next_end = _paragraph_end(text, pos)
-        if _is_heading(text[pos:next_end]):
+        paragraph = text[pos:next_end]
+        if _is_heading(paragraph) and not _same_marker(paragraph, previous):
             break
-        end, pos = next_end, next_end + 1
+        end, pos, previous = next_end, next_end + 1, paragraph
     return end
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from luoshi.data.targets import (
+    BLOCK_CUES,
     COMPLETE_NAME_ENDINGS,
     ITEM_LABEL,
     LIST_JOINERS,
     NAME_GLOSS,
+    NAME_TRAILING_WORDS,
+    NAME_VARIANTS,
     PAIRED_PREFIXES,
     RESPECTIVELY,
     SHARE_WORD,
@@ -39,7 +42,14 @@ _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
 _ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _SHARED_VALUE_RE = re.compile(SHARED_VALUE)
 _NAME_GLOSS_RE = re.compile(NAME_GLOSS)
+_NAME_TRAILING_RE = re.compile(NAME_TRAILING_WORDS)
+_NAME_VARIANTS = tuple((re.compile(pattern), repl) for pattern, repl in NAME_VARIANTS)
+_CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
 _SENTENCE_MARKS = "。!?\n"
+# A target year governs its sentence or, in a list of targets, its item:
+# "…增长6%左右,力争到2025年突破3000亿元;一般公共预算收入增长5%" holds a
+# 2024 target after the 2025 one.
+_YEAR_SCOPE_MARKS = _SENTENCE_MARKS + ";"
 
 
 def extract_targets(
@@ -74,6 +84,7 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
         (
             m for m in measures
             if span.start <= m.span.start and m.span.end <= span.end
+            and _after_list_start(m, block, norm)
             and _for_block_year(m, block, norm) and not _in_aside(m, block, norm)
         ),
         key=lambda m: (m.span.start, m.span.end),
@@ -81,7 +92,7 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
     for group in _shared_name_groups(inside, norm):
         first = group[0].span.start
         for measure, names in zip(group, _group_names(group, norm)):
-            for written, simplified in _shared_value_names(measure, names, norm):
+            for written, simplified in _shared_value_names(measure, _after_cue(*names), norm):
                 yield HeadlineTarget(
                     indicator=_key(simplified, measure),
                     indicator_text=_without_label(written),
@@ -93,6 +104,13 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
                     period=block.period,
                     value_max=measure.value_max,
                 )
+
+
+def _after_list_start(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
+    """Whether the number comes after the cue: a figure before it in the cue's sentence
+    ("去年增长5.2%,在此基础上,今年的主要预期目标是:…") is no target of the list."""
+    _, end = norm.from_source(measure.span.start, measure.span.end)
+    return end > block.list_start
 
 
 def _in_aside(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
@@ -114,9 +132,23 @@ def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalis
     return [(_join(written, p), _join(simplified, p)) for p in pieces]
 
 
+def _after_cue(written: str, simplified: str) -> tuple[str, str]:
+    """The name after a cue the measure kept ("…主要预期目标是地区生产总值" with no colon → 地区生产总值)."""
+    cue = None
+    for cue in _CUE_RE.finditer(simplified):
+        pass
+    if cue is None or cue.end() >= len(simplified):
+        return written, simplified
+    at = cue.end()
+    return (written[at:] if len(written) == len(simplified) else simplified[at:]), simplified[at:]
+
+
 def _key(simplified: str, measure: Measure) -> str:
-    """The canonical key of a name, read without a list label or bracketed gloss (——生产总值(GDP))."""
-    name = _NAME_GLOSS_RE.sub("", _without_label(simplified))
+    """The canonical key of a name, read without a list label, a bracketed gloss (——生产总值(GDP)),
+    trailing scope words (…失业率全年) and with known wording variants rewritten (区属地区生产总值)."""
+    name = _NAME_TRAILING_RE.sub("", _NAME_GLOSS_RE.sub("", _without_label(simplified))) or simplified
+    for pattern, repl in _NAME_VARIANTS:
+        name = pattern.sub(repl, name)
     return canonical_indicator(name, measure.unit, measure.change) or OTHER
 
 
@@ -127,12 +159,12 @@ def _without_label(name: str) -> str:
 
 
 def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
-    """False when the measure's sentence names another target year (展望2035年,… in a 2025 plan)."""
+    """False when the measure's sentence (or list item) names another target year (展望2035年,… in a 2025 plan)."""
     if block.period is None:
         return True
     start, end = norm.from_source(measure.span.start, measure.span.end)
     text = norm.text
-    while start > block.start and text[start - 1] not in _SENTENCE_MARKS:
+    while start > block.start and text[start - 1] not in _YEAR_SCOPE_MARKS:
         start -= 1
     years = {a or b for a, b in _TARGET_YEAR_RE.findall(text, start, end)}
     return not years or block.period in years
