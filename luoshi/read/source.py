@@ -1,4 +1,4 @@
-"""Turn extracted text into a ``Source``: one clean-up, chrome, mojibake, metadata.
+"""Turn extracted text into a ``Source``: one clean-up, chrome, repairs (mojibake, pinyin glosses), metadata.
 
 Every format ends here, so the rules hold for all of them: the BOM is
 stripped and ``\\r\\n``/``\\r`` become ``\\n`` (nothing else changes — the
@@ -19,6 +19,7 @@ from luoshi.errors import NoBody
 from luoshi.model import Chrome, Source
 from luoshi.read.chrome import find_chrome
 from luoshi.read.mojibake import find_repairs
+from luoshi.read.pinyin import find_pinyin_glosses
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,8 @@ def build_source(extracted: Extracted, *, name: str, path: str | None, fmt: str,
         origin.update(dict.fromkeys(values, where))
     return Source(
         name=name, path=path, sha256=hashlib.sha256(original).hexdigest(), format=fmt,
-        encoding=extracted.encoding, text=text, chrome=chrome, repairs=find_repairs(text),
+        encoding=extracted.encoding, text=text, chrome=chrome,
+        repairs=tuple(sorted(find_repairs(text) + find_pinyin_glosses(text), key=lambda r: r.span.start)),
         meta=meta, meta_origin=origin,
     )
 
