@@ -235,6 +235,12 @@ def test_frames_goals_and_brackets_leave_the_indicator(text: str, indicator: str
     assert run(text)[0].indicator == indicator
 
 
+@pytest.mark.parametrize("gap", ["高出全县", "超过全县", "高于预期目标", "高出全区平均水平"])
+def test_a_gap_to_a_place_or_a_goal_measures_the_figure_before(gap: str) -> None:
+    found = run(f"上半年,全县规模以上工业增加值增长8.2%,{gap}0.6个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [("规模以上工业增加值", True), ("规模以上工业增加值", False)]
+
+
 def test_numbers_of_a_list_share_the_words_after_it() -> None:
     assert indicators_of("3个贫困村退出,1.2万户、3.5万人实现稳定脱贫。") == ["贫困村退出", "稳定脱贫", "稳定脱贫"]
 

@@ -46,3 +46,17 @@ def test_heading_lines_stand_in_for_sections() -> None:
 def test_plan_name() -> None:
     assert plan_name(Metadata(period="2021-2025")) == "十四五"
     assert plan_name(Metadata(year=2024)) is None
+
+
+def test_an_execution_report_reviews_though_its_title_names_the_plan() -> None:
+    # 计划执行情况 and 目标完成情况 report what was done; 计划草案 plans
+    text = "一、2025年计划执行情况\n新增企业10家。\n(一)主要目标完成情况\n新增企业11家。\n二、2026年计划草案\n新增企业12家。\n"
+    norm = normalise(text)
+    starts = [text.index(h) for h in ("一、", "(一)", "二、")]
+    sections = (
+        Section(0, Span(starts[0], starts[2]), Span(starts[0], starts[0] + 12), 1, "一、", "2025年计划执行情况", "body", None),
+        Section(1, Span(starts[1], starts[2]), Span(starts[1], starts[1] + 11), 2, "(一)", "主要目标完成情况", "body", 0),
+        Section(2, Span(starts[2], len(text)), Span(starts[2], starts[2] + 11), 1, "二、", "2026年计划草案", "body", None),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "11家", "12家")] == ["review", "review", "plan"]

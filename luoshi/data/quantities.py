@@ -111,14 +111,14 @@ CHANGE_QUALIFIERS = (
 )
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
-GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "比全省高", "比全国高")
+GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高")
 # A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
 RATIO_REFERENCES = ("是", "相当于", "为")
 # A year after these words is the base of a comparison (是2017年的1.8倍,
 # 比2015年增长, 较2020年下降), not the period of the figures that follow.
 BASE_YEAR_LEADS = ("是", "为", "相当于", "比", "较", "同", "与", "高于", "低于", "超过")
 # What such a ratio or gap is measured against, besides a year (2017年, “十三五”).
-REFERENCE_WORDS = ("上年", "去年", "同期", "全省", "全国", "全市")
+REFERENCE_WORDS = ("上年", "去年", "同期", "全省", "全国", "全市", "全区", "全县", "预期目标", "预期", "目标")
 # Qualifiers that make a change verb a change wherever it stands in the clause
 # (年均压减“三公”经费6%).
 PERIOD_CHANGE_QUALIFIERS = ("年均", "年平均", "同比", "比上年", "较上年")
@@ -151,7 +151,9 @@ STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "
 
 # Section titles (Simplified) that say what a section is about; used only when
 # the structure stage gave no role.
-REVIEW_TITLE_WORDS = ("回顾", "过去", "成就", "成效", "一年来", "五年来")
+# An execution report (2023年计划执行情况, 主要目标完成情况) reviews: its words are
+# looked for before the plan words (计划, 目标) its title also holds.
+REVIEW_TITLE_WORDS = ("回顾", "过去", "成就", "成效", "一年来", "五年来", "执行情况", "完成情况")
 # Phrases that make a numbered line (一、过去五年工作回顾刚刚过去的…) a part heading
 # even when the heading is glued to its first sentence.
 PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
