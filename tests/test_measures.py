@@ -235,6 +235,24 @@ def test_frames_goals_and_brackets_leave_the_indicator(text: str, indicator: str
     assert run(text)[0].indicator == indicator
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("●城镇新增就业5万人以上。", "城镇新增就业"),  # a bullet labels the item
+    ("今年的主要预期目标——地区生产总值增长6%。", "地区生产总值"),  # a dash introduces the item
+    ("地区生产总值同比(下同)增长5.1%。", "地区生产总值"),  # a counting note in brackets
+    ("财政收入按可比口径增长9%。", "财政收入"),
+    ("工业园区产值首次突破80亿元。", "工业园区产值"),
+    ("及时兑现惠企资金3亿元。", "及时兑现惠企资金"),  # 及时 is an adverb, not 及 + 时
+])
+def test_labels_dashes_notes_and_adverbs_leave_the_indicator(text: str, indicator: str) -> None:
+    assert run(text)[0].indicator == indicator
+
+
+def test_a_span_of_years_is_no_indicator_and_crossing_a_mark_is_a_floor() -> None:
+    found = run("全镇工业总产值达到50亿元,五年内翻了一番;人均收入跨越3万元大关。")
+    assert [(m.indicator, m.value, m.unit, m.comparator) for m in found] == [
+        ("工业总产值", 50, "亿元", "="), ("工业总产值", 1, "番", "="), ("人均收入", 3, "万元", ">=")]
+
+
 @pytest.mark.parametrize("gap", ["高出全县", "超过全县", "高于预期目标", "高出全区平均水平"])
 def test_a_gap_to_a_place_or_a_goal_measures_the_figure_before(gap: str) -> None:
     found = run(f"上半年,全县规模以上工业增加值增长8.2%,{gap}0.6个百分点。")

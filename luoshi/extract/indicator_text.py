@@ -35,6 +35,7 @@ from luoshi.data.quantities import (
     LIST_LABELS,
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
+    COUNTING_NOTES,
     PLAN_SHARE_NOUNS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
@@ -92,6 +93,8 @@ _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # not become 率.
 _SUFFIX_CHARS = set("率额量值数比度化性")
 _VERB_CUES = frozenset(("完成", "实现", "计划", "安排"))
+# 地区生产总值同比(下同)增长4.5%: a note on how the figures are counted is no word of the name
+_COUNTING_NOTE_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]$")
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -125,6 +128,9 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
         last = text[e - 1]
         if last in _SPACE or last in "、,，(（":  # 电网建设工程(19个): the bracket opens the figure's note
             e -= 1
+            continue
+        if last in ")）" and (m := _COUNTING_NOTE_RE.search(text, max(s, e - 12), e)):
+            e = m.start()
             continue
         if last not in _TAIL_LAST_CHARS:
             break
@@ -163,6 +169,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     Nor is a list item's label (一是 would read as 是 of a ratio: 一是全市…).
     """
     s = skip_list_label(text, s, e)
+    dash = text.rfind("——", s, e)
+    if dash >= 0:  # 主要预期目标——地区生产总值增长7%: a dash introduces what is measured
+        s = skip_list_label(text, dash + 2, e)
     m = _relation_tail(text, s, e)
     if m:
         e = m.start()
