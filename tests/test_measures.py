@@ -253,6 +253,19 @@ def test_a_span_of_years_is_no_indicator_and_crossing_a_mark_is_a_floor() -> Non
         ("工业总产值", 50, "亿元", "="), ("工业总产值", 1, "番", "="), ("人均收入", 3, "万元", ">=")]
 
 
+def test_a_bare_rate_after_a_figure_is_the_change_of_that_figure() -> None:
+    found = run("全镇税收收入2.4亿元,自然增幅3%,同口径完成2.6亿元,增幅8.5%;居民消费价格指数涨幅收窄0.4个百分点。")
+    assert [(m.indicator, m.value, m.change) for m in found] == [
+        ("税收收入", 2.4, False), ("税收收入", 3, True), ("税收收入", 2.6, False), ("税收收入", 8.5, True),
+        ("居民消费价格指数涨幅", 0.4, True)]
+    assert found[-1].direction == "down"
+
+
+def test_a_change_verb_after_the_rate_makes_it_a_change() -> None:
+    m = only("全镇工业总产值保持年均9.5%增长。")
+    assert (m.indicator, m.value, m.change) == ("工业总产值", 9.5, True)
+
+
 @pytest.mark.parametrize("gap", ["高出全县", "超过全县", "高于预期目标", "高出全区平均水平"])
 def test_a_gap_to_a_place_or_a_goal_measures_the_figure_before(gap: str) -> None:
     found = run(f"上半年,全县规模以上工业增加值增长8.2%,{gap}0.6个百分点。")

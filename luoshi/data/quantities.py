@@ -87,7 +87,7 @@ RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
 # is followed by 至/到/为 (提高到80% is a level).
 CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
-    "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "回落", "递减", "递增",
+    "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
     "翻", "多增", "净增", "拉动",
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
@@ -99,7 +99,7 @@ CHANGE_NOUNS = (
 # (增长, 提高, 涨幅, 翻) is an increase. Measure.direction comes from the last
 # change word before the number.
 DECREASE_WORDS = (
-    "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "回落", "递减", "下滑",
+    "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "下滑",
     "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长",
 )
 # Verbs that turn a change verb into a level (提高到, 下降至).
@@ -109,6 +109,10 @@ CHANGE_QUALIFIERS = (
     "同比", "比上年", "较上年", "比去年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比",
     "同口径", "累计", "分别", "均", "再", "各",
 )
+# Qualifiers of a bare rate of change after a figure (收入3.5亿元,自然增幅2%,
+# 同口径增幅6.1%): the rate is of that figure.
+RATE_QUALIFIERS = ("自然", "名义", "实际", "现价", "按可比价")
+BARE_RATES = ("增幅", "增速", "涨幅", "降幅", "减幅", "增长率", "增长幅度")
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
 GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高")
@@ -201,7 +205,7 @@ COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "�
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
-    "削减", "缩小", "回落", "递减", "递增", "多增", "净增",
+    "削减", "缩小", "收窄", "回落", "递减", "递增", "多增", "净增",
 )
 # A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
 # the head of a clause: no word of the indicator, wherever it stands.

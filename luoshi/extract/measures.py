@@ -24,6 +24,7 @@ import numpy as np
 
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
+    BARE_RATES,
     BASE_YEAR_LEADS,
     CHANGE_NOUNS,
     CHANGE_QUALIFIERS,
@@ -42,6 +43,7 @@ from luoshi.data.quantities import (
     PER_TIME_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
+    RATE_QUALIFIERS,
     RATE_NAME_ENDS,
     REFERENCE_WORDS,
     SETTLING_VERBS,
@@ -62,7 +64,8 @@ from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
 # Clause boundaries (U+FFFD marks a character lost in a mojibake repair), sentence
 # ends, and full stops, looked up for every character of a text at once.
-_IS_CLAUSE_END = char_table(",，;；。:：!！?？\n\t\ufffd")  # (a tab separates the cells of a table row)
+_CLAUSE_END_CHARS = ",，;；。:：!！?？\n\t\ufffd"
+_IS_CLAUSE_END = char_table(_CLAUSE_END_CHARS)  # (a tab separates the cells of a table row)
 _IS_SENTENCE_END = char_table(";；。!！?？\n")
 _IS_FULL_STOP = char_table("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
@@ -89,6 +92,8 @@ _QUALIFIED_CHANGE_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)})(?:{word_pattern(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
+_VERB_AFTER_RE = re.compile(rf"的?(?:{word_pattern(CHANGE_VERBS)})")
+_BARE_RATE_RE = re.compile(rf"(?:{word_pattern(CHANGE_QUALIFIERS + RATE_QUALIFIERS)})?(?:{word_pattern(BARE_RATES)})")
 _GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
 _GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")  # 高于全省(平均水平)
 # 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
@@ -191,11 +196,19 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
+    if q.unit_class == "percent" and _change_after(text, q):
+        return True  # 保持年均8%增长: the change verb closes the clause after the rate
     if rate and q.unit_class != "money" and _QUALIFIED_CHANGE_RE.search(text, region_start, q.pre_start):
         return True
     if q.unit_class != "percent" or not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
         return False
     return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
+
+
+def _change_after(text: str, q: Quantity) -> bool:
+    """保持年均8%增长, 实现5%的增长: a change verb right after the rate, ending the clause."""
+    m = _VERB_AFTER_RE.match(text, q.end)
+    return m is not None and (m.end() == len(text) or text[m.end()] in _CLAUSE_END_CHARS)
 
 
 def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
@@ -394,14 +407,20 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     figure before end: a count's object is not the verb of the next count.
     """
     rs, re_ = region
+    verb_end = q.end
     pre = indicator.clean_pre(text, rs, q.pre_start, change)
     if (pre[1] - pre[0] > 1 and text[pre[1] - 1] == "中" and rs > clause_start and q.unit
             and text.startswith(q.unit, rs - len(q.unit)) and text[rs] not in "、和及与"):
         pre = (pre[0], pre[1] - 1)  # 十件民生实事中九件: the part counts what the whole counts
+    if prev_ind and change and _BARE_RATE_RE.fullmatch(text, *pre):
+        pre = (pre[0], pre[0])  # 收入3.5亿元,增幅6.1%: the rate of change of the figure before
     if q.unit_class == "money" and not text.startswith("的", q.end):
         post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
         if not cut and 0 < pre[1] - pre[0] <= 2:  # 发放7000万元消费券: a bare verb's object follows the sum
             post = indicator.clean_post(text, q.end, re_, cut)
+    elif change and q.unit_class == "percent" and _change_after(text, q):
+        post = (q.end, q.end)  # 保持年均8%增长: the verb is no word of what grew, but of the quote
+        verb_end = _VERB_AFTER_RE.match(text, q.end).end()
     else:
         post = indicator.clean_post(text, q.end, re_, cut)
         if q.unit_class != "percent":  # 9.02万人实现稳定脱贫 counts 稳定脱贫; 100%达到…标准 keeps its verb
@@ -410,7 +429,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
                 post = indicator.owner(text, (post,))[-1]
         elif text.endswith(RATE_NAME_ENDS, pre[0], pre[1]):
             post = (q.end, q.end)  # 配备率100%达标: a rate named before the number measures nothing after it
-    end = post[1] if post[1] > post[0] else q.end
+    end = post[1] if post[1] > post[0] else verb_end
     if post[1] > post[0]:
         # 提升A产业园、11个开发区…水平: words before a list's 、 belong to the item before
         listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
