@@ -808,3 +808,14 @@ def test_any_text_gives_well_formed_measures(pieces: list[str]) -> None:
         # as written, less the whitespace the normalised text drops (亿\n元 in a hard-wrapped copy)
         assert m.unit in text or m.unit in ("%", "") or m.unit in "".join(text.split())
         assert 0.0 < m.confidence <= 1.0
+
+
+def test_a_threshold_opening_a_clause_sorts_what_the_sum_after_it_is_of() -> None:
+    found = run("全县地区生产总值完成86亿元,1000万元以上固定资产投资完成20.5亿元,同比增长9%。")
+    assert [(m.indicator, m.value, m.unit) for m in found] == [
+        ("地区生产总值", 86, "亿元"), ("1000万元以上固定资产投资", 20.5, "亿元"), ("1000万元以上固定资产投资", 9, "%")]
+
+
+def test_policy_packages_named_by_their_article_counts_are_no_measures() -> None:
+    # a package's count of articles is part of its name, however long the names listed with it
+    assert run("出台稳就业36条、支持中小微企业纾困解难18条、鼓励民间资本参与基础设施建设12条等措施。") == []

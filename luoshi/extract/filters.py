@@ -44,7 +44,7 @@ _NAME_SPAN_RE = re.compile(
     r"|\[[^\[\]\n]{1,4}\]|【[^【】\n]{1,8}】|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』"
 )
 _POLICY_AFTER_RE = re.compile(
-    r"(?:、[^,，。;；、]{0,8}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
+    r"(?:、[^,，。;；、]{0,16}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
 )
 _POLICY_AT_RE = re.compile(word_pattern(POLICY_NOUNS))
 _UNITLESS_INDICATOR_RE = re.compile(
@@ -71,6 +71,7 @@ _CAPACITY_RE = re.compile(
     rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”等]{{0,14}}$"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 
 _ORDINAL_RE = re.compile(rf"(?:{word_pattern(ORDINAL_PREFIXES)})$")
@@ -217,6 +218,10 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
         between = text[q.end:nxt.pre_start]
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
             return True
+    if (nxt is not None and nxt.num_start < clause_end and nxt.unit_class in ("money", "magnitude")
+            and q.end > q.unit_end and q.end < len(text) and _HAN_RE.match(text[q.end])
+            and (q.num_start == 0 or text[q.num_start - 1] in _CLAUSE_OPENERS)):
+        return True  # 500万元以上固定资产投资完成39亿元: a threshold opening the clause sorts what the sum is of
     return bool(_CATEGORY_HEAD_RE.match(text, q.end)) and not _is_cluster_size(text, q)
 
 
