@@ -819,3 +819,14 @@ def test_a_threshold_opening_a_clause_sorts_what_the_sum_after_it_is_of() -> Non
 def test_policy_packages_named_by_their_article_counts_are_no_measures() -> None:
     # a package's count of articles is part of its name, however long the names listed with it
     assert run("出台稳就业36条、支持中小微企业纾困解难18条、鼓励民间资本参与基础设施建设12条等措施。") == []
+
+
+@pytest.mark.parametrize("review", [
+    "过去一年,全省实现地区生产总值5000亿元,增长5%。",
+    "建市以来,全省实现地区生产总值5000亿元,增长5%。",
+    "全省地区生产总值5000亿元,增长5%,再创历史新高。",
+])
+def test_without_headings_past_words_make_a_review(review: str) -> None:
+    # 实现 reaches figures in reviews as often as in plans: it cues neither
+    found = run(review + "\n今年的主要预期目标是:地区生产总值增长5%左右。")
+    assert [m.kind for m in found] == ["achievement", "achievement", "target"]
