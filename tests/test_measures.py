@@ -830,3 +830,24 @@ def test_without_headings_past_words_make_a_review(review: str) -> None:
     # 实现 reaches figures in reviews as often as in plans: it cues neither
     found = run(review + "\n今年的主要预期目标是:地区生产总值增长5%左右。")
     assert [m.kind for m in found] == ["achievement", "achievement", "target"]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("第一、二、三产业增加值分别增长4.1%、6.3%和5.2%。", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    ("规上工业总产值、增加值分别增长12%、9%。", ["规上工业总产值", "规上工业增加值"]),
+    ("税收总额、社会消费品零售总额、城镇居民人均可支配收入分别达到30亿元、80亿元、4万元。",
+     ["税收总额", "社会消费品零售总额", "城镇居民人均可支配收入"]),
+])
+def test_list_items_before_fenbie_each_name_their_number(text: str, indicators: list[str]) -> None:
+    assert indicators_of(text) == indicators
+
+
+def test_a_multiple_of_a_reference_keeps_the_indicator_of_its_figure() -> None:
+    found = run("全镇税收收入、工业总产值分别增加至3亿元、40亿元,为建镇之初的6倍、9倍。")
+    assert [m.indicator for m in found] == ["税收收入", "工业总产值", "税收收入", "工业总产值"]
+
+
+def test_from_a_level_expanded_to_another_and_a_mark_crossed() -> None:
+    found = run("城区面积从12平方公里拓展至30平方公里;全县财政收入突破十亿元大关。")
+    assert [(m.indicator, m.value, m.comparator) for m in found] == [
+        ("城区面积", 12, "="), ("城区面积", 30, "="), ("财政收入", 10, ">=")]

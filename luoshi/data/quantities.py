@@ -200,6 +200,7 @@ INDICATOR_TAIL_WORDS = (
     "按可比口径", "可比口径", "按同口径", "按可比价格计算", "按可比价计算",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
     "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
+    "拓展至", "拓展到", "扩展至", "扩展到", "扩大至",
 )
 # Notes in brackets on how figures are counted (地区生产总值同比(下同)增长4.5%).
 COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "快报数", "现价", "可比价", "按可比价计算")
@@ -297,6 +298,9 @@ PLAN_SHARE_NOUNS = (
     "年度任务", "年度计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务",
     "省定任务", "省定目标", "市定任务", "市定目标", "任务", "计划", "目标",
 )
+# Last characters of the full name of a measure (地区生产总值, 财政总收入, 税收总额,
+# 粮食产量, 城镇化率…): items that all end in one are whole names, not parts of a shared one.
+MEASURE_NAME_ENDS = "值额入出率量数积重资"
 # One-character items that a list joins before a shared head (金融机构存、贷款余额 →
 # 存款余额, 贷款余额; 进、出口总额): the item is one character, the head is shared.
 ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水电气肉蛋奶粮油")

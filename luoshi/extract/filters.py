@@ -131,7 +131,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
     if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
-            and not (text.startswith("大", q.unit_end) and q.numeral == "arabic")):
+            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith("大关", q.unit_end)))):
         return True
     if cls == "voltage":
         return True

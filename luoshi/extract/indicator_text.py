@@ -33,6 +33,7 @@ from luoshi.data.quantities import (
     LEVEL_PARTICLES,
     LEVEL_WORDS,
     LIST_LABELS,
+    MEASURE_NAME_ENDS,
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
     COUNTING_NOTES,
@@ -92,6 +93,7 @@ _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # After stripping a cue word the rest must still be a noun phrase: 完成率 must
 # not become 率.
 _SUFFIX_CHARS = set("率额量值数比度化性")
+_MEASURE_NAME_ENDS = frozenset(MEASURE_NAME_ENDS)
 _VERB_CUES = frozenset(("完成", "实现", "计划", "安排"))
 # 地区生产总值同比(下同)增长4.5%: a note on how the figures are counted is no word of the name
 _COUNTING_NOTE_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]$")
@@ -347,6 +349,13 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     if min(lengths) < 1:
         return None
     (first_s, first_e), (last_s, last_e) = parts[0], parts[-1]
+    ordinal = 1 if text[first_s] == "第" else 0  # 第一、二、三产业增加值: numerals before a shared head
+    if all(e_ - s_ == 1 + ordinal * (s_ == first_s) and text[e_ - 1] in _NUMERAL_CHARS for s_, e_ in parts[:-1]) \
+            and text[last_s] in _NUMERAL_CHARS and last_e - last_s > 1:
+        lead = ((first_s, first_s + ordinal),) if ordinal else ()
+        head = (last_s + 1, last_e)
+        return [shared + (lead if s_ != first_s else ()) + ((s_, e_), head) for s_, e_ in parts[:-1]] \
+            + [shared + lead + (parts[-1],)]
     if all(text[s_:e_].isascii() for s_, e_ in parts[:-1]):  # PM10、PM2.5平均浓度: codes before a shared head
         head = _ASCII_LEAD_RE.match(text, last_s, last_e)
         if head and head.end() < last_e:
@@ -367,8 +376,11 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
             return [shared + ((s, e),) + ((tail,) if tail[1] > tail[0] else ()) for s, e in heads]
     if lengths[0] >= 6 and all(n_ <= 4 for n_ in lengths[1:]) and all(text[e - 1] == text[first_e - 1]
                                                                       for _, e in parts[1:]):
-        return [shared + (parts[0],)] + [shared + ((first_s, first_e - 2), (s, e)) for s, e in parts[1:]]
-    if min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
+        # 规模以上工业总产值、增加值: the owner ends before the head (and its 总)
+        cut = first_e - 3 if text[first_e - 3] == "总" and not any(text[s] == "总" for s, _ in parts[1:]) else first_e - 2
+        return [shared + (parts[0],)] + [shared + ((first_s, cut), (s, e)) for s, e in parts[1:]]
+    # 地区生产总值、财政总收入、地方一般公共预算收入: full names of measures stand alone
+    if min(lengths) >= 4 and all(text[e - 1] in _MEASURE_NAME_ENDS for _, e in parts) or min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
         return [shared + (p,) for p in parts]
     return None
 

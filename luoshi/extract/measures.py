@@ -44,6 +44,7 @@ from luoshi.data.quantities import (
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
     RATE_QUALIFIERS,
+    RATIO_REFERENCES,
     RATE_NAME_ENDS,
     REFERENCE_WORDS,
     SETTLING_VERBS,
@@ -92,6 +93,7 @@ _QUALIFIED_CHANGE_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)})(?:{word_pattern(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
+_TIMES_OF_RE = re.compile(rf"(?:{word_pattern(RATIO_REFERENCES)})[^,，;；、。\d]{{1,12}}?的$")
 _VERB_AFTER_RE = re.compile(rf"的?(?:{word_pattern(CHANGE_VERBS)})")
 _BARE_RATE_RE = re.compile(rf"(?:{word_pattern(CHANGE_QUALIFIERS + RATE_QUALIFIERS)})?(?:{word_pattern(BARE_RATES)})")
 _GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
@@ -408,7 +410,10 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     """
     rs, re_ = region
     verb_end = q.end
-    pre = indicator.clean_pre(text, rs, q.pre_start, change)
+    pre_end = q.pre_start
+    if q.unit == "倍" and (m := _TIMES_OF_RE.search(text, max(rs, pre_end - 16), pre_end)):
+        pre_end = m.start()  # 为建区之初的7倍: what the figure is a multiple of is no word of it
+    pre = indicator.clean_pre(text, rs, pre_end, change)
     if (pre[1] - pre[0] > 1 and text[pre[1] - 1] == "中" and rs > clause_start and q.unit
             and text.startswith(q.unit, rs - len(q.unit)) and text[rs] not in "、和及与"):
         pre = (pre[0], pre[1] - 1)  # 十件民生实事中九件: the part counts what the whole counts
