@@ -60,3 +60,13 @@ def test_an_execution_report_reviews_though_its_title_names_the_plan() -> None:
     )
     roles = RoleMap(norm, Structure(sections=sections), Metadata())
     assert [roles.place(text.index(n)).role for n in ("10家", "11家", "12家")] == ["review", "review", "plan"]
+
+
+def test_heading_lines_give_roles_inside_sections_that_have_none() -> None:
+    text = "回顾2025年工作\n新增企业10家。\n展望2026年工作目标\n新增企业12家。\n"
+    norm = normalise(text)
+    sections = (Section(0, Span(0, len(text)), Span(0, 0), 0, "", "", "body", None),)
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    first, second = roles.place(text.index("10家")), roles.place(text.index("12家"))
+    assert (first.role, first.section) == ("review", 0)
+    assert (second.role, second.section, second.period) == ("plan", 0, "2026")
