@@ -851,3 +851,20 @@ def test_from_a_level_expanded_to_another_and_a_mark_crossed() -> None:
     found = run("城区面积从12平方公里拓展至30平方公里;全县财政收入突破十亿元大关。")
     assert [(m.indicator, m.value, m.comparator) for m in found] == [
         ("城区面积", 12, "="), ("城区面积", 30, "="), ("财政收入", 10, ">=")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("全县地区生产总值增长6%,跨上80亿元台阶。", 80),
+    ("全县地区生产总值增长6%,迈上百亿元台阶。", 100),
+    ("全县地区生产总值增长6%,稳定突破百亿元大关。", 100),
+])
+def test_a_mark_crossed_is_a_floor_of_the_figure_before(text: str, value: float) -> None:
+    found = run(text)
+    assert [(m.indicator, m.value, m.comparator) for m in found] == [
+        ("地区生产总值", 6, "="), ("地区生产总值", value, ">=")]
+
+
+def test_a_rate_after_a_verb_and_its_object_takes_no_verb_as_modifier() -> None:
+    # 完成 is the verb of the sum before, not a modifier the rate shares with it
+    assert indicators_of("累计完成投资80亿元,投资完成率75%。")[1] == "投资完成率"
+    assert indicators_of("全县农产品加工产值80亿元,加工转化率65%。")[1] == "农产品加工转化率"

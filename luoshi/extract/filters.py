@@ -20,6 +20,7 @@ from luoshi.data.quantities import (
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
     LEVEL_VERBS,
+    MARK_WORDS,
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
@@ -131,7 +132,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
     if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
-            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith("大关", q.unit_end)))):
+            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith(MARK_WORDS, q.unit_end)))):
         return True
     if cls == "voltage":
         return True
@@ -179,7 +180,7 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     has_comparator = q.pre_start < q.num_start or q.comparator != "="
     if not has_digit and not run.startswith("十"):
         # 超千亿元, 千亿以上 closing a clause; not 万人, 千家万户 nor 确诊患者超百例首个…
-        return has_comparator and (q.end >= clause_end or text[q.end] in "的")
+        return has_comparator and (q.end >= clause_end or text[q.end] in "的" or text.startswith(MARK_WORDS, q.end))
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
     before = text[clause_start:q.pre_start]

@@ -33,6 +33,7 @@ from luoshi.data.quantities import (
     LEVEL_PARTICLES,
     LEVEL_WORDS,
     LIST_LABELS,
+    MARK_WORDS,
     MEASURE_NAME_ENDS,
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
@@ -71,7 +72,7 @@ _RATIO_REF_RE = re.compile(
     rf"[^,，;；]{{0,8}}?$"
 )
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
-_POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
+_POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS + MARK_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
 _GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(GAP_WORDS)})(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")
 _BASE_FIRSTS = ("较", "比", "与", "在")
@@ -292,6 +293,8 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
         return ()
     pa, pb = prev[0]
     k = text.find(text[a:a + 2], pa + 1, pb)
+    if k > pa and text[pa:k] in _VERB_CUES:
+        return ()  # 完成投资325亿元,投资完成率70%: a verb is no modifier to share
     return ((pa, k),) if k > pa else ()
 
 
