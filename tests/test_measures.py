@@ -868,3 +868,18 @@ def test_a_rate_after_a_verb_and_its_object_takes_no_verb_as_modifier() -> None:
     # 完成 is the verb of the sum before, not a modifier the rate shares with it
     assert indicators_of("累计完成投资80亿元,投资完成率75%。")[1] == "投资完成率"
     assert indicators_of("全县农产品加工产值80亿元,加工转化率65%。")[1] == "农产品加工转化率"
+
+
+def test_without_headings_the_paragraph_decides_before_the_split_of_the_text() -> None:
+    # the review paragraph reports a running total (累计); its sentences without cues are achievements
+    text = ("今年安排重点项目120个,计划投资80亿元。\n"
+            "1至6月,累计完成投资45亿元。56个项目开工建设,开工率60%;30个项目竣工。\n"
+            "下半年,力争新开工项目40个。\n")
+    kinds = [m.kind for m in run(text)]
+    assert kinds == ["target", "target", "achievement", "achievement", "achievement", "achievement", "target"]
+
+
+def test_pushing_work_on_cues_a_sentence_not_its_paragraph() -> None:
+    text = ("全面推进乡村振兴,粮食产量同比增长2%。新增高标准农田3万亩。\n"
+            "今年力争新增高标准农田4万亩。\n")
+    assert [m.kind for m in run(text)] == ["achievement", "achievement", "target"]

@@ -133,6 +133,9 @@ TARGET_CUES = (
     "今年", "明年", "年内", "届末", "到20", "至20", "每年", "以上目标", "推动", "推进",
     "着力", "加快", "全力", "确定", "拟",
 )
+# Verbs of pushing work on that reviews use as much as plans (全面推进乡村振兴,新增…):
+# they cue a sentence, not the paragraph around it.
+WEAK_TARGET_CUES = ("推动", "推进", "着力", "加快", "全力")
 ACHIEVEMENT_CUES = (
     "已", "了", "同比", "比上年", "较上年", "比去年", "累计", "共计", "年来", "以来",
     "过去", "去年", "上年", "荣获", "获评", "位居", "排名", "完成率", "实际", "全部完成",

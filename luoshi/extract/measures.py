@@ -53,6 +53,7 @@ from luoshi.data.quantities import (
     TARGET_CUES,
     THIS_YEAR_WORDS,
     TOTAL_WORDS,
+    WEAK_TARGET_CUES,
 )
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
@@ -237,10 +238,13 @@ def _direction(text: str, q: Quantity, clause_start: int) -> str:
 _FALSE_FRIENDS_RE = re.compile(word_pattern(CUE_FALSE_FRIENDS))
 
 
-def _cue_balance(text: str) -> int:
-    """Achievement cues minus target cues in ``text`` (false friends masked)."""
+_STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
+
+
+def _cue_balance(text: str, weak: bool = True) -> int:
+    """Achievement cues minus target cues in ``text`` (false friends masked; ``weak`` counts 推进 and the like)."""
     has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
-    return sum(map(has, ACHIEVEMENT_CUES)) - sum(map(has, TARGET_CUES))
+    return sum(map(has, ACHIEVEMENT_CUES)) - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
 
 
 class _CueBalances:
@@ -253,19 +257,19 @@ class _CueBalances:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.memo: dict[tuple[int, int], int] = {}
+        self.memo: dict[tuple[int, int, bool], int] = {}
 
-    def of(self, start: int, end: int) -> int:
-        balance = self.memo.get((start, end))
+    def of(self, start: int, end: int, weak: bool = True) -> int:
+        balance = self.memo.get((start, end, weak))
         if balance is None:
-            balance = self.memo[(start, end)] = _cue_balance(self.text[start:end])
+            balance = self.memo[(start, end, weak)] = _cue_balance(self.text[start:end], weak)
         return balance
 
     def of_paragraph(self, start: int, end: int) -> int:
-        """The balance of the paragraph (line) that holds ``[start, end)``."""
+        """The balance of the paragraph (line) that holds ``[start, end)``, without weak cues."""
         text = self.text
         pe = text.find("\n", end)
-        return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text))
+        return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text), False)
 
 
 def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, float]:
@@ -273,7 +277,8 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
 
     Without a decisive role the sentence's cue words decide, and when they
     are balanced, those of its paragraph (a review paragraph says 同比, 累计,
-    已 somewhere; a plan paragraph 力争, 确保, 推进).
+    已 somewhere; a plan paragraph 力争, 确保), then the part of the text
+    the cue split puts it in.
     """
     sentence = cues.text[ss:se]
     if role == "review":
@@ -287,10 +292,13 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
     balance = cues.of(ss, se)
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
+    # the paragraph is nearer than the split of the whole text: it decides first
+    balance = cues.of_paragraph(ss, se)
+    if balance:
+        return ("achievement" if balance > 0 else "target"), 0.5
     if role in ("review_guess", "plan_guess"):  # a part found from cue words (review_plan_split)
         return ("achievement" if role == "review_guess" else "target"), 0.5
-    balance = cues.of_paragraph(ss, se)
-    return ("achievement" if balance > 0 else "target"), 0.5
+    return "target", 0.5
 
 
 @lru_cache(maxsize=64)  # a handful of (base, penalty) pairs recur; ``round`` of a float is slow
