@@ -883,3 +883,14 @@ def test_pushing_work_on_cues_a_sentence_not_its_paragraph() -> None:
     text = ("全面推进乡村振兴,粮食产量同比增长2%。新增高标准农田3万亩。\n"
             "今年力争新增高标准农田4万亩。\n")
     assert [m.kind for m in run(text)] == ["achievement", "achievement", "target"]
+
+
+def test_a_floor_after_a_share_sorts_what_it_is_a_share_of() -> None:
+    m = only("力争实现30%的村集体年收入超20万元。")
+    assert (m.value, m.unit, m.indicator) == (30, "%", "村集体年收入超20万元")
+
+
+def test_years_and_stages_of_a_plan_are_no_words_of_the_indicator() -> None:
+    found = run("市域总人口2030年控制在200万人以内,2035年在220万人以内。规划远期2035年城镇化水平争取达到75%。")
+    assert [(m.indicator, m.period) for m in found] == [
+        ("市域总人口", "2030"), ("市域总人口", "2035"), ("城镇化水平", "2035")]

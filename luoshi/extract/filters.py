@@ -274,7 +274,9 @@ def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_st
     """
     if q.unit_class not in ("money", "magnitude") or q.comparator != ">=":
         return False
-    if prev is None or prev.unit_class != "classifier" or prev.num_start < clause_start:
+    if prev is None or prev.num_start < clause_start:
         return False
+    if prev.unit_class != "classifier" and not (prev.unit_class == "percent" and text.startswith("的", prev.end)):
+        return False  # 20%的村集体年收入超30万元: the share is the measure, the floor sorts what it is a share of
     between = text[prev.end:q.pre_start]
     return len(between) <= 12 and not _SUM_RE.search(between) and not re.search(r"[,，;；。、]", between)

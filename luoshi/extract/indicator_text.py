@@ -195,6 +195,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         tail = strip_tail(text, s, m.start(), change)  # 税收较2020年增长30%
     if tail != e:  # what a lead word may join depends on the rest (完成投资)
         s, e = strip_lead(text, s, tail), tail
+        if "年" in text[max(s, e - 6):e] and (m := _YEAR_TAIL_RE.search(text, max(s, e - 10), e)) and m.start() > s:
+            e = strip_tail(text, s, m.start(), change)  # 总人口2010年控制在300万人以内: the year is when
     if change:
         m = _CHANGE_LEAD_RE.match(text, s, e)
         if m and m.end() < e:
