@@ -894,3 +894,8 @@ def test_years_and_stages_of_a_plan_are_no_words_of_the_indicator() -> None:
     found = run("市域总人口2030年控制在200万人以内,2035年在220万人以内。规划远期2035年城镇化水平争取达到75%。")
     assert [(m.indicator, m.period) for m in found] == [
         ("市域总人口", "2030"), ("市域总人口", "2035"), ("城镇化水平", "2035")]
+
+
+def test_the_size_that_sorts_a_ranking_field_is_no_measure() -> None:
+    found = run("全省生产总值增长5.2%,在过3万亿元的经济大省中增速第一。")
+    assert [(m.value, m.unit) for m in found] == [(5.2, "%")]

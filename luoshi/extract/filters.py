@@ -253,6 +253,9 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
 
     Also the steps a rank moved (综合排名上升70位): a rank is no measure.
     """
+    if q.unit_class in ("money", "magnitude"):
+        # 在过5万亿的经济大省中增速第一: the size that sorts a ranking's field
+        return text.find("在", clause_start, q.pre_start) >= 0 and _FIELD_RANK_RE.match(text, q.end, clause_end) is not None
     if q.unit_class != "classifier":
         return False
     if q.unit in RANK_STEP_UNITS and (_RANK_NOUN_RE.search(text, clause_start, q.pre_start)
@@ -263,6 +266,7 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
 
 
 _SUM_RE = re.compile(word_pattern(SUM_WORDS))
+_FIELD_RANK_RE = re.compile(r"[^,，;；。]{0,10}中[^,，;；。]{0,6}(?:第[一二三四五六七八九十\d]|首位|前列)")
 
 
 def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_start: int) -> bool:
