@@ -899,3 +899,16 @@ def test_years_and_stages_of_a_plan_are_no_words_of_the_indicator() -> None:
 def test_the_size_that_sorts_a_ranking_field_is_no_measure() -> None:
     found = run("全省生产总值增长5.2%,在过3万亿元的经济大省中增速第一。")
     assert [(m.value, m.unit) for m in found] == [(5.2, "%")]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("今年的500个市重点项目年度投资达到300亿元。", "市重点项目"),  # 年度 belongs to the sum after the count
+    ("80个拟开工项目预计可实现产值50亿元。", "拟开工项目"),
+])
+def test_a_count_ends_before_the_sum_and_its_modifiers(text: str, first: str) -> None:
+    assert indicators_of(text)[0] == first
+
+
+@pytest.mark.parametrize("text, unit", [("种植食用菌30万棒。", "万棒"), ("投放鱼苗150万尾。", "万尾")])
+def test_farm_classifiers(text: str, unit: str) -> None:
+    assert only(text).unit == unit

@@ -71,6 +71,7 @@ _RATIO_REF_RE = re.compile(
     rf"(?:{word_pattern(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|{word_pattern(REFERENCE_WORDS)}|“?十[一二三四五六]五”?)"
     rf"[^,，;；]{{0,8}}?$"
 )
+_CUT_MODIFIERS = ("年度计划", "年度", "计划", "总", "累计")
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS + MARK_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
@@ -243,6 +244,8 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
         m = _POST_CUT_RE.search(text, s + 1, e)
         if m:
             e = m.start()
+            if text.endswith(_CUT_MODIFIERS, s + 1, e):  # 1000个重点项目年度投资…: 年度 belongs to the sum
+                e -= next(len(w) for w in _CUT_MODIFIERS if text.endswith(w, s + 1, e))
     if e > s and text[e - 1] == "中" and text[e:e + 1] in _NUMERAL_CHARS:
         e -= 1  # 十件民生实事中九件: the whole, before the part
     e = strip_tail(text, s, e)
