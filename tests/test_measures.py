@@ -903,7 +903,7 @@ def test_the_size_that_sorts_a_ranking_field_is_no_measure() -> None:
 
 @pytest.mark.parametrize("text, first", [
     ("今年的500个市重点项目年度投资达到300亿元。", "市重点项目"),  # 年度 belongs to the sum after the count
-    ("80个拟开工项目预计可实现产值50亿元。", "拟开工项目"),
+    ("80个新签约项目预计可实现产值50亿元。", "新签约项目"),
 ])
 def test_a_count_ends_before_the_sum_and_its_modifiers(text: str, first: str) -> None:
     assert indicators_of(text)[0] == first
