@@ -912,3 +912,9 @@ def test_a_count_ends_before_the_sum_and_its_modifiers(text: str, first: str) ->
 @pytest.mark.parametrize("text, unit", [("种植食用菌30万棒。", "万棒"), ("投放鱼苗150万尾。", "万尾")])
 def test_farm_classifiers(text: str, unit: str) -> None:
     assert only(text).unit == unit
+
+
+def test_a_people_a_line_speed_and_a_population_by_wan() -> None:
+    assert run("时速350公里的高铁建成通车,680多万本地人民期盼的梦想照进现实。") == []
+    m = run("全县45万人口中,城镇人口20万人。")[0]
+    assert (m.value, m.unit) == (45, "万")

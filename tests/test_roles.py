@@ -70,3 +70,9 @@ def test_heading_lines_give_roles_inside_sections_that_have_none() -> None:
     first, second = roles.place(text.index("10家")), roles.place(text.index("12家"))
     assert (first.role, first.section) == ("review", 0)
     assert (second.role, second.section, second.period) == ("plan", 0, "2026")
+
+
+def test_looking_back_heads_a_review() -> None:
+    text = "回头看\n新增企业10家。\n"
+    roles = RoleMap(normalise(text), Structure(), Metadata())
+    assert roles.place(text.index("10家")).role == "review"

@@ -162,7 +162,7 @@ STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "
 # the structure stage gave no role.
 # An execution report (2023年计划执行情况, 主要目标完成情况) reviews: its words are
 # looked for before the plan words (计划, 目标) its title also holds.
-REVIEW_TITLE_WORDS = ("回顾", "过去", "成就", "成效", "一年来", "五年来", "执行情况", "完成情况")
+REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "一年来", "五年来", "执行情况", "完成情况")
 # Phrases that make a numbered line (一、过去五年工作回顾刚刚过去的…) a part heading
 # even when the heading is glued to its first sentence.
 PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
@@ -325,6 +325,8 @@ ATTRIBUTE_HEADS = (
 # --- not measures -----------------------------------------------------------
 # A number right after one of these is an ordinal or a rank.
 ORDINAL_PREFIXES = ("第", "前", "top", "TOP", "No.", "NO.", "国道", "省道", "县道")
+# A speed after these is the class of a line (时速350公里的高铁), not a measure.
+SPEED_PREFIXES = ("时速", "设计时速")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
 NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")
 # Words after a count that make it a slogan/structure count, not a measure.

@@ -30,6 +30,7 @@ from luoshi.data.quantities import (
     RANK_WORDS,
     RATIO_INDICATOR_ENDS,
     SLOGAN_NOUNS,
+    SPEED_PREFIXES,
     STRUCTURE_NOUNS,
     SUM_WORDS,
     THROUGHPUT_UNITS,
@@ -72,6 +73,7 @@ _CAPACITY_RE = re.compile(
     rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”等]{{0,14}}$"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_PEOPLE_RE = re.compile(r"[^\d\s,，。;；、]{0,4}人民")
 _CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 
@@ -127,8 +129,10 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # (the 1 of a ratio 2.3:1 is part of its notation)
     if prev.isascii() and prev.isalpha():
         return True
-    if q.unit.endswith("人") and nxt == "民":
-        return True  # 960万人民的期盼: a people, not a count
+    if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
+        return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
+    if text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
+        return True  # 时速350公里的高铁: the class of a line
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
     if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
