@@ -918,3 +918,16 @@ def test_a_people_a_line_speed_and_a_population_by_wan() -> None:
     assert run("时速350公里的高铁建成通车,680多万本地人民期盼的梦想照进现实。") == []
     m = run("全县45万人口中,城镇人口20万人。")[0]
     assert (m.value, m.unit) == (45, "万")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建成3人制篮球场20个。", [(20, "个")]),  # 3人制 is a format
+    ("完成120个30户以上连片村寨消防管网建设。", [(120, "个")]),  # a size right after a count sorts it
+    ("消除年集体经济收入10万元以下的薄弱村85个。", [(85, "个")]),  # a ceiling sorting the things counted
+])
+def test_formats_and_sizes_that_sort_the_things_counted(text: str, expected: list) -> None:
+    assert [(m.value, m.unit) for m in run(text)] == expected
+
+
+def test_a_counts_words_end_before_the_year_of_the_sum() -> None:
+    assert indicators_of("25个市重点项目全年完成投资18亿元。")[0] == "市重点项目"

@@ -131,6 +131,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
+    if q.unit == "人" and nxt == "制":
+        return True  # 3人制篮球场: a format, not a count
     if text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
         return True  # 时速350公里的高铁: the class of a line
     cls = q.unit_class
@@ -209,14 +211,20 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
 _COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
 
 
-def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
+def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int,
+                          prev: Quantity | None = None) -> bool:
     """3亿元以上项目4个: the first quantity only defines what the second one counts."""
+    if (q.unit_class == "classifier" and prev is not None and prev.end == q.pre_start and q.end > q.unit_end
+            and q.end < len(text) and _HAN_RE.match(text[q.end])):
+        return True  # 完成230个50户以上连片村寨…: a size right after a count sorts the things counted
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
         return False
     lo = max(0, q.pre_start - 10)
     if "、" in text[lo:q.pre_start] and _COUNTED_SUM_LEAD_RE.search(text, lo, q.pre_start):
         return False
-    if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
+    # 年收入20万元以下“薄弱村”416个: a ceiling before the things it sorts is a threshold too
+    ceiling = q.comparator == "<=" and q.end > q.unit_end and q.end < clause_end
+    if q.comparator not in (">=", "range") and not ceiling and not text.startswith("级", q.end):
         # 100亿元产业项目: a sum right before the kind of thing it sizes is a label
         return q.unit_class in ("money", "magnitude") and _CATEGORY_HEAD_AT_RE.match(text, q.end) is not None
     if nxt is not None and nxt.num_start < clause_end and nxt.unit_class == "classifier":

@@ -71,7 +71,7 @@ _RATIO_REF_RE = re.compile(
     rf"(?:{word_pattern(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|{word_pattern(REFERENCE_WORDS)}|“?十[一二三四五六]五”?)"
     rf"[^,，;；]{{0,8}}?$"
 )
-_CUT_MODIFIERS = ("年度计划", "年度", "计划", "总", "累计")
+_CUT_MODIFIERS = ("年度计划", "年度", "计划", "总", "累计", "全年", "今年", "当年")
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS + MARK_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")

@@ -398,7 +398,7 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
         prev = candidates[i - 1][0] if i else None
-        dropped.append(filters.is_category_threshold(text, q, nxt, ce) or filters.is_member_threshold(text, q, prev, cs))
+        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev) or filters.is_member_threshold(text, q, prev, cs))
     for i in range(len(candidates) - 2, -1, -1):  # 超50亿元、100亿元产业项目: the list defines the kinds
         q, nxt = candidates[i][0], candidates[i + 1][0]
         if dropped[i + 1] and q.unit_class == nxt.unit_class and text[q.end:nxt.pre_start] in ("、", "和", "及", "或"):
