@@ -931,3 +931,10 @@ def test_formats_and_sizes_that_sort_the_things_counted(text: str, expected: lis
 
 def test_a_counts_words_end_before_the_year_of_the_sum() -> None:
     assert indicators_of("25个市重点项目全年完成投资18亿元。")[0] == "市重点项目"
+
+
+def test_a_paragraph_opening_with_an_earlier_year_in_a_plan_section_reports_results() -> None:
+    text = "2026年计划\n2025年,全省地区生产总值增长5.1%。\n2026年,全省地区生产总值增长5%左右。\n"
+    plan = Section(0, Span(0, len(text)), Span(0, 6), 1, "", "2026年计划", "plan", None)
+    found = run(text, structure=Structure(sections=(plan,)))
+    assert [(m.kind, m.period) for m in found] == [("achievement", "2025"), ("target", "2026")]

@@ -214,6 +214,17 @@ def _change_after(text: str, q: Quantity) -> bool:
     return m is not None and (m.end() == len(text) or text[m.end()] in _CLAUSE_END_CHARS)
 
 
+_PARAGRAPH_YEAR_RE = re.compile(r"[\s\u3000]*((?:19|20)\d\d)年[,，]")
+
+
+def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
+    """Does the paragraph holding ``pos`` open with a year (2016年,) before the section's year?"""
+    if not period or not period.isdigit():
+        return False
+    m = _PARAGRAPH_YEAR_RE.match(text, text.rfind("\n", 0, pos) + 1)
+    return m is not None and int(m.group(1)) < int(period)
+
+
 def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
     """增长6%左右(上年增长5.2%): a bracket right after a figure, closed right after ``q``, giving an earlier year's figure."""
     if not text.startswith((")", "）"), q.end):
@@ -590,6 +601,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
             kinds[(role, ss)] = _kind(role, cues, ss, se)
         kind, confidence = ("achievement", 0.9) if aside else kinds[(role, ss)]
+        if kind == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
+            kind, confidence = "achievement", 0.6  # 2016年,全省实现…: last year's results before this year's plan
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
