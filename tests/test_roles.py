@@ -73,6 +73,6 @@ def test_heading_lines_give_roles_inside_sections_that_have_none() -> None:
 
 
 def test_looking_back_heads_a_review() -> None:
-    text = "回头看\n新增企业10家。\n"
+    text = "回头看\n新增企业10家。\n怎么干\n新增企业12家。\n"
     roles = RoleMap(normalise(text), Structure(), Metadata())
-    assert roles.place(text.index("10家")).role == "review"
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]

@@ -168,7 +168,7 @@ REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "一�
 PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
 PART_PLAN_PHRASES = ("工作安排", "总体要求", "主要目标", "奋斗目标", "今后五年", "未来五年", "工作任务", "重点工作")
 NOTES_TITLE_WORDS = ("名词解释", "注释", "附件", "附注", "说明")
-PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", "今后", "未来", "展望", "重点工作")
+PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", "今后", "未来", "展望", "重点工作", "怎么干")
 
 # --- words that frame a number but are not part of the indicator ------------
 # Stripped from the start of the indicator (cue and light verbs, scope words).
