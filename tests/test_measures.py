@@ -938,3 +938,8 @@ def test_a_paragraph_opening_with_an_earlier_year_in_a_plan_section_reports_resu
     plan = Section(0, Span(0, len(text)), Span(0, 6), 1, "", "2026年计划", "plan", None)
     found = run(text, structure=Structure(sections=(plan,)))
     assert [(m.kind, m.period) for m in found] == [("achievement", "2025"), ("target", "2026")]
+
+
+def test_how_a_figure_moved_is_no_word_of_it() -> None:
+    found = run("全年实现税收8亿元,其中工业税收3亿元,逆势增长6%。")
+    assert [m.indicator for m in found][-1] == "工业税收"

@@ -76,3 +76,9 @@ def test_looking_back_heads_a_review() -> None:
     text = "回头看\n新增企业10家。\n怎么干\n新增企业12家。\n"
     roles = RoleMap(normalise(text), Structure(), Metadata())
     assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]
+
+
+def test_a_report_of_how_things_stand_reviews() -> None:
+    text = "2025年经济社会发展情况\n新增企业10家。\n2026年工作安排\n新增企业12家。\n"
+    roles = RoleMap(normalise(text), Structure(), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]

@@ -160,9 +160,9 @@ STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "
 
 # Section titles (Simplified) that say what a section is about; used only when
 # the structure stage gave no role.
-# An execution report (2023年计划执行情况, 主要目标完成情况) reviews: its words are
-# looked for before the plan words (计划, 目标) its title also holds.
-REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "一年来", "五年来", "执行情况", "完成情况")
+# A report of how things stand (2023年计划执行情况, 主要目标完成情况, 2022年经济社会发展情况)
+# reviews: its words are looked for before the plan words (计划, 目标) its title also holds.
+REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "一年来", "五年来", "情况")
 # Phrases that make a numbered line (一、过去五年工作回顾刚刚过去的…) a part heading
 # even when the heading is glued to its first sentence.
 PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
@@ -201,6 +201,7 @@ INDICATOR_TAIL_WORDS = (
     "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
     "同比", "比上年", "较上年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比", "同口径", "再",
     "以上", "全部", "已", "预计", "首次", "再次", "一举", "争取", "力争", "确保", "努力",
+    "逆势", "大幅", "快速", "较快", "稳步", "持续",  # how a figure moved (逆势增长5%)
     "按可比口径", "可比口径", "按同口径", "按可比价格计算", "按可比价计算",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
     "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
