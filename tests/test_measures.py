@@ -943,3 +943,10 @@ def test_a_paragraph_opening_with_an_earlier_year_in_a_plan_section_reports_resu
 def test_how_a_figure_moved_is_no_word_of_it() -> None:
     found = run("全年实现税收8亿元,其中工业税收3亿元,逆势增长6%。")
     assert [m.indicator for m in found][-1] == "工业税收"
+
+
+def test_a_mark_without_its_unit_and_what_is_said_of_things_counted() -> None:
+    found = run("全县财政收入迈过百亿大关,达112亿元;36个重点项目进展顺利,完成投资58亿元。")
+    assert [(m.indicator, m.value, m.unit, m.comparator) for m in found] == [
+        ("财政收入", 100, "亿", ">="), ("财政收入", 112, "亿元", "="),
+        ("重点项目", 36, "个", "="), ("重点项目完成投资", 58, "亿元", "=")]

@@ -293,6 +293,7 @@ SUM_WORDS = ("总", "累计", "合计", "共计", "一共", "完成", "实现", 
 POST_STOP_WORDS = (
     "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主", "为引领", "为龙头", "为依托", "为核心",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
+    "进展顺利", "顺利推进", "有序推进", "加快推进",
     "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
 # Marks a figure crosses (突破百亿元大关, 跨上70亿元台阶): no words of what crossed them.

@@ -74,7 +74,7 @@ QUANTITY_RE = re.compile(
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
     rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
-    rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下)"
+    rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下|大关|台阶)"
     rf")"
 )
 
