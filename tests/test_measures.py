@@ -950,3 +950,7 @@ def test_a_mark_without_its_unit_and_what_is_said_of_things_counted() -> None:
     assert [(m.indicator, m.value, m.unit, m.comparator) for m in found] == [
         ("财政收入", 100, "亿", ">="), ("财政收入", 112, "亿元", "="),
         ("重点项目", 36, "个", "="), ("重点项目完成投资", 58, "亿元", "=")]
+
+
+def test_a_population_ceiling_sorting_cities_is_no_measure() -> None:
+    assert run("全面取消城区常住人口100万以下的城市落户限制。") == []

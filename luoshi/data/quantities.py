@@ -365,7 +365,7 @@ FLOOR_COMPARATORS = ("超过", "超", "突破", "不低于", "不少于")
 # was done: 三个集聚区雨污管网建设基本完成.
 COMPLETION_VERBS = ("完成", "建成", "投产", "竣工", "达标", "出列", "通过", "实现", "开工", "落地")
 # Head nouns of a category that a threshold defines (3亿元以上项目, 超10亿元企业).
-CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "平台", "商户", "品牌", "客商")
+CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "平台", "商户", "品牌", "客商", "城市")
 # A named cluster reaching a size (汽车零部件超200亿产业集群) is a measure, not a
 # category; unless a verb opens the phrase (打造超千亿产业集群 names a kind).
 CLUSTER_HEADS = ("产业集群", "集群", "产业链")
