@@ -248,6 +248,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
     BATCHES,
 )
+LIST_BULLETS = "●○•◆◇■□▪▶►"
 # Labels that open a list item (regex, on the normalised text: brackets and
 # full stops half-width): 一是…, ——, (一), (1), 1., 1、, ①. A label is no word
 # of the indicator; 1. and 1、 only before a non-digit (1.5万亩 is a number).
@@ -257,7 +258,7 @@ LIST_LABELS = (
     r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]",
     r"\d{1,2}[.．、](?!\d)",
     r"[\u2460-\u249b]",  # ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
-    r"[●○•◆◇■□▪▶►]",  # bullets
+    rf"[{LIST_BULLETS}]",
 )
 # A bracketed aside right after a figure that gives the previous year's figure
 # of the same indicator (增长6%左右(上年增长5.2%)): an achievement of that year.

@@ -133,7 +133,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
     if q.unit == "人" and nxt == "制":
         return True  # 3人制篮球场: a format, not a count
-    if text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
+    if q.unit_class == "measure" and text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
         return True  # 时速350公里的高铁: the class of a line
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects

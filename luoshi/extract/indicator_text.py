@@ -32,6 +32,7 @@ from luoshi.data.quantities import (
     INDICATOR_TAIL_WORDS,
     LEVEL_PARTICLES,
     LEVEL_WORDS,
+    LIST_BULLETS,
     LIST_LABELS,
     MARK_WORDS,
     MEASURE_NAME_ENDS,
@@ -61,6 +62,8 @@ _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _TAIL_LAST_CHARS = frozenset(w[-1] for w in _CHANGE_TAILS)  # most clauses end in none: no lookups then
 _GAP_RE = re.compile(word_pattern(GAP_WORDS))
 _LIST_LABEL_RE = re.compile(rf"[{_SPACE}]*(?:{'|'.join(LIST_LABELS)})[{_SPACE}]*")
+# The characters a label (or the space before it) can start with: the others skip the regex.
+_LABEL_FIRSTS = frozenset(_SPACE + "一二三四五六七八九十—─(（0123456789" + LIST_BULLETS)
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
 _YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
@@ -105,6 +108,8 @@ Spans = tuple[tuple[int, int], ...]
 
 def skip_list_label(text: str, s: int, e: int) -> int:
     """Where ``text[s:e]`` starts after a list item's label (一是, ——, (一), 1., ①)."""
+    if s >= e or (text[s] not in _LABEL_FIRSTS and not "\u2460" <= text[s] <= "\u249b"):
+        return s  # most clauses open with no label
     m = _LIST_LABEL_RE.match(text, s, e)
     return m.end() if m else s
 

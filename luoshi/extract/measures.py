@@ -599,10 +599,11 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             role = "review_guess" if q.num_start < split else "plan_guess"
         if (role, ss) not in kinds:  # cues are read from the whole sentence (and paragraph)
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            kinds[(role, ss)] = _kind(role, cues, ss, se)
+            found_kind = _kind(role, cues, ss, se)
+            if found_kind[0] == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
+                found_kind = ("achievement", 0.6)  # 2016年,全省实现…: last year's results before this year's plan
+            kinds[(role, ss)] = found_kind
         kind, confidence = ("achievement", 0.9) if aside else kinds[(role, ss)]
-        if kind == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
-            kind, confidence = "achievement", 0.6  # 2016年,全省实现…: last year's results before this year's plan
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
