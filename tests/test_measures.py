@@ -235,6 +235,43 @@ def test_frames_goals_and_brackets_leave_the_indicator(text: str, indicator: str
     assert run(text)[0].indicator == indicator
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("●城镇新增就业5万人以上。", "城镇新增就业"),  # a bullet labels the item
+    ("今年的主要预期目标——地区生产总值增长6%。", "地区生产总值"),  # a dash introduces the item
+    ("地区生产总值同比(下同)增长5.1%。", "地区生产总值"),  # a counting note in brackets
+    ("财政收入按可比口径增长9%。", "财政收入"),
+    ("工业园区产值首次突破80亿元。", "工业园区产值"),
+    ("及时兑现惠企资金3亿元。", "及时兑现惠企资金"),  # 及时 is an adverb, not 及 + 时
+])
+def test_labels_dashes_notes_and_adverbs_leave_the_indicator(text: str, indicator: str) -> None:
+    assert run(text)[0].indicator == indicator
+
+
+def test_a_span_of_years_is_no_indicator_and_crossing_a_mark_is_a_floor() -> None:
+    found = run("全镇工业总产值达到50亿元,五年内翻了一番;人均收入跨越3万元大关。")
+    assert [(m.indicator, m.value, m.unit, m.comparator) for m in found] == [
+        ("工业总产值", 50, "亿元", "="), ("工业总产值", 1, "番", "="), ("人均收入", 3, "万元", ">=")]
+
+
+def test_a_bare_rate_after_a_figure_is_the_change_of_that_figure() -> None:
+    found = run("全镇税收收入2.4亿元,自然增幅3%,同口径完成2.6亿元,增幅8.5%;居民消费价格指数涨幅收窄0.4个百分点。")
+    assert [(m.indicator, m.value, m.change) for m in found] == [
+        ("税收收入", 2.4, False), ("税收收入", 3, True), ("税收收入", 2.6, False), ("税收收入", 8.5, True),
+        ("居民消费价格指数涨幅", 0.4, True)]
+    assert found[-1].direction == "down"
+
+
+def test_a_change_verb_after_the_rate_makes_it_a_change() -> None:
+    m = only("全镇工业总产值保持年均9.5%增长。")
+    assert (m.indicator, m.value, m.change) == ("工业总产值", 9.5, True)
+
+
+@pytest.mark.parametrize("gap", ["高出全县", "超过全县", "高于预期目标", "高出全区平均水平"])
+def test_a_gap_to_a_place_or_a_goal_measures_the_figure_before(gap: str) -> None:
+    found = run(f"上半年,全县规模以上工业增加值增长8.2%,{gap}0.6个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [("规模以上工业增加值", True), ("规模以上工业增加值", False)]
+
+
 def test_numbers_of_a_list_share_the_words_after_it() -> None:
     assert indicators_of("3个贫困村退出,1.2万户、3.5万人实现稳定脱贫。") == ["贫困村退出", "稳定脱贫", "稳定脱贫"]
 
@@ -771,3 +808,149 @@ def test_any_text_gives_well_formed_measures(pieces: list[str]) -> None:
         # as written, less the whitespace the normalised text drops (亿\n元 in a hard-wrapped copy)
         assert m.unit in text or m.unit in ("%", "") or m.unit in "".join(text.split())
         assert 0.0 < m.confidence <= 1.0
+
+
+def test_a_threshold_opening_a_clause_sorts_what_the_sum_after_it_is_of() -> None:
+    found = run("全县地区生产总值完成86亿元,1000万元以上固定资产投资完成20.5亿元,同比增长9%。")
+    assert [(m.indicator, m.value, m.unit) for m in found] == [
+        ("地区生产总值", 86, "亿元"), ("1000万元以上固定资产投资", 20.5, "亿元"), ("1000万元以上固定资产投资", 9, "%")]
+
+
+def test_policy_packages_named_by_their_article_counts_are_no_measures() -> None:
+    # a package's count of articles is part of its name, however long the names listed with it
+    assert run("出台稳就业36条、支持中小微企业纾困解难18条、鼓励民间资本参与基础设施建设12条等措施。") == []
+
+
+@pytest.mark.parametrize("review", [
+    "过去一年,全省实现地区生产总值5000亿元,增长5%。",
+    "建市以来,全省实现地区生产总值5000亿元,增长5%。",
+    "全省地区生产总值5000亿元,增长5%,再创历史新高。",
+])
+def test_without_headings_past_words_make_a_review(review: str) -> None:
+    # 实现 reaches figures in reviews as often as in plans: it cues neither
+    found = run(review + "\n今年的主要预期目标是:地区生产总值增长5%左右。")
+    assert [m.kind for m in found] == ["achievement", "achievement", "target"]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("第一、二、三产业增加值分别增长4.1%、6.3%和5.2%。", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    ("规上工业总产值、增加值分别增长12%、9%。", ["规上工业总产值", "规上工业增加值"]),
+    ("税收总额、社会消费品零售总额、城镇居民人均可支配收入分别达到30亿元、80亿元、4万元。",
+     ["税收总额", "社会消费品零售总额", "城镇居民人均可支配收入"]),
+])
+def test_list_items_before_fenbie_each_name_their_number(text: str, indicators: list[str]) -> None:
+    assert indicators_of(text) == indicators
+
+
+def test_a_multiple_of_a_reference_keeps_the_indicator_of_its_figure() -> None:
+    found = run("全镇税收收入、工业总产值分别增加至3亿元、40亿元,为建镇之初的6倍、9倍。")
+    assert [m.indicator for m in found] == ["税收收入", "工业总产值", "税收收入", "工业总产值"]
+
+
+def test_from_a_level_expanded_to_another_and_a_mark_crossed() -> None:
+    found = run("城区面积从12平方公里拓展至30平方公里;全县财政收入突破十亿元大关。")
+    assert [(m.indicator, m.value, m.comparator) for m in found] == [
+        ("城区面积", 12, "="), ("城区面积", 30, "="), ("财政收入", 10, ">=")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("全县地区生产总值增长6%,跨上80亿元台阶。", 80),
+    ("全县地区生产总值增长6%,迈上百亿元台阶。", 100),
+    ("全县地区生产总值增长6%,稳定突破百亿元大关。", 100),
+])
+def test_a_mark_crossed_is_a_floor_of_the_figure_before(text: str, value: float) -> None:
+    found = run(text)
+    assert [(m.indicator, m.value, m.comparator) for m in found] == [
+        ("地区生产总值", 6, "="), ("地区生产总值", value, ">=")]
+
+
+def test_a_rate_after_a_verb_and_its_object_takes_no_verb_as_modifier() -> None:
+    # 完成 is the verb of the sum before, not a modifier the rate shares with it
+    assert indicators_of("累计完成投资80亿元,投资完成率75%。")[1] == "投资完成率"
+    assert indicators_of("全县农产品加工产值80亿元,加工转化率65%。")[1] == "农产品加工转化率"
+
+
+def test_without_headings_the_paragraph_decides_before_the_split_of_the_text() -> None:
+    # the review paragraph reports a running total (累计); its sentences without cues are achievements
+    text = ("今年安排重点项目120个,计划投资80亿元。\n"
+            "1至6月,累计完成投资45亿元。56个项目开工建设,开工率60%;30个项目竣工。\n"
+            "下半年,力争新开工项目40个。\n")
+    kinds = [m.kind for m in run(text)]
+    assert kinds == ["target", "target", "achievement", "achievement", "achievement", "achievement", "target"]
+
+
+def test_pushing_work_on_cues_a_sentence_not_its_paragraph() -> None:
+    text = ("全面推进乡村振兴,粮食产量同比增长2%。新增高标准农田3万亩。\n"
+            "今年力争新增高标准农田4万亩。\n")
+    assert [m.kind for m in run(text)] == ["achievement", "achievement", "target"]
+
+
+def test_a_floor_after_a_share_sorts_what_it_is_a_share_of() -> None:
+    m = only("力争实现30%的村集体年收入超20万元。")
+    assert (m.value, m.unit, m.indicator) == (30, "%", "村集体年收入超20万元")
+
+
+def test_years_and_stages_of_a_plan_are_no_words_of_the_indicator() -> None:
+    found = run("市域总人口2030年控制在200万人以内,2035年在220万人以内。规划远期2035年城镇化水平争取达到75%。")
+    assert [(m.indicator, m.period) for m in found] == [
+        ("市域总人口", "2030"), ("市域总人口", "2035"), ("城镇化水平", "2035")]
+
+
+def test_the_size_that_sorts_a_ranking_field_is_no_measure() -> None:
+    found = run("全省生产总值增长5.2%,在过3万亿元的经济大省中增速第一。")
+    assert [(m.value, m.unit) for m in found] == [(5.2, "%")]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("今年的500个市重点项目年度投资达到300亿元。", "市重点项目"),  # 年度 belongs to the sum after the count
+    ("80个新签约项目预计可实现产值50亿元。", "新签约项目"),
+])
+def test_a_count_ends_before_the_sum_and_its_modifiers(text: str, first: str) -> None:
+    assert indicators_of(text)[0] == first
+
+
+@pytest.mark.parametrize("text, unit", [("种植食用菌30万棒。", "万棒"), ("投放鱼苗150万尾。", "万尾")])
+def test_farm_classifiers(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+def test_a_people_a_line_speed_and_a_population_by_wan() -> None:
+    assert run("时速350公里的高铁建成通车,680多万本地人民期盼的梦想照进现实。") == []
+    m = run("全县45万人口中,城镇人口20万人。")[0]
+    assert (m.value, m.unit) == (45, "万")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建成3人制篮球场20个。", [(20, "个")]),  # 3人制 is a format
+    ("完成120个30户以上连片村寨消防管网建设。", [(120, "个")]),  # a size right after a count sorts it
+    ("消除年集体经济收入10万元以下的薄弱村85个。", [(85, "个")]),  # a ceiling sorting the things counted
+])
+def test_formats_and_sizes_that_sort_the_things_counted(text: str, expected: list) -> None:
+    assert [(m.value, m.unit) for m in run(text)] == expected
+
+
+def test_a_counts_words_end_before_the_year_of_the_sum() -> None:
+    assert indicators_of("25个市重点项目全年完成投资18亿元。")[0] == "市重点项目"
+
+
+def test_a_paragraph_opening_with_an_earlier_year_in_a_plan_section_reports_results() -> None:
+    text = "2026年计划\n2025年,全省地区生产总值增长5.1%。\n2026年,全省地区生产总值增长5%左右。\n"
+    plan = Section(0, Span(0, len(text)), Span(0, 6), 1, "", "2026年计划", "plan", None)
+    found = run(text, structure=Structure(sections=(plan,)))
+    assert [(m.kind, m.period) for m in found] == [("achievement", "2025"), ("target", "2026")]
+
+
+def test_how_a_figure_moved_is_no_word_of_it() -> None:
+    found = run("全年实现税收8亿元,其中工业税收3亿元,逆势增长6%。")
+    assert [m.indicator for m in found][-1] == "工业税收"
+
+
+def test_a_mark_without_its_unit_and_what_is_said_of_things_counted() -> None:
+    found = run("全县财政收入迈过百亿大关,达112亿元;36个重点项目进展顺利,完成投资58亿元。")
+    assert [(m.indicator, m.value, m.unit, m.comparator) for m in found] == [
+        ("财政收入", 100, "亿", ">="), ("财政收入", 112, "亿元", "="),
+        ("重点项目", 36, "个", "="), ("重点项目完成投资", 58, "亿元", "=")]
+
+
+def test_a_population_ceiling_sorting_cities_is_no_measure() -> None:
+    assert run("全面取消城区常住人口100万以下的城市落户限制。") == []

@@ -46,3 +46,39 @@ def test_heading_lines_stand_in_for_sections() -> None:
 def test_plan_name() -> None:
     assert plan_name(Metadata(period="2021-2025")) == "十四五"
     assert plan_name(Metadata(year=2024)) is None
+
+
+def test_an_execution_report_reviews_though_its_title_names_the_plan() -> None:
+    # 计划执行情况 and 目标完成情况 report what was done; 计划草案 plans
+    text = "一、2025年计划执行情况\n新增企业10家。\n(一)主要目标完成情况\n新增企业11家。\n二、2026年计划草案\n新增企业12家。\n"
+    norm = normalise(text)
+    starts = [text.index(h) for h in ("一、", "(一)", "二、")]
+    sections = (
+        Section(0, Span(starts[0], starts[2]), Span(starts[0], starts[0] + 12), 1, "一、", "2025年计划执行情况", "body", None),
+        Section(1, Span(starts[1], starts[2]), Span(starts[1], starts[1] + 11), 2, "(一)", "主要目标完成情况", "body", 0),
+        Section(2, Span(starts[2], len(text)), Span(starts[2], starts[2] + 11), 1, "二、", "2026年计划草案", "body", None),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "11家", "12家")] == ["review", "review", "plan"]
+
+
+def test_heading_lines_give_roles_inside_sections_that_have_none() -> None:
+    text = "回顾2025年工作\n新增企业10家。\n展望2026年工作目标\n新增企业12家。\n"
+    norm = normalise(text)
+    sections = (Section(0, Span(0, len(text)), Span(0, 0), 0, "", "", "body", None),)
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    first, second = roles.place(text.index("10家")), roles.place(text.index("12家"))
+    assert (first.role, first.section) == ("review", 0)
+    assert (second.role, second.section, second.period) == ("plan", 0, "2026")
+
+
+def test_looking_back_heads_a_review() -> None:
+    text = "回头看\n新增企业10家。\n怎么干\n新增企业12家。\n"
+    roles = RoleMap(normalise(text), Structure(), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]
+
+
+def test_a_report_of_how_things_stand_reviews() -> None:
+    text = "2025年经济社会发展情况\n新增企业10家。\n2026年工作安排\n新增企业12家。\n"
+    roles = RoleMap(normalise(text), Structure(), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]

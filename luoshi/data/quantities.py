@@ -44,7 +44,7 @@ CLASSIFIERS = (
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
-    "个", "列", "班",
+    "个", "列", "班", "尾", "棒", "箱",
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
 PER_UNITS = ("人", "月", "年", "吨", "亩", "平方米", "立方米", "公斤", "天", "户", "小时", "千瓦时", "人次")
@@ -62,7 +62,7 @@ CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", 
 
 PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("超过", ">="), ("突破", ">="),
-    ("至少", ">="), ("多于", ">="), ("高于", ">="), ("大于", ">="), ("超", ">="), ("逾", ">="),
+    ("至少", ">="), ("多于", ">="), ("跨越", ">="), ("跨过", ">="), ("迈过", ">="), ("跨上", ">="), ("迈上", ">="), ("高于", ">="), ("大于", ">="), ("超", ">="), ("逾", ">="),
     ("不超过", "<="), ("不高于", "<="), ("不大于", "<="), ("低于", "<="), ("少于", "<="),
     ("小于", "<="),
     ("大约为", "~"), ("约为", "~"), ("约合", "~"), ("大约", "~"), ("接近", "~"), ("约", "~"), ("近", "~"),
@@ -87,7 +87,7 @@ RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
 # is followed by 至/到/为 (提高到80% is a level).
 CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
-    "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "回落", "递减", "递增",
+    "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
     "翻", "多增", "净增", "拉动",
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
@@ -99,7 +99,7 @@ CHANGE_NOUNS = (
 # (增长, 提高, 涨幅, 翻) is an increase. Measure.direction comes from the last
 # change word before the number.
 DECREASE_WORDS = (
-    "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "回落", "递减", "下滑",
+    "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "下滑",
     "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长",
 )
 # Verbs that turn a change verb into a level (提高到, 下降至).
@@ -109,16 +109,20 @@ CHANGE_QUALIFIERS = (
     "同比", "比上年", "较上年", "比去年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比",
     "同口径", "累计", "分别", "均", "再", "各",
 )
+# Qualifiers of a bare rate of change after a figure (收入3.5亿元,自然增幅2%,
+# 同口径增幅6.1%): the rate is of that figure.
+RATE_QUALIFIERS = ("自然", "名义", "实际", "现价", "按可比价")
+BARE_RATES = ("增幅", "增速", "涨幅", "降幅", "减幅", "增长率", "增长幅度")
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
-GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "比全省高", "比全国高")
+GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高")
 # A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
 RATIO_REFERENCES = ("是", "相当于", "为")
 # A year after these words is the base of a comparison (是2017年的1.8倍,
 # 比2015年增长, 较2020年下降), not the period of the figures that follow.
 BASE_YEAR_LEADS = ("是", "为", "相当于", "比", "较", "同", "与", "高于", "低于", "超过")
 # What such a ratio or gap is measured against, besides a year (2017年, “十三五”).
-REFERENCE_WORDS = ("上年", "去年", "同期", "全省", "全国", "全市")
+REFERENCE_WORDS = ("上年", "去年", "同期", "全省", "全国", "全市", "全区", "全县", "预期目标", "预期", "目标")
 # Qualifiers that make a change verb a change wherever it stands in the clause
 # (年均压减“三公”经费6%).
 PERIOD_CHANGE_QUALIFIERS = ("年均", "年平均", "同比", "比上年", "较上年")
@@ -127,12 +131,16 @@ PERIOD_CHANGE_QUALIFIERS = ("年均", "年平均", "同比", "比上年", "较�
 TARGET_CUES = (
     "力争", "确保", "争取", "努力", "力求", "将", "要", "计划", "预计", "目标", "预期",
     "今年", "明年", "年内", "届末", "到20", "至20", "每年", "以上目标", "推动", "推进",
-    "实现", "着力", "加快", "全力", "确定", "拟",
+    "着力", "加快", "全力", "确定", "拟",
 )
+# Verbs of pushing work on that reviews use as much as plans (全面推进乡村振兴,新增…):
+# they cue a sentence, not the paragraph around it.
+WEAK_TARGET_CUES = ("推动", "推进", "着力", "加快", "全力")
 ACHIEVEMENT_CUES = (
-    "已", "了", "同比", "比上年", "较上年", "比去年", "累计", "共计", "五年来", "一年来",
+    "已", "了", "同比", "比上年", "较上年", "比去年", "累计", "共计", "年来", "以来",
     "过去", "去年", "上年", "荣获", "获评", "位居", "排名", "完成率", "实际", "全部完成",
     "基本完成", "顺利", "成功", "首次", "均达", "建成投产", "分别完成",
+    "超额完成", "创新高", "历史新高", "居全国", "居全省", "居全市",
 )
 # Strong future cues that override a review section (rare; e.g. 下一步将…).
 STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
@@ -141,6 +149,7 @@ STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
 # that rarely appear on the other side.
 PART_ACHIEVEMENT_CUES = (
     "同比", "比上年", "较上年", "累计", "已经", "了", "获评", "荣获", "获得", "成功", "顺利", "位居", "排名",
+    "过去一年", "一年来", "五年来", "创新高", "历史新高",
 )
 PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "要", "计划")
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
@@ -151,13 +160,15 @@ STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "
 
 # Section titles (Simplified) that say what a section is about; used only when
 # the structure stage gave no role.
-REVIEW_TITLE_WORDS = ("回顾", "过去", "成就", "成效", "一年来", "五年来")
+# A report of how things stand (2023年计划执行情况, 主要目标完成情况, 2022年经济社会发展情况)
+# reviews: its words are looked for before the plan words (计划, 目标) its title also holds.
+REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "一年来", "五年来", "情况")
 # Phrases that make a numbered line (一、过去五年工作回顾刚刚过去的…) a part heading
 # even when the heading is glued to its first sentence.
 PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
 PART_PLAN_PHRASES = ("工作安排", "总体要求", "主要目标", "奋斗目标", "今后五年", "未来五年", "工作任务", "重点工作")
 NOTES_TITLE_WORDS = ("名词解释", "注释", "附件", "附注", "说明")
-PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", "今后", "未来", "展望", "重点工作")
+PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", "今后", "未来", "展望", "重点工作", "怎么干")
 
 # --- words that frame a number but are not part of the indicator ------------
 # Stripped from the start of the indicator (cue and light verbs, scope words).
@@ -168,9 +179,10 @@ INDICATOR_LEAD_WORDS = (
     "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
-    "成功", "顺利", "全部", "和", "及", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
+    "成功", "顺利", "全部", "和", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
     "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
+    "近期", "中期", "远期", "规划近期", "规划中期", "规划远期",  # the stages of a plan are when, not what
 )
 # A clause opened by a preposition frames the indicator, which follows the
 # frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元,
@@ -188,15 +200,20 @@ INDICATOR_TAIL_WORDS = (
     "提升至", "增长到", "增长至", "增加到", "增加至", "下降到", "下降至", "降低到", "降低至",
     "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
     "同比", "比上年", "较上年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比", "同口径", "再",
-    "以上", "全部", "已", "预计",
+    "以上", "全部", "已", "预计", "首次", "再次", "一举", "争取", "力争", "确保", "努力",
+    "逆势", "大幅", "快速", "较快", "稳步", "持续",  # how a figure moved (逆势增长5%)
+    "按可比口径", "可比口径", "按同口径", "按可比价格计算", "按可比价计算",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
     "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
+    "拓展至", "拓展到", "扩展至", "扩展到", "扩大至",
 )
+# Notes in brackets on how figures are counted (地区生产总值同比(下同)增长4.5%).
+COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "快报数", "现价", "可比价", "按可比价计算")
 # Change verbs leave the indicator only when the figure is a change
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
-    "削减", "缩小", "回落", "递减", "递增", "多增", "净增",
+    "削减", "缩小", "收窄", "回落", "递减", "递增", "多增", "净增",
 )
 # A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
 # the head of a clause: no word of the indicator, wherever it stands.
@@ -221,6 +238,9 @@ INDICATOR_LEAD_PATTERNS = (
     r"(?:实施|落实|推进|抓|办|用|管)好",  # 实施好年度计划投资…: doing it well is no word of the indicator
     r"(?:实施|开展)(?!项目|技术)",
     r"连续(?:\d+|[一二两三四五六七八九十]+)年",
+    r"及(?!时)",  # 及 joins items; 及时 is an adverb of the verb after it
+    # a span of years is when, not what: 五年内翻了一番, 三年来新增…
+    r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内|里)(?!累计|共)",
     r"有效(?!期)",
     r"共(?=举办|开展|组织|实施|培训|完成|新增|引进|投入|发放|解决|受理|办理|接待|建成|新建|签约|争取|救助|帮扶)",
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
@@ -228,6 +248,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
     BATCHES,
 )
+LIST_BULLETS = "●○•◆◇■□▪▶►"
 # Labels that open a list item (regex, on the normalised text: brackets and
 # full stops half-width): 一是…, ——, (一), (1), 1., 1、, ①. A label is no word
 # of the indicator; 1. and 1、 only before a non-digit (1.5万亩 is a number).
@@ -237,6 +258,7 @@ LIST_LABELS = (
     r"[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]",
     r"\d{1,2}[.．、](?!\d)",
     r"[\u2460-\u249b]",  # ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
+    rf"[{LIST_BULLETS}]",
 )
 # A bracketed aside right after a figure that gives the previous year's figure
 # of the same indicator (增长6%左右(上年增长5.2%)): an achievement of that year.
@@ -252,7 +274,7 @@ RATE_NAME_ENDS = ("率", "比例", "比重", "占比")
 # words a count quantifies stop before them (21个重点项目完成投资17.84亿元).
 POST_CUT_WORDS = (
     "完成", "实现", "达到", "建成", "投产", "开工", "通过", "获得", "占", "增长", "新增",
-    "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖",
+    "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖", "预计",
 )
 # A number before these words (later in its clause) is the size of a ranking's
 # field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位, and so is
@@ -272,16 +294,22 @@ SUM_WORDS = ("总", "累计", "合计", "共计", "一共", "完成", "实现", 
 POST_STOP_WORDS = (
     "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主", "为引领", "为龙头", "为依托", "为核心",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
+    "进展顺利", "顺利推进", "有序推进", "加快推进",
     "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
+# Marks a figure crosses (突破百亿元大关, 跨上70亿元台阶): no words of what crossed them.
+MARK_WORDS = ("大关", "台阶")
 # Nouns that a figure's 的 attaches it to without naming what it measures:
 # 实现地区生产总值超3000亿元的目标 (the indicator is before the number).
 GOAL_NOUNS = ("目标", "任务", "要求")
 # 分别完成年度任务的107%、135%: each share of a plan done belongs to one topic of the list.
 PLAN_SHARE_NOUNS = (
-    "年度任务", "年度计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务",
+    "年度任务", "年度计划", "年度投资计划", "投资计划", "全年任务", "全年计划", "全年目标", "年度目标", "目标任务",
     "省定任务", "省定目标", "市定任务", "市定目标", "任务", "计划", "目标",
 )
+# Last characters of the full name of a measure (地区生产总值, 财政总收入, 税收总额,
+# 粮食产量, 城镇化率…): items that all end in one are whole names, not parts of a shared one.
+MEASURE_NAME_ENDS = "值额入出率量数积重资"
 # One-character items that a list joins before a shared head (金融机构存、贷款余额 →
 # 存款余额, 贷款余额; 进、出口总额): the item is one character, the head is shared.
 ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水电气肉蛋奶粮油")
@@ -300,6 +328,8 @@ ATTRIBUTE_HEADS = (
 # --- not measures -----------------------------------------------------------
 # A number right after one of these is an ordinal or a rank.
 ORDINAL_PREFIXES = ("第", "前", "top", "TOP", "No.", "NO.", "国道", "省道", "县道")
+# A speed after these is the class of a line (时速350公里的高铁), not a measure.
+SPEED_PREFIXES = ("时速", "设计时速")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
 NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")
 # Words after a count that make it a slogan/structure count, not a measure.
@@ -336,7 +366,7 @@ FLOOR_COMPARATORS = ("超过", "超", "突破", "不低于", "不少于")
 # was done: 三个集聚区雨污管网建设基本完成.
 COMPLETION_VERBS = ("完成", "建成", "投产", "竣工", "达标", "出列", "通过", "实现", "开工", "落地")
 # Head nouns of a category that a threshold defines (3亿元以上项目, 超10亿元企业).
-CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "平台", "商户", "品牌", "客商")
+CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "平台", "商户", "品牌", "客商", "城市")
 # A named cluster reaching a size (汽车零部件超200亿产业集群) is a measure, not a
 # category; unless a verb opens the phrase (打造超千亿产业集群 names a kind).
 CLUSTER_HEADS = ("产业集群", "集群", "产业链")

@@ -20,6 +20,7 @@ from luoshi.data.quantities import (
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
     LEVEL_VERBS,
+    MARK_WORDS,
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
@@ -29,6 +30,7 @@ from luoshi.data.quantities import (
     RANK_WORDS,
     RATIO_INDICATOR_ENDS,
     SLOGAN_NOUNS,
+    SPEED_PREFIXES,
     STRUCTURE_NOUNS,
     SUM_WORDS,
     THROUGHPUT_UNITS,
@@ -44,7 +46,7 @@ _NAME_SPAN_RE = re.compile(
     r"|\[[^\[\]\n]{1,4}\]|【[^【】\n]{1,8}】|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』"
 )
 _POLICY_AFTER_RE = re.compile(
-    r"(?:、[^,，。;；、]{0,8}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
+    r"(?:、[^,，。;；、]{0,16}?\d+条)*等?(?:" + "|".join(POLICY_NOUNS) + ")"
 )
 _POLICY_AT_RE = re.compile(word_pattern(POLICY_NOUNS))
 _UNITLESS_INDICATOR_RE = re.compile(
@@ -71,6 +73,8 @@ _CAPACITY_RE = re.compile(
     rf"(?:{word_pattern(CAPACITY_PREFIXES)})(?![值量能])[^,，。;；:：()“”等]{{0,14}}$"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_PEOPLE_RE = re.compile(r"[^\d\s,，。;；、]{0,4}人民")
+_CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 
 _ORDINAL_RE = re.compile(rf"(?:{word_pattern(ORDINAL_PREFIXES)})$")
@@ -125,12 +129,16 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # (the 1 of a ratio 2.3:1 is part of its notation)
     if prev.isascii() and prev.isalpha():
         return True
-    if q.unit.endswith("人") and nxt == "民":
-        return True  # 960万人民的期盼: a people, not a count
+    if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
+        return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
+    if q.unit == "人" and nxt == "制":
+        return True  # 3人制篮球场: a format, not a count
+    if q.unit_class == "measure" and text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
+        return True  # 时速350公里的高铁: the class of a line
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
     if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
-            and not (text.startswith("大", q.unit_end) and q.numeral == "arabic")):
+            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith(MARK_WORDS, q.unit_end)))):
         return True
     if cls == "voltage":
         return True
@@ -178,7 +186,7 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     has_comparator = q.pre_start < q.num_start or q.comparator != "="
     if not has_digit and not run.startswith("十"):
         # 超千亿元, 千亿以上 closing a clause; not 万人, 千家万户 nor 确诊患者超百例首个…
-        return has_comparator and (q.end >= clause_end or text[q.end] in "的")
+        return has_comparator and (q.end >= clause_end or text[q.end] in "的" or text.startswith(MARK_WORDS, q.end))
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
     before = text[clause_start:q.pre_start]
@@ -203,20 +211,30 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
 _COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
 
 
-def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
+def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_end: int,
+                          prev: Quantity | None = None) -> bool:
     """3亿元以上项目4个: the first quantity only defines what the second one counts."""
+    if (q.unit_class == "classifier" and prev is not None and prev.end == q.pre_start and q.end > q.unit_end
+            and q.end < len(text) and _HAN_RE.match(text[q.end])):
+        return True  # 完成230个50户以上连片村寨…: a size right after a count sorts the things counted
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
         return False
     lo = max(0, q.pre_start - 10)
     if "、" in text[lo:q.pre_start] and _COUNTED_SUM_LEAD_RE.search(text, lo, q.pre_start):
         return False
-    if q.comparator not in (">=", "range") and not text.startswith("级", q.end):
+    # 年收入20万元以下“薄弱村”416个: a ceiling before the things it sorts is a threshold too
+    ceiling = q.comparator == "<=" and q.end > q.unit_end and q.end < clause_end
+    if q.comparator not in (">=", "range") and not ceiling and not text.startswith("级", q.end):
         # 100亿元产业项目: a sum right before the kind of thing it sizes is a label
         return q.unit_class in ("money", "magnitude") and _CATEGORY_HEAD_AT_RE.match(text, q.end) is not None
     if nxt is not None and nxt.num_start < clause_end and nxt.unit_class == "classifier":
         between = text[q.end:nxt.pre_start]
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
             return True
+    if (nxt is not None and nxt.num_start < clause_end and nxt.unit_class in ("money", "magnitude")
+            and q.end > q.unit_end and q.end < len(text) and _HAN_RE.match(text[q.end])
+            and (q.num_start == 0 or text[q.num_start - 1] in _CLAUSE_OPENERS)):
+        return True  # 500万元以上固定资产投资完成39亿元: a threshold opening the clause sorts what the sum is of
     return bool(_CATEGORY_HEAD_RE.match(text, q.end)) and not _is_cluster_size(text, q)
 
 
@@ -247,6 +265,9 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
 
     Also the steps a rank moved (综合排名上升70位): a rank is no measure.
     """
+    if q.unit_class in ("money", "magnitude"):
+        # 在过5万亿的经济大省中增速第一: the size that sorts a ranking's field
+        return text.find("在", clause_start, q.pre_start) >= 0 and _FIELD_RANK_RE.match(text, q.end, clause_end) is not None
     if q.unit_class != "classifier":
         return False
     if q.unit in RANK_STEP_UNITS and (_RANK_NOUN_RE.search(text, clause_start, q.pre_start)
@@ -257,6 +278,7 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
 
 
 _SUM_RE = re.compile(word_pattern(SUM_WORDS))
+_FIELD_RANK_RE = re.compile(r"[^,，;；。]{0,10}中[^,，;；。]{0,6}(?:第[一二三四五六七八九十\d]|首位|前列)")
 
 
 def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_start: int) -> bool:
@@ -268,7 +290,9 @@ def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_st
     """
     if q.unit_class not in ("money", "magnitude") or q.comparator != ">=":
         return False
-    if prev is None or prev.unit_class != "classifier" or prev.num_start < clause_start:
+    if prev is None or prev.num_start < clause_start:
         return False
+    if prev.unit_class != "classifier" and not (prev.unit_class == "percent" and text.startswith("的", prev.end)):
+        return False  # 20%的村集体年收入超30万元: the share is the measure, the floor sorts what it is a share of
     between = text[prev.end:q.pre_start]
     return len(between) <= 12 and not _SUM_RE.search(between) and not re.search(r"[,，;；。、]", between)

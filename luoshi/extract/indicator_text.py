@@ -32,9 +32,13 @@ from luoshi.data.quantities import (
     INDICATOR_TAIL_WORDS,
     LEVEL_PARTICLES,
     LEVEL_WORDS,
+    LIST_BULLETS,
     LIST_LABELS,
+    MARK_WORDS,
+    MEASURE_NAME_ENDS,
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
+    COUNTING_NOTES,
     PLAN_SHARE_NOUNS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
@@ -58,6 +62,8 @@ _TAIL_LENGTHS = sorted({len(w) for w in _CHANGE_TAILS}, reverse=True)
 _TAIL_LAST_CHARS = frozenset(w[-1] for w in _CHANGE_TAILS)  # most clauses end in none: no lookups then
 _GAP_RE = re.compile(word_pattern(GAP_WORDS))
 _LIST_LABEL_RE = re.compile(rf"[{_SPACE}]*(?:{'|'.join(LIST_LABELS)})[{_SPACE}]*")
+# The characters a label (or the space before it) can start with: the others skip the regex.
+_LABEL_FIRSTS = frozenset(_SPACE + "一二三四五六七八九十—─(（0123456789" + LIST_BULLETS)
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
 _YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
@@ -68,8 +74,9 @@ _RATIO_REF_RE = re.compile(
     rf"(?:{word_pattern(RATIO_REFERENCES)})(?:(?:19|20)\d\d年|{word_pattern(REFERENCE_WORDS)}|“?十[一二三四五六]五”?)"
     rf"[^,，;；]{{0,8}}?$"
 )
+_CUT_MODIFIERS = ("年度计划", "年度", "计划", "总", "累计", "全年", "今年", "当年")
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
-_POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
+_POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS + MARK_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
 _GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(GAP_WORDS)})(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")
 _BASE_FIRSTS = ("较", "比", "与", "在")
@@ -91,13 +98,18 @@ _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # After stripping a cue word the rest must still be a noun phrase: 完成率 must
 # not become 率.
 _SUFFIX_CHARS = set("率额量值数比度化性")
+_MEASURE_NAME_ENDS = frozenset(MEASURE_NAME_ENDS)
 _VERB_CUES = frozenset(("完成", "实现", "计划", "安排"))
+# 地区生产总值同比(下同)增长4.5%: a note on how the figures are counted is no word of the name
+_COUNTING_NOTE_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]$")
 
 Spans = tuple[tuple[int, int], ...]
 
 
 def skip_list_label(text: str, s: int, e: int) -> int:
     """Where ``text[s:e]`` starts after a list item's label (一是, ——, (一), 1., ①)."""
+    if s >= e or (text[s] not in _LABEL_FIRSTS and not "\u2460" <= text[s] <= "\u249b"):
+        return s  # most clauses open with no label
     m = _LIST_LABEL_RE.match(text, s, e)
     return m.end() if m else s
 
@@ -125,6 +137,9 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
         last = text[e - 1]
         if last in _SPACE or last in "、,，(（":  # 电网建设工程(19个): the bracket opens the figure's note
             e -= 1
+            continue
+        if last in ")）" and (m := _COUNTING_NOTE_RE.search(text, max(s, e - 12), e)):
+            e = m.start()
             continue
         if last not in _TAIL_LAST_CHARS:
             break
@@ -163,6 +178,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     Nor is a list item's label (一是 would read as 是 of a ratio: 一是全市…).
     """
     s = skip_list_label(text, s, e)
+    dash = text.rfind("——", s, e)
+    if dash >= 0:  # 主要预期目标——地区生产总值增长7%: a dash introduces what is measured
+        s = skip_list_label(text, dash + 2, e)
     m = _relation_tail(text, s, e)
     if m:
         e = m.start()
@@ -183,6 +201,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
         tail = strip_tail(text, s, m.start(), change)  # 税收较2020年增长30%
     if tail != e:  # what a lead word may join depends on the rest (完成投资)
         s, e = strip_lead(text, s, tail), tail
+        if "年" in text[max(s, e - 6):e] and (m := _YEAR_TAIL_RE.search(text, max(s, e - 10), e)) and m.start() > s:
+            e = strip_tail(text, s, m.start(), change)  # 总人口2010年控制在300万人以内: the year is when
     if change:
         m = _CHANGE_LEAD_RE.match(text, s, e)
         if m and m.end() < e:
@@ -229,6 +249,8 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
         m = _POST_CUT_RE.search(text, s + 1, e)
         if m:
             e = m.start()
+            if text.endswith(_CUT_MODIFIERS, s + 1, e):  # 1000个重点项目年度投资…: 年度 belongs to the sum
+                e -= next(len(w) for w in _CUT_MODIFIERS if text.endswith(w, s + 1, e))
     if e > s and text[e - 1] == "中" and text[e:e + 1] in _NUMERAL_CHARS:
         e -= 1  # 十件民生实事中九件: the whole, before the part
     e = strip_tail(text, s, e)
@@ -281,6 +303,8 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
         return ()
     pa, pb = prev[0]
     k = text.find(text[a:a + 2], pa + 1, pb)
+    if k > pa and text[pa:k] in _VERB_CUES:
+        return ()  # 完成投资325亿元,投资完成率70%: a verb is no modifier to share
     return ((pa, k),) if k > pa else ()
 
 
@@ -338,6 +362,13 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     if min(lengths) < 1:
         return None
     (first_s, first_e), (last_s, last_e) = parts[0], parts[-1]
+    ordinal = 1 if text[first_s] == "第" else 0  # 第一、二、三产业增加值: numerals before a shared head
+    if all(e_ - s_ == 1 + ordinal * (s_ == first_s) and text[e_ - 1] in _NUMERAL_CHARS for s_, e_ in parts[:-1]) \
+            and text[last_s] in _NUMERAL_CHARS and last_e - last_s > 1:
+        lead = ((first_s, first_s + ordinal),) if ordinal else ()
+        head = (last_s + 1, last_e)
+        return [shared + (lead if s_ != first_s else ()) + ((s_, e_), head) for s_, e_ in parts[:-1]] \
+            + [shared + lead + (parts[-1],)]
     if all(text[s_:e_].isascii() for s_, e_ in parts[:-1]):  # PM10、PM2.5平均浓度: codes before a shared head
         head = _ASCII_LEAD_RE.match(text, last_s, last_e)
         if head and head.end() < last_e:
@@ -358,8 +389,11 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
             return [shared + ((s, e),) + ((tail,) if tail[1] > tail[0] else ()) for s, e in heads]
     if lengths[0] >= 6 and all(n_ <= 4 for n_ in lengths[1:]) and all(text[e - 1] == text[first_e - 1]
                                                                       for _, e in parts[1:]):
-        return [shared + (parts[0],)] + [shared + ((first_s, first_e - 2), (s, e)) for s, e in parts[1:]]
-    if min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
+        # 规模以上工业总产值、增加值: the owner ends before the head (and its 总)
+        cut = first_e - 3 if text[first_e - 3] == "总" and not any(text[s] == "总" for s, _ in parts[1:]) else first_e - 2
+        return [shared + (parts[0],)] + [shared + ((first_s, cut), (s, e)) for s, e in parts[1:]]
+    # 地区生产总值、财政总收入、地方一般公共预算收入: full names of measures stand alone
+    if min(lengths) >= 4 and all(text[e - 1] in _MEASURE_NAME_ENDS for _, e in parts) or min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
         return [shared + (p,) for p in parts]
     return None
 

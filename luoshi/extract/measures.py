@@ -24,6 +24,7 @@ import numpy as np
 
 from luoshi.data.quantities import (
     ACHIEVEMENT_CUES,
+    BARE_RATES,
     BASE_YEAR_LEADS,
     CHANGE_NOUNS,
     CHANGE_QUALIFIERS,
@@ -42,6 +43,8 @@ from luoshi.data.quantities import (
     PER_TIME_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
+    RATE_QUALIFIERS,
+    RATIO_REFERENCES,
     RATE_NAME_ENDS,
     REFERENCE_WORDS,
     SETTLING_VERBS,
@@ -50,6 +53,7 @@ from luoshi.data.quantities import (
     TARGET_CUES,
     THIS_YEAR_WORDS,
     TOTAL_WORDS,
+    WEAK_TARGET_CUES,
 )
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
@@ -62,7 +66,8 @@ from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
 # Clause boundaries (U+FFFD marks a character lost in a mojibake repair), sentence
 # ends, and full stops, looked up for every character of a text at once.
-_IS_CLAUSE_END = char_table(",，;；。:：!！?？\n\t\ufffd")  # (a tab separates the cells of a table row)
+_CLAUSE_END_CHARS = ",，;；。:：!！?？\n\t\ufffd"
+_IS_CLAUSE_END = char_table(_CLAUSE_END_CHARS)  # (a tab separates the cells of a table row)
 _IS_SENTENCE_END = char_table(";；。!！?？\n")
 _IS_FULL_STOP = char_table("。!！?？\n")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年(?!以来|以前|起)")
@@ -89,6 +94,9 @@ _QUALIFIED_CHANGE_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)})(?:{word_pattern(CHANGE_VERBS)})"
 )
 _CHANGE_NOUN_RE = re.compile(word_pattern(CHANGE_NOUNS))
+_TIMES_OF_RE = re.compile(rf"(?:{word_pattern(RATIO_REFERENCES)})[^,，;；、。\d]{{1,12}}?的$")
+_VERB_AFTER_RE = re.compile(rf"的?(?:{word_pattern(CHANGE_VERBS)})")
+_BARE_RATE_RE = re.compile(rf"(?:{word_pattern(CHANGE_QUALIFIERS + RATE_QUALIFIERS)})?(?:{word_pattern(BARE_RATES)})")
 _GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
 _GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")  # 高于全省(平均水平)
 # 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
@@ -191,11 +199,30 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
+    if q.unit_class == "percent" and _change_after(text, q):
+        return True  # 保持年均8%增长: the change verb closes the clause after the rate
     if rate and q.unit_class != "money" and _QUALIFIED_CHANGE_RE.search(text, region_start, q.pre_start):
         return True
     if q.unit_class != "percent" or not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
         return False
     return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
+
+
+def _change_after(text: str, q: Quantity) -> bool:
+    """保持年均8%增长, 实现5%的增长: a change verb right after the rate, ending the clause."""
+    m = _VERB_AFTER_RE.match(text, q.end)
+    return m is not None and (m.end() == len(text) or text[m.end()] in _CLAUSE_END_CHARS)
+
+
+_PARAGRAPH_YEAR_RE = re.compile(r"[\s\u3000]*((?:19|20)\d\d)年[,，]")
+
+
+def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
+    """Does the paragraph holding ``pos`` open with a year (2016年,) before the section's year?"""
+    if not period or not period.isdigit():
+        return False
+    m = _PARAGRAPH_YEAR_RE.match(text, text.rfind("\n", 0, pos) + 1)
+    return m is not None and int(m.group(1)) < int(period)
 
 
 def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
@@ -222,10 +249,13 @@ def _direction(text: str, q: Quantity, clause_start: int) -> str:
 _FALSE_FRIENDS_RE = re.compile(word_pattern(CUE_FALSE_FRIENDS))
 
 
-def _cue_balance(text: str) -> int:
-    """Achievement cues minus target cues in ``text`` (false friends masked)."""
+_STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
+
+
+def _cue_balance(text: str, weak: bool = True) -> int:
+    """Achievement cues minus target cues in ``text`` (false friends masked; ``weak`` counts 推进 and the like)."""
     has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
-    return sum(map(has, ACHIEVEMENT_CUES)) - sum(map(has, TARGET_CUES))
+    return sum(map(has, ACHIEVEMENT_CUES)) - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
 
 
 class _CueBalances:
@@ -238,19 +268,19 @@ class _CueBalances:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.memo: dict[tuple[int, int], int] = {}
+        self.memo: dict[tuple[int, int, bool], int] = {}
 
-    def of(self, start: int, end: int) -> int:
-        balance = self.memo.get((start, end))
+    def of(self, start: int, end: int, weak: bool = True) -> int:
+        balance = self.memo.get((start, end, weak))
         if balance is None:
-            balance = self.memo[(start, end)] = _cue_balance(self.text[start:end])
+            balance = self.memo[(start, end, weak)] = _cue_balance(self.text[start:end], weak)
         return balance
 
     def of_paragraph(self, start: int, end: int) -> int:
-        """The balance of the paragraph (line) that holds ``[start, end)``."""
+        """The balance of the paragraph (line) that holds ``[start, end)``, without weak cues."""
         text = self.text
         pe = text.find("\n", end)
-        return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text))
+        return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text), False)
 
 
 def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, float]:
@@ -258,7 +288,8 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
 
     Without a decisive role the sentence's cue words decide, and when they
     are balanced, those of its paragraph (a review paragraph says 同比, 累计,
-    已 somewhere; a plan paragraph 力争, 确保, 推进).
+    已 somewhere; a plan paragraph 力争, 确保), then the part of the text
+    the cue split puts it in.
     """
     sentence = cues.text[ss:se]
     if role == "review":
@@ -272,10 +303,13 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
     balance = cues.of(ss, se)
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
+    # the paragraph is nearer than the split of the whole text: it decides first
+    balance = cues.of_paragraph(ss, se)
+    if balance:
+        return ("achievement" if balance > 0 else "target"), 0.5
     if role in ("review_guess", "plan_guess"):  # a part found from cue words (review_plan_split)
         return ("achievement" if role == "review_guess" else "target"), 0.5
-    balance = cues.of_paragraph(ss, se)
-    return ("achievement" if balance > 0 else "target"), 0.5
+    return "target", 0.5
 
 
 @lru_cache(maxsize=64)  # a handful of (base, penalty) pairs recur; ``round`` of a float is slow
@@ -375,7 +409,7 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
         prev = candidates[i - 1][0] if i else None
-        dropped.append(filters.is_category_threshold(text, q, nxt, ce) or filters.is_member_threshold(text, q, prev, cs))
+        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev) or filters.is_member_threshold(text, q, prev, cs))
     for i in range(len(candidates) - 2, -1, -1):  # 超50亿元、100亿元产业项目: the list defines the kinds
         q, nxt = candidates[i][0], candidates[i + 1][0]
         if dropped[i + 1] and q.unit_class == nxt.unit_class and text[q.end:nxt.pre_start] in ("、", "和", "及", "或"):
@@ -394,14 +428,23 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     figure before end: a count's object is not the verb of the next count.
     """
     rs, re_ = region
-    pre = indicator.clean_pre(text, rs, q.pre_start, change)
+    verb_end = q.end
+    pre_end = q.pre_start
+    if q.unit == "倍" and (m := _TIMES_OF_RE.search(text, max(rs, pre_end - 16), pre_end)):
+        pre_end = m.start()  # 为建区之初的7倍: what the figure is a multiple of is no word of it
+    pre = indicator.clean_pre(text, rs, pre_end, change)
     if (pre[1] - pre[0] > 1 and text[pre[1] - 1] == "中" and rs > clause_start and q.unit
             and text.startswith(q.unit, rs - len(q.unit)) and text[rs] not in "、和及与"):
         pre = (pre[0], pre[1] - 1)  # 十件民生实事中九件: the part counts what the whole counts
+    if prev_ind and change and _BARE_RATE_RE.fullmatch(text, *pre):
+        pre = (pre[0], pre[0])  # 收入3.5亿元,增幅6.1%: the rate of change of the figure before
     if q.unit_class == "money" and not text.startswith("的", q.end):
         post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
         if not cut and 0 < pre[1] - pre[0] <= 2:  # 发放7000万元消费券: a bare verb's object follows the sum
             post = indicator.clean_post(text, q.end, re_, cut)
+    elif change and q.unit_class == "percent" and _change_after(text, q):
+        post = (q.end, q.end)  # 保持年均8%增长: the verb is no word of what grew, but of the quote
+        verb_end = _VERB_AFTER_RE.match(text, q.end).end()
     else:
         post = indicator.clean_post(text, q.end, re_, cut)
         if q.unit_class != "percent":  # 9.02万人实现稳定脱贫 counts 稳定脱贫; 100%达到…标准 keeps its verb
@@ -410,7 +453,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
                 post = indicator.owner(text, (post,))[-1]
         elif text.endswith(RATE_NAME_ENDS, pre[0], pre[1]):
             post = (q.end, q.end)  # 配备率100%达标: a rate named before the number measures nothing after it
-    end = post[1] if post[1] > post[0] else q.end
+    end = post[1] if post[1] > post[0] else verb_end
     if post[1] > post[0]:
         # 提升A产业园、11个开发区…水平: words before a list's 、 belong to the item before
         listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
@@ -556,7 +599,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             role = "review_guess" if q.num_start < split else "plan_guess"
         if (role, ss) not in kinds:  # cues are read from the whole sentence (and paragraph)
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            kinds[(role, ss)] = _kind(role, cues, ss, se)
+            found_kind = _kind(role, cues, ss, se)
+            if found_kind[0] == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
+                found_kind = ("achievement", 0.6)  # 2016年,全省实现…: last year's results before this year's plan
+            kinds[(role, ss)] = found_kind
         kind, confidence = ("achievement", 0.9) if aside else kinds[(role, ss)]
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list

@@ -80,11 +80,12 @@ QUANTITY_RE = re.compile(
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
     rf"|(?<![\d.A-Za-z])(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?(?P<ar_mag>{_magnitude_char()}*)(?P<ar_apx2>多|余)?"
-    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?(ar_unit)|(?![年月日号届周]))"
+    # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
+    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口)(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
     rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
-    rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下)"
+    rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下|大关|台阶)"
     rf")"
 )
 

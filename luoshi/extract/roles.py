@@ -27,6 +27,8 @@ from luoshi.data.quantities import (
 from luoshi.model import Metadata, Normalised, Structure
 
 DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
+# Roles of a section that a heading line inside it does not overrule.
+_KEPT_ROLES = ("notes", "glossary", "appendix", "chrome")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
 _SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
@@ -87,6 +89,8 @@ class RoleMap:
         self._places: list[Place] = []
         if structure.sections:
             self._from_sections(norm, structure, metadata)
+            if not self.has_parts():  # sections that say nothing of review or plan: heading lines may
+                self._add_heading_lines(norm.text, metadata)
         else:
             self._from_heading_lines(norm.text, metadata)
         self.split = None if self.has_parts() else review_plan_split(norm.text)
@@ -138,23 +142,29 @@ class RoleMap:
                 self._places.append(place)
 
     def _from_heading_lines(self, text: str, metadata: Metadata) -> None:
-        points: dict[int, Place] = {}
-        for m in _SHORT_LINE_RE.finditer(text):
-            line = m.group(0).strip()
-            if not line or line[-1] in "。;；,，":
-                continue
-            role = _title_role(line)
-            if role is not None:
-                points[m.start()] = Place(role, None, _title_period(line, metadata))
-        for m in _NUMBERED_LINE_RE.finditer(text):
-            head = m.group(1)
-            role = "review" if any(w in head for w in PART_REVIEW_PHRASES) else (
-                "plan" if any(w in head for w in PART_PLAN_PHRASES) else None)
-            if role is not None and m.start() not in points:
-                points[m.start()] = Place(role, None, _title_period(head, metadata))
+        points = _heading_lines(text, metadata)
         for pos in sorted(points):
             self._starts.append(pos)
             self._places.append(points[pos])
+
+    def _add_heading_lines(self, text: str, metadata: Metadata) -> None:
+        """The roles of heading lines over sections that have none; the sections still number the figures."""
+        points = _heading_lines(text, metadata)
+        if not points:
+            return
+        sections = list(zip(self._starts, self._places))
+        self._starts, self._places = [], []
+        heading = None
+        for pos in sorted(set(points) | {p for p, _ in sections}):
+            heading = points.get(pos, heading)
+            i = bisect_right([p for p, _ in sections], pos) - 1
+            section = sections[i][1] if i >= 0 else Place(None, None, None)
+            if heading is None or section.role in _KEPT_ROLES:
+                place = section
+            else:
+                place = Place(heading.role, section.section, heading.period or section.period)
+            self._starts.append(pos)
+            self._places.append(place)
 
     def has_parts(self) -> bool:
         """Does any section say whether it reviews or plans?"""
@@ -163,6 +173,25 @@ class RoleMap:
     def place(self, pos: int) -> Place:
         i = bisect_right(self._starts, pos) - 1
         return self._places[i] if i >= 0 else Place(None, None, None)
+
+
+def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
+    """Short lines (and numbered ones) whose words say review or plan, by where they start."""
+    points: dict[int, Place] = {}
+    for m in _SHORT_LINE_RE.finditer(text):
+        line = m.group(0).strip()
+        if not line or line[-1] in "。;；,，":
+            continue
+        role = _title_role(line)
+        if role is not None:
+            points[m.start()] = Place(role, None, _title_period(line, metadata))
+    for m in _NUMBERED_LINE_RE.finditer(text):
+        head = m.group(1)
+        role = "review" if any(w in head for w in PART_REVIEW_PHRASES) else (
+            "plan" if any(w in head for w in PART_PLAN_PHRASES) else None)
+        if role is not None and m.start() not in points:
+            points[m.start()] = Place(role, None, _title_period(head, metadata))
+    return points
 
 
 _FALSE_FRIENDS_RE = re.compile("|".join(CUE_FALSE_FRIENDS))
