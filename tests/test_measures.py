@@ -740,6 +740,14 @@ def test_cue_words_decide_without_sections() -> None:
     assert only("累计处置批而未供土地1001亩。").kind == "achievement"
 
 
+def test_statistics_report_a_year_gone_by_and_a_measure_named_actual_is_no_result() -> None:
+    # a headless news text: the statistics are achievements, the named "actual" figure a target
+    text = ("报告指出,初步统计,全市生产总值1200亿元,增长6.1%;外贸出口超过90亿元。\n"
+            "统计数据还显示,实际利用外资5亿元,增长3%。\n"
+            "今年的主要预期目标是:生产总值增长6%左右;进出口增长3%,实际使用外资增长4%。")
+    assert [m.kind for m in run(text)] == ["achievement"] * 5 + ["target"] * 3
+
+
 # --- the seeds, scored by the gold scorer -------------------------------------
 
 def _scorer():

@@ -141,6 +141,7 @@ ACHIEVEMENT_CUES = (
     "过去", "去年", "上年", "荣获", "获评", "位居", "排名", "完成率", "实际", "全部完成",
     "基本完成", "顺利", "成功", "首次", "均达", "建成投产", "分别完成",
     "超额完成", "创新高", "历史新高", "居全国", "居全省", "居全市",
+    "初步统计", "初步核算", "据统计", "统计显示", "统计数据",  # statistics are of a year gone by
 )
 # Strong future cues that override a review section (rare; e.g. 下一步将…).
 STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
@@ -149,12 +150,13 @@ STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
 # that rarely appear on the other side.
 PART_ACHIEVEMENT_CUES = (
     "同比", "比上年", "较上年", "累计", "已经", "了", "获评", "荣获", "获得", "成功", "顺利", "位居", "排名",
-    "过去一年", "一年来", "五年来", "创新高", "历史新高",
+    "过去一年", "一年来", "五年来", "创新高", "历史新高", "初步统计", "初步核算", "据统计", "统计显示",
 )
 PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "要", "计划")
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
 # they are masked before cues are counted.
-CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列")
+CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列",
+                     "实际使用", "实际利用", "实际到位")  # 实际使用外资 names a measure, not a result
 # Strong past cues that override a plan section (e.g. 去年完成…).
 STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经", "今年以来", "年初以来")
 
