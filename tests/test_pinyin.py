@@ -26,6 +26,7 @@ def test_a_glossed_page_gives_its_targets_and_words_as_written():
         ("gdp_growth", 8, "="), ("registered_unemployment", 4.3, "<=")]
     assert [doc.normalised.written(doc.source.text, *doc.normalised.from_source(m.span.start, m.span.end))
             for m in doc.measures] == ["地區生產總值增長8%", "城鎮登記失業率控制在4.3%以內"]
+    assert [m.indicator for m in doc.measures] == ["地區生產總值", "城鎮登記失業率"]
 
 
 HAN = st.sampled_from("经济社会发展目标产业农村增长")

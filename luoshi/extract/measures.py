@@ -780,12 +780,12 @@ def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) ->
 
 
 def _quote(source_text: str, norm: Normalised, spans: indicator.Spans) -> str:
-    """The source text of normalised spans (Traditional stays Traditional)."""
+    """The source words of normalised spans (Traditional stays Traditional), without what normalising left
+    out inside them (a wrap, a page number, a pinyin gloss) or a line break it kept between Chinese words."""
     parts = []
-    starts, ends = norm.src_start, norm.src_end
-    for a, b in spans:  # non-empty spans: the source span is src_start[a]..src_end[b-1]
-        part = source_text[starts[a]:ends[b - 1]]
-        if not part.isprintable() or " " in part:  # whitespace the normalised view dropped
+    for a, b in spans:  # non-empty spans
+        part = norm.written(source_text, a, b)
+        if not part.isprintable() or " " in part:
             part = _DROPPED_SPACE_RE.sub("", part)
         if len(spans) == 1:
             return part
@@ -799,8 +799,8 @@ def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
         return q.fixed_unit
     if q.unit_end <= q.unit_start:
         return ""
-    unit = source.text[norm.src_start[q.unit_start]:norm.src_end[q.unit_end - 1]]
-    if not unit.isprintable() or " " in unit:  # a line break or space inside it (亿\n元 in a wrapped copy)
+    unit = norm.written(source.text, q.unit_start, q.unit_end)
+    if not unit.isprintable() or " " in unit:  # a line break or space kept inside it (亿\n元)
         unit = _DROPPED_SPACE_RE.sub("", unit)
     if len(unit) > 1 and ("多" in unit or "余" in unit or "餘" in unit):
         unit = unit.replace("多", "").replace("余", "").replace("餘", "")
