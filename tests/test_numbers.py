@@ -22,12 +22,13 @@ from luoshi.extract.numbers import (
     ("十", 10), ("十五", 15), ("二十", 20), ("一百零五", 105), ("三百五", 350), ("两千五", 2500),
     ("三千五百零六", 3506), ("一千零五十", 1050), ("一万五", 15000), ("两千万", 20_000_000),
     ("一亿两千万", 120_000_000), ("三万亿", 3 * 10**12), ("二〇二三", 2023), ("零", 0), ("百", 100), ("千", 1000),
+    ("五点五", 5.5), ("十二点零五", 12.05), ("零点八", 0.8),
 ])
 def test_parse_chinese(numeral: str, value: int) -> None:
     assert parse_chinese(numeral) == value
 
 
-@pytest.mark.parametrize("bad", ["", "十a", "个"])
+@pytest.mark.parametrize("bad", ["", "十a", "个", "点五", "五点", "五点十"])
 def test_parse_chinese_rejects_non_numerals(bad: str) -> None:
     with pytest.raises(ValueError):
         parse_chinese(bad)
@@ -56,6 +57,7 @@ def test_find_numerals_forms() -> None:
     assert _numerals("占三分之一") == [("三分之一", pytest.approx(1 / 3), "", "fraction")]
     assert _numerals("占1/7") == [("1/7", pytest.approx(1 / 7), "", "fraction")]
     assert _numerals("投资两千万元") == [("两千万", 2000, "万", "chinese")]
+    assert _numerals("控制在百分之五点五以内") == [("百分之五点五", 5.5, "", "percent")]
 
 
 def test_find_numerals_offsets_cover_the_number() -> None:

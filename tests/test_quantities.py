@@ -40,6 +40,9 @@ def _one(text: str):
     ("120万千伏安", 120, "万千伏安", "capacity", "="),
     ("3千米", 3, "千米", "measure", "="),
     ("五十万千瓦", 50, "万千瓦", "capacity", "="),
+    # a decimal written in words
+    ("控制在百分之五点五以内", 5.5, "%", "percent", "<="),
+    ("三点五亿斤", 3.5, "亿斤", "measure", "="),
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)

@@ -707,3 +707,13 @@ def test_example_report_has_the_full_table():
         ("rd_intensity", 2.1, "%", "="), ("energy_intensity", 2.5, "%", "~"), ("grain_output", 185, "万吨", ">="),
     } <= rows
     assert all(doc.quote(t.span) for t in doc.targets)
+
+
+def test_a_block_with_its_rates_written_in_words_gives_its_rows():
+    from luoshi.pipeline import process
+
+    text = ("二、今年工作安排\n今年主要预期目标是：地区生产总值增长百分之六左右，"
+            "城镇调查失业率控制在百分之五点五以内，居民消费价格涨幅百分之三左右。")
+    doc = process(_source(text))
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in doc.targets] == [
+        ("gdp_growth", 6, "%", "~"), ("surveyed_unemployment", 5.5, "%", "<="), ("cpi", 3, "%", "~")]

@@ -16,7 +16,8 @@ from luoshi.data.quantities import CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 # Regex fragments shared with the quantity scanner (luoshi.extract.quantities).
 ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = f"[{CN_CHARS}]+"
+CN_DECIMAL = f"(?:点[{''.join(CN_DIGITS)}]+)"  # 五点五: a decimal point and digits, read one by one
+_CN = f"[{CN_CHARS}]+{CN_DECIMAL}?"
 
 # One scan finds every numeral; the order of the alternatives matters:
 # fractions and percents written out in words before plain numerals.
@@ -83,7 +84,12 @@ def _parse_small(s: str) -> float:
 
 
 def parse_chinese(s: str) -> float:
-    """Parse a whole Chinese numeral, big units included: 两千三百万 → 23000000."""
+    """Parse a whole Chinese numeral, big units included: 两千三百万 → 23000000, 五点五 → 5.5."""
+    whole, point, decimals = s.partition("点")
+    if point:
+        if not whole or not decimals or any(c not in CN_DIGITS for c in decimals):
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+        return parse_chinese(whole) + float("0." + "".join(str(CN_DIGITS[c]) for c in decimals))
     if not s or any(c not in CN_CHARS for c in s):
         raise ValueError(f"not a Chinese numeral: {s!r}")
     for big in ("亿", "万"):

@@ -35,6 +35,7 @@ from luoshi.extract.alternation import word_pattern
 from luoshi.extract.numbers import (
     ARABIC,
     CN_CHARS,
+    CN_DECIMAL,
     parse_arabic,
     parse_chinese,
     split_chinese,
@@ -73,7 +74,7 @@ QUANTITY_RE = re.compile(
     # 翻一番 / 翻了两番
     rf"翻了?(?P<fan>[一二两三四五]|\d+)番"
     # 百分之五十 / 百分之50%
-    rf"|百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+)(?P<pct_sign>%?)"
+    rf"|百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+{CN_DECIMAL}?)(?P<pct_sign>%?)"
     # 三分之一
     rf"|(?P<cfd>[{_CN_DIGIT_CHARS}十百]+)分之(?P<cfn>[{_CN_DIGIT_CHARS}十百]+)"
     # 1/7
@@ -83,7 +84,7 @@ QUANTITY_RE = re.compile(
     # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
     rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口)(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
-    rf"|(?!一(?![十百千万亿零〇]))(?P<cn>[{CN_CHARS}]+)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
+    rf"|(?!一(?![十百千万亿零〇点]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
     rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下|大关|台阶)"
     rf")"
