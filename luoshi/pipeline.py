@@ -7,7 +7,8 @@ dataclasses and returning new ones:
 2. normalise  ``Source.text`` → ``Normalised`` view with an offset map back
 3. structure  sections with roles, sentences, glossary → ``Structure``
 4. metadata   region, level, division code, year, type → ``Metadata``
-5. extract    measures and headline targets (``Options.extract``), then
+5. extract    measures (prose, then the cells of indicator tables, merged in
+              text order) and headline targets (``Options.extract``), then
               projects and slogans, then tasks (linked to all three), and the
               topic of every task and measure
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from luoshi.extract.indicator_tables import find_tables, merge_measures
 from luoshi.extract.measures import extract_measures
 from luoshi.extract.projects import extract_projects, link_projects
 from luoshi.extract.roles import RoleMap
@@ -42,8 +44,9 @@ def process(source: Source, options: Options = Options()) -> Document:
     measures = targets = tasks = projects = slogans = ()
     if options.extract:
         roles = RoleMap(norm, structure, metadata)  # the measures and the tasks both read it
-        measures = extract_measures(source, norm, structure, metadata, roles)
-        targets = extract_targets(source, norm, structure, metadata, measures)
+        tables = find_tables(source, norm, structure, metadata, roles)
+        measures = merge_measures(extract_measures(source, norm, structure, metadata, roles), tables)
+        targets = extract_targets(source, norm, structure, metadata, measures, tables)
         projects = extract_projects(source, norm, structure, metadata)
         slogans = extract_slogans(source, norm, structure, metadata)
         tasks = extract_tasks(source, norm, structure, metadata, measures, projects, slogans, roles)

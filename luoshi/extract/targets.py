@@ -5,6 +5,11 @@ The rows are the measures found inside the headline block(s)
 (``indicators.canonical_indicator``) or to ``other`` with the document's
 own words. Measures are the single source of numbers, values, units and
 comparators; this stage only selects, names and deduplicates them.
+
+An indicator table (``indicator_tables``) that is the document's main-indicator
+table gives a row for each target-year cell (and each change cell over the
+plan period) of a canonical indicator; its cells are left out of the prose
+blocks, whose list grammar does not fit a table's rows.
 """
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ from luoshi.data.targets import (
     TARGET_YEAR,
 )
 from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
+from luoshi.extract.indicator_tables import CHANGE_NAME_RE as _CHANGE_NAME_RE
+from luoshi.extract.indicator_tables import IndicatorTable
 from luoshi.extract.indicators import OTHER, canonical_indicator
 from luoshi.model import (
     HeadlineTarget,
@@ -58,17 +65,56 @@ def extract_targets(
     structure: Structure,
     metadata: Metadata,
     measures: tuple[Measure, ...],
+    tables: tuple[IndicatorTable, ...] = (),
 ) -> tuple[HeadlineTarget, ...]:
     """The document's headline targets, in text order."""
     rows: list[HeadlineTarget] = []
     seen: set[tuple] = set()
+    if tables:
+        regions = [(t.span.start, t.span.end) for t in tables]
+        measures = tuple(m for m in measures if not any(a <= m.span.start < b for a, b in regions))
     for block in find_blocks(norm, structure, metadata):
         for target in _block_rows(block, norm, measures):
             key = _row_identity(target)
             if key not in seen:
                 seen.add(key)
                 rows.append(target)
+    table_rows = [row for table in tables if table.main for row in table_targets(table)]
+    if table_rows:
+        for target in table_rows:
+            key = _row_identity(target)
+            if key not in seen:
+                seen.add(key)
+                rows.append(target)
+        rows.sort(key=lambda r: r.span.start)
     return tuple(rows)
+
+
+def table_targets(table: IndicatorTable):
+    """The headline rows of a main-indicator table: each cell for its target year (a level, or
+    the year's change) and each change over the plan period, of a canonical indicator."""
+    year = str(table.target_year) if table.target_year else None
+    for measure in table.measures:
+        if measure.kind != "target" or year is None:
+            continue
+        over_plan = table.plan is not None and measure.period == table.plan and measure.change
+        if measure.period != year and not over_plan:
+            continue
+        if measure.span.start in table.cumulative and not _CHANGE_NAME_RE.search(measure.indicator_simplified):
+            continue  # 研发经费投入强度 [0.7]: a level's rise over the plan is no headline target
+        key = canonical_indicator(measure.indicator_simplified, measure.unit, measure.change)
+        if key is None:
+            continue
+        yield HeadlineTarget(
+            indicator=key,
+            indicator_text=measure.indicator,
+            value=measure.value,
+            unit=measure.unit,
+            comparator=measure.comparator,
+            span=measure.span,
+            period=year,
+            value_max=measure.value_max,
+        )
 
 
 def _row_identity(row: HeadlineTarget) -> tuple:

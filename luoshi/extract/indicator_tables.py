@@ -1,0 +1,500 @@
+"""Indicator tables: the figures of a 主要指标 table, one ``Measure`` per number cell.
+
+A five-year plan states its main indicators in a table (类别 | 指标 | 2020年 |
+2025年 | 年均增长(%) | 属性), some annual reports their 主要预期目标 (指标 |
+单位 | 2023年完成 | 2024年目标). The read stage writes a table as one line
+per row: cells joined by tabs (DOCX), by `` | `` (HTML through trafilatura) or,
+in a plain-text copy, by runs of spaces. Prose extraction cannot read such a
+row (a bare 1400 under 2025年 names nothing), so this stage does:
+
+1. find header rows: a line split into cells, one of them a year (2025年,
+   2024年目标) after a separator, with at least one more table word (a
+   second year, a change column 年均增长, 属性, 单位, 指标). A document
+   without one costs one regex scan.
+2. read the rows below it with the same separator (a category cell written
+   once, a group row of one cell, a blank line between rows are allowed);
+   cells are aligned to the header columns from the right (a row may omit
+   its merged 类别 cell; a header's 指标 may span 类别 and name).
+3. each number cell becomes a ``Measure``: ``span`` the cell's own text,
+   ``indicator`` the row's name cell without its unit bracket, ``unit`` from
+   that bracket, a unit column or the column header's bracket, ``kind`` and
+   ``period`` from the column (a base-year column is an achievement of that
+   year, a target-year column a target of it, a change column a target over
+   the plan period or the change of the year column before it), ``change``
+   for change columns and names (…增长, …降低), and ``〔13.5〕`` a cumulative
+   figure over the plan period.
+
+Everything is read on the normalised text (Simplified, half-width) and
+mapped back to source offsets; rows and cells are found on the source
+lines, since normalising drops the spaces that separate a text copy's cells.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from luoshi.data.indicator_tables import (
+    ACHIEVEMENT_SUFFIXES,
+    ATTRIBUTE_HEADER,
+    ATTRIBUTES,
+    AVERAGE_HEADER,
+    CATEGORY_HEADER,
+    CELL_PREFIXES,
+    CELL_SUFFIXES,
+    CELL_UNIT,
+    CHANGE_HEADER,
+    CHANGE_NAME_END,
+    CUMULATIVE_CLOSE,
+    CUMULATIVE_HEADER,
+    CUMULATIVE_OPEN,
+    DECREASE_WORDS,
+    EMPTY_CELLS,
+    INDICATOR_HEADER,
+    MAIN_TABLE_TITLE,
+    NAME_UNIT,
+    RANGE_JOINERS,
+    SERIAL_HEADER,
+    TARGET_SUFFIXES,
+    UNIT_HEADER,
+    YEAR_HEADER,
+)
+from luoshi.data.targets import PLAN_END_YEARS
+from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
+
+# A cell separator followed by a year: the cheap scan for header rows.
+_HEADER_SCAN_RE = re.compile(r"(?:\t|  |\u3000|\|)[ \u3000\t]*[12１２][0-9０-９]{3}[年\t |]")
+_SPACE_SEP_RE = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|[ \u00a0]*\u3000[ \u3000\u00a0]*)")
+_TRIM = " \t\u3000\u00a0\r\f\v"
+_YEAR_HEADER_RE = re.compile(YEAR_HEADER)
+_CHANGE_HEADER_RE = re.compile(CHANGE_HEADER)
+_CUMULATIVE_HEADER_RE = re.compile(CUMULATIVE_HEADER)
+_AVERAGE_HEADER_RE = re.compile(AVERAGE_HEADER)
+_UNIT_HEADER_RE = re.compile(UNIT_HEADER)
+_ATTRIBUTE_HEADER_RE = re.compile(ATTRIBUTE_HEADER)
+_INDICATOR_HEADER_RE = re.compile(INDICATOR_HEADER)
+_CATEGORY_HEADER_RE = re.compile(CATEGORY_HEADER)
+_SERIAL_HEADER_RE = re.compile(SERIAL_HEADER)
+_MAIN_TITLE_RE = re.compile(MAIN_TABLE_TITLE)
+_NAME_UNIT_RE = re.compile(NAME_UNIT)
+CHANGE_NAME_RE = _CHANGE_NAME_RE = re.compile(CHANGE_NAME_END)  # public: the headline rows read it too
+_OPENS_AS_WRITTEN = CUMULATIVE_OPEN + "［"  # a bracket as the source writes it (full-width folds to [)
+_HEADER_UNIT_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]")
+_SERIAL_RE = re.compile(r"^(?:\d{1,3}|[(（]?[一二三四五六七八九十]+[)）、.]?|[①-⑳])[.、]?$")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PREFIX = dict(CELL_PREFIXES)
+_SUFFIX = dict(CELL_SUFFIXES)
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CELL_RE = re.compile(
+    rf"^(?P<pre>{_alternation(_PREFIX)})?\s*"
+    rf"(?P<open>[{re.escape(CUMULATIVE_OPEN)}])?\s*"
+    rf"(?P<num>[-+]?{_NUMBER})"
+    rf"(?:\s*(?:{_alternation(RANGE_JOINERS)})\s*(?P<max>{_NUMBER}))?\s*"
+    rf"(?P<unit>{CELL_UNIT})?\s*"
+    rf"(?P<close>[{re.escape(CUMULATIVE_CLOSE)}])?\s*"
+    rf"(?P<post>{_alternation(_SUFFIX)})?$"
+)
+_TARGET_SUFFIXES = frozenset(TARGET_SUFFIXES)
+_ACHIEVEMENT_SUFFIXES = frozenset(ACHIEVEMENT_SUFFIXES)
+_PLAN_OF_END = {end: name for name, end in PLAN_END_YEARS.items()}
+TITLE_LINES = 2  # lines above a header that may hold the table's title …
+TITLE_MAX_CHARS = 200  # … in their last characters (主要指标如下表所示 may end a long paragraph)
+GROUP_ROW_MAX_CHARS = 16  # a row of one cell this short (经济发展) labels a group of rows
+BLANK_LINES_MAX = 1  # blank lines that may sit between two rows
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One header cell: what its column holds."""
+
+    kind: str  # year, change, unit, attribute, indicator, category, serial, other
+    year: int | None = None
+    suffix: str = ""  # after the year: 目标, 完成 …
+    unit: str = ""  # from a bracket in the header: 年均增长(%) → %
+    cumulative: bool = False  # 累计
+    average: bool = False  # 年均
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorTable:
+    """A table found in a document: ``span`` covers its header and rows (source offsets)."""
+
+    span: Span
+    header: Span
+    title: str  # the Simplified line just above the header naming the table, "" when none
+    main: bool  # a main-indicator table (主要指标, 主要预期目标)
+    target_year: int | None  # the year its targets are for (a plan's end, a report's year)
+    plan: str | None  # the plan period its change columns cover (十四五 or 2021-2025)
+    measures: tuple[Measure, ...]
+    cumulative: frozenset[int] = frozenset()  # span starts of the bracketed figures (〔13.5〕) among them
+
+
+# --- finding tables ---------------------------------------------------------------------
+
+
+def find_tables(source: Source, norm: Normalised, structure: Structure, metadata: Metadata,
+                roles=None, plan: bool | None = None) -> tuple[IndicatorTable, ...]:
+    """The indicator tables of a document with their measures, in text order."""
+    text = source.text
+    scan = _HEADER_SCAN_RE.search(text)
+    if scan is None:
+        return ()
+    tables: list[IndicatorTable] = []
+    done = 0
+    sent_starts = [s.span.start for s in structure.sentences]
+    while scan is not None:
+        line_start = text.rfind("\n", 0, scan.start()) + 1
+        line_end = _line_end(text, scan.start())
+        if line_start >= done:
+            table = _table_at(source, norm, metadata, line_start, line_end, roles, plan, sent_starts)
+            if table is not None:
+                tables.append(table)
+                done = table.span.end
+        scan = _HEADER_SCAN_RE.search(text, max(line_end, done))
+    return tuple(tables)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _split(text: str, start: int, end: int, style: str | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """The cells of the line ``[start, end)`` as trimmed source spans, and the separator style.
+
+    Tabs win, then pipes (two or more), then runs of spaces (an ideographic
+    space counts as a run). ``style`` forces one.
+    """
+    line = text[start:end]
+    if style is None:
+        style = "tab" if "\t" in line else "pipe" if line.count("|") >= 2 else "space"
+    spans: list[tuple[int, int]] = []
+    if style == "tab":
+        pieces, pos = [], start
+        for piece in line.split("\t"):
+            pieces.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+    elif style == "pipe":
+        pieces, pos = [], start
+        for piece in line.split("|"):
+            pieces.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if pieces and not text[slice(*pieces[0])].strip(_TRIM):
+            pieces = pieces[1:]  # the border before the first cell
+        if pieces and not text[slice(*pieces[-1])].strip(_TRIM):
+            pieces = pieces[:-1]  # and after the last
+    else:
+        pieces, pos = [], start
+        for sep in _SPACE_SEP_RE.finditer(line):
+            pieces.append((pos, start + sep.start()))
+            pos = start + sep.end()
+        pieces.append((pos, end))
+        pieces = [p for p in pieces if text[slice(*p)].strip(_TRIM)]
+    for a, b in pieces:
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM:
+            b -= 1
+        spans.append((a, b))
+    return style, spans
+
+
+def _norm_cell(norm: Normalised, a: int, b: int) -> tuple[int, int]:
+    """The normalised span of the source span ``[a, b)``."""
+    return norm.from_source(a, b) if b > a else (norm.from_source(a, a)[0],) * 2
+
+
+def _classify(cell: str) -> Column:
+    cell = cell.replace(" ", "")
+    year = _YEAR_HEADER_RE.match(cell)
+    unit = _HEADER_UNIT_RE.search(cell)
+    unit_text = unit.group(1) if unit else ""
+    if unit_text in ("%", "％"):
+        unit_text = "%"
+    if year:
+        suffix = _HEADER_UNIT_RE.sub("", year.group("suffix")).strip("()（）")
+        if _CHANGE_HEADER_RE.search(suffix):  # 2021-2025年年均增长
+            return Column("change", unit=unit_text, cumulative=bool(_CUMULATIVE_HEADER_RE.search(suffix)),
+                          average=bool(_AVERAGE_HEADER_RE.search(suffix)))
+        return Column("year", year=int(cell[:4]), suffix=suffix, unit=unit_text)
+    bare = _HEADER_UNIT_RE.sub("", cell).strip("〔〕[]【】")
+    if _CHANGE_HEADER_RE.search(bare):
+        return Column("change", unit=unit_text, cumulative=bool(_CUMULATIVE_HEADER_RE.search(bare)),
+                      average=bool(_AVERAGE_HEADER_RE.search(bare)))
+    for kind, pattern in (("unit", _UNIT_HEADER_RE), ("attribute", _ATTRIBUTE_HEADER_RE),
+                          ("indicator", _INDICATOR_HEADER_RE), ("category", _CATEGORY_HEADER_RE),
+                          ("serial", _SERIAL_HEADER_RE)):
+        if pattern.search(bare):
+            return Column(kind, unit=unit_text)
+    return Column("other", unit=unit_text)
+
+
+def _header(norm: Normalised, text: str, start: int, end: int):
+    """The header's style, cells and columns when the line is an indicator table's header."""
+    style, cells = _split(text, start, end)
+    if len(cells) < 3:
+        return None
+    columns = [_classify(norm.text[slice(*_norm_cell(norm, a, b))]) for a, b in cells]
+    kinds = [c.kind for c in columns]
+    years = kinds.count("year")
+    if not years or kinds[0] == "year":
+        return None
+    support = (years >= 2) + ("change" in kinds) + ("attribute" in kinds) + ("unit" in kinds) + ("indicator" in kinds)
+    if support < 1:
+        return None
+    return style, cells, columns
+
+
+def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, end: int, roles, plan,
+              sent_starts: list[int]) -> IndicatorTable | None:
+    text = source.text
+    head = _header(norm, text, start, end)
+    if head is None:
+        return None
+    style, header_cells, columns = head
+    rows: list[list[tuple[int, int]]] = []
+    pos, last_end, blanks = end + 1, end, 0
+    while pos < len(text):
+        line_end = _line_end(text, pos)
+        line = text[pos:line_end]
+        if not line.strip(_TRIM):
+            blanks += 1
+            if blanks > BLANK_LINES_MAX:
+                break
+            pos = line_end + 1
+            continue
+        row_style, cells = _split(text, pos, line_end, style if style != "space" or "\t" not in line else None)
+        if len(cells) < 2:
+            if len(cells) == 1 and _is_group_row(text, *cells[0]) and _next_is_row(text, line_end, style):
+                pos, blanks = line_end + 1, 0
+                continue
+            break
+        rows.append(cells)
+        last_end, pos, blanks = line_end, line_end + 1, 0
+    if not rows:
+        return None
+    title = _title(norm, text, start)
+    is_plan = plan if plan is not None else _is_plan(metadata, norm)
+    context = _Context.of(columns, metadata, is_plan)
+    measures = []
+    for cells in rows:
+        measures.extend(_row_measures(source, norm, columns, cells, context, roles, sent_starts))
+    if not measures:
+        return None
+    cumulative = frozenset(m.span.start for m in measures if text[m.span.start] in _OPENS_AS_WRITTEN)
+    main = bool(_MAIN_TITLE_RE.search(title)) or (
+        roles is not None and roles.place(_norm_cell(norm, start, end)[0]).role == "targets")
+    return IndicatorTable(Span(start, last_end), Span(start, end), title, main, context.target_year,
+                          context.plan, tuple(measures), cumulative)
+
+
+def _is_group_row(text: str, a: int, b: int) -> bool:
+    cell = text[a:b]
+    return 0 < len(cell) <= GROUP_ROW_MAX_CHARS and not any(c.isdigit() for c in cell) \
+        and not any(c in cell for c in "。,，;；:：")
+
+
+def _next_is_row(text: str, pos: int, style: str) -> bool:
+    """Whether the next non-blank line after the line ending at ``pos`` is a row of the table."""
+    while pos < len(text):
+        start = pos + 1
+        end = _line_end(text, start)
+        if text[start:end].strip(_TRIM):
+            _, cells = _split(text, start, end, style if style != "space" else None)
+            return len(cells) >= 2
+        pos = end
+    return False
+
+
+def _title(norm: Normalised, text: str, header_start: int) -> str:
+    """The Simplified line(s) just above the header (表1 “十四五”时期经济社会发展主要指标)."""
+    end = header_start - 1
+    lines = []
+    for _ in range(TITLE_LINES):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip(_TRIM):
+            a, b = _norm_cell(norm, max(start, end - TITLE_MAX_CHARS), end)
+            lines.append(norm.text[a:b])
+        end = start - 1
+    return " ".join(reversed(lines))
+
+
+def _is_plan(metadata: Metadata, norm: Normalised) -> bool:
+    from luoshi.extract.headline_blocks import is_plan
+
+    return is_plan(metadata, norm.text)
+
+
+# --- what each column means ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The document's time frame as the table's columns see it."""
+
+    kinds: tuple[tuple[str, str | None] | None, ...]  # per column: (kind, period) for value columns
+    target_year: int | None
+    plan: str | None
+
+    @classmethod
+    def of(cls, columns: list[Column], metadata: Metadata, plan: bool) -> _Context:
+        years = sorted({c.year for c in columns if c.year})
+        start = end = None
+        if metadata.period and (m := re.match(r"(\d{4})\D+(\d{4})", metadata.period)):
+            start, end = int(m.group(1)), int(m.group(2))
+        if plan and end is None and len(years) >= 2:
+            start, end = years[0] + 1, max(y for y in years if y > years[0])
+        if plan:
+            target_year = end
+        elif metadata.year:
+            target_year = metadata.year
+        else:
+            targets = [c.year for c in columns if c.year and c.suffix in _TARGET_SUFFIXES]
+            target_year = targets[0] if targets else (years[-1] if years else None)
+        plan_period = None
+        if plan and end is not None:
+            plan_period = _PLAN_OF_END.get(end) if start is None or end - start == 4 else None
+            plan_period = plan_period or (f"{start}-{end}" if start else str(end))
+        kinds: list[tuple[str, str | None] | None] = []
+        last_year: tuple[str, str | None] | None = None
+        for column in columns:
+            if column.kind == "year":
+                kind = _year_kind(column, years, start, metadata, plan)
+                last_year = (kind, str(column.year))
+                kinds.append(last_year)
+            elif column.kind == "change":
+                if column.average or column.cumulative or last_year is None or last_year[0] == "target" and plan:
+                    kinds.append(("target", plan_period or (last_year[1] if last_year else None)))
+                else:
+                    kinds.append(last_year)  # 2023年完成 | 增长(%): the change of that year
+            else:
+                kinds.append(None)
+        return cls(tuple(kinds), target_year, plan_period)
+
+
+def _year_kind(column: Column, years: list[int], plan_start: int | None, metadata: Metadata, plan: bool) -> str:
+    suffix = column.suffix
+    if suffix in _TARGET_SUFFIXES or any(s in suffix for s in ("目标", "预期", "规划")):
+        return "target"
+    if suffix in _ACHIEVEMENT_SUFFIXES or any(s in suffix for s in ("完成", "实际", "基")):
+        return "achievement"
+    year = column.year or 0
+    if plan and plan_start is not None:
+        return "achievement" if year < plan_start else "target"
+    if not plan and metadata.year:
+        return "achievement" if year < metadata.year else "target"
+    return "achievement" if len(years) >= 2 and year == years[0] else "target"
+
+
+# --- rows and cells ----------------------------------------------------------------------
+
+
+def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells: list[tuple[int, int]],
+                  context: _Context, roles, sent_starts: list[int]):
+    n, k = len(columns), len(cells)
+    shift = n - k  # cells are aligned from the right: a row may leave out its merged first cells
+    first_value = min((i for i, c in enumerate(columns) if c.kind in ("year", "change", "unit", "attribute")),
+                      default=n)
+    name_cell = None
+    unit_cell = ""
+    for j, (a, b) in enumerate(cells):
+        col = j + shift
+        cell = norm.text[slice(*_norm_cell(norm, a, b))]
+        if col < first_value:
+            if cell and not _SERIAL_RE.match(cell) and cell not in ATTRIBUTES:
+                name_cell = (a, b)
+        elif col < n and columns[col].kind == "unit":
+            unit_cell = source.text[a:b]
+    if name_cell is None:
+        return
+    name_a, name_b = name_cell
+    na, nb = _norm_cell(norm, name_a, name_b)
+    name_norm = norm.text[na:nb]
+    unit_match = _NAME_UNIT_RE.search(name_norm)
+    name_unit = ""
+    if unit_match:
+        name_unit = norm.written(source.text, na + unit_match.start("unit"), na + unit_match.end("unit"))
+        name_norm_end = na + unit_match.start()
+    else:
+        name_norm_end = nb
+    while name_norm_end > na and norm.text[name_norm_end - 1] in " \t":
+        name_norm_end -= 1
+    if name_norm_end <= na:
+        return
+    indicator = re.sub(r"[\s\u3000]+", "", norm.written(source.text, na, name_norm_end))
+    simplified = re.sub(r"\s+", "", norm.text[na:name_norm_end])
+    name_change = bool(_CHANGE_NAME_RE.search(simplified))
+    direction = "down" if any(w in simplified for w in DECREASE_WORDS) else "up"
+    unit = name_unit or unit_cell
+    for j, (a, b) in enumerate(cells):
+        col = j + shift
+        if col < first_value or col >= n or context.kinds[col] is None:
+            continue
+        ca, cb = _norm_cell(norm, a, b)
+        cell = norm.text[ca:cb]
+        m = _CELL_RE.match(cell) if cell and cell not in EMPTY_CELLS else None
+        if m is None:
+            continue
+        column = columns[col]
+        kind, period = context.kinds[col]
+        cumulative = bool(m.group("open") and m.group("close"))
+        change = column.kind == "change" or name_change or cumulative
+        if cumulative and context.plan:
+            period = context.plan
+        comparator = "="
+        if m.group("pre"):
+            comparator = _PREFIX[m.group("pre")]
+        if m.group("post"):
+            comparator = _SUFFIX[m.group("post")]
+        value_max = float(m.group("max").replace(",", "")) if m.group("max") else None
+        if value_max is not None:
+            comparator = "range"
+        if m.group("unit"):
+            cell_unit = norm.written(source.text, ca + m.start("unit"), ca + m.end("unit"))
+        elif column.kind == "change":
+            cell_unit = column.unit or (unit if unit in ("%", "％", "‰") else "%")
+        else:
+            cell_unit = unit or column.unit
+        value = float(m.group("num").replace(",", ""))
+        span = norm.to_source(ca, cb)
+        confidence = 0.8 if cumulative else 0.9  # a cumulative figure's period is the plan's, read from brackets
+        sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
+        section = roles.place(ca).section if roles is not None else None
+        yield Measure(
+            span=span, kind=kind, indicator=indicator, indicator_simplified=simplified, value=value,
+            unit=cell_unit, comparator=comparator, change=change, period=period, confidence=confidence,
+            value_max=value_max, sentence=sentence if sentence >= 0 else None, section=section,
+            direction=direction if change else None, topic=None,
+        )
+
+
+# --- merging with the prose measures -------------------------------------------------------
+
+
+def merge_measures(prose: tuple[Measure, ...], tables: tuple[IndicatorTable, ...]) -> tuple[Measure, ...]:
+    """The prose measures outside the tables and the tables' measures, in text order.
+
+    Inside a table its cells are authoritative: a prose figure there (a number
+    the prose rules read off a row) gives way to the cell's measure.
+    """
+    if not tables:
+        return prose
+    regions = [(t.span.start, t.span.end) for t in tables]
+    starts = [a for a, _ in regions]
+
+    def in_table(m: Measure) -> bool:
+        i = bisect_right(starts, m.span.start) - 1
+        return i >= 0 and m.span.start < regions[i][1]
+
+    kept = [m for m in prose if not in_table(m)]
+    kept.extend(m for t in tables for m in t.measures)
+    kept.sort(key=lambda m: (m.span.start, m.span.end))
+    return tuple(kept)
