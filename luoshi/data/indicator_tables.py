@@ -55,5 +55,12 @@ NAME_UNIT = (
 # An indicator whose name says it changes: its figures are changes (增长6%, 降低13.5%).
 CHANGE_NAME_END = r"(?:增长|增速|增幅|增长率|降低|下降|减少|削减|压减|提高|提升|降幅|减幅|涨幅)(?:率)?$"
 DECREASE_WORDS = ("降低", "下降", "减少", "削减", "压减", "降幅", "减幅")
+# A note mark after a cell's figure (60.6* : a 2019 figure, explained under the table).
+CELL_NOTE_MARK = r"[*＊※△▲#]|[①-⑳]|\(\d\)"
+# A list label before an indicator's name (1.国内生产总值增长, (3)森林覆盖率): no word of it.
+NAME_LABEL = r"(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]+、)\s*"
+# A paragraph right after a table that explains it (注：〔〕内为5年累计数): part of the table.
+TABLE_NOTE = r"[ \u3000]*(?:注|说明|备注|资料来源|数据来源)[0-9一二三四五六七八九十]*[:：]"
+TABLE_NOTE_MAX_CHARS = 400
 # Cells that are no figure: 持续下降, 完成省下达任务, —, 与经济增长同步.
 EMPTY_CELLS = ("—", "-", "/", "——", "–", "…", "", "无", "暂无")

@@ -42,6 +42,7 @@ from luoshi.data.indicator_tables import (
     CATEGORY_HEADER,
     CELL_PREFIXES,
     CELL_SUFFIXES,
+    CELL_NOTE_MARK,
     CELL_UNIT,
     CHANGE_HEADER,
     CHANGE_NAME_END,
@@ -52,9 +53,12 @@ from luoshi.data.indicator_tables import (
     EMPTY_CELLS,
     INDICATOR_HEADER,
     MAIN_TABLE_TITLE,
+    NAME_LABEL,
     NAME_UNIT,
     RANGE_JOINERS,
     SERIAL_HEADER,
+    TABLE_NOTE,
+    TABLE_NOTE_MAX_CHARS,
     TARGET_SUFFIXES,
     UNIT_HEADER,
     YEAR_HEADER,
@@ -77,9 +81,13 @@ _CATEGORY_HEADER_RE = re.compile(CATEGORY_HEADER)
 _SERIAL_HEADER_RE = re.compile(SERIAL_HEADER)
 _MAIN_TITLE_RE = re.compile(MAIN_TABLE_TITLE)
 _NAME_UNIT_RE = re.compile(NAME_UNIT)
+_NAME_LABEL_RE = re.compile(NAME_LABEL)
+_TABLE_NOTE_RE = re.compile(TABLE_NOTE)
 CHANGE_NAME_RE = _CHANGE_NAME_RE = re.compile(CHANGE_NAME_END)  # public: the headline rows read it too
+_PERCENT_UNITS = ("%", "％", "‰")
 _OPENS_AS_WRITTEN = CUMULATIVE_OPEN + "［"  # a bracket as the source writes it (full-width folds to [)
 _HEADER_UNIT_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]")
+_UNIT_CELL_RE = re.compile(rf"(?:{CELL_UNIT})(?:/(?:{CELL_UNIT}))?")
 _SERIAL_RE = re.compile(r"^(?:\d{1,3}|[(（]?[一二三四五六七八九十]+[)）、.]?|[①-⑳])[.、]?$")
 
 
@@ -97,7 +105,7 @@ _CELL_RE = re.compile(
     rf"(?:\s*(?:{_alternation(RANGE_JOINERS)})\s*(?P<max>{_NUMBER}))?\s*"
     rf"(?P<unit>{CELL_UNIT})?\s*"
     rf"(?P<close>[{re.escape(CUMULATIVE_CLOSE)}])?\s*"
-    rf"(?P<post>{_alternation(_SUFFIX)})?$"
+    rf"(?P<post>{_alternation(_SUFFIX)})?\s*(?:{CELL_NOTE_MARK})?$"
 )
 _TARGET_SUFFIXES = frozenset(TARGET_SUFFIXES)
 _ACHIEVEMENT_SUFFIXES = frozenset(ACHIEVEMENT_SUFFIXES)
@@ -278,6 +286,13 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
         last_end, pos, blanks = line_end, line_end + 1, 0
     if not rows:
         return None
+    note_start = last_end + 1
+    while note_start < len(text) and not text[note_start:_line_end(text, note_start)].strip(_TRIM):
+        note_start = _line_end(text, note_start) + 1
+    if note_start < len(text) and _TABLE_NOTE_RE.match(text, note_start):
+        note_end = _line_end(text, note_start)
+        if note_end - note_start <= TABLE_NOTE_MAX_CHARS:
+            last_end = note_end  # 注：〔〕内为5年累计数: the table's own words, no figure of the text
     title = _title(norm, text, start)
     is_plan = plan if plan is not None else _is_plan(metadata, norm)
     context = _Context.of(columns, metadata, is_plan)
@@ -397,17 +412,46 @@ def _year_kind(column: Column, years: list[int], plan_start: int | None, metadat
 # --- rows and cells ----------------------------------------------------------------------
 
 
+def _align(norm: Normalised, columns: list[Column], texts: list[str], first_value: int) -> list[int]:
+    """The header column of each cell (below ``first_value``: a name or category cell).
+
+    A row with as many cells as the header maps one to one. Otherwise the
+    values start at the first cell that reads as one (a number, a placeholder
+    such as —, a unit) and run on from the header's first value column; a
+    last cell naming an attribute (预期性) stays under 属性. So a row may
+    leave out its merged 类别 cell, a header's 指标 may span category and
+    name, and a row may leave out an empty value cell before its attribute.
+    """
+    n, k = len(columns), len(texts)
+    if k == n:
+        return list(range(n))
+    first = next((j for j in range(1, k) if _value_like(texts[j])), k)
+    cols = [first_value - 1] * first  # category and name cells
+    values = list(range(first_value, n))
+    rest = k - first
+    if rest < len(values) and texts[-1] in ATTRIBUTES and columns[-1].kind == "attribute":
+        cols += values[:rest - 1] + [n - 1]
+    else:
+        cols += (values + [n] * rest)[:rest]  # cells past the last column are left out
+    return cols
+
+
+def _value_like(cell: str) -> bool:
+    return cell in EMPTY_CELLS or _CELL_RE.match(cell) is not None or _UNIT_CELL_RE.fullmatch(cell) is not None \
+        or cell in ATTRIBUTES
+
+
 def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells: list[tuple[int, int]],
                   context: _Context, roles, sent_starts: list[int]):
-    n, k = len(columns), len(cells)
-    shift = n - k  # cells are aligned from the right: a row may leave out its merged first cells
+    n = len(columns)
     first_value = min((i for i, c in enumerate(columns) if c.kind in ("year", "change", "unit", "attribute")),
                       default=n)
+    norm_cells = [_norm_cell(norm, a, b) for a, b in cells]
+    texts = [norm.text[a:b] for a, b in norm_cells]
+    cols = _align(norm, columns, texts, first_value)
     name_cell = None
     unit_cell = ""
-    for j, (a, b) in enumerate(cells):
-        col = j + shift
-        cell = norm.text[slice(*_norm_cell(norm, a, b))]
+    for (a, b), cell, col in zip(cells, texts, cols):
         if col < first_value:
             if cell and not _SERIAL_RE.match(cell) and cell not in ATTRIBUTES:
                 name_cell = (a, b)
@@ -417,6 +461,9 @@ def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells
         return
     name_a, name_b = name_cell
     na, nb = _norm_cell(norm, name_a, name_b)
+    label = _NAME_LABEL_RE.match(norm.text, na, nb)
+    if label and label.end() < nb:
+        na = label.end()
     name_norm = norm.text[na:nb]
     unit_match = _NAME_UNIT_RE.search(name_norm)
     name_unit = ""
@@ -434,19 +481,17 @@ def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells
     name_change = bool(_CHANGE_NAME_RE.search(simplified))
     direction = "down" if any(w in simplified for w in DECREASE_WORDS) else "up"
     unit = name_unit or unit_cell
-    for j, (a, b) in enumerate(cells):
-        col = j + shift
+    for (ca, cb), cell, col in zip(norm_cells, texts, cols):
         if col < first_value or col >= n or context.kinds[col] is None:
             continue
-        ca, cb = _norm_cell(norm, a, b)
-        cell = norm.text[ca:cb]
         m = _CELL_RE.match(cell) if cell and cell not in EMPTY_CELLS else None
         if m is None:
             continue
         column = columns[col]
         kind, period = context.kinds[col]
         cumulative = bool(m.group("open") and m.group("close"))
-        change = column.kind == "change" or name_change or cumulative
+        # a change column holds a level's yearly bound for a rate (城镇调查失业率 | <5.5), a growth rate else
+        change = name_change or cumulative or column.kind == "change" and name_unit not in _PERCENT_UNITS
         if cumulative and context.plan:
             period = context.plan
         comparator = "="
@@ -460,11 +505,12 @@ def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells
         if m.group("unit"):
             cell_unit = norm.written(source.text, ca + m.start("unit"), ca + m.end("unit"))
         elif column.kind == "change":
-            cell_unit = column.unit or (unit if unit in ("%", "％", "‰") else "%")
+            cell_unit = column.unit or (unit if cumulative or unit in _PERCENT_UNITS else "%")
         else:
             cell_unit = unit or column.unit
         value = float(m.group("num").replace(",", ""))
-        span = norm.to_source(ca, cb)
+        quote_end = max(m.end(g) for g in ("num", "max", "unit", "close", "post") if m.group(g))
+        span = norm.to_source(ca, ca + quote_end)  # the figure with its words, not a note mark after it
         confidence = 0.8 if cumulative else 0.9  # a cumulative figure's period is the plan's, read from brackets
         sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
         section = roles.place(ca).section if roles is not None else None

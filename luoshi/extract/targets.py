@@ -97,7 +97,7 @@ def table_targets(table: IndicatorTable):
     for measure in table.measures:
         if measure.kind != "target" or year is None:
             continue
-        over_plan = table.plan is not None and measure.period == table.plan and measure.change
+        over_plan = table.plan is not None and measure.period == table.plan
         if measure.period != year and not over_plan:
             continue
         if measure.span.start in table.cumulative and not _CHANGE_NAME_RE.search(measure.indicator_simplified):
