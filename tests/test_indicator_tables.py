@@ -28,6 +28,7 @@ PLAN_ROWS = [
     ["", "居民人均可支配收入增长（%）", "6.1", "—", "与经济增长同步", "预期性"],
     ["绿色生态", "单位地区生产总值能源消耗降低（%）", "—", "—", "〔14〕", "约束性"],
     ["", "森林覆盖率（%）", "60.2", "持续提高", "—", "约束性"],
+    ["", "全社会研发经费投入增长（%）", "—", "—", ">7、力争高于上期实际", "预期性"],
 ]
 
 
@@ -79,6 +80,7 @@ def test_docx_table_through_the_whole_pipeline(tmp_path):
     assert cells["6.1"].change and cells["6.1"].kind == "achievement"  # …增长(%): a change by its name
     assert "持续提高" not in cells and "与经济增长同步" not in cells and "—" not in cells
     assert cells["2.8"].section is not None
+    assert (cells[">7"].value, cells[">7"].comparator, cells[">7"].change) == (7, ">=", True)  # words after it
     # the prose after the table is still read
     assert any(m.indicator_simplified.endswith("高新技术企业") and m.value == 50 for m in doc.measures)
     # the measures stay in text order

@@ -105,7 +105,8 @@ _CELL_RE = re.compile(
     rf"(?:\s*(?:{_alternation(RANGE_JOINERS)})\s*(?P<max>{_NUMBER}))?\s*"
     rf"(?P<unit>{CELL_UNIT})?\s*"
     rf"(?P<close>[{re.escape(CUMULATIVE_CLOSE)}])?\s*"
-    rf"(?P<post>{_alternation(_SUFFIX)})?\s*(?:{CELL_NOTE_MARK})?$"
+    rf"(?P<post>{_alternation(_SUFFIX)})?\s*(?:{CELL_NOTE_MARK})?"
+    r"(?:[、,;](?!\s*\d)\S.*)?$"  # >7、力争投入强度高于“十三五”时期实际: the figure, then words about it
 )
 _TARGET_SUFFIXES = frozenset(TARGET_SUFFIXES)
 _ACHIEVEMENT_SUFFIXES = frozenset(ACHIEVEMENT_SUFFIXES)
