@@ -276,3 +276,33 @@ def test_property_every_table_span_slices_its_figure(table):
         assert float(number) == pytest.approx(m.value)
         assert quote.strip(" \t|") == quote and quote.rstrip("以上左右内").strip("[]〔〕") == number
         assert m.comparator == _COMPARATORS[next((w for w in _COMPARATORS if w and quote.endswith(w)), "")]
+
+
+def test_docx_cells_of_several_paragraphs(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某某区国民经济和社会发展第十四个五年规划纲要")
+    document.add_paragraph("主要指标表")
+    rows = [["序号", "指标", "2020年\n（基数）", "2025年\n（目标）", "年均增长\n（%）", "属性"],
+            ["1", "地区生产总值\n（亿元）", "300", "420", "7", "预期性"],
+            ["2", "城镇调查失业率（%）", "5", "5.5以内", "—", "预期性"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            first, *more = value.split("\n")
+            cell.text = first
+            for paragraph in more:
+                cell.add_paragraph(paragraph)
+    document.add_paragraph("第三章　创新驱动")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    doc = luoshi.read(path)
+    assert "2020年\n（基数）" in doc.source.text  # the reader breaks the row over lines
+    cells = _cells(doc)
+    assert (cells["420"].indicator, cells["420"].unit, cells["420"].kind, cells["420"].period) == (
+        "地区生产总值", "亿元", "target", "2025")
+    assert (cells["300"].kind, cells["300"].period) == ("achievement", "2020")
+    assert (cells["7"].unit, cells["7"].change) == ("%", True)
+    assert cells["5.5以内"].comparator == "<="
+    assert {(t.indicator, t.value) for t in doc.targets} >= {("gdp_level", 420), ("gdp_growth", 7)}

@@ -109,6 +109,7 @@ _CELL_RE = re.compile(
     r"(?:[、,;](?!\s*\d)\S.*)?$"  # >7、力争投入强度高于“十三五”时期实际: the figure, then words about it
 )
 _TARGET_SUFFIXES = frozenset(TARGET_SUFFIXES)
+_SUFFIX_WORDS = frozenset(TARGET_SUFFIXES + ACHIEVEMENT_SUFFIXES)
 _ACHIEVEMENT_SUFFIXES = frozenset(ACHIEVEMENT_SUFFIXES)
 _PLAN_OF_END = {end: name for name, end in PLAN_END_YEARS.items()}
 TITLE_LINES = 2  # lines above a header that may hold the table's title …
@@ -219,14 +220,14 @@ def _norm_cell(norm: Normalised, a: int, b: int) -> tuple[int, int]:
 
 
 def _classify(cell: str) -> Column:
-    cell = cell.replace(" ", "")
+    cell = re.sub(r"\s+", "", cell)
     year = _YEAR_HEADER_RE.match(cell)
-    unit = _HEADER_UNIT_RE.search(cell)
-    unit_text = unit.group(1) if unit else ""
-    if unit_text in ("%", "％"):
-        unit_text = "%"
+    unit = next((u for u in _HEADER_UNIT_RE.findall(cell) if u not in _SUFFIX_WORDS), "")
+    unit_text = "%" if unit in ("%", "％") else unit
     if year:
-        suffix = _HEADER_UNIT_RE.sub("", year.group("suffix")).strip("()（）")
+        # 2020年(基数), 2025年目标(亿元): a bracket holds a suffix word or a unit
+        rest = cell[year.start("suffix"):]
+        suffix = _HEADER_UNIT_RE.sub(lambda b: b.group(1) if b.group(1) in _SUFFIX_WORDS else "", rest)
         if _CHANGE_HEADER_RE.search(suffix):  # 2021-2025年年均增长
             return Column("change", unit=unit_text, cumulative=bool(_CUMULATIVE_HEADER_RE.search(suffix)),
                           average=bool(_AVERAGE_HEADER_RE.search(suffix)))
@@ -246,6 +247,12 @@ def _classify(cell: str) -> Column:
 def _header(norm: Normalised, text: str, start: int, end: int):
     """The header's style, cells and columns when the line is an indicator table's header."""
     style, cells = _split(text, start, end)
+    columns = _columns(norm, cells)
+    return None if columns is None else (style, cells, columns)
+
+
+def _columns(norm: Normalised, cells: list[tuple[int, int]]) -> list[Column] | None:
+    """The columns of header cells, when they make an indicator table's header."""
     if len(cells) < 3:
         return None
     columns = [_classify(norm.text[slice(*_norm_cell(norm, a, b))]) for a, b in cells]
@@ -254,20 +261,80 @@ def _header(norm: Normalised, text: str, start: int, end: int):
     if not years or kinds[0] == "year":
         return None
     support = (years >= 2) + ("change" in kinds) + ("attribute" in kinds) + ("unit" in kinds) + ("indicator" in kinds)
-    if support < 1:
-        return None
-    return style, cells, columns
+    return columns if support >= 1 else None
+
+
+def _tab_rows(text: str, start: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """The rows of a tab-separated table from ``start``, each as (end, cells).
+
+    A DOCX cell of several paragraphs breaks its row over lines
+    ("2020年\n（基数）"): consecutive lines whose tabs add up to a full row
+    (the most tabs of the block) are one row, the cell across the break one
+    cell. A line without tabs is a group row (经济发展) when short and a row
+    follows; blank lines may sit between rows.
+    """
+    lines: list[tuple[int, int, int]] = []  # start, end, tabs
+    pos, blanks = start, 0
+    while pos < len(text):
+        end = _line_end(text, pos)
+        line = text[pos:end]
+        tabs = line.count("\t")
+        if tabs:
+            lines.append((pos, end, tabs))
+            blanks = 0
+        elif not line.strip(_TRIM):
+            blanks += 1
+            if blanks > BLANK_LINES_MAX:
+                break
+        else:
+            _, cells = _split(text, pos, end, "tab")
+            if not (_is_group_row(text, *cells[0]) and _next_is_row(text, end, "tab")):
+                break
+        pos = end + 1
+    if not lines:
+        return []
+    full = max(tabs for _, _, tabs in lines)
+    rows: list[tuple[int, list[tuple[int, int]]]] = []
+    i = 0
+    while i < len(lines):
+        j, total = i + 1, lines[i][2]
+        while total < full and j < len(lines) and total + lines[j][2] <= full \
+                and text.count("\n", lines[j - 1][1], lines[j][0]) == 1:
+            total += lines[j][2]
+            j += 1
+        if total != full:
+            j = i + 1  # a row of merged cells (fewer tabs) stays as it is
+        cells: list[tuple[int, int]] = []
+        for k in range(i, j):
+            _, line_cells = _split(text, lines[k][0], lines[k][1], "tab")
+            if cells:  # the cell across the line break
+                line_cells[0] = (cells.pop()[0], line_cells[0][1])
+            cells.extend(line_cells)
+        rows.append((lines[j - 1][1], cells))
+        i = j
+    return rows
 
 
 def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, end: int, roles, plan,
               sent_starts: list[int]) -> IndicatorTable | None:
     text = source.text
-    head = _header(norm, text, start, end)
-    if head is None:
-        return None
-    style, header_cells, columns = head
     rows: list[list[tuple[int, int]]] = []
-    pos, last_end, blanks = end + 1, end, 0
+    if "\t" in text[start:end]:
+        block = _tab_rows(text, start)
+        columns = _columns(norm, block[0][1])
+        if columns is None or len(block) < 2:
+            return None
+        style, end = "tab", block[0][0]
+        rows = [cells for _, cells in block[1:]]
+        last_end = block[-1][0]
+        pos = len(text)  # the rows are read
+    else:
+        head = _header(norm, text, start, end)
+        if head is None:
+            return None
+        style, _, columns = head
+        pos, last_end = end + 1, end
+    blanks = 0
     while pos < len(text):
         line_end = _line_end(text, pos)
         line = text[pos:line_end]
