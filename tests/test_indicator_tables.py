@@ -306,3 +306,16 @@ def test_docx_cells_of_several_paragraphs(tmp_path):
     assert (cells["7"].unit, cells["7"].change) == ("%", True)
     assert cells["5.5以内"].comparator == "<="
     assert {(t.indicator, t.value) for t in doc.targets} >= {("gdp_level", 420), ("gdp_growth", 7)}
+
+
+def test_header_over_two_rows():
+    text = (PLAN_HEAD + "“十四五”主要指标\n"
+            "| 类别 | 指标 | 2020年 | 规划目标 | 属性 |\n"
+            "|  |  |  | 2025年 | 年均增长(%) |  |\n"
+            "| 经济发展 | 地区生产总值(亿元) | 600 | 850 | 7以上 | 预期性 |\n")
+    doc = process(_source(text))
+    cells = _cells(doc)
+    assert (cells["600"].kind, cells["600"].period) == ("achievement", "2020")
+    assert (cells["850"].kind, cells["850"].period, cells["850"].unit) == ("target", "2025", "亿元")
+    assert (cells["7以上"].change, cells["7以上"].unit, cells["7以上"].comparator) == (True, "%", ">=")
+    assert {(t.indicator, t.value) for t in doc.targets} == {("gdp_level", 850), ("gdp_growth", 7)}

@@ -87,6 +87,8 @@ CHANGE_NAME_RE = _CHANGE_NAME_RE = re.compile(CHANGE_NAME_END)  # public: the he
 _PERCENT_UNITS = ("%", "％", "‰")
 _OPENS_AS_WRITTEN = CUMULATIVE_OPEN + "［"  # a bracket as the source writes it (full-width folds to [)
 _HEADER_UNIT_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]")
+# a change column's label in a header's second row (年均增长(%), 累计), not a cell's words (持续下降)
+_CHANGE_LABEL_RE = re.compile(r"[\[〔【]?(?:(?:年均|年平均|累计)[/、]?)*(?:增长|增速|增幅|增减)?率?[\]〕】]?(?:\([^()]{1,4}\))?")
 _UNIT_CELL_RE = re.compile(rf"(?:{CELL_UNIT})(?:/(?:{CELL_UNIT}))?")
 _SERIAL_RE = re.compile(r"^(?:\d{1,3}|[(（]?[一二三四五六七八九十]+[)）、.]?|[①-⑳])[.、]?$")
 
@@ -264,6 +266,31 @@ def _columns(norm: Normalised, cells: list[tuple[int, int]]) -> list[Column] | N
     return columns if support >= 1 else None
 
 
+def _second_header_row(norm: Normalised, upper: list[Column], cells: list[tuple[int, int]]) -> list[Column] | None:
+    """The columns of a header written over two rows (类别 | 指标 | 2020年 | 规划目标 | 属性
+    above ``2025年 | 年均增长``), when ``cells`` is such a second row: no figure, a year or a change label.
+
+    A label of the lower row wins; an empty cell takes the upper row's label
+    above it (from the left before the lower row's first label, from the right after it).
+    """
+    texts = [re.sub(r"\s+", "", norm.text[slice(*_norm_cell(norm, a, b))]) for a, b in cells]
+    lower = [_classify(t) if t else None for t in texts]
+    labels = any(c is not None and (c.kind == "year" or c.kind == "change" and _CHANGE_LABEL_RE.fullmatch(t))
+                 for t, c in zip(texts, lower))
+    if not labels or any(t in ATTRIBUTES or t and t not in EMPTY_CELLS and c.kind != "year" and _CELL_RE.match(t)
+                         for t, c in zip(texts, lower)):
+        return None
+    first = next(i for i, c in enumerate(lower) if c is not None)
+    shift = len(lower) - len(upper)
+    columns = []
+    for i, column in enumerate(lower):
+        if column is None:
+            j = i if i < first else i - shift
+            column = upper[j] if 0 <= j < len(upper) else Column("other")
+        columns.append(column)
+    return columns
+
+
 def _tab_rows(text: str, start: int) -> list[tuple[int, list[tuple[int, int]]]]:
     """The rows of a tab-separated table from ``start``, each as (end, cells).
 
@@ -352,6 +379,8 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
             break
         rows.append(cells)
         last_end, pos, blanks = line_end, line_end + 1, 0
+    if rows and (lower := _second_header_row(norm, columns, rows[0])) is not None:
+        columns, rows = lower, rows[1:]
     if not rows:
         return None
     note_start = last_end + 1
