@@ -116,6 +116,13 @@ def test_txt_table_with_space_separators(tmp_path):
     assert ("gdp_level", 1400) in {(t.indicator, t.value) for t in doc.targets}
 
 
+def test_txt_table_ends_before_the_next_paragraph():
+    text = (PLAN_HEAD + "主要指标\n" + _spaced(PLAN_ROWS[:3]) + "\n第三章　创新驱动\n"
+            "　　2023年　全县高新技术企业达到30家。\n")
+    doc = process(_source(text))
+    assert any(m.value == 30 and m.unit == "家" for m in doc.measures)  # the prose figure stays
+
+
 def test_txt_table_with_ideographic_spaces_and_full_width_figures():
     rows = [["指标", "２０２０年", "２０２５年", "属性"],
             ["地区生产总值（亿元）", "１０００", "１５００以上", "预期性"]]

@@ -117,6 +117,7 @@ _PLAN_OF_END = {end: name for name, end in PLAN_END_YEARS.items()}
 TITLE_LINES = 2  # lines above a header that may hold the table's title …
 TITLE_MAX_CHARS = 200  # … in their last characters (主要指标如下表所示 may end a long paragraph)
 GROUP_ROW_MAX_CHARS = 16  # a row of one cell this short (经济发展) labels a group of rows
+SPACE_ROW_MISSING_MAX = 2  # a row of a text copy has at most this many cells fewer than its header
 BLANK_LINES_MAX = 1  # blank lines that may sit between two rows
 
 
@@ -377,6 +378,9 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
                 pos, blanks = line_end + 1, 0
                 continue
             break
+        if style == "space" and (len(cells) < len(columns) - SPACE_ROW_MISSING_MAX
+                                 or any(c in text[pos:line_end] for c in "。；;")):
+            break  # a text copy's next paragraph (第三章　创新驱动, 　　2023年　全市…。), no row
         rows.append(cells)
         last_end, pos, blanks = line_end, line_end + 1, 0
     if rows and (lower := _second_header_row(norm, columns, rows[0])) is not None:
