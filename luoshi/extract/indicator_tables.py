@@ -40,9 +40,9 @@ from luoshi.data.indicator_tables import (
     ATTRIBUTES,
     AVERAGE_HEADER,
     CATEGORY_HEADER,
+    CELL_NOTE_MARK,
     CELL_PREFIXES,
     CELL_SUFFIXES,
-    CELL_NOTE_MARK,
     CELL_UNIT,
     CHANGE_HEADER,
     CHANGE_NAME_END,
@@ -372,7 +372,7 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
                 break
             pos = line_end + 1
             continue
-        row_style, cells = _split(text, pos, line_end, style if style != "space" or "\t" not in line else None)
+        _, cells = _split(text, pos, line_end, style if style != "space" or "\t" not in line else None)
         if len(cells) < 2:
             if len(cells) == 1 and _is_group_row(text, *cells[0]) and _next_is_row(text, line_end, style):
                 pos, blanks = line_end + 1, 0
