@@ -326,3 +326,29 @@ def test_header_over_two_rows():
     assert (cells["850"].kind, cells["850"].period, cells["850"].unit) == ("target", "2025", "亿元")
     assert (cells["7以上"].change, cells["7以上"].unit, cells["7以上"].comparator) == (True, "%", ">=")
     assert {(t.indicator, t.value) for t in doc.targets} == {("gdp_level", 850), ("gdp_growth", 7)}
+
+
+def test_traditional_script_table_keeps_its_words():
+    text = ("某某縣國民經濟和社會發展第十四個五年規劃綱要\n主要指標\n"
+            "指標\t2020年\t2025年\t年均增長（%）\t屬性\n"
+            "地區生產總值（億元）\t500\t700以上\t7左右\t預期性\n")
+    doc = process(_source(text))
+    level = _cells(doc)["700以上"]
+    assert (level.indicator, level.indicator_simplified, level.unit, level.comparator) == (
+        "地區生產總值", "地区生产总值", "億元", ">=")
+    assert {(t.indicator, t.indicator_text, t.value) for t in doc.targets} == {
+        ("gdp_level", "地區生產總值", 700), ("gdp_growth", "地區生產總值", 7)}
+
+
+def test_a_prose_headline_row_comes_before_the_tables_row_of_the_same_key():
+    text = (PLAN_HEAD + "第二章　主要目标\n"
+            "到2025年，全县地区生产总值年均增长6.5%左右。\n"
+            "主要指标\n"
+            "指标\t2020年\t2025年\t年均增长(%)\t属性\n"
+            "地区生产总值（亿元）\t500\t700\t7\t预期性\n"
+            "城镇调查失业率（%）\t5\t5.5以内\t—\t预期性\n")
+    doc = process(_source(text))
+    rows = {t.indicator: (t.value, t.comparator) for t in doc.targets}
+    assert rows["gdp_growth"] == (6.5, "~")  # the text's own sentence
+    assert rows["gdp_level"] == (700, "=") and rows["surveyed_unemployment"] == (5.5, "<=")
+    assert [t.span.start for t in doc.targets] == sorted(t.span.start for t in doc.targets)
