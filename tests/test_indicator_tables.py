@@ -352,3 +352,15 @@ def test_a_prose_headline_row_comes_before_the_tables_row_of_the_same_key():
     assert rows["gdp_growth"] == (6.5, "~")  # the text's own sentence
     assert rows["gdp_level"] == (700, "=") and rows["surveyed_unemployment"] == (5.5, "<=")
     assert [t.span.start for t in doc.targets] == sorted(t.span.start for t in doc.targets)
+
+
+def test_txt_table_with_blank_cells_aligns_by_place():
+    rows = ["指标                      2020年      2025年      年均增长(%)   属性",
+            "地区生产总值（亿元）      800         1100        6.5           预期性",
+            "城镇调查失业率（%）       5.2                     <5.5          预期性",
+            "森林覆盖率（%）                       62                        约束性"]
+    doc = process(_source(PLAN_HEAD + "主要指标\n" + "\n".join(rows) + "\n"))
+    cells = {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+    assert cells[("<5.5", "城镇调查失业率")].period == "十四五"  # under 年均增长, not 2025年
+    assert cells[("5.2", "城镇调查失业率")].period == "2020"
+    assert cells[("62", "森林覆盖率")].period == "2025" and cells[("62", "森林覆盖率")].kind == "target"

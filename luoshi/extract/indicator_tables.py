@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from unicodedata import east_asian_width
 
 from luoshi.data.indicator_tables import (
     ACHIEVEMENT_SUFFIXES,
@@ -347,6 +348,7 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
               sent_starts: list[int]) -> IndicatorTable | None:
     text = source.text
     rows: list[list[tuple[int, int]]] = []
+    header_cells = None
     if "\t" in text[start:end]:
         block = _tab_rows(text, start)
         columns = _columns(norm, block[0][1])
@@ -360,7 +362,7 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
         head = _header(norm, text, start, end)
         if head is None:
             return None
-        style, _, columns = head
+        style, header_cells, columns = head
         pos, last_end = end + 1, end
     blanks = 0
     while pos < len(text):
@@ -385,6 +387,8 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
         last_end, pos, blanks = line_end, line_end + 1, 0
     if rows and (lower := _second_header_row(norm, columns, rows[0])) is not None:
         columns, rows = lower, rows[1:]
+        header_cells = None  # two header rows: their cells' places no longer tell the columns
+    places = [_display_range(text, a, b) for a, b in header_cells] if style == "space" and header_cells else None
     if not rows:
         return None
     note_start = last_end + 1
@@ -399,7 +403,7 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
     context = _Context.of(columns, metadata, is_plan)
     measures = []
     for cells in rows:
-        measures.extend(_row_measures(source, norm, columns, cells, context, roles, sent_starts))
+        measures.extend(_row_measures(source, norm, columns, cells, context, roles, sent_starts, places))
     if not measures:
         return None
     cumulative = frozenset(m.span.start for m in measures if text[m.span.start] in _OPENS_AS_WRITTEN)
@@ -537,19 +541,48 @@ def _align(norm: Normalised, columns: list[Column], texts: list[str], first_valu
     return cols
 
 
+def _display_range(text: str, a: int, b: int) -> tuple[int, int]:
+    """Where ``[a, b)`` stands on its line as a monospace copy shows it (a wide character takes two columns)."""
+    line_start = text.rfind("\n", 0, a) + 1
+    left = _width(text[line_start:a])
+    return left, left + _width(text[a:b])
+
+
+def _width(s: str) -> int:
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _align_by_place(text: str, cells: list[tuple[int, int]], places: list[tuple[int, int]]) -> list[int] | None:
+    """The header column each cell of a text copy stands under (the most overlap), or None when a cell
+    stands under none or two cells under one: the copy is not laid out in columns."""
+    cols = []
+    for a, b in cells:
+        left, right = _display_range(text, a, b)
+        overlaps = [min(right, r) - max(left, l) for l, r in places]
+        best = max(range(len(places)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0:
+            return None  # a cell under no header cell: the copy is not laid out in columns
+        cols.append(best)
+    return cols if len(set(cols)) == len(cols) and cols == sorted(cols) else None
+
+
 def _value_like(cell: str) -> bool:
     return cell in EMPTY_CELLS or _CELL_RE.match(cell) is not None or _UNIT_CELL_RE.fullmatch(cell) is not None \
         or cell in ATTRIBUTES
 
 
 def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells: list[tuple[int, int]],
-                  context: _Context, roles, sent_starts: list[int]):
+                  context: _Context, roles, sent_starts: list[int], places=None):
     n = len(columns)
     first_value = min((i for i, c in enumerate(columns) if c.kind in ("year", "change", "unit", "attribute")),
                       default=n)
     norm_cells = [_norm_cell(norm, a, b) for a, b in cells]
     texts = [norm.text[a:b] for a, b in norm_cells]
-    cols = _align(norm, columns, texts, first_value)
+    cols = None
+    if places is not None and len(cells) != n:  # a text copy: where a cell stands tells its column
+        cols = _align_by_place(source.text, cells, places)
+    if cols is None:
+        cols = _align(norm, columns, texts, first_value)
     name_cell = None
     unit_cell = ""
     for (a, b), cell, col in zip(cells, texts, cols):
