@@ -65,6 +65,7 @@ from luoshi.data.indicator_tables import (
     YEAR_HEADER,
 )
 from luoshi.data.targets import PLAN_END_YEARS
+from luoshi.extract.alternation import word_pattern
 from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
 
 # A cell separator followed by a year: the cheap scan for header rows.
@@ -94,21 +95,17 @@ _UNIT_CELL_RE = re.compile(rf"(?:{CELL_UNIT})(?:/(?:{CELL_UNIT}))?")
 _SERIAL_RE = re.compile(r"^(?:\d{1,3}|[(（]?[一二三四五六七八九十]+[)）、.]?|[①-⑳])[.、]?$")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _PREFIX = dict(CELL_PREFIXES)
 _SUFFIX = dict(CELL_SUFFIXES)
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CELL_RE = re.compile(
-    rf"^(?P<pre>{_alternation(_PREFIX)})?\s*"
+    rf"^(?P<pre>{word_pattern(_PREFIX)})?\s*"
     rf"(?P<open>[{re.escape(CUMULATIVE_OPEN)}])?\s*"
     rf"(?P<num>[-+]?{_NUMBER})"
-    rf"(?:\s*(?:{_alternation(RANGE_JOINERS)})\s*(?P<max>{_NUMBER}))?\s*"
+    rf"(?:\s*(?:{word_pattern(RANGE_JOINERS)})\s*(?P<max>{_NUMBER}))?\s*"
     rf"(?P<unit>{CELL_UNIT})?\s*"
     rf"(?P<close>[{re.escape(CUMULATIVE_CLOSE)}])?\s*"
-    rf"(?P<post>{_alternation(_SUFFIX)})?\s*(?:{CELL_NOTE_MARK})?"
+    rf"(?P<post>{word_pattern(_SUFFIX)})?\s*(?:{CELL_NOTE_MARK})?"
     r"(?:[、,;](?!\s*\d)\S.*)?$"  # >7、力争投入强度高于“十三五”时期实际: the figure, then words about it
 )
 _TARGET_SUFFIXES = frozenset(TARGET_SUFFIXES)
