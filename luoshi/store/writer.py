@@ -173,12 +173,19 @@ def _insert_many(cursor, dialect: Dialect, table: Table, rows: list[tuple]) -> N
     cursor.executemany(sql, rows if names is None else [dict(zip(names, row)) for row in rows])
 
 
-@cache
 def _insert_plan(table: Table, dialect: Dialect) -> tuple[str, tuple[str, ...] | None]:
     """The INSERT of every column but ``id`` compiled for ``dialect``, and the column names when the
     driver's parameters are named (positional ones follow the table's column order, as the rows do)."""
+    return _compiled_insert(table, type(dialect), dialect.paramstyle)
+
+
+@cache
+def _compiled_insert(table: Table, dialect_class: type[Dialect], paramstyle: str
+                     ) -> tuple[str, tuple[str, ...] | None]:
+    """``_insert_plan``, compiled once per dialect and parameter style rather than once per engine (every
+    ``Store`` has an engine of its own, and compiling the dozen INSERTs again cost it 3–8 ms)."""
     keys = tuple(c.key for c in table.columns if c.key != "id")
-    compiled = table.insert().compile(dialect=dialect, column_keys=keys)
+    compiled = table.insert().compile(dialect=dialect_class(paramstyle=paramstyle), column_keys=keys)
     if compiled.positional and tuple(compiled.positiontup) != keys:
         raise RuntimeError(f"the INSERT into {table.name} does not bind its columns in table order")
     return str(compiled), None if compiled.positional else keys
