@@ -66,9 +66,11 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
         for thread in conn.execute(select(c.thread).distinct().where(c.document_id == doc_id, tracked)).scalars():
             _refresh_thread(conn, thread)
     if conn.dialect.name == "sqlite" and rows:
-        conn.connection.dbapi_connection.executemany(
-            f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) VALUES (?, ?)",
-            [(commitment_id, row[6]) for commitment_id, row in zip(ids, commitments)])  # row[6]: the text
+        # the texts are already stored: SQLite copies them rather than Python binding each again; in id order,
+        # as FTS5 flushes its pending terms (an extra segment) whenever a rowid does not follow the last one
+        conn.connection.dbapi_connection.execute(
+            f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) SELECT id, text FROM commitments WHERE document_id = ? "
+            "ORDER BY id", (doc_id,))
 
 
 def section_roles(sections: Sequence[Section]) -> Callable[[int], str | None]:
