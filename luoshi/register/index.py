@@ -49,7 +49,7 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
     no stored document (none is ever deleted) had this name, so no events are on its threads.
     """
     doc_id = saved.id
-    ids = conn.execute(_IDS, {"doc_id": doc_id}).scalars().all()
+    ids = [row[0] for row in conn.execute(_IDS, {"doc_id": doc_id}).all()]  # .scalars() adds a filter call per row
     if len(ids) != len(commitments):
         raise RuntimeError(f"document {doc_id} has {len(ids)} commitments stored, {len(commitments)} written")
     region, year, role = doc.metadata.region, doc.metadata.year, section_roles(doc.sections)
