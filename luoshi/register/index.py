@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from heapq import heappop, heappush
 
-from sqlalchemy import Connection, bindparam, exists, null, select, true, update
+from sqlalchemy import Connection, bindparam, exists, literal_column, null, select, true, update
 
 from luoshi.model import Document, Section
 from luoshi.register.status import DEFAULT_STATUS, STATUS_LABELS, fold
@@ -36,8 +36,10 @@ TRIGRAM = 3  # the shortest search the trigram index can answer
 
 i, c, d, s, e = (t.commitment_index.c, t.commitments.c, t.documents.c, t.sections.c, t.commitment_events.c)
 _IDS = select(c.id).where(c.document_id == bindparam("doc_id")).order_by(c.id)
-# a new version is the latest and nobody leads its commitments yet: set by the INSERT, not bound per row
-_NEW_ROW_CONSTANTS = (("latest", true()), ("lead_unit", null()))
+# a new version is the latest, and its commitments have the default status and no lead unit yet: set by the
+# INSERT, not bound per row (the status key is a plain word, quoted as SQL says)
+_NEW_ROW_CONSTANTS = (("latest", true()), ("status", literal_column(f"'{DEFAULT_STATUS}'")),
+                      ("status_rank", literal_column(str(DEFAULT_RANK))), ("lead_unit", null()))
 
 
 def add_document(conn: Connection, saved: Saved, doc: Document, commitments: list[tuple]) -> None:
@@ -53,8 +55,7 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
     if len(ids) != len(commitments):
         raise RuntimeError(f"document {doc_id} has {len(ids)} commitments stored, {len(commitments)} written")
     region, year, role = doc.metadata.region, doc.metadata.year, section_roles(doc.sections)
-    rows = [(commitment_id, doc_id, start, kind, ordinal, region, year, role(start), topic, DEFAULT_STATUS,
-             DEFAULT_RANK, deadline)
+    rows = [(commitment_id, doc_id, start, kind, ordinal, region, year, role(start), topic, deadline)
             for commitment_id, (_, kind, ordinal, _, start, _, _, topic, _, deadline, _) in zip(ids, commitments)]
     if rows:
         writer.insert_rows(conn, t.commitment_index, rows, _NEW_ROW_CONSTANTS)
