@@ -172,7 +172,8 @@ def _insert_many(cursor, dialect: Dialect, table: Table, rows: list[tuple], cons
     transaction. A column every row sets alike can be a ``constants`` pair
     (name, SQL expression such as ``true()`` or ``null()``) instead: the
     statement holds it, and it is not bound once per row (sqlite3 binds a
-    None or a bool several times slower than an int or a string).
+    None or a bool several times slower than an int or a string). The
+    compiled statement is cached by its constants: build them once.
     """
     sql, names = _insert_plan(table, dialect, constants)
     cursor.executemany(sql, rows if names is None else [dict(zip(names, row)) for row in rows])
