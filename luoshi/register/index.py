@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from heapq import heappop, heappush
 
-from sqlalchemy import Connection, bindparam, exists, select, update
+from sqlalchemy import Connection, bindparam, exists, literal_column, null, select, true, update
 
 from luoshi.model import Document, Section
 from luoshi.register.status import DEFAULT_STATUS, STATUS_LABELS, fold
@@ -36,6 +36,10 @@ TRIGRAM = 3  # the shortest search the trigram index can answer
 
 i, c, d, s, e = (t.commitment_index.c, t.commitments.c, t.documents.c, t.sections.c, t.commitment_events.c)
 _IDS = select(c.id).where(c.document_id == bindparam("doc_id")).order_by(c.id)
+# a new version is the latest, and its commitments have the default status and no lead unit yet: set by the
+# INSERT, not bound per row (the status key is a plain word, quoted as SQL says)
+_NEW_ROW_CONSTANTS = (("latest", true()), ("status", literal_column(f"'{DEFAULT_STATUS}'")),
+                      ("status_rank", literal_column(str(DEFAULT_RANK))), ("lead_unit", null()))
 
 
 def add_document(conn: Connection, saved: Saved, doc: Document, commitments: list[tuple]) -> None:
@@ -47,15 +51,14 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
     no stored document (none is ever deleted) had this name, so no events are on its threads.
     """
     doc_id = saved.id
-    ids = conn.execute(_IDS, {"doc_id": doc_id}).scalars().all()
+    ids = [row[0] for row in conn.execute(_IDS, {"doc_id": doc_id}).all()]  # .scalars() adds a filter call per row
     if len(ids) != len(commitments):
         raise RuntimeError(f"document {doc_id} has {len(ids)} commitments stored, {len(commitments)} written")
     region, year, role = doc.metadata.region, doc.metadata.year, section_roles(doc.sections)
-    rows = [(commitment_id, doc_id, True, start, kind, ordinal, region, year, role(start), topic, DEFAULT_STATUS,
-             DEFAULT_RANK, None, deadline)
+    rows = [(commitment_id, doc_id, start, kind, ordinal, region, year, role(start), topic, deadline)
             for commitment_id, (_, kind, ordinal, _, start, _, _, topic, _, deadline, _) in zip(ids, commitments)]
     if rows:
-        writer.insert_rows(conn, t.commitment_index, rows)
+        writer.insert_rows(conn, t.commitment_index, rows, _NEW_ROW_CONSTANTS)
     if saved.version > 1:
         earlier = select(d.id).where(d.name == saved.name, d.id != doc_id)
         conn.execute(update(t.commitment_index).where(i.latest, i.document_id.in_(earlier)).values(latest=False))
@@ -64,9 +67,11 @@ def add_document(conn: Connection, saved: Saved, doc: Document, commitments: lis
         for thread in conn.execute(select(c.thread).distinct().where(c.document_id == doc_id, tracked)).scalars():
             _refresh_thread(conn, thread)
     if conn.dialect.name == "sqlite" and rows:
-        conn.connection.dbapi_connection.executemany(
-            f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) VALUES (?, ?)",
-            [(commitment_id, row[6]) for commitment_id, row in zip(ids, commitments)])  # row[6]: the text
+        # the texts are already stored: SQLite copies them rather than Python binding each again; in id order,
+        # as FTS5 flushes its pending terms (an extra segment) whenever a rowid does not follow the last one
+        conn.connection.dbapi_connection.execute(
+            f"INSERT INTO {t.SEARCH_TABLE}(rowid, text) SELECT id, text FROM commitments WHERE document_id = ? "
+            "ORDER BY id", (doc_id,))
 
 
 def section_roles(sections: Sequence[Section]) -> Callable[[int], str | None]:

@@ -31,15 +31,16 @@ from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from sqlalchemy import JSON, Connection, Dialect, Table, bindparam, select
+from sqlalchemy import JSON, ColumnElement, Connection, Dialect, Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from luoshi.deadlines import default_deadline
-from luoshi.model import Document, Metadata, Span
+from luoshi.model import Document, Metadata
 from luoshi.options import Options
 from luoshi.store import schema as t
 
 Status = Literal["ok", "unchanged", "new version"]
+Constants = tuple[tuple[str, ColumnElement], ...]  # (column, SQL expression) pairs an INSERT sets for every row
 
 
 class Saved(NamedTuple):
@@ -113,11 +114,12 @@ def _same_document(latest, meta: Metadata) -> bool:
                                 (latest.doc_type, meta.doc_type)))
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[tuple]) -> None:
-    """Insert ``rows`` (tuples in ``table``'s column order, without ``id``) in the connection's transaction."""
+def insert_rows(conn: Connection, table: Table, rows: list[tuple], constants: Constants = ()) -> None:
+    """Insert ``rows`` in the connection's transaction: tuples in ``table``'s column order, without ``id`` and
+    without the ``constants`` columns, which the statement itself sets (see ``_insert_many``)."""
     cursor = conn.connection.dbapi_connection.cursor()
     try:
-        _insert_many(cursor, conn.dialect, table, rows)
+        _insert_many(cursor, conn.dialect, table, rows, constants)
     finally:
         cursor.close()
 
@@ -157,7 +159,7 @@ _LATEST = (select(_d.id, _d.name, _d.version, _d.sha256, _d.extracted, _d.region
 _INSERT = {table: table.insert() for table in (t.documents, t.evidence_files, t.commitment_events)}
 
 
-def _insert_many(cursor, dialect: Dialect, table: Table, rows: list[tuple]) -> None:
+def _insert_many(cursor, dialect: Dialect, table: Table, rows: list[tuple], constants: Constants = ()) -> None:
     """``executemany`` of SQLAlchemy's INSERT for this dialect, straight on the DBAPI cursor.
 
     SQLAlchemy's bookkeeping per statement and per row costs more than
@@ -167,18 +169,32 @@ def _insert_many(cursor, dialect: Dialect, table: Table, rows: list[tuple]) -> N
     every driver binds as they are. A driver with named parameters
     (psycopg) gets each tuple zipped with the column names. The cursor
     belongs to the connection, so the rows are part of the document's
-    transaction.
+    transaction. A column every row sets alike can be a ``constants`` pair
+    (name, SQL expression such as ``true()`` or ``null()``) instead: the
+    statement holds it, and it is not bound once per row (sqlite3 binds a
+    None or a bool several times slower than an int or a string). The
+    compiled statement is cached by its constants: build them once.
     """
-    sql, names = _insert_plan(table, dialect)
+    sql, names = _insert_plan(table, dialect, constants)
     cursor.executemany(sql, rows if names is None else [dict(zip(names, row)) for row in rows])
 
 
+def _insert_plan(table: Table, dialect: Dialect, constants: Constants = ()) -> tuple[str, tuple[str, ...] | None]:
+    """The INSERT of every column but ``id`` compiled for ``dialect``, the ``constants`` columns set by the
+    statement, and the names of the bound columns when the driver's parameters are named (positional ones
+    follow the table's column order, as the rows do)."""
+    return _compiled_insert(table, type(dialect), dialect.paramstyle, constants)
+
+
 @cache
-def _insert_plan(table: Table, dialect: Dialect) -> tuple[str, tuple[str, ...] | None]:
-    """The INSERT of every column but ``id`` compiled for ``dialect``, and the column names when the
-    driver's parameters are named (positional ones follow the table's column order, as the rows do)."""
-    keys = tuple(c.key for c in table.columns if c.key != "id")
-    compiled = table.insert().compile(dialect=dialect, column_keys=keys)
+def _compiled_insert(table: Table, dialect_class: type[Dialect], paramstyle: str, constants: Constants
+                     ) -> tuple[str, tuple[str, ...] | None]:
+    """``_insert_plan``, compiled once per dialect and parameter style rather than once per engine (every
+    ``Store`` has an engine of its own, and compiling the dozen INSERTs again cost it 3–8 ms)."""
+    fixed = dict(constants)
+    keys = tuple(c.key for c in table.columns if c.key != "id" and c.key not in fixed)
+    compiled = table.insert().values(fixed).compile(dialect=dialect_class(paramstyle=paramstyle),
+                                                    column_keys=keys)
     if compiled.positional and tuple(compiled.positiontup) != keys:
         raise RuntimeError(f"the INSERT into {table.name} does not bind its columns in table order")
     return str(compiled), None if compiled.positional else keys
@@ -264,19 +280,14 @@ def _commitment_rows(doc: Document, doc_id: int, name: str, quotes: list[str]) -
     thread = _threads(name)
     seen: dict[tuple[str, str], int] = {}
     rows = []
-
-    def add(kind: str, ordinal: int, span: Span, text: str, topic: str | None, period: str | None,
-            stated: str | None) -> None:
+    items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline)
+             for i, k in enumerate(doc.tasks) if k.kind == "target"]
+    items += [("measure", i, m.span, quotes[i], m.topic, m.period, None)
+              for i, m in enumerate(doc.measures) if m.kind == "target"]
+    for kind, ordinal, span, text, topic, period, stated in items:  # thousands: one loop, no call per row
         occurrence = seen[kind, text] = seen.get((kind, text), 0) + 1
         rows.append((doc_id, kind, ordinal, thread(kind, text, occurrence), span.start, span.end, text, topic,
                      period or fallback, _deadline(stated, period or meta.period, meta.year), stated))
-
-    for i, k in enumerate(doc.tasks):
-        if k.kind == "target":
-            add("task", i, k.span, k.text, k.topic, k.period, k.deadline)
-    for i, m in enumerate(doc.measures):
-        if m.kind == "target":
-            add("measure", i, m.span, quotes[i], m.topic, m.period, None)
     return rows
 
 
