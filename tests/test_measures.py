@@ -962,3 +962,49 @@ def test_a_mark_without_its_unit_and_what_is_said_of_things_counted() -> None:
 
 def test_a_population_ceiling_sorting_cities_is_no_measure() -> None:
     assert run("全面取消城区常住人口100万以下的城市落户限制。") == []
+
+
+# --- round 2: fresh real text ----------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    ("全镇扩挖塘坝120口。", 120, "口", "="),  # wells and ponds are counted by 口
+    ("全乡有蓄水池60余口。", 60, "口", ">="),
+    ("全县可完成GDP12.5亿元。", 12.5, "亿元", "="),  # a figure glued to GDP is still one
+    ("其中乡道85.3公里。", 85.3, "公里", "="),  # a length after a road class names no road
+    ("地均产值3.2亿元/平方公里。", 3.2, "亿元/平方公里", "="),
+    ("投资2千余万元实施水库除险加固。", 2, "千万元", ">="),  # 余 between two magnitudes
+])
+def test_units_of_round_two(text: str, value: float, unit: str, comparator: str) -> None:
+    m = run(text)[0]
+    assert (m.value, m.unit, m.comparator) == (value, unit, comparator)
+
+
+def test_three_mouths_is_a_household_not_a_count() -> None:
+    assert run("关心三口之家的生活。") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("目前,全县共开工建设道路12条,完成投资800万元,占全年计划的90%。", "achievement"),  # how things stand now
+    ("一季度,全市30个重点项目完成投资5亿元,完成年度投资计划的20%,进展顺利。", "achievement"),  # 计划的: a share done
+    ("深入实施校舍扩容三年行动计划,顺利改扩建3所学校。", "achievement"),  # a programme's name is no plan
+    ("以改善生态为目标,顺利完成造林1200亩。", "achievement"),
+    ("初步预计,全年地区生产总值增长4.5%左右。", "achievement"),  # an estimate of a year gone by
+    ("根据各地统计上报数据,新开工改造小区120个。", "achievement"),
+])
+def test_kind_cues_of_round_two(text: str, kind: str) -> None:
+    assert {m.kind for m in run(text)} == {kind}
+
+
+def test_plan_words_in_a_review_section_keep_a_plan_for_this_year() -> None:
+    text = "一、基本情况\n全乡现有贫困户200户。今年计划脱贫50户。\n"
+    assert [m.kind for m in run(text)] == ["achievement", "target"]
+
+
+def test_a_list_after_a_colon_is_governed_by_its_opening_words() -> None:
+    text = "今年计划开展的工作有三项:一是新建道路2条;二是建成1个示范园;三是改造危房30户。"
+    assert {m.kind for m in run(text)} == {"target"}
+
+
+def test_a_title_of_results_marks_a_review() -> None:
+    text = "■ 上年成绩单\n●粮食总产达到300亿斤\n■ 今年主要目标\n●经济增长6%左右\n"
+    assert [m.kind for m in run(text)] == ["achievement", "target"]

@@ -45,9 +45,10 @@ CLASSIFIERS = (
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
     "个", "列", "班", "尾", "棒", "箱",
+    "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
-PER_UNITS = ("人", "月", "年", "吨", "亩", "平方米", "立方米", "公斤", "天", "户", "小时", "千瓦时", "人次")
+PER_UNITS = ("人", "月", "年", "吨", "亩", "平方公里", "平方米", "立方米", "公斤", "天", "户", "小时", "千瓦时", "人次")
 # Ratio-like units: 翻一番, 三成, 2倍.
 RATIO_UNITS = ("倍", "番", "成")
 # Units that measure time: a duration is a measure only when it is squeezed
@@ -55,7 +56,7 @@ RATIO_UNITS = ("倍", "番", "成")
 TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟", "岁", "年")
 
 # Classifiers that never follow a Chinese numeral in a measure (一期 = phase).
-CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列")
+CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列", "口")  # 三口之家, 一口价
 
 # --- comparator words ------------------------------------------------------
 # Longest first; the regex alternations are built from these tuples.
@@ -141,10 +142,11 @@ ACHIEVEMENT_CUES = (
     "过去", "去年", "上年", "荣获", "获评", "位居", "排名", "完成率", "实际", "全部完成",
     "基本完成", "顺利", "成功", "首次", "均达", "建成投产", "分别完成",
     "超额完成", "创新高", "历史新高", "居全国", "居全省", "居全市",
-    "初步统计", "初步核算", "据统计", "统计显示", "统计数据",  # statistics are of a year gone by
+    "初步统计", "初步核算", "据统计", "统计显示", "统计数据", "统计上报",  # statistics are of a year gone by
+    "目前", "截至", "截止",  # how things stand now (目前,全县共开工建设农村公路89条)
 )
 # Strong future cues that override a review section (rare; e.g. 下一步将…).
-STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
+STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年", "今年计划")
 # Cues that tell a review paragraph from a plan paragraph when a text has no
 # headings to say so (luoshi.extract.roles.review_plan_split); only words
 # that rarely appear on the other side.
@@ -156,7 +158,14 @@ PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "�
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
 # they are masked before cues are counted.
 CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列",
-                     "实际使用", "实际利用", "实际到位")  # 实际使用外资 names a measure, not a result
+                     "实际使用", "实际利用", "实际到位",  # 实际使用外资 names a measure, not a result
+                     "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
+                     "计划的", "占计划",  # a share of the plan done (完成年度投资计划的23.7%)
+                     "为目标",  # the aim work was done for (以改善生态为目标,完成…)
+                     "初步预计")  # an estimate of a year gone by: see ESTIMATE_CUES
+# Words that hold a target cue (预计) but report a result: counted as achievement
+# cues in the unmasked text (初步预计全年增长4.7%左右 is last year's figure).
+ESTIMATE_CUES = ("初步预计",)
 # Strong past cues that override a plan section (e.g. 去年完成…).
 STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经", "今年以来", "年初以来")
 
@@ -164,7 +173,7 @@ STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "
 # the structure stage gave no role.
 # A report of how things stand (2023年计划执行情况, 主要目标完成情况, 2022年经济社会发展情况)
 # reviews: its words are looked for before the plan words (计划, 目标) its title also holds.
-REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "一年来", "五年来", "情况")
+REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "成绩", "一年来", "五年来", "情况")
 # Phrases that make a numbered line (一、过去五年工作回顾刚刚过去的…) a part heading
 # even when the heading is glued to its first sentence.
 PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
@@ -330,6 +339,10 @@ ATTRIBUTE_HEADS = (
 # --- not measures -----------------------------------------------------------
 # A number right after one of these is an ordinal or a rank.
 ORDINAL_PREFIXES = ("第", "前", "top", "TOP", "No.", "NO.", "国道", "省道", "县道")
+# Road classes among them: a length after one (县道185.857公里) measures the roads, it names none.
+ROAD_WORDS = ("国道", "省道", "县道", "乡道", "村道")
+# Latin names of a measure that a figure may follow with no space (GDP28.34亿元).
+MEASURE_ACRONYMS = ("GDP",)
 # A speed after these is the class of a line (时速350公里的高铁), not a measure.
 SPEED_PREFIXES = ("时速", "设计时速")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).

@@ -21,6 +21,7 @@ from luoshi.data.quantities import (
     COMPLETION_VERBS,
     LEVEL_VERBS,
     MARK_WORDS,
+    MEASURE_ACRONYMS,
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
     POLICY_NOUNS,
@@ -29,6 +30,7 @@ from luoshi.data.quantities import (
     RANK_STEP_VERBS,
     RANK_WORDS,
     RATIO_INDICATOR_ENDS,
+    ROAD_WORDS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
     STRUCTURE_NOUNS,
@@ -123,12 +125,13 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     nxt = text[end] if end < len(text) else "\n"
     if names.covers(ns, q.unit_end):
         return True
-    if _after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start):
-        return True
+    if (_after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start)) \
+            and not (q.unit_class == "measure" and text.endswith(ROAD_WORDS, max(0, q.pre_start - 3), q.pre_start)):
+        return True  # (县道185.857公里 is a length: a road's number takes no unit of length)
     if prev in "+×*xX/-—·.#:：" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
         return True  # (the 1 of a ratio 2.3:1 is part of its notation)
-    if prev.isascii() and prev.isalpha():
-        return True
+    if prev.isascii() and prev.isalpha() and not text.endswith(MEASURE_ACRONYMS, max(0, ns - 4), ns):
+        return True  # G324, 5G; but GDP28.34亿元 is the measure's name and its figure
     if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
     if q.unit == "人" and nxt == "制":

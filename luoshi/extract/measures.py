@@ -33,6 +33,7 @@ from luoshi.data.quantities import (
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
     DECREASE_WORDS,
+    ESTIMATE_CUES,
     FLOOR_COMPARATORS,
     GAP_WORDS,
     IN_USE_VERBS,
@@ -255,7 +256,8 @@ _STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
 def _cue_balance(text: str, weak: bool = True) -> int:
     """Achievement cues minus target cues in ``text`` (false friends masked; ``weak`` counts 推进 and the like)."""
     has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
-    return sum(map(has, ACHIEVEMENT_CUES)) - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
+    return sum(map(has, ACHIEVEMENT_CUES)) + sum(map(text.__contains__, ESTIMATE_CUES)) \
+        - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
 
 
 class _CueBalances:
@@ -283,11 +285,14 @@ class _CueBalances:
         return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text), False)
 
 
-def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, float]:
+def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
+          full: tuple[int, int] | None = None) -> tuple[str, float]:
     """Target or achievement of the sentence ``[ss, se)``: the section role decides, strong cues overrule it.
 
     Without a decisive role the sentence's cue words decide, and when they
-    are balanced, those of its paragraph (a review paragraph says 同比, 累计,
+    are balanced, those of the full sentence ``full`` around it (a ;-list
+    is governed by the words that open it: 计划进行的有五项:一是…;二是…),
+    then those of its paragraph (a review paragraph says 同比, 累计,
     已 somewhere; a plan paragraph 力争, 确保), then the part of the text
     the cue split puts it in.
     """
@@ -303,6 +308,10 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
     balance = cues.of(ss, se)
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
+    if full is not None and full != (ss, se):
+        balance = cues.of(*full, False)
+        if balance:
+            return ("achievement" if balance > 0 else "target"), 0.55
     # the paragraph is nearer than the split of the whole text: it decides first
     balance = cues.of_paragraph(ss, se)
     if balance:
@@ -599,7 +608,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             role = "review_guess" if q.num_start < split else "plan_guess"
         if (role, ss) not in kinds:  # cues are read from the whole sentence (and paragraph)
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            found_kind = _kind(role, cues, ss, se)
+            f = bisect_right(full_stops, ss - 1)  # the full stop that ends the sentence, or the text's end
+            full = (full_stops[f - 1] + 1 if f else 0, full_stops[f] if f < len(full_stops) else len(text))
+            found_kind = _kind(role, cues, ss, se, full)
             if found_kind[0] == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
                 found_kind = ("achievement", 0.6)  # 2016年,全省实现…: last year's results before this year's plan
             kinds[(role, ss)] = found_kind
