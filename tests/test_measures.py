@@ -1008,3 +1008,31 @@ def test_a_list_after_a_colon_is_governed_by_its_opening_words() -> None:
 def test_a_title_of_results_marks_a_review() -> None:
     text = "■ 上年成绩单\n●粮食总产达到300亿斤\n■ 今年主要目标\n●经济增长6%左右\n"
     assert [m.kind for m in run(text)] == ["achievement", "target"]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("该镇每年造林绿化300万株以上。", "造林绿化"),  # the place that speaks is no word of it
+    ("我乡新改建校舍8所。", "新改建校舍"),
+    ("预计全年可实现工业增加值5.2亿元。", "工业增加值"),  # the modal of an estimate
+    ("2000余人实现了安全饮水。", "安全饮水"),  # the aspect particle after the verb
+    ("地方财政收入8.8亿元,扣除减税因素后增长3.2%。", "地方财政收入"),  # how the figure is counted
+    ("全村有蓄水池15口。", "蓄水池"),
+    ("提出全社会研发经费投入年均增长6%以上。", "全社会研发经费投入"),  # what a plan sets
+    ("为到2035年人均收入比2020年翻一番、达到中等水平打好基础。", "人均收入"),
+    ("经济总量要达到900亿元左右。", "经济总量"),  # modal words between a name and its figure
+    ("研发投入强度每年要提高0.2个百分点。", "研发投入强度"),
+    ("人均公园绿地将达15平方米。", "人均公园绿地"),
+    ("全省经济总量将向5万亿元冲刺。", "经济总量"),
+    ("居民人均可支配收入实际增长4.8%。", "居民人均可支配收入"),
+    ("粮食产量继续保持300亿斤以上。", "粮食产量"),
+    ("粮食产量首次跃上700亿斤新台阶。", "粮食产量"),  # the mark crossed is no word of it
+])
+def test_indicator_words_of_round_two(text: str, indicator: str) -> None:
+    assert run(text)[-1].indicator == indicator
+
+
+def test_a_plans_base_of_how_things_stand_is_an_actual_level() -> None:
+    text = "今后五年,城镇居民人均可支配收入由目前的3.5万元增长到5万元左右。"
+    base, goal = run(text)
+    assert (base.indicator, base.kind, base.period) == ("城镇居民人均可支配收入", "achievement", None)
+    assert (goal.indicator, goal.kind, goal.value) == ("城镇居民人均可支配收入", "target", 5)

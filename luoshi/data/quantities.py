@@ -186,7 +186,7 @@ PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", 
 INDICATOR_LEAD_WORDS = (
     "其中", "全年", "今年", "去年", "年内", "全市", "全区", "全县", "全省", "全镇", "全州", "全盟",
     "各县区", "各县", "各区", "各乡镇", "各地",
-    "全旗", "全乡", "全国", "本年", "当年", "五年来", "一年来", "累计", "共计", "合计",
+    "全旗", "全乡", "全村", "全国", "本年", "当年", "五年来", "一年来", "累计", "共计", "合计",
     "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
@@ -217,7 +217,13 @@ INDICATOR_TAIL_WORDS = (
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
     "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
     "拓展至", "拓展到", "扩展至", "扩展到", "扩大至",
+    # modal and manner words between a name and its figure (经济总量要达到, 绿地将达, 每年要提高)
+    "要", "需", "需要", "将", "将向", "向", "每年", "实际", "继续",
+    "跃上", "跨上", "站上", "登上",  # 粮食产量首次跃上1.4万亿斤新台阶
 )
+# Words of how things stand now: a figure after 从/由 and one of them is the
+# base a plan starts from (由目前的3.5万元增长到5.3万元), an actual level.
+CURRENT_WORDS = ("目前", "现在", "当前", "现有")
 # Notes in brackets on how figures are counted (地区生产总值同比(下同)增长4.5%).
 COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "快报数", "现价", "可比价", "按可比价计算")
 # Change verbs leave the indicator only when the figure is a change
@@ -258,6 +264,13 @@ INDICATOR_LEAD_PATTERNS = (
     COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
     BATCHES,
+    # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
+    r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州)(?![级内外域委政])",
+    r"可(?=实现|完成|达到|达)",  # 预计全年可完成…: the modal of an estimate
+    r"了(?!解)",  # 1万余人实现了安全饮水: the aspect particle left after the verb
+    r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
+    r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
+    r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
 )
 LIST_BULLETS = "●○•◆◇■□▪▶►"
 # Labels that open a list item (regex, on the normalised text: brackets and
@@ -309,7 +322,7 @@ POST_STOP_WORDS = (
     "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
 # Marks a figure crosses (突破百亿元大关, 跨上70亿元台阶): no words of what crossed them.
-MARK_WORDS = ("大关", "台阶")
+MARK_WORDS = ("大关", "台阶", "新台阶")
 # Nouns that a figure's 的 attaches it to without naming what it measures:
 # 实现地区生产总值超3000亿元的目标 (the indicator is before the number).
 GOAL_NOUNS = ("目标", "任务", "要求")

@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
     COUNTING_NOTES,
+    CURRENT_WORDS,
     PLAN_SHARE_NOUNS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
@@ -50,7 +51,7 @@ from luoshi.extract.alternation import word_pattern
 _SPACE = " \t\u3000\u00a0"
 _LEAD_RE = re.compile(
     rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{word_pattern(INDICATOR_LEAD_WORDS)}"
-    rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内|以来|起|初)?)"
+    rf"|(?:为到|到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内|以来|起|初)?)"
 )
 # 提高到, 上升至, 下降为: a change verb with a level particle introduces a level
 _LEVEL_TAILS = tuple(v + p for v in CHANGE_VERBS for p in LEVEL_PARTICLES)
@@ -65,7 +66,9 @@ _LIST_LABEL_RE = re.compile(rf"[{_SPACE}]*(?:{'|'.join(LIST_LABELS)})[{_SPACE}]*
 # The characters a label (or the space before it) can start with: the others skip the regex.
 _LABEL_FIRSTS = frozenset(_SPACE + "一二三四五六七八九十—─(（0123456789" + LIST_BULLETS)
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
-_YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
+_YEAR_TAIL_RE = re.compile(
+    rf"(?:(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?|(?:从|由)(?:{word_pattern(CURRENT_WORDS)}))的?$"
+)  # (由目前的3.5万元增长到5.3万元: the base is how things stand now)
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
 _CHANGE_LEAD_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)}|再)?(?:{word_pattern(CHANGE_VERBS)})"
@@ -163,7 +166,7 @@ def _relation_tail(text: str, s: int, e: int) -> re.Match | None:
     m = None
     if any(map(window.__contains__, RATIO_REFERENCES)):
         m = _RATIO_REF_RE.search(text, lo, e)
-    if m is None and "年" in window:
+    if m is None and ("年" in window or any(map(window.__contains__, CURRENT_WORDS))):
         m = _YEAR_TAIL_RE.search(text, max(s, e - 10), e)
     if m is None and any(map(window.__contains__, GAP_WORDS)):
         m = _GAP_TAIL_RE.search(text, lo, e)

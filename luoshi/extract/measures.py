@@ -32,6 +32,7 @@ from luoshi.data.quantities import (
     COMPLETION_VERBS,
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
+    CURRENT_WORDS,
     DECREASE_WORDS,
     ESTIMATE_CUES,
     FLOOR_COMPARATORS,
@@ -224,6 +225,16 @@ def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
         return False
     m = _PARAGRAPH_YEAR_RE.match(text, text.rfind("\n", 0, pos) + 1)
     return m is not None and int(m.group(1)) < int(period)
+
+
+_CURRENT_BASE_RE = re.compile(rf"(?:从|由)(?:{word_pattern(CURRENT_WORDS)})的?$")
+_CURRENT_LASTS = frozenset(w[-1] for w in CURRENT_WORDS) | {"的"}
+
+
+def _current_base(text: str, q: Quantity) -> bool:
+    """从目前的14.4万元增加到20万元: the base is how things stand, an actual level (in a plan too)."""
+    p = q.pre_start
+    return p > 2 and text[p - 1] in _CURRENT_LASTS and _CURRENT_BASE_RE.search(text, max(0, p - 5), p) is not None
 
 
 def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
@@ -614,13 +625,16 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             if found_kind[0] == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
                 found_kind = ("achievement", 0.6)  # 2016年,全省实现…: last year's results before this year's plan
             kinds[(role, ss)] = found_kind
-        kind, confidence = ("achievement", 0.9) if aside else kinds[(role, ss)]
+        current = _current_base(text, q)
+        kind, confidence = ("achievement", 0.9) if aside or current else kinds[(role, ss)]
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
         period = _period(text, mentions, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
         if aside:  # the aside's own year, or the year before the document's
             period = aside.group(1) or (str(metadata.year - 1) if metadata.year else None)
+        elif current:  # how things stand now is no figure of the plan's years
+            period = None
 
         start = indicator.skip_list_label(text, quote_start, q.pre_start)  # the label is no part of the quote
         while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
