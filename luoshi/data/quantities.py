@@ -162,7 +162,8 @@ CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", 
                      "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
                      "计划的", "占计划",  # a share of the plan done (完成年度投资计划的23.7%)
                      "为目标",  # the aim work was done for (以改善生态为目标,完成…)
-                     "初步预计")  # an estimate of a year gone by: see ESTIMATE_CUES
+                     "初步预计",  # an estimate of a year gone by: see ESTIMATE_CUES
+                     "从目前", "由目前", "从现在", "由现在")  # the base a plan starts from (CURRENT_WORDS)
 # Words that hold a target cue (预计) but report a result: counted as achievement
 # cues in the unmasked text (初步预计全年增长4.7%左右 is last year's figure).
 ESTIMATE_CUES = ("初步预计",)
