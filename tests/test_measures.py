@@ -1036,3 +1036,19 @@ def test_a_plans_base_of_how_things_stand_is_an_actual_level() -> None:
     base, goal = run(text)
     assert (base.indicator, base.kind, base.period) == ("城镇居民人均可支配收入", "achievement", None)
     assert (goal.indicator, goal.kind, goal.value) == ("城镇居民人均可支配收入", "target", 5)
+
+
+def test_a_change_after_a_share_of_the_plan_measures_the_thing_itself() -> None:
+    text = "全年完成工业总产值80亿元,占计划的100%,同比增长6%;固定资产投资30亿元,占计划的95%,同比下降2%。"
+    assert indicators_of(text) == ["工业总产值", "工业总产值占计划", "工业总产值",
+                                   "固定资产投资", "固定资产投资占计划", "固定资产投资"]
+
+
+def test_a_second_share_replaces_the_first() -> None:
+    text = "发明专利申请量占全市40%、占全省12%。"
+    assert indicators_of(text) == ["发明专利申请量占全市", "发明专利申请量占全省"]
+
+
+def test_points_after_a_share_move_the_share() -> None:
+    text = "研发经费投入20亿元,占地区生产总值比重达2.5%,比上年提高0.2个百分点。"
+    assert indicators_of(text)[-1] == "研发经费投入占地区生产总值比重"

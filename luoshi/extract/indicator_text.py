@@ -43,6 +43,7 @@ from luoshi.data.quantities import (
     PLAN_SHARE_NOUNS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
+    RATE_NAME_ENDS,
     RATIO_REFERENCES,
     REFERENCE_WORDS,
 )
@@ -293,6 +294,21 @@ def owner(text: str, spans: Spans) -> Spans:
     if m and m.start() > a + 1:
         return spans[:-1] + ((a, m.start()),)
     return spans
+
+
+def without_share(text: str, spans: Spans) -> Spans:
+    """The previous indicator without its share: 地区生产总值 + 占计划 → 地区生产总值.
+
+    A share (占计划的100%, 占全市41%) is of the thing named before 占; what
+    follows it (同比下降2%, 占全省36%) measures that thing again, whole.
+    """
+    if not spans or text.endswith(RATE_NAME_ENDS, *spans[-1]):
+        return spans  # 占GDP比重, 高标准农田占比: a ratio's own name, which a gap or change measures
+    if len(spans) > 1 and text.startswith("占", spans[-1][0]):
+        return spans[:-1]
+    a, b = spans[-1]
+    k = text.find("占", a + 2, b)
+    return spans[:-1] + ((a, k),) if k > 0 else spans
 
 
 def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:

@@ -489,7 +489,11 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             if m and m.start() > a:
                 return prev_ind[:-1] + ((a, m.start()), post), False, end
         return (post,), False, end
+    if prev_ind and not q.unit.endswith("百分点"):  # (points move the share itself)
+        prev_ind = indicator.without_share(text, prev_ind)
     if pre[1] > pre[0]:
+        if prev_ind and text.startswith("占", pre[0]):
+            return prev_ind + (pre,), True, end  # a share is of the whole thing named before
         if prev_ind and indicator.is_attribute(text, *pre):
             return indicator.owner(text, prev_ind) + (pre,), True, end
         if prev_ind and indicator.is_level(text, *pre):  # 其中国家级6家: 国家级 + the things counted before
