@@ -1052,3 +1052,25 @@ def test_a_second_share_replaces_the_first() -> None:
 def test_points_after_a_share_move_the_share() -> None:
     text = "研发经费投入20亿元,占地区生产总值比重达2.5%,比上年提高0.2个百分点。"
     assert indicators_of(text)[-1] == "研发经费投入占地区生产总值比重"
+
+
+def test_new_start_names_the_projects_a_count_counts() -> None:
+    text = "一季度,40个新开工项目开工率达到60%以上;30个新开工项目已有12个开工建设。"
+    assert indicators_of(text) == ["新开工项目", "新开工项目开工率", "新开工项目", "新开工项目开工建设"]
+
+
+def test_a_cue_verb_after_a_list_comma_opens_the_figures_predicate() -> None:
+    assert only("实施托育服务提升计划、确保入园率不低于85%。").indicator == "入园率"
+
+
+@pytest.mark.parametrize("text", [
+    "纲要细化提出25项主要指标。",
+    "围绕创新投入提出4项指标。",
+    "针对性提出就业、收入、教育等6项指标。",
+])
+def test_a_plan_counting_its_own_indicators_is_no_measure(text: str) -> None:
+    assert run(text) == []
+
+
+def test_indicators_counted_as_done_are_still_a_measure() -> None:
+    assert only("省下达的12项约束性指标全部完成。").value == 12

@@ -196,6 +196,8 @@ INDICATOR_LEAD_WORDS = (
     "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
     "近期", "中期", "远期", "规划近期", "规划中期", "规划远期",  # the stages of a plan are when, not what
 )
+# Cue verbs that, after 、, open a predicate of their own (实施…计划、确保入园率不低于90%).
+CLAUSE_CUE_VERBS = ("确保", "力争", "争取", "努力实现", "实现", "完成")
 # A clause opened by a preposition frames the indicator, which follows the
 # frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元,
 # 聚焦群众需求实施271个重点城建项目.
@@ -371,6 +373,11 @@ SLOGAN_NOUNS = (
 # Nouns after any count that make it the structure of a text or a policy
 # (八个方面, 扫黑除恶6个机制), not a measure.
 STRUCTURE_NOUNS = ("方面", "机制", "原则", "意识", "自信", "领域")
+# A plan laying out its own indicators (提出20项主要指标, 围绕创新提出3项指标)
+# counts parts of the text, not the world: a verb of setting out right before
+# the count and an indicator noun right after it.
+OUTLINE_VERBS = ("提出", "设置", "设定", "设立", "确定", "细化", "包括", "涵盖")
+OUTLINE_NOUNS = ("主要指标", "指标", "约束性指标", "预期性指标")
 # Verbs before a small Chinese-numeral count that make it a real quantity
 # (新建两所幼儿园, 完成…四宗中小河流治理工程).
 CN_COUNT_VERBS = (

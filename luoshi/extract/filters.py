@@ -24,6 +24,8 @@ from luoshi.data.quantities import (
     MEASURE_ACRONYMS,
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
+    OUTLINE_NOUNS,
+    OUTLINE_VERBS,
     POLICY_NOUNS,
     RANK_NOUNS,
     RANK_STEP_UNITS,
@@ -157,6 +159,16 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
                           or _POLICY_AT_RE.match(text, q.end)):
         return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
+
+
+# (提出就业、收入等7项指标: the items the count sums may stand between)
+_OUTLINE_VERB_RE = re.compile(rf"(?:{word_pattern(OUTLINE_VERBS)})了?(?:[^,，;；。\d]{{1,30}}等)?$")
+
+
+def is_outline_count(text: str, q: Quantity) -> bool:
+    """提出20项主要指标: a plan counting its own indicators lays out the text, it measures nothing."""
+    return (q.unit_class == "classifier" and text.startswith(OUTLINE_NOUNS, q.end)
+            and _OUTLINE_VERB_RE.search(text, max(0, q.pre_start - 36), q.pre_start) is not None)
 
 
 def is_unitless_level(text: str, q: Quantity) -> bool:

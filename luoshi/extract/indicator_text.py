@@ -20,6 +20,7 @@ from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
     BATCHES,
     CHANGE_VERBS,
+    CLAUSE_CUE_VERBS,
     COMPARISON_BASE,
     FRAME_BUILD_VERBS,
     FRAME_PREPOSITIONS,
@@ -182,6 +183,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     Nor is a list item's label (一是 would read as 是 of a ratio: 一是全市…).
     """
     s = skip_list_label(text, s, e)
+    k = text.rfind("、", s, e)
+    if k >= 0 and text.startswith(CLAUSE_CUE_VERBS, k + 1):
+        s = k + 1  # 实施…行动计划、确保入园率不低于90%: 、 joins two predicates, the figure's is the last
     dash = text.rfind("——", s, e)
     if dash >= 0:  # 主要预期目标——地区生产总值增长7%: a dash introduces what is measured
         s = skip_list_label(text, dash + 2, e)
@@ -251,6 +255,8 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
         break
     if cut:
         m = _POST_CUT_RE.search(text, s + 1, e)
+        while m and text[m.start() - 1] == "新":  # 184个新开工项目开工率…: 新开工 names the projects
+            m = _POST_CUT_RE.search(text, m.end(), e)
         if m:
             e = m.start()
             if text.endswith(_CUT_MODIFIERS, s + 1, e):  # 1000个重点项目年度投资…: 年度 belongs to the sum

@@ -227,6 +227,7 @@ def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
     return m is not None and int(m.group(1)) < int(period)
 
 
+_PARTITIVE_GAP_RE = re.compile(r"[,，]?(?:其?中[,，]?)?(?:已有|有)|[,，]?其?中[,，]?")
 _CURRENT_BASE_RE = re.compile(rf"(?:从|由)(?:{word_pattern(CURRENT_WORDS)})的?$")
 _CURRENT_LASTS = frozenset(w[-1] for w in CURRENT_WORDS) | {"的"}
 
@@ -419,7 +420,8 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
     for q in found:
         if chrome[0] and _inside(chrome, q.num_start):
             continue
-        if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
+        if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q) \
+                or filters.is_outline_count(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
         if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
@@ -479,6 +481,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
         if rs < used_end <= q.pre_start:  # 20个集聚区整合为11个开发区: the verb is 整合为, not 集聚区整合为
             pre = indicator.clean_pre(text, used_end, q.pre_start, change)
+            if prev_ind and pre[1] == pre[0] and _PARTITIVE_GAP_RE.fullmatch(text, used_end, q.pre_start):
+                return prev_ind + (post,), True, end  # 66个新开工项目已有28个开工建设: 28 of those projects
         if pre[1] > pre[0] and not listed and not indicator.is_enumeration(text, *pre):
             if q.unit_class == "money" and indicator.ends_with_attribute(text, *pre):
                 return (post, pre), False, end  # 年度投资5500亿元的重大项目: the projects' annual investment
