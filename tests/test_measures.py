@@ -1074,3 +1074,16 @@ def test_a_plan_counting_its_own_indicators_is_no_measure(text: str) -> None:
 
 def test_indicators_counted_as_done_are_still_a_measure() -> None:
     assert only("省下达的12项约束性指标全部完成。").value == 12
+
+
+def test_a_push_in_a_paragraph_that_reports_is_done_work() -> None:
+    text = ("全年新增就业1.2万人,同比提高3%,累计办证5000套。加快建设社区医院等4个卫生项目,建成6个养老中心。\n"
+            "今年,我们将力争新增就业1.5万人。\n")
+    assert [m.kind for m in run(text)] == ["achievement"] * 5 + ["target"]
+
+
+def test_a_paragraph_without_cue_words_goes_on_the_one_before() -> None:
+    text = ("全年新增就业1.2万人,同比提高3%,累计办证5000套。\n"
+            "侦破刑事案件300起,修订应急预案12个。\n"
+            "今年,我们将力争新增就业1.5万人,确保新建学校3所。\n")
+    assert [m.kind for m in run(text)] == ["achievement"] * 5 + ["target"] * 2

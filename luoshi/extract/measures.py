@@ -296,6 +296,19 @@ class _CueBalances:
         pe = text.find("\n", end)
         return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text), False)
 
+    def of_previous_paragraph(self, start: int) -> int:
+        """The balance of the nearest paragraph before the one at ``start`` that has one (two back at most)."""
+        text = self.text
+        ps = text.rfind("\n", 0, start) + 1
+        for _ in range(2):
+            if ps <= 0:
+                return 0
+            pe = ps - 1
+            ps = text.rfind("\n", 0, pe) + 1
+            if pe > ps and (balance := self.of(ps, pe, False)):
+                return balance
+        return 0
+
 
 def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
           full: tuple[int, int] | None = None) -> tuple[str, float]:
@@ -318,6 +331,9 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
             return "achievement", 0.7
         return "target", 0.9
     balance = cues.of(ss, se)
+    if balance < 0 and role in ("review_guess", "plan_guess") and not cues.of(ss, se, False) \
+            and cues.of_paragraph(ss, se) > 0:
+        return "achievement", 0.5  # 加快建设…7个项目 in a paragraph that reports: the push is done work
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
     if full is not None and full != (ss, se):
@@ -329,6 +345,9 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.5
     if role in ("review_guess", "plan_guess"):  # a part found from cue words (review_plan_split)
+        balance = cues.of_previous_paragraph(ss)  # a paragraph of no cue words goes on the one before
+        if balance:
+            return ("achievement" if balance > 0 else "target"), 0.5
         return ("achievement" if role == "review_guess" else "target"), 0.5
     return "target", 0.5
 
