@@ -1087,3 +1087,19 @@ def test_a_paragraph_without_cue_words_goes_on_the_one_before() -> None:
             "侦破刑事案件300起,修订应急预案12个。\n"
             "今年,我们将力争新增就业1.5万人,确保新建学校3所。\n")
     assert [m.kind for m in run(text)] == ["achievement"] * 5 + ["target"] * 2
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("某省实现地区生产总值5.3万亿元。", "地区生产总值"),  # who reports a whole-economy measure
+    ("某市全年实现生产总值800亿元。", "生产总值"),
+    ("高新区地区生产总值增长8%。", "地区生产总值"),
+    ("海洋生产总值达420亿元。", "海洋生产总值"),  # a sector is a word of it
+    ("人均地区生产总值达到10万元。", "人均地区生产总值"),
+    ("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗"),
+    ("工业增加值占全市地区生产总值比重达40%。", "工业增加值占全市地区生产总值比重"),
+    ("某地菜心种植面积达8万亩。", "某地菜心种植面积"),  # a product keeps its place
+    ("产业集聚区固定资产投资增长15%。", "产业集聚区固定资产投资"),  # a zone is part of the economy
+    ("民营经济对全市GDP增长贡献率达50%。", "民营经济对全市GDP增长贡献率"),
+])
+def test_the_place_reporting_a_whole_economy_measure(text: str, indicator: str) -> None:
+    assert only(text).indicator == indicator

@@ -196,6 +196,18 @@ INDICATOR_LEAD_WORDS = (
     "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
     "近期", "中期", "远期", "规划近期", "规划中期", "规划远期",  # the stages of a plan are when, not what
 )
+# Whole-economy measures: a place, or a subject with 实现/完成, before one of
+# them is who reports it, no word of it (四川实现地区生产总值, 某县规模以上工业
+# 增加值); a product or a sector before it is (连州菜心, 海洋生产总值).
+ECONOMY_NAMES = (
+    "地区生产总值", "国内生产总值", "生产总值", "GDP", "一般公共预算收入", "财政总收入",
+    "社会消费品零售总额", "固定资产投资", "规模以上工业增加值", "规上工业增加值", "进出口总额",
+)
+ECONOMY_DOER_VERBS = ("实现", "完成")  # 四川实现…: any of the names
+# A bare place before the output of a whole economy (河北省地区生产总值); before the
+# other names a zone is a part of the economy (产业集聚区固定资产投资), kept.
+ECONOMY_PLACE_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
+ECONOMY_OUTPUT_NAMES = ("地区生产总值", "国内生产总值", "生产总值", "GDP")
 # Cue verbs that, after 、, open a predicate of their own (实施…计划、确保入园率不低于90%).
 CLAUSE_CUE_VERBS = ("确保", "力争", "争取", "努力实现", "实现", "完成")
 # A clause opened by a preposition frames the indicator, which follows the

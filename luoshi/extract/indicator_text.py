@@ -40,6 +40,10 @@ from luoshi.data.quantities import (
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
     COUNTING_NOTES,
+    ECONOMY_DOER_VERBS,
+    ECONOMY_NAMES,
+    ECONOMY_OUTPUT_NAMES,
+    ECONOMY_PLACE_ENDS,
     CURRENT_WORDS,
     PLAN_SHARE_NOUNS,
     POST_CUT_WORDS,
@@ -93,6 +97,10 @@ _MODIFIERS_END_RE = re.compile(r"[^\d、的,，;；。等和及与]{2,12}的")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
+_ECONOMY_NAME_RE = re.compile(word_pattern(ECONOMY_NAMES))  # (the leftmost: 人均地区生产总值 is one name)
+_NOT_SUBJECT = r"[^,，;；。、\d占比的与和及较对“”]"
+_ECONOMY_DOER_RE = re.compile(rf"{_NOT_SUBJECT}{{1,8}}?(?:{word_pattern(ECONOMY_DOER_VERBS)})")
+_ECONOMY_PLACE_RE = re.compile(rf"{_NOT_SUBJECT}{{1,6}}?(?:{word_pattern(ECONOMY_PLACE_ENDS)})")
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
 _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
@@ -225,6 +233,10 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
             s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
     if e > s and text[e - 1] == "批" and (m := _BATCH_TAIL_RE.search(text, max(s, e - 6), e)) and m.start() > s:
         e = m.start()
+    if e - s > 5 and (m := _ECONOMY_NAME_RE.search(text, s, e)) and m.start() > s and (
+            _ECONOMY_DOER_RE.fullmatch(text, s, m.start())
+            or m.group() in ECONOMY_OUTPUT_NAMES and _ECONOMY_PLACE_RE.fullmatch(text, s, m.start())):
+        s = m.start()  # 四川实现地区生产总值: who reports a whole-economy measure is no word of it
     return s, e
 
 
