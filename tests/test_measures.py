@@ -1103,3 +1103,18 @@ def test_a_paragraph_without_cue_words_goes_on_the_one_before() -> None:
 ])
 def test_the_place_reporting_a_whole_economy_measure(text: str, indicator: str) -> None:
     assert only(text).indicator == indicator
+
+
+def test_a_gap_to_the_target_measures_the_figure_before() -> None:
+    found = run("全区地区生产总值同比增长3.2%,差目标1.8个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [("地区生产总值", True), ("地区生产总值", False)]
+    assert only("差异化发展项目12个。").indicator == "差异化发展项目"
+
+
+def test_a_comparator_before_fan_governs_it() -> None:
+    m = only("五年来经济总量接近翻两番。")
+    assert (m.value, m.unit, m.comparator, m.change) == (2, "番", "~", True)
+
+
+def test_a_share_of_the_plan_after_wei_drops_the_copula() -> None:
+    assert indicators_of("固定资产投资完成12亿元,为年度投资计划的30.9%。")[-1] == "年度投资计划"

@@ -116,7 +116,8 @@ RATE_QUALIFIERS = ("自然", "名义", "实际", "现价", "按可比价")
 BARE_RATES = ("增幅", "增速", "涨幅", "降幅", "减幅", "增长率", "增长幅度")
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
-GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高")
+GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高",
+             "差目标", "差预期")  # (差 alone starts 差异化)
 # A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
 RATIO_REFERENCES = ("是", "相当于", "为")
 # A year after these words is the base of a comparison (是2017年的1.8倍,
@@ -286,6 +287,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
     r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
     r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
+    r"为(?=年度|全年|计划|目标|任务|省定|市定)",  # 为年度投资计划的30.90%, as 完成年度任务的107%
 )
 LIST_BULLETS = "●○•◆◇■□▪▶►"
 # Labels that open a list item (regex, on the normalised text: brackets and

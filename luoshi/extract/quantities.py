@@ -209,6 +209,10 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         num = g["fan"]
         value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
         ns, ne = m.span("fan")
+        lead, lead_start = _prefix_comparator(text, m.start())  # 接近翻两番: the comparator is before 翻
+        if lead:
+            q = _finish(text, value, ns, ne, ne, m.end(), text[ne:m.end()], "ratio", "chinese", None, False, capped)
+            return q._replace(start=lead_start, pre_start=lead_start, comparator=lead)
         us, ue = ne, m.end()
         numeral = "chinese"
         unit_class = "ratio"
