@@ -1118,3 +1118,19 @@ def test_a_comparator_before_fan_governs_it() -> None:
 
 def test_a_share_of_the_plan_after_wei_drops_the_copula() -> None:
     assert indicators_of("固定资产投资完成12亿元,为年度投资计划的30.9%。")[-1] == "年度投资计划"
+
+
+def test_deng_inside_a_word_ends_no_list() -> None:
+    assert only("中等收入群体比例力争达到40%。").indicator == "中等收入群体比例"
+    assert only("高等教育毛入学率达到60%。").indicator == "高等教育毛入学率"
+
+
+def test_a_level_reached_after_new_ones_counts_them_all() -> None:
+    assert indicators_of("新增县级龙头企业2家,达到22家。") == ["新增县级龙头企业", "县级龙头企业"]
+
+
+def test_a_cue_word_inside_a_quoted_name_is_no_cue() -> None:
+    text = ("五年来,全区生产总值年均增长6%,累计引进项目120个。\n"
+            "实施企业培育“十百千计划”,产业体系加快构建。高新技术企业达500家。\n"
+            "今年,我们将力争新增就业1.5万人。\n")
+    assert [m.kind for m in run(text)] == ["achievement"] * 3 + ["target"]

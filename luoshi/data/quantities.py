@@ -209,6 +209,8 @@ ECONOMY_DOER_VERBS = ("实现", "完成")  # 四川实现…: any of the names
 # other names a zone is a part of the economy (产业集聚区固定资产投资), kept.
 ECONOMY_PLACE_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 ECONOMY_OUTPUT_NAMES = ("地区生产总值", "国内生产总值", "生产总值", "GDP")
+# Words holding 等 that is no list's end (中等收入群体比例, 高等教育毛入学率, 等级公路).
+DENG_WORDS = ("中等", "同等", "高等", "初等", "平等", "对等", "上等", "优等", "等级", "等次", "等于")
 # Cue verbs that, after 、, open a predicate of their own (实施…计划、确保入园率不低于90%).
 CLAUSE_CUE_VERBS = ("确保", "力争", "争取", "努力实现", "实现", "完成")
 # A clause opened by a preposition frames the indicator, which follows the
@@ -400,7 +402,7 @@ CN_COUNT_VERBS = (
 )
 # A running total (累计达到25家) after a count of new things (新增上市公司3家)
 # counts all of them: the words of newness leave the indicator it takes.
-TOTAL_WORDS = ("累计", "共计", "总数", "总计")
+TOTAL_WORDS = ("累计", "共计", "总数", "总计", "达", "增至", "增加到", "发展到")  # (新增2家,达到22家)
 NEW_WORDS = ("新增", "新建", "新认定", "新引进", "新培育", "新设")
 # A rate of newness (日均新增市场主体196户) leaves with the newness.
 PER_TIME_WORDS = ("日均", "月均", "年均", "每天", "每日", "每月", "每年")

@@ -45,6 +45,7 @@ from luoshi.data.quantities import (
     ECONOMY_OUTPUT_NAMES,
     ECONOMY_PLACE_ENDS,
     CURRENT_WORDS,
+    DENG_WORDS,
     PLAN_SHARE_NOUNS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
@@ -183,6 +184,11 @@ def _relation_tail(text: str, s: int, e: int) -> re.Match | None:
     return m
 
 
+def _in_deng_word(text: str, i: int) -> bool:
+    """Is the 等 at ``i`` part of a word (中等, 高等, 等级), not the end of a list?"""
+    return text[i - 1:i + 1] in DENG_WORDS or text[i:i + 2] in DENG_WORDS
+
+
 def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     """The indicator words before a number.
 
@@ -208,8 +214,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     if i >= 0:
         s1 = i + 2  # “四上”企业中的高新技术企业数量 → 高新技术企业数量
     i = text.rfind("等", s1, e - 1)
-    if i >= 0 and i + 1 < e and text[i + 1] not in "、,，":
-        s1 = i + 1  # 开展送书、送展等群众性活动 → 群众性活动
+    if i >= 0 and i + 1 < e and text[i + 1] not in "、,，" and not _in_deng_word(text, i):
+        s1 = i + 1  # 开展送书、送展等群众性活动 → 群众性活动 (but 中等收入群体 is one name)
     s = s0 if s1 == s else strip_lead(text, s1, e)
     tail = strip_tail(text, s, e, change)
     lo = max(s, tail - 16)

@@ -260,6 +260,7 @@ def _direction(text: str, q: Quantity, clause_start: int) -> str:
 
 
 _FALSE_FRIENDS_RE = re.compile(word_pattern(CUE_FALSE_FRIENDS))
+_QUOTED_NAME_RE = re.compile(r"“[^“”\n]{1,12}”")
 
 
 _STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
@@ -267,6 +268,8 @@ _STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
 
 def _cue_balance(text: str, weak: bool = True) -> int:
     """Achievement cues minus target cues in ``text`` (false friends masked; ``weak`` counts 推进 and the like)."""
+    if "“" in text:  # a cue word inside a quoted name is no cue (“十百千计划”, “一年来…”)
+        text = _QUOTED_NAME_RE.sub("|", text)
     has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
     return sum(map(has, ACHIEVEMENT_CUES)) + sum(map(text.__contains__, ESTIMATE_CUES)) \
         - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
@@ -331,9 +334,10 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
             return "achievement", 0.7
         return "target", 0.9
     balance = cues.of(ss, se)
-    if balance < 0 and role in ("review_guess", "plan_guess") and not cues.of(ss, se, False) \
-            and cues.of_paragraph(ss, se) > 0:
-        return "achievement", 0.5  # 加快建设…7个项目 in a paragraph that reports: the push is done work
+    if balance < 0 and role in ("review_guess", "plan_guess") and not cues.of(ss, se, False):
+        paragraph = cues.of_paragraph(ss, se)
+        if paragraph > 0 or not paragraph and cues.of_previous_paragraph(ss) > 0:
+            return "achievement", 0.5  # 加快建设…7个项目 in a paragraph that reports: the push is done work
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
     if full is not None and full != (ss, se):
