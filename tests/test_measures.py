@@ -1134,3 +1134,16 @@ def test_a_cue_word_inside_a_quoted_name_is_no_cue() -> None:
             "实施企业培育“十百千计划”,产业体系加快构建。高新技术企业达500家。\n"
             "今年,我们将力争新增就业1.5万人。\n")
     assert [m.kind for m in run(text)] == ["achievement"] * 3 + ["target"]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("围绕城区面积60平方公里、30万人口,打造区域中心城市。", ["城区面积", "人口"]),  # a frame with no verb
+    ("先后投资120亿元。", ["投资"]),
+    ("获得建设用地指标奖励800亩。", ["建设用地指标奖励"]),
+    ("8大类40项民生实事全部超额完成。", ["8大类民生实事"]),  # what was said of the things counted
+    ("累计为1200户3500名困难群众发放救助金。", ["困难群众发放救助金"] * 2),  # one object of both counts
+    ("确保年内筹集保障性住房3万套、竣工2万套。", ["筹集保障性住房", "保障性住房竣工"]),
+    ("新开工项目90个、竣工60个。", ["新开工项目", "项目竣工"]),
+])
+def test_indicator_objects_of_round_two(text: str, indicators: list[str]) -> None:
+    assert indicators_of(text) == indicators

@@ -289,6 +289,8 @@ INDICATOR_LEAD_PATTERNS = (
     r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
     r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
     r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
+    r"先后",  # 先后投资1282.5亿元
+    r"获得(?!感)",  # 获得土地计划指标奖励1000亩 (but 获得感 is a noun)
     r"为(?=年度|全年|计划|目标|任务|省定|市定)",  # 为年度投资计划的30.90%, as 完成年度任务的107%
 )
 LIST_BULLETS = "●○•◆◇■□▪▶►"
@@ -337,6 +339,7 @@ SUM_WORDS = ("总", "累计", "合计", "共计", "一共", "完成", "实现", 
 POST_STOP_WORDS = (
     "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主", "为引领", "为龙头", "为依托", "为核心",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
+    "超额完成", "全部超额", "全部办结", "基本办结",
     "进展顺利", "顺利推进", "有序推进", "加快推进",
     "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
@@ -404,6 +407,8 @@ CN_COUNT_VERBS = (
 # counts all of them: the words of newness leave the indicator it takes.
 TOTAL_WORDS = ("累计", "共计", "总数", "总计", "达", "增至", "增加到", "发展到")  # (新增2家,达到22家)
 NEW_WORDS = ("新增", "新建", "新认定", "新引进", "新培育", "新设")
+# Verbs that start work on things a later count says are done (新开工项目120个、竣工80个).
+WORK_START_VERBS = ("新开工", "开工", "筹集", "启动", "实施", "开工建设")
 # A rate of newness (日均新增市场主体196户) leaves with the newness.
 PER_TIME_WORDS = ("日均", "月均", "年均", "每天", "每日", "每月", "每年")
 # Words that say things were put to use; with COMPLETION_VERBS alone before a

@@ -237,6 +237,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
             s = strip_lead(text, verbs[-1].end(), e)
         elif builds := [m for m in _FRAME_BUILD_RE.finditer(text, frame + 1, e) if m.start() >= s]:
             s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
+        elif not verbs and frame == s and text.startswith(("围绕", "聚焦"), s):
+            s = strip_lead(text, s + 2, e)  # 围绕城区面积100平方公里: a frame with no verb frames the figure itself
     if e > s and text[e - 1] == "批" and (m := _BATCH_TAIL_RE.search(text, max(s, e - 6), e)) and m.start() > s:
         e = m.start()
     if e - s > 5 and (m := _ECONOMY_NAME_RE.search(text, s, e)) and m.start() > s and (

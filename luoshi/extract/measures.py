@@ -36,6 +36,7 @@ from luoshi.data.quantities import (
     DECREASE_WORDS,
     ESTIMATE_CUES,
     FLOOR_COMPARATORS,
+    FRAME_BUILD_VERBS,
     GAP_WORDS,
     IN_USE_VERBS,
     LEVEL_VERBS,
@@ -56,6 +57,7 @@ from luoshi.data.quantities import (
     THIS_YEAR_WORDS,
     TOTAL_WORDS,
     WEAK_TARGET_CUES,
+    WORK_START_VERBS,
 )
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
@@ -227,6 +229,7 @@ def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
     return m is not None and int(m.group(1)) < int(period)
 
 
+_WORK_VERB_RE = re.compile(word_pattern(NEW_WORDS + FRAME_BUILD_VERBS + WORK_START_VERBS))
 _PARTITIVE_GAP_RE = re.compile(r"[,，]?(?:其?中[,，]?)?(?:已有|有)|[,，]?其?中[,，]?")
 _CURRENT_BASE_RE = re.compile(rf"(?:从|由)(?:{word_pattern(CURRENT_WORDS)})的?$")
 _CURRENT_LASTS = frozenset(w[-1] for w in CURRENT_WORDS) | {"的"}
@@ -528,6 +531,11 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         if prev_ind and q.unit_class == "classifier" and _SETTLED_RE.fullmatch(text, *pre):
             a, b = prev_ind[-1]  # 收集涉企问题1356个,解决1118个: 解决 + the things found (less their verb)
             return (pre, (a + 2, b) if b - a >= 4 else (a, b)), True, end
+        if prev_ind and q.unit_class == "classifier" and _DONE_ONLY_RE.fullmatch(text, *pre) \
+                and text[pre[0] - 1:pre[0]] in ("、", ",", "，") and len(prev_ind) == 1:
+            a, b = prev_ind[0]  # 筹集政策性住房5万套、竣工8万套: the same things, done
+            m = _WORK_VERB_RE.match(text, a, b)
+            return (((m.end() if m and m.end() < b - 1 else a), b), pre), True, end
         if indicator.is_attribute(text, *pre) and "分别" in text[rs:pre[0]]:
             topic = _topic_clause(text, clauses, clause_start, floor)  # 高新技术产业增加值,分别占规上工业的30%
             if topic:
@@ -633,8 +641,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
             clauses, cs, kept[i - 1].end if i else 0, used_end)
-        if inherited and next_q is not None and next_q.num_start < ce and text.startswith("、", q.end) \
-                and next_q.unit_class != q.unit_class:
+        if next_q is not None and next_q.num_start < ce and (
+                inherited and text.startswith("、", q.end) and next_q.unit_class != q.unit_class
+                or next_q.pre_start == q.end and q.unit_class == next_q.unit_class == "classifier"
+                and not indicator.join(text, spans)):  # 累计为3316户9228名困难群众发放…: one object of both
             words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
             spans = (words,) if words[1] > words[0] else spans
         if (q.unit_class == "money" and next_q is not None and next_q.unit_class == "classifier" and spans
