@@ -1147,3 +1147,10 @@ def test_a_cue_word_inside_a_quoted_name_is_no_cue() -> None:
 ])
 def test_indicator_objects_of_round_two(text: str, indicators: list[str]) -> None:
     assert indicators_of(text) == indicators
+
+
+def test_a_base_year_dates_the_base_not_the_level_reached() -> None:
+    found = run("非公有制经济增加值占比由2000年的45%提高到65%。")
+    assert [m.period for m in found] == ["2000", None]
+    found = run("地区生产总值从2015年的196亿元增加到2020年的281亿元。")
+    assert [m.period for m in found] == ["2015", "2020"]

@@ -230,6 +230,7 @@ def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
 
 
 _WORK_VERB_RE = re.compile(word_pattern(NEW_WORDS + FRAME_BUILD_VERBS + WORK_START_VERBS))
+_RANGE_TO_RE = re.compile(r"\d[^,，;；。\d]{0,6}?(?:到|至)")
 _PARTITIVE_GAP_RE = re.compile(r"[,，]?(?:其?中[,，]?)?(?:已有|有)|[,，]?其?中[,，]?")
 _CURRENT_BASE_RE = re.compile(rf"(?:从|由)(?:{word_pattern(CURRENT_WORDS)})的?$")
 _CURRENT_LASTS = frozenset(w[-1] for w in CURRENT_WORDS) | {"的"}
@@ -398,9 +399,14 @@ class _YearMentions:
         self.years = [y for _, y in hits]
         self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
 
-    def last_year(self, start: int, end: int) -> str | None:
+    def last_year(self, start: int, end: int, text: str = "") -> str | None:
         i = bisect_left(self.year_pos, end) - 1
-        return self.years[i] if i >= 0 and self.year_pos[i] >= start else None
+        if i < 0 or self.year_pos[i] < start:
+            return None
+        p = self.year_pos[i]
+        if text and p and text[p - 1] in "由从" and _RANGE_TO_RE.search(text, p, end):
+            return None  # 由2000年的45%提高到65%: the base year dates the base, not the level reached
+        return self.years[i]
 
     def says_this_year(self, start: int, end: int) -> bool:
         i = bisect_left(self.this_year, end) - 1
@@ -418,7 +424,7 @@ def _period(text: str, mentions: _YearMentions, sent_start: int, q: Quantity, ki
     """
     if kind == "achievement" and _AVERAGE_RE.search(text, max(sent_start, q.pre_start - 8), q.pre_start):
         return None  # 年均增长3.9%: an average over years, not one year's figure
-    year = mentions.last_year(sent_start, q.num_start)
+    year = mentions.last_year(sent_start, q.num_start, text)
     if year:
         return year
     if mentions.says_this_year(sent_start, q.num_start):
