@@ -1154,3 +1154,8 @@ def test_a_base_year_dates_the_base_not_the_level_reached() -> None:
     assert [m.period for m in found] == ["2000", None]
     found = run("地区生产总值从2015年的196亿元增加到2020年的281亿元。")
     assert [m.period for m in found] == ["2015", "2020"]
+
+
+def test_what_is_held_now_is_of_no_year_named_before() -> None:
+    found = run("2014年全乡已脱贫60户,现有贫困户239户。")
+    assert [m.period for m in found] == ["2014", None]

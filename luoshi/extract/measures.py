@@ -230,6 +230,7 @@ def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
 
 
 _WORK_VERB_RE = re.compile(word_pattern(NEW_WORDS + FRAME_BUILD_VERBS + WORK_START_VERBS))
+_HOLDS_NOW_RE = re.compile(r"现有[^,，;；。]{0,16}$")
 _RANGE_TO_RE = re.compile(r"\d[^,，;；。\d]{0,6}?(?:到|至)")
 _PARTITIVE_GAP_RE = re.compile(r"[,，]?(?:其?中[,，]?)?(?:已有|有)|[,，]?其?中[,，]?")
 _CURRENT_BASE_RE = re.compile(rf"(?:从|由)(?:{word_pattern(CURRENT_WORDS)})的?$")
@@ -406,6 +407,8 @@ class _YearMentions:
         p = self.year_pos[i]
         if text and p and text[p - 1] in "由从" and _RANGE_TO_RE.search(text, p, end):
             return None  # 由2000年的45%提高到65%: the base year dates the base, not the level reached
+        if text and _HOLDS_NOW_RE.search(text, max(p, end - 20), end):
+            return None  # 2014年已脱贫60户,现有贫困户239户: what is held now is of no year named
         return self.years[i]
 
     def says_this_year(self, start: int, end: int) -> bool:
