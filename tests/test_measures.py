@@ -1159,3 +1159,7 @@ def test_a_base_year_dates_the_base_not_the_level_reached() -> None:
 def test_what_is_held_now_is_of_no_year_named_before() -> None:
     found = run("2014年全乡已脱贫60户,现有贫困户239户。")
     assert [m.period for m in found] == ["2014", None]
+
+
+def test_a_counts_words_end_before_the_sales_of_the_things_counted() -> None:
+    assert indicators_of("60家龙头企业年销售收入12亿元。") == ["龙头企业", "龙头企业年销售收入"]

@@ -320,6 +320,7 @@ RATE_NAME_ENDS = ("率", "比例", "比重", "占比")
 POST_CUT_WORDS = (
     "完成", "实现", "达到", "建成", "投产", "开工", "通过", "获得", "占", "增长", "新增",
     "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖", "预计",
+    "年销售收入", "销售收入", "营业收入", "主营业务收入",  # 75家龙头企业年销售收入18.4亿元
 )
 # A number before these words (later in its clause) is the size of a ranking's
 # field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位, and so is
