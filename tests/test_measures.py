@@ -1163,3 +1163,14 @@ def test_what_is_held_now_is_of_no_year_named_before() -> None:
 
 def test_a_counts_words_end_before_the_sales_of_the_things_counted() -> None:
     assert indicators_of("60家龙头企业年销售收入12亿元。") == ["龙头企业", "龙头企业年销售收入"]
+
+
+def test_the_base_a_change_leads_on_from_is_a_level_reached() -> None:
+    base, goal = run("到2027年,高新技术企业数量从120家增加到400家以上。")
+    assert (base.kind, base.period, goal.kind, goal.period) == ("achievement", None, "target", "2027")
+    base, goal = run("力争地区生产总值从2020年的150亿元增加到2025年的220亿元。")
+    assert (base.kind, base.period, goal.kind, goal.period) == ("achievement", "2020", "target", "2025")
+
+
+def test_gong_before_a_verb_of_work_is_no_word_of_it() -> None:
+    assert only("全县共开工建设农村公路60条。").indicator == "开工建设农村公路"

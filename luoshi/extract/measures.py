@@ -235,6 +235,25 @@ _RANGE_TO_RE = re.compile(r"\d[^,，;；。\d]{0,6}?(?:到|至)")
 _PARTITIVE_GAP_RE = re.compile(r"[,，]?(?:其?中[,，]?)?(?:已有|有)|[,，]?其?中[,，]?")
 _CURRENT_BASE_RE = re.compile(rf"(?:从|由)(?:{word_pattern(CURRENT_WORDS)})的?$")
 _CURRENT_LASTS = frozenset(w[-1] for w in CURRENT_WORDS) | {"的"}
+_BASE_TO_RE = re.compile(r"[^,，;；。\d]{0,4}?(?:到|至)")  # 从107家增加到500家: the base of a change to a level
+
+
+_YEAR_BASE_RE = re.compile(r"(?:从|由)(?:19|20)\d\d年(?:末|底)?的?$")
+
+
+def _plain_base(text: str, q: Quantity) -> str | None:
+    """高新企业数量从107家增加到500家: a figure right after 从/由 that a change leads on from is a level reached.
+
+    "now" for a bare base, "year" for one dated (从2020年的196亿元增加到…), else None.
+    """
+    p = q.pre_start
+    if not p or _BASE_TO_RE.match(text, q.end) is None:
+        return None
+    if text[p - 1] in "从由":
+        return "now"
+    if text[p - 1] in "年的末底" and _YEAR_BASE_RE.search(text, max(0, p - 9), p):
+        return "year"
+    return None
 
 
 def _current_base(text: str, q: Quantity) -> bool:
@@ -675,8 +694,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             if found_kind[0] == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
                 found_kind = ("achievement", 0.6)  # 2016年,全省实现…: last year's results before this year's plan
             kinds[(role, ss)] = found_kind
-        current = _current_base(text, q)
-        kind, confidence = ("achievement", 0.9) if aside or current else kinds[(role, ss)]
+        base = _plain_base(text, q)
+        current = base == "now" or _current_base(text, q)
+        kind, confidence = ("achievement", 0.9) if aside or current or base else kinds[(role, ss)]
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
