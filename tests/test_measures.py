@@ -1174,3 +1174,7 @@ def test_the_base_a_change_leads_on_from_is_a_level_reached() -> None:
 
 def test_gong_before_a_verb_of_work_is_no_word_of_it() -> None:
     assert only("全县共开工建设农村公路60条。").indicator == "开工建设农村公路"
+
+
+def test_the_topic_clause_of_a_change_loses_its_own_change_words() -> None:
+    assert indicators_of("全市推动投资保持平稳较快增长,全年增长9%。") == ["投资"]

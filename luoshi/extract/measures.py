@@ -589,7 +589,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             if a + len(new) < b:
                 return ((a + len(new), b),) + prev_ind[1:], True, end
         return prev_ind, True, end
-    return _topic_clause(text, clauses, clause_start, floor), True, end
+    return _topic_clause(text, clauses, clause_start, floor, change), True, end
 
 
 # Measure(*fields) through its slots: a keyword call of the frozen dataclass costs twice as much
@@ -863,14 +863,18 @@ def _object_before(text: str, clauses: _Bounds, clause_start: int, floor: int) -
     return (head, clause_start - 1) if head and 2 <= clause_start - 1 - head <= 12 else None
 
 
-def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) -> indicator.Spans:
-    """规上工业主营业务收入、利润,分别增长4.2%、8.6%: a short clause before names the topic."""
+def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int,
+                  change: bool = False) -> indicator.Spans:
+    """规上工业主营业务收入、利润,分别增长4.2%、8.6%: a short clause before names the topic.
+
+    For a change, the topic's own change words go (投资保持平稳较快增长,全年增长9% → 投资).
+    """
     if clause_start < 2 or text[clause_start - 1] not in ",，":
         return ()
     prev_start, _ = clauses.around(clause_start - 2, clause_start - 1)
     if prev_start < floor or clause_start - 1 - prev_start > 30:
         return ()
-    pre = indicator.clean_pre(text, prev_start, clause_start - 1, False)
+    pre = indicator.clean_pre(text, prev_start, clause_start - 1, change)
     return (pre,) if pre[1] > pre[0] else ()
 
 
