@@ -1178,3 +1178,8 @@ def test_gong_before_a_verb_of_work_is_no_word_of_it() -> None:
 
 def test_the_topic_clause_of_a_change_loses_its_own_change_words() -> None:
     assert indicators_of("全市推动投资保持平稳较快增长,全年增长9%。") == ["投资"]
+
+
+def test_a_rate_floor_after_a_count_sorts_the_things_counted() -> None:
+    m = only("分省看,11个省份开工率超过95%。")
+    assert (m.value, m.unit) == (11, "个")

@@ -31,6 +31,7 @@ from luoshi.data.quantities import (
     RANK_STEP_UNITS,
     RANK_STEP_VERBS,
     RANK_WORDS,
+    RATE_NAME_ENDS,
     RATIO_INDICATOR_ENDS,
     ROAD_WORDS,
     SLOGAN_NOUNS,
@@ -303,6 +304,11 @@ def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_st
     the count is the measure. Words of a sum between them (21个项目总投资超
     100亿元) make the money their total, which is one.
     """
+    if q.unit_class == "percent" and q.comparator == ">=" and prev is not None and prev.num_start >= clause_start \
+            and prev.unit_class == "classifier":
+        # 11个省份开工率超过95%: a rate floor after a count sorts the things counted, as a sum floor does
+        between = text[prev.end:q.pre_start]
+        return len(between) <= 12 and between.endswith(RATE_NAME_ENDS) and not re.search(r"[,，;；。、]", between)
     if q.unit_class not in ("money", "magnitude") or q.comparator != ">=":
         return False
     if prev is None or prev.num_start < clause_start:
