@@ -962,3 +962,224 @@ def test_a_mark_without_its_unit_and_what_is_said_of_things_counted() -> None:
 
 def test_a_population_ceiling_sorting_cities_is_no_measure() -> None:
     assert run("全面取消城区常住人口100万以下的城市落户限制。") == []
+
+
+# --- round 2: fresh real text ----------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    ("全镇扩挖塘坝120口。", 120, "口", "="),  # wells and ponds are counted by 口
+    ("全乡有蓄水池60余口。", 60, "口", ">="),
+    ("全县可完成GDP12.5亿元。", 12.5, "亿元", "="),  # a figure glued to GDP is still one
+    ("其中乡道85.3公里。", 85.3, "公里", "="),  # a length after a road class names no road
+    ("地均产值3.2亿元/平方公里。", 3.2, "亿元/平方公里", "="),
+    ("投资2千余万元实施水库除险加固。", 2, "千万元", ">="),  # 余 between two magnitudes
+])
+def test_units_of_round_two(text: str, value: float, unit: str, comparator: str) -> None:
+    m = run(text)[0]
+    assert (m.value, m.unit, m.comparator) == (value, unit, comparator)
+
+
+def test_three_mouths_is_a_household_not_a_count() -> None:
+    assert run("关心三口之家的生活。") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("目前,全县共开工建设道路12条,完成投资800万元,占全年计划的90%。", "achievement"),  # how things stand now
+    ("一季度,全市30个重点项目完成投资5亿元,完成年度投资计划的20%,进展顺利。", "achievement"),  # 计划的: a share done
+    ("深入实施校舍扩容三年行动计划,顺利改扩建3所学校。", "achievement"),  # a programme's name is no plan
+    ("以改善生态为目标,顺利完成造林1200亩。", "achievement"),
+    ("初步预计,全年地区生产总值增长4.5%左右。", "achievement"),  # an estimate of a year gone by
+    ("根据各地统计上报数据,新开工改造小区120个。", "achievement"),
+])
+def test_kind_cues_of_round_two(text: str, kind: str) -> None:
+    assert {m.kind for m in run(text)} == {kind}
+
+
+def test_plan_words_in_a_review_section_keep_a_plan_for_this_year() -> None:
+    text = "一、基本情况\n全乡现有贫困户200户。今年计划脱贫50户。\n"
+    assert [m.kind for m in run(text)] == ["achievement", "target"]
+
+
+def test_a_list_after_a_colon_is_governed_by_its_opening_words() -> None:
+    text = "今年计划开展的工作有三项:一是新建道路2条;二是建成1个示范园;三是改造危房30户。"
+    assert {m.kind for m in run(text)} == {"target"}
+
+
+def test_a_title_of_results_marks_a_review() -> None:
+    text = "■ 上年成绩单\n●粮食总产达到300亿斤\n■ 今年主要目标\n●经济增长6%左右\n"
+    assert [m.kind for m in run(text)] == ["achievement", "target"]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("该镇每年造林绿化300万株以上。", "造林绿化"),  # the place that speaks is no word of it
+    ("我乡新改建校舍8所。", "新改建校舍"),
+    ("预计全年可实现工业增加值5.2亿元。", "工业增加值"),  # the modal of an estimate
+    ("2000余人实现了安全饮水。", "安全饮水"),  # the aspect particle after the verb
+    ("地方财政收入8.8亿元,扣除减税因素后增长3.2%。", "地方财政收入"),  # how the figure is counted
+    ("全村有蓄水池15口。", "蓄水池"),
+    ("提出全社会研发经费投入年均增长6%以上。", "全社会研发经费投入"),  # what a plan sets
+    ("为到2035年人均收入比2020年翻一番、达到中等水平打好基础。", "人均收入"),
+    ("经济总量要达到900亿元左右。", "经济总量"),  # modal words between a name and its figure
+    ("研发投入强度每年要提高0.2个百分点。", "研发投入强度"),
+    ("人均公园绿地将达15平方米。", "人均公园绿地"),
+    ("全省经济总量将向5万亿元冲刺。", "经济总量"),
+    ("居民人均可支配收入实际增长4.8%。", "居民人均可支配收入"),
+    ("粮食产量继续保持300亿斤以上。", "粮食产量"),
+    ("粮食产量首次跃上700亿斤新台阶。", "粮食产量"),  # the mark crossed is no word of it
+])
+def test_indicator_words_of_round_two(text: str, indicator: str) -> None:
+    assert run(text)[-1].indicator == indicator
+
+
+def test_a_plans_base_of_how_things_stand_is_an_actual_level() -> None:
+    text = "今后五年,城镇居民人均可支配收入由目前的3.5万元增长到5万元左右。"
+    base, goal = run(text)
+    assert (base.indicator, base.kind, base.period) == ("城镇居民人均可支配收入", "achievement", None)
+    assert (goal.indicator, goal.kind, goal.value) == ("城镇居民人均可支配收入", "target", 5)
+
+
+def test_a_change_after_a_share_of_the_plan_measures_the_thing_itself() -> None:
+    text = "全年完成工业总产值80亿元,占计划的100%,同比增长6%;固定资产投资30亿元,占计划的95%,同比下降2%。"
+    assert indicators_of(text) == ["工业总产值", "工业总产值占计划", "工业总产值",
+                                   "固定资产投资", "固定资产投资占计划", "固定资产投资"]
+
+
+def test_a_second_share_replaces_the_first() -> None:
+    text = "发明专利申请量占全市40%、占全省12%。"
+    assert indicators_of(text) == ["发明专利申请量占全市", "发明专利申请量占全省"]
+
+
+def test_points_after_a_share_move_the_share() -> None:
+    text = "研发经费投入20亿元,占地区生产总值比重达2.5%,比上年提高0.2个百分点。"
+    assert indicators_of(text)[-1] == "研发经费投入占地区生产总值比重"
+
+
+def test_new_start_names_the_projects_a_count_counts() -> None:
+    text = "一季度,40个新开工项目开工率达到60%以上;30个新开工项目已有12个开工建设。"
+    assert indicators_of(text) == ["新开工项目", "新开工项目开工率", "新开工项目", "新开工项目开工建设"]
+
+
+def test_a_cue_verb_after_a_list_comma_opens_the_figures_predicate() -> None:
+    assert only("实施托育服务提升计划、确保入园率不低于85%。").indicator == "入园率"
+
+
+@pytest.mark.parametrize("text", [
+    "纲要细化提出25项主要指标。",
+    "围绕创新投入提出4项指标。",
+    "针对性提出就业、收入、教育等6项指标。",
+])
+def test_a_plan_counting_its_own_indicators_is_no_measure(text: str) -> None:
+    assert run(text) == []
+
+
+def test_indicators_counted_as_done_are_still_a_measure() -> None:
+    assert only("省下达的12项约束性指标全部完成。").value == 12
+
+
+def test_a_push_in_a_paragraph_that_reports_is_done_work() -> None:
+    text = ("全年新增就业1.2万人,同比提高3%,累计办证5000套。加快建设社区医院等4个卫生项目,建成6个养老中心。\n"
+            "今年,我们将力争新增就业1.5万人。\n")
+    assert [m.kind for m in run(text)] == ["achievement"] * 5 + ["target"]
+
+
+def test_a_paragraph_without_cue_words_goes_on_the_one_before() -> None:
+    text = ("全年新增就业1.2万人,同比提高3%,累计办证5000套。\n"
+            "侦破刑事案件300起,修订应急预案12个。\n"
+            "今年,我们将力争新增就业1.5万人,确保新建学校3所。\n")
+    assert [m.kind for m in run(text)] == ["achievement"] * 5 + ["target"] * 2
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("某省实现地区生产总值5.3万亿元。", "地区生产总值"),  # who reports a whole-economy measure
+    ("某市全年实现生产总值800亿元。", "生产总值"),
+    ("高新区地区生产总值增长8%。", "地区生产总值"),
+    ("海洋生产总值达420亿元。", "海洋生产总值"),  # a sector is a word of it
+    ("人均地区生产总值达到10万元。", "人均地区生产总值"),
+    ("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗"),
+    ("工业增加值占全市地区生产总值比重达40%。", "工业增加值占全市地区生产总值比重"),
+    ("某地菜心种植面积达8万亩。", "某地菜心种植面积"),  # a product keeps its place
+    ("产业集聚区固定资产投资增长15%。", "产业集聚区固定资产投资"),  # a zone is part of the economy
+    ("民营经济对全市GDP增长贡献率达50%。", "民营经济对全市GDP增长贡献率"),
+])
+def test_the_place_reporting_a_whole_economy_measure(text: str, indicator: str) -> None:
+    assert only(text).indicator == indicator
+
+
+def test_a_gap_to_the_target_measures_the_figure_before() -> None:
+    found = run("全区地区生产总值同比增长3.2%,差目标1.8个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [("地区生产总值", True), ("地区生产总值", False)]
+    assert only("差异化发展项目12个。").indicator == "差异化发展项目"
+
+
+def test_a_comparator_before_fan_governs_it() -> None:
+    m = only("五年来经济总量接近翻两番。")
+    assert (m.value, m.unit, m.comparator, m.change) == (2, "番", "~", True)
+
+
+def test_a_share_of_the_plan_after_wei_drops_the_copula() -> None:
+    assert indicators_of("固定资产投资完成12亿元,为年度投资计划的30.9%。")[-1] == "年度投资计划"
+
+
+def test_deng_inside_a_word_ends_no_list() -> None:
+    assert only("中等收入群体比例力争达到40%。").indicator == "中等收入群体比例"
+    assert only("高等教育毛入学率达到60%。").indicator == "高等教育毛入学率"
+
+
+def test_a_level_reached_after_new_ones_counts_them_all() -> None:
+    assert indicators_of("新增县级龙头企业2家,达到22家。") == ["新增县级龙头企业", "县级龙头企业"]
+
+
+def test_a_cue_word_inside_a_quoted_name_is_no_cue() -> None:
+    text = ("五年来,全区生产总值年均增长6%,累计引进项目120个。\n"
+            "实施企业培育“十百千计划”,产业体系加快构建。高新技术企业达500家。\n"
+            "今年,我们将力争新增就业1.5万人。\n")
+    assert [m.kind for m in run(text)] == ["achievement"] * 3 + ["target"]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("围绕城区面积60平方公里、30万人口,打造区域中心城市。", ["城区面积", "人口"]),  # a frame with no verb
+    ("先后投资120亿元。", ["投资"]),
+    ("获得建设用地指标奖励800亩。", ["建设用地指标奖励"]),
+    ("8大类40项民生实事全部超额完成。", ["8大类民生实事"]),  # what was said of the things counted
+    ("累计为1200户3500名困难群众发放救助金。", ["困难群众发放救助金"] * 2),  # one object of both counts
+    ("确保年内筹集保障性住房3万套、竣工2万套。", ["筹集保障性住房", "保障性住房竣工"]),
+    ("新开工项目90个、竣工60个。", ["新开工项目", "项目竣工"]),
+])
+def test_indicator_objects_of_round_two(text: str, indicators: list[str]) -> None:
+    assert indicators_of(text) == indicators
+
+
+def test_a_base_year_dates_the_base_not_the_level_reached() -> None:
+    found = run("非公有制经济增加值占比由2000年的45%提高到65%。")
+    assert [m.period for m in found] == ["2000", None]
+    found = run("地区生产总值从2015年的196亿元增加到2020年的281亿元。")
+    assert [m.period for m in found] == ["2015", "2020"]
+
+
+def test_what_is_held_now_is_of_no_year_named_before() -> None:
+    found = run("2014年全乡已脱贫60户,现有贫困户239户。")
+    assert [m.period for m in found] == ["2014", None]
+
+
+def test_a_counts_words_end_before_the_sales_of_the_things_counted() -> None:
+    assert indicators_of("60家龙头企业年销售收入12亿元。") == ["龙头企业", "龙头企业年销售收入"]
+
+
+def test_the_base_a_change_leads_on_from_is_a_level_reached() -> None:
+    base, goal = run("到2027年,高新技术企业数量从120家增加到400家以上。")
+    assert (base.kind, base.period, goal.kind, goal.period) == ("achievement", None, "target", "2027")
+    base, goal = run("力争地区生产总值从2020年的150亿元增加到2025年的220亿元。")
+    assert (base.kind, base.period, goal.kind, goal.period) == ("achievement", "2020", "target", "2025")
+
+
+def test_gong_before_a_verb_of_work_is_no_word_of_it() -> None:
+    assert only("全县共开工建设农村公路60条。").indicator == "开工建设农村公路"
+
+
+def test_the_topic_clause_of_a_change_loses_its_own_change_words() -> None:
+    assert indicators_of("全市推动投资保持平稳较快增长,全年增长9%。") == ["投资"]
+
+
+def test_a_rate_floor_after_a_count_sorts_the_things_counted() -> None:
+    m = only("分省看,11个省份开工率超过95%。")
+    assert (m.value, m.unit) == (11, "个")

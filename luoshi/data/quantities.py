@@ -45,9 +45,10 @@ CLASSIFIERS = (
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
     "个", "列", "班", "尾", "棒", "箱",
+    "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
-PER_UNITS = ("人", "月", "年", "吨", "亩", "平方米", "立方米", "公斤", "天", "户", "小时", "千瓦时", "人次")
+PER_UNITS = ("人", "月", "年", "吨", "亩", "平方公里", "平方米", "立方米", "公斤", "天", "户", "小时", "千瓦时", "人次")
 # Ratio-like units: 翻一番, 三成, 2倍.
 RATIO_UNITS = ("倍", "番", "成")
 # Units that measure time: a duration is a measure only when it is squeezed
@@ -55,7 +56,7 @@ RATIO_UNITS = ("倍", "番", "成")
 TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟", "岁", "年")
 
 # Classifiers that never follow a Chinese numeral in a measure (一期 = phase).
-CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列")
+CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列", "口")  # 三口之家, 一口价
 
 # --- comparator words ------------------------------------------------------
 # Longest first; the regex alternations are built from these tuples.
@@ -115,7 +116,8 @@ RATE_QUALIFIERS = ("自然", "名义", "实际", "现价", "按可比价")
 BARE_RATES = ("增幅", "增速", "涨幅", "降幅", "减幅", "增长率", "增长幅度")
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
-GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高")
+GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高",
+             "差目标", "差预期")  # (差 alone starts 差异化)
 # A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
 RATIO_REFERENCES = ("是", "相当于", "为")
 # A year after these words is the base of a comparison (是2017年的1.8倍,
@@ -141,10 +143,11 @@ ACHIEVEMENT_CUES = (
     "过去", "去年", "上年", "荣获", "获评", "位居", "排名", "完成率", "实际", "全部完成",
     "基本完成", "顺利", "成功", "首次", "均达", "建成投产", "分别完成",
     "超额完成", "创新高", "历史新高", "居全国", "居全省", "居全市",
-    "初步统计", "初步核算", "据统计", "统计显示", "统计数据",  # statistics are of a year gone by
+    "初步统计", "初步核算", "据统计", "统计显示", "统计数据", "统计上报",  # statistics are of a year gone by
+    "目前", "截至", "截止",  # how things stand now (目前,全县共开工建设农村公路89条)
 )
 # Strong future cues that override a review section (rare; e.g. 下一步将…).
-STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年")
+STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年", "今年计划")
 # Cues that tell a review paragraph from a plan paragraph when a text has no
 # headings to say so (luoshi.extract.roles.review_plan_split); only words
 # that rarely appear on the other side.
@@ -156,7 +159,15 @@ PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "�
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
 # they are masked before cues are counted.
 CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列",
-                     "实际使用", "实际利用", "实际到位")  # 实际使用外资 names a measure, not a result
+                     "实际使用", "实际利用", "实际到位",  # 实际使用外资 names a measure, not a result
+                     "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
+                     "计划的", "占计划",  # a share of the plan done (完成年度投资计划的23.7%)
+                     "为目标",  # the aim work was done for (以改善生态为目标,完成…)
+                     "初步预计",  # an estimate of a year gone by: see ESTIMATE_CUES
+                     "从目前", "由目前", "从现在", "由现在")  # the base a plan starts from (CURRENT_WORDS)
+# Words that hold a target cue (预计) but report a result: counted as achievement
+# cues in the unmasked text (初步预计全年增长4.7%左右 is last year's figure).
+ESTIMATE_CUES = ("初步预计",)
 # Strong past cues that override a plan section (e.g. 去年完成…).
 STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经", "今年以来", "年初以来")
 
@@ -164,7 +175,7 @@ STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "
 # the structure stage gave no role.
 # A report of how things stand (2023年计划执行情况, 主要目标完成情况, 2022年经济社会发展情况)
 # reviews: its words are looked for before the plan words (计划, 目标) its title also holds.
-REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "一年来", "五年来", "情况")
+REVIEW_TITLE_WORDS = ("回顾", "回头看", "过去", "成就", "成效", "成绩", "一年来", "五年来", "情况")
 # Phrases that make a numbered line (一、过去五年工作回顾刚刚过去的…) a part heading
 # even when the heading is glued to its first sentence.
 PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年来", "一年来")
@@ -177,7 +188,7 @@ PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", 
 INDICATOR_LEAD_WORDS = (
     "其中", "全年", "今年", "去年", "年内", "全市", "全区", "全县", "全省", "全镇", "全州", "全盟",
     "各县区", "各县", "各区", "各乡镇", "各地",
-    "全旗", "全乡", "全国", "本年", "当年", "五年来", "一年来", "累计", "共计", "合计",
+    "全旗", "全乡", "全村", "全国", "本年", "当年", "五年来", "一年来", "累计", "共计", "合计",
     "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
@@ -186,6 +197,22 @@ INDICATOR_LEAD_WORDS = (
     "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
     "近期", "中期", "远期", "规划近期", "规划中期", "规划远期",  # the stages of a plan are when, not what
 )
+# Whole-economy measures: a place, or a subject with 实现/完成, before one of
+# them is who reports it, no word of it (四川实现地区生产总值, 某县规模以上工业
+# 增加值); a product or a sector before it is (连州菜心, 海洋生产总值).
+ECONOMY_NAMES = (
+    "地区生产总值", "国内生产总值", "生产总值", "GDP", "一般公共预算收入", "财政总收入",
+    "社会消费品零售总额", "固定资产投资", "规模以上工业增加值", "规上工业增加值", "进出口总额",
+)
+ECONOMY_DOER_VERBS = ("实现", "完成")  # 四川实现…: any of the names
+# A bare place before the output of a whole economy (河北省地区生产总值); before the
+# other names a zone is a part of the economy (产业集聚区固定资产投资), kept.
+ECONOMY_PLACE_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
+ECONOMY_OUTPUT_NAMES = ("地区生产总值", "国内生产总值", "生产总值", "GDP")
+# Words holding 等 that is no list's end (中等收入群体比例, 高等教育毛入学率, 等级公路).
+DENG_WORDS = ("中等", "同等", "高等", "初等", "平等", "对等", "上等", "优等", "等级", "等次", "等于")
+# Cue verbs that, after 、, open a predicate of their own (实施…计划、确保入园率不低于90%).
+CLAUSE_CUE_VERBS = ("确保", "力争", "争取", "努力实现", "实现", "完成")
 # A clause opened by a preposition frames the indicator, which follows the
 # frame's last target verb: 在“十四五”中前期实现地区生产总值超520亿元,
 # 聚焦群众需求实施271个重点城建项目.
@@ -203,12 +230,18 @@ INDICATOR_TAIL_WORDS = (
     "降至", "升至", "缩小至", "缩小到", "扩大到", "扩大至", "为", "是", "在", "到", "至", "的",
     "同比", "比上年", "较上年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比", "同口径", "再",
     "以上", "全部", "已", "预计", "首次", "再次", "一举", "争取", "力争", "确保", "努力",
-    "逆势", "大幅", "快速", "较快", "稳步", "持续",  # how a figure moved (逆势增长5%)
+    "逆势", "大幅", "快速", "较快", "稳步", "持续", "平稳", "平稳较快",  # how a figure moved (逆势增长5%)
     "按可比口径", "可比口径", "按同口径", "按可比价格计算", "按可比价计算",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
     "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
     "拓展至", "拓展到", "扩展至", "扩展到", "扩大至",
+    # modal and manner words between a name and its figure (经济总量要达到, 绿地将达, 每年要提高)
+    "要", "需", "需要", "将", "将向", "向", "每年", "实际", "继续",
+    "跃上", "跨上", "站上", "登上",  # 粮食产量首次跃上1.4万亿斤新台阶
 )
+# Words of how things stand now: a figure after 从/由 and one of them is the
+# base a plan starts from (由目前的3.5万元增长到5.3万元), an actual level.
+CURRENT_WORDS = ("目前", "现在", "当前", "现有")
 # Notes in brackets on how figures are counted (地区生产总值同比(下同)增长4.5%).
 COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "快报数", "现价", "可比价", "按可比价计算")
 # Change verbs leave the indicator only when the figure is a change
@@ -244,11 +277,21 @@ INDICATOR_LEAD_PATTERNS = (
     # a span of years is when, not what: 五年内翻了一番, 三年来新增…
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内|里)(?!累计|共)",
     r"有效(?!期)",
-    r"共(?=举办|开展|组织|实施|培训|完成|新增|引进|投入|发放|解决|受理|办理|接待|建成|新建|签约|争取|救助|帮扶)",
+    r"共(?=举办|开展|组织|实施|培训|完成|新增|引进|投入|发放|解决|受理|办理|接待|建成|新建|签约|争取|救助|帮扶|开工|输转|转移|栽植)",
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
     COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
     BATCHES,
+    # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
+    r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州)(?![级内外域委政])",
+    r"可(?=实现|完成|达到|达)",  # 预计全年可完成…: the modal of an estimate
+    r"了(?!解)",  # 1万余人实现了安全饮水: the aspect particle left after the verb
+    r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
+    r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
+    r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
+    r"先后",  # 先后投资1282.5亿元
+    r"获得(?!感)",  # 获得土地计划指标奖励1000亩 (but 获得感 is a noun)
+    r"为(?=年度|全年|计划|目标|任务|省定|市定)",  # 为年度投资计划的30.90%, as 完成年度任务的107%
 )
 LIST_BULLETS = "●○•◆◇■□▪▶►"
 # Labels that open a list item (regex, on the normalised text: brackets and
@@ -277,6 +320,7 @@ RATE_NAME_ENDS = ("率", "比例", "比重", "占比")
 POST_CUT_WORDS = (
     "完成", "实现", "达到", "建成", "投产", "开工", "通过", "获得", "占", "增长", "新增",
     "累计", "总投资", "投资", "其中", "分别", "共", "计划", "带动", "吸纳", "覆盖", "预计",
+    "年销售收入", "销售收入", "营业收入", "主营业务收入",  # 75家龙头企业年销售收入18.4亿元
 )
 # A number before these words (later in its clause) is the size of a ranking's
 # field, not a measure: 在全国312个普通地级市运行质量排名中位居第二位, and so is
@@ -296,11 +340,12 @@ SUM_WORDS = ("总", "累计", "合计", "共计", "一共", "完成", "实现", 
 POST_STOP_WORDS = (
     "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主", "为引领", "为龙头", "为依托", "为核心",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
+    "超额完成", "全部超额", "全部办结", "基本办结",
     "进展顺利", "顺利推进", "有序推进", "加快推进",
     "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
 # Marks a figure crosses (突破百亿元大关, 跨上70亿元台阶): no words of what crossed them.
-MARK_WORDS = ("大关", "台阶")
+MARK_WORDS = ("大关", "台阶", "新台阶")
 # Nouns that a figure's 的 attaches it to without naming what it measures:
 # 实现地区生产总值超3000亿元的目标 (the indicator is before the number).
 GOAL_NOUNS = ("目标", "任务", "要求")
@@ -330,6 +375,10 @@ ATTRIBUTE_HEADS = (
 # --- not measures -----------------------------------------------------------
 # A number right after one of these is an ordinal or a rank.
 ORDINAL_PREFIXES = ("第", "前", "top", "TOP", "No.", "NO.", "国道", "省道", "县道")
+# Road classes among them: a length after one (县道185.857公里) measures the roads, it names none.
+ROAD_WORDS = ("国道", "省道", "县道", "乡道", "村道")
+# Latin names of a measure that a figure may follow with no space (GDP28.34亿元).
+MEASURE_ACRONYMS = ("GDP",)
 # A speed after these is the class of a line (时速350公里的高铁), not a measure.
 SPEED_PREFIXES = ("时速", "设计时速")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
@@ -344,6 +393,11 @@ SLOGAN_NOUNS = (
 # Nouns after any count that make it the structure of a text or a policy
 # (八个方面, 扫黑除恶6个机制), not a measure.
 STRUCTURE_NOUNS = ("方面", "机制", "原则", "意识", "自信", "领域")
+# A plan laying out its own indicators (提出20项主要指标, 围绕创新提出3项指标)
+# counts parts of the text, not the world: a verb of setting out right before
+# the count and an indicator noun right after it.
+OUTLINE_VERBS = ("提出", "设置", "设定", "设立", "确定", "细化", "包括", "涵盖")
+OUTLINE_NOUNS = ("主要指标", "指标", "约束性指标", "预期性指标")
 # Verbs before a small Chinese-numeral count that make it a real quantity
 # (新建两所幼儿园, 完成…四宗中小河流治理工程).
 CN_COUNT_VERBS = (
@@ -352,8 +406,10 @@ CN_COUNT_VERBS = (
 )
 # A running total (累计达到25家) after a count of new things (新增上市公司3家)
 # counts all of them: the words of newness leave the indicator it takes.
-TOTAL_WORDS = ("累计", "共计", "总数", "总计")
+TOTAL_WORDS = ("累计", "共计", "总数", "总计", "达", "增至", "增加到", "发展到")  # (新增2家,达到22家)
 NEW_WORDS = ("新增", "新建", "新认定", "新引进", "新培育", "新设")
+# Verbs that start work on things a later count says are done (新开工项目120个、竣工80个).
+WORK_START_VERBS = ("新开工", "开工", "筹集", "启动", "实施", "开工建设")
 # A rate of newness (日均新增市场主体196户) leaves with the newness.
 PER_TIME_WORDS = ("日均", "月均", "年均", "每天", "每日", "每月", "每年")
 # Words that say things were put to use; with COMPLETION_VERBS alone before a

@@ -21,14 +21,19 @@ from luoshi.data.quantities import (
     COMPLETION_VERBS,
     LEVEL_VERBS,
     MARK_WORDS,
+    MEASURE_ACRONYMS,
     NAME_SUFFIXES,
     ORDINAL_PREFIXES,
+    OUTLINE_NOUNS,
+    OUTLINE_VERBS,
     POLICY_NOUNS,
     RANK_NOUNS,
     RANK_STEP_UNITS,
     RANK_STEP_VERBS,
     RANK_WORDS,
+    RATE_NAME_ENDS,
     RATIO_INDICATOR_ENDS,
+    ROAD_WORDS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
     STRUCTURE_NOUNS,
@@ -123,12 +128,13 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     nxt = text[end] if end < len(text) else "\n"
     if names.covers(ns, q.unit_end):
         return True
-    if _after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start):
-        return True
+    if (_after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start)) \
+            and not (q.unit_class == "measure" and text.endswith(ROAD_WORDS, max(0, q.pre_start - 3), q.pre_start)):
+        return True  # (县道185.857公里 is a length: a road's number takes no unit of length)
     if prev in "+×*xX/-—·.#:：" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
         return True  # (the 1 of a ratio 2.3:1 is part of its notation)
-    if prev.isascii() and prev.isalpha():
-        return True
+    if prev.isascii() and prev.isalpha() and not text.endswith(MEASURE_ACRONYMS, max(0, ns - 4), ns):
+        return True  # G324, 5G; but GDP28.34亿元 is the measure's name and its figure
     if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
     if q.unit == "人" and nxt == "制":
@@ -154,6 +160,16 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
                           or _POLICY_AT_RE.match(text, q.end)):
         return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
+
+
+# (提出就业、收入等7项指标: the items the count sums may stand between)
+_OUTLINE_VERB_RE = re.compile(rf"(?:{word_pattern(OUTLINE_VERBS)})了?(?:[^,，;；。\d]{{1,30}}等)?$")
+
+
+def is_outline_count(text: str, q: Quantity) -> bool:
+    """提出20项主要指标: a plan counting its own indicators lays out the text, it measures nothing."""
+    return (q.unit_class == "classifier" and text.startswith(OUTLINE_NOUNS, q.end)
+            and _OUTLINE_VERB_RE.search(text, max(0, q.pre_start - 36), q.pre_start) is not None)
 
 
 def is_unitless_level(text: str, q: Quantity) -> bool:
@@ -288,6 +304,11 @@ def is_member_threshold(text: str, q: Quantity, prev: Quantity | None, clause_st
     the count is the measure. Words of a sum between them (21个项目总投资超
     100亿元) make the money their total, which is one.
     """
+    if q.unit_class == "percent" and q.comparator == ">=" and prev is not None and prev.num_start >= clause_start \
+            and prev.unit_class == "classifier":
+        # 11个省份开工率超过95%: a rate floor after a count sorts the things counted, as a sum floor does
+        between = text[prev.end:q.pre_start]
+        return len(between) <= 12 and between.endswith(RATE_NAME_ENDS) and not re.search(r"[,，;；。、]", between)
     if q.unit_class not in ("money", "magnitude") or q.comparator != ">=":
         return False
     if prev is None or prev.num_start < clause_start:

@@ -20,7 +20,15 @@ from luoshi.data.quantities import (
     ATTRIBUTE_HEADS,
     BATCHES,
     CHANGE_VERBS,
+    CLAUSE_CUE_VERBS,
     COMPARISON_BASE,
+    COUNTING_NOTES,
+    CURRENT_WORDS,
+    DENG_WORDS,
+    ECONOMY_DOER_VERBS,
+    ECONOMY_NAMES,
+    ECONOMY_OUTPUT_NAMES,
+    ECONOMY_PLACE_ENDS,
     FRAME_BUILD_VERBS,
     FRAME_PREPOSITIONS,
     FRAME_VERBS,
@@ -38,10 +46,10 @@ from luoshi.data.quantities import (
     MEASURE_NAME_ENDS,
     ONE_CHARACTER_ITEMS,
     PERIOD_CHANGE_QUALIFIERS,
-    COUNTING_NOTES,
     PLAN_SHARE_NOUNS,
     POST_CUT_WORDS,
     POST_STOP_WORDS,
+    RATE_NAME_ENDS,
     RATIO_REFERENCES,
     REFERENCE_WORDS,
 )
@@ -50,7 +58,7 @@ from luoshi.extract.alternation import word_pattern
 _SPACE = " \t\u3000\u00a0"
 _LEAD_RE = re.compile(
     rf"(?:{'|'.join(INDICATOR_LEAD_PATTERNS)}|{word_pattern(INDICATOR_LEAD_WORDS)}"
-    rf"|(?:到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内|以来|起|初)?)"
+    rf"|(?:为到|到|至|在|截至)?(?:19|20)\d\d年(?:底|末|前|内|以来|起|初)?)"
 )
 # 提高到, 上升至, 下降为: a change verb with a level particle introduces a level
 _LEVEL_TAILS = tuple(v + p for v in CHANGE_VERBS for p in LEVEL_PARTICLES)
@@ -65,7 +73,9 @@ _LIST_LABEL_RE = re.compile(rf"[{_SPACE}]*(?:{'|'.join(LIST_LABELS)})[{_SPACE}]*
 # The characters a label (or the space before it) can start with: the others skip the regex.
 _LABEL_FIRSTS = frozenset(_SPACE + "一二三四五六七八九十—─(（0123456789" + LIST_BULLETS)
 # 地区生产总值从2015年的196.2亿元增加到2020年的281.7亿元: the years are the period
-_YEAR_TAIL_RE = re.compile(r"(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?的?$")
+_YEAR_TAIL_RE = re.compile(
+    rf"(?:(?:从|由|到|至|[增提][加高长升]到)?(?:19|20)\d\d年(?:末|底)?|(?:从|由)(?:{word_pattern(CURRENT_WORDS)}))的?$"
+)  # (由目前的3.5万元增长到5.3万元: the base is how things stand now)
 # 年均压减“三公”经费6%: for a change, a qualified change verb may open the clause
 _CHANGE_LEAD_RE = re.compile(
     rf"(?:{word_pattern(PERIOD_CHANGE_QUALIFIERS)}|再)?(?:{word_pattern(CHANGE_VERBS)})"
@@ -88,6 +98,10 @@ _MODIFIERS_END_RE = re.compile(r"[^\d、的,，;；。等和及与]{2,12}的")
 _NUMERAL_CHARS = set("0123456789一二两三四五六七八九十")
 _ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
+_ECONOMY_NAME_RE = re.compile(word_pattern(ECONOMY_NAMES))  # (the leftmost: 人均地区生产总值 is one name)
+_NOT_SUBJECT = r"[^,，;；。、\d占比的与和及较对“”]"
+_ECONOMY_DOER_RE = re.compile(rf"{_NOT_SUBJECT}{{1,8}}?(?:{word_pattern(ECONOMY_DOER_VERBS)})")
+_ECONOMY_PLACE_RE = re.compile(rf"{_NOT_SUBJECT}{{1,6}}?(?:{word_pattern(ECONOMY_PLACE_ENDS)})")
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
 _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
@@ -163,11 +177,16 @@ def _relation_tail(text: str, s: int, e: int) -> re.Match | None:
     m = None
     if any(map(window.__contains__, RATIO_REFERENCES)):
         m = _RATIO_REF_RE.search(text, lo, e)
-    if m is None and "年" in window:
+    if m is None and ("年" in window or any(map(window.__contains__, CURRENT_WORDS))):
         m = _YEAR_TAIL_RE.search(text, max(s, e - 10), e)
     if m is None and any(map(window.__contains__, GAP_WORDS)):
         m = _GAP_TAIL_RE.search(text, lo, e)
     return m
+
+
+def _in_deng_word(text: str, i: int) -> bool:
+    """Is the 等 at ``i`` part of a word (中等, 高等, 等级), not the end of a list?"""
+    return text[i - 1:i + 1] in DENG_WORDS or text[i:i + 2] in DENG_WORDS
 
 
 def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
@@ -178,6 +197,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     Nor is a list item's label (一是 would read as 是 of a ratio: 一是全市…).
     """
     s = skip_list_label(text, s, e)
+    k = text.rfind("、", s, e)
+    if k >= 0 and text.startswith(CLAUSE_CUE_VERBS, k + 1):
+        s = k + 1  # 实施…行动计划、确保入园率不低于90%: 、 joins two predicates, the figure's is the last
     dash = text.rfind("——", s, e)
     if dash >= 0:  # 主要预期目标——地区生产总值增长7%: a dash introduces what is measured
         s = skip_list_label(text, dash + 2, e)
@@ -192,8 +214,8 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     if i >= 0:
         s1 = i + 2  # “四上”企业中的高新技术企业数量 → 高新技术企业数量
     i = text.rfind("等", s1, e - 1)
-    if i >= 0 and i + 1 < e and text[i + 1] not in "、,，":
-        s1 = i + 1  # 开展送书、送展等群众性活动 → 群众性活动
+    if i >= 0 and i + 1 < e and text[i + 1] not in "、,，" and not _in_deng_word(text, i):
+        s1 = i + 1  # 开展送书、送展等群众性活动 → 群众性活动 (but 中等收入群体 is one name)
     s = s0 if s1 == s else strip_lead(text, s1, e)
     tail = strip_tail(text, s, e, change)
     lo = max(s, tail - 16)
@@ -215,8 +237,14 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
             s = strip_lead(text, verbs[-1].end(), e)
         elif builds := [m for m in _FRAME_BUILD_RE.finditer(text, frame + 1, e) if m.start() >= s]:
             s = strip_lead(text, builds[-1].start(), e)  # 在城南新建两所幼儿园: the verb names the work
+        elif not verbs and frame == s and text.startswith(("围绕", "聚焦"), s):
+            s = strip_lead(text, s + 2, e)  # 围绕城区面积100平方公里: a frame with no verb frames the figure itself
     if e > s and text[e - 1] == "批" and (m := _BATCH_TAIL_RE.search(text, max(s, e - 6), e)) and m.start() > s:
         e = m.start()
+    if e - s > 5 and (m := _ECONOMY_NAME_RE.search(text, s, e)) and m.start() > s and (
+            _ECONOMY_DOER_RE.fullmatch(text, s, m.start())
+            or m.group() in ECONOMY_OUTPUT_NAMES and _ECONOMY_PLACE_RE.fullmatch(text, s, m.start())):
+        s = m.start()  # 四川实现地区生产总值: who reports a whole-economy measure is no word of it
     return s, e
 
 
@@ -247,6 +275,8 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
         break
     if cut:
         m = _POST_CUT_RE.search(text, s + 1, e)
+        while m and text[m.start() - 1] == "新":  # 184个新开工项目开工率…: 新开工 names the projects
+            m = _POST_CUT_RE.search(text, m.end(), e)
         if m:
             e = m.start()
             if text.endswith(_CUT_MODIFIERS, s + 1, e):  # 1000个重点项目年度投资…: 年度 belongs to the sum
@@ -290,6 +320,21 @@ def owner(text: str, spans: Spans) -> Spans:
     if m and m.start() > a + 1:
         return spans[:-1] + ((a, m.start()),)
     return spans
+
+
+def without_share(text: str, spans: Spans) -> Spans:
+    """The previous indicator without its share: 地区生产总值 + 占计划 → 地区生产总值.
+
+    A share (占计划的100%, 占全市41%) is of the thing named before 占; what
+    follows it (同比下降2%, 占全省36%) measures that thing again, whole.
+    """
+    if not spans or text.endswith(RATE_NAME_ENDS, *spans[-1]):
+        return spans  # 占GDP比重, 高标准农田占比: a ratio's own name, which a gap or change measures
+    if len(spans) > 1 and text.startswith("占", spans[-1][0]):
+        return spans[:-1]
+    a, b = spans[-1]
+    k = text.find("占", a + 2, b)
+    return spans[:-1] + ((a, k),) if k > 0 else spans
 
 
 def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:

@@ -32,8 +32,11 @@ from luoshi.data.quantities import (
     COMPLETION_VERBS,
     COUNT_CHANGE_VERBS,
     CUE_FALSE_FRIENDS,
+    CURRENT_WORDS,
     DECREASE_WORDS,
+    ESTIMATE_CUES,
     FLOOR_COMPARATORS,
+    FRAME_BUILD_VERBS,
     GAP_WORDS,
     IN_USE_VERBS,
     LEVEL_VERBS,
@@ -43,9 +46,9 @@ from luoshi.data.quantities import (
     PER_TIME_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PLAN_TIME_WORDS,
+    RATE_NAME_ENDS,
     RATE_QUALIFIERS,
     RATIO_REFERENCES,
-    RATE_NAME_ENDS,
     REFERENCE_WORDS,
     SETTLING_VERBS,
     STRONG_ACHIEVEMENT_CUES,
@@ -54,6 +57,7 @@ from luoshi.data.quantities import (
     THIS_YEAR_WORDS,
     TOTAL_WORDS,
     WEAK_TARGET_CUES,
+    WORK_START_VERBS,
 )
 from luoshi.extract import filters
 from luoshi.extract import indicator_text as indicator
@@ -225,6 +229,39 @@ def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
     return m is not None and int(m.group(1)) < int(period)
 
 
+_WORK_VERB_RE = re.compile(word_pattern(NEW_WORDS + FRAME_BUILD_VERBS + WORK_START_VERBS))
+_HOLDS_NOW_RE = re.compile(r"现有[^,，;；。]{0,16}$")
+_RANGE_TO_RE = re.compile(r"\d[^,，;；。\d]{0,6}?(?:到|至)")
+_PARTITIVE_GAP_RE = re.compile(r"[,，]?(?:其?中[,，]?)?(?:已有|有)|[,，]?其?中[,，]?")
+_CURRENT_BASE_RE = re.compile(rf"(?:从|由)(?:{word_pattern(CURRENT_WORDS)})的?$")
+_CURRENT_LASTS = frozenset(w[-1] for w in CURRENT_WORDS) | {"的"}
+_BASE_TO_RE = re.compile(r"[^,，;；。\d]{0,4}?(?:到|至)")  # 从107家增加到500家: the base of a change to a level
+
+
+_YEAR_BASE_RE = re.compile(r"(?:从|由)(?:19|20)\d\d年(?:末|底)?的?$")
+
+
+def _plain_base(text: str, q: Quantity) -> str | None:
+    """高新企业数量从107家增加到500家: a figure right after 从/由 that a change leads on from is a level reached.
+
+    "now" for a bare base, "year" for one dated (从2020年的196亿元增加到…), else None.
+    """
+    p = q.pre_start
+    if not p or _BASE_TO_RE.match(text, q.end) is None:
+        return None
+    if text[p - 1] in "从由":
+        return "now"
+    if text[p - 1] in "年的末底" and _YEAR_BASE_RE.search(text, max(0, p - 9), p):
+        return "year"
+    return None
+
+
+def _current_base(text: str, q: Quantity) -> bool:
+    """从目前的14.4万元增加到20万元: the base is how things stand, an actual level (in a plan too)."""
+    p = q.pre_start
+    return p > 2 and text[p - 1] in _CURRENT_LASTS and _CURRENT_BASE_RE.search(text, max(0, p - 5), p) is not None
+
+
 def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
     """增长6%左右(上年增长5.2%): a bracket right after a figure, closed right after ``q``, giving an earlier year's figure."""
     if not text.startswith((")", "）"), q.end):
@@ -247,6 +284,7 @@ def _direction(text: str, q: Quantity, clause_start: int) -> str:
 
 
 _FALSE_FRIENDS_RE = re.compile(word_pattern(CUE_FALSE_FRIENDS))
+_QUOTED_NAME_RE = re.compile(r"“[^“”\n]{1,12}”")
 
 
 _STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
@@ -254,8 +292,11 @@ _STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
 
 def _cue_balance(text: str, weak: bool = True) -> int:
     """Achievement cues minus target cues in ``text`` (false friends masked; ``weak`` counts 推进 and the like)."""
+    if "“" in text:  # a cue word inside a quoted name is no cue (“十百千计划”, “一年来…”)
+        text = _QUOTED_NAME_RE.sub("|", text)
     has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
-    return sum(map(has, ACHIEVEMENT_CUES)) - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
+    return sum(map(has, ACHIEVEMENT_CUES)) + sum(map(text.__contains__, ESTIMATE_CUES)) \
+        - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
 
 
 class _CueBalances:
@@ -282,12 +323,28 @@ class _CueBalances:
         pe = text.find("\n", end)
         return self.of(text.rfind("\n", 0, start) + 1, pe if pe >= 0 else len(text), False)
 
+    def of_previous_paragraph(self, start: int) -> int:
+        """The balance of the nearest paragraph before the one at ``start`` that has one (two back at most)."""
+        text = self.text
+        ps = text.rfind("\n", 0, start) + 1
+        for _ in range(2):
+            if ps <= 0:
+                return 0
+            pe = ps - 1
+            ps = text.rfind("\n", 0, pe) + 1
+            if pe > ps and (balance := self.of(ps, pe, False)):
+                return balance
+        return 0
 
-def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, float]:
+
+def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
+          full: tuple[int, int] | None = None) -> tuple[str, float]:
     """Target or achievement of the sentence ``[ss, se)``: the section role decides, strong cues overrule it.
 
     Without a decisive role the sentence's cue words decide, and when they
-    are balanced, those of its paragraph (a review paragraph says 同比, 累计,
+    are balanced, those of the full sentence ``full`` around it (a ;-list
+    is governed by the words that open it: 计划进行的有五项:一是…;二是…),
+    then those of its paragraph (a review paragraph says 同比, 累计,
     已 somewhere; a plan paragraph 力争, 确保), then the part of the text
     the cue split puts it in.
     """
@@ -301,13 +358,24 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int) -> tuple[str, 
             return "achievement", 0.7
         return "target", 0.9
     balance = cues.of(ss, se)
+    if balance < 0 and role in ("review_guess", "plan_guess") and not cues.of(ss, se, False):
+        paragraph = cues.of_paragraph(ss, se)
+        if paragraph > 0 or not paragraph and cues.of_previous_paragraph(ss) > 0:
+            return "achievement", 0.5  # 加快建设…7个项目 in a paragraph that reports: the push is done work
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
+    if full is not None and full != (ss, se):
+        balance = cues.of(*full, False)
+        if balance:
+            return ("achievement" if balance > 0 else "target"), 0.55
     # the paragraph is nearer than the split of the whole text: it decides first
     balance = cues.of_paragraph(ss, se)
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.5
     if role in ("review_guess", "plan_guess"):  # a part found from cue words (review_plan_split)
+        balance = cues.of_previous_paragraph(ss)  # a paragraph of no cue words goes on the one before
+        if balance:
+            return ("achievement" if balance > 0 else "target"), 0.5
         return ("achievement" if role == "review_guess" else "target"), 0.5
     return "target", 0.5
 
@@ -351,9 +419,16 @@ class _YearMentions:
         self.years = [y for _, y in hits]
         self.this_year = [m.start() for m in _THIS_YEAR_RE.finditer(text)]
 
-    def last_year(self, start: int, end: int) -> str | None:
+    def last_year(self, start: int, end: int, text: str = "") -> str | None:
         i = bisect_left(self.year_pos, end) - 1
-        return self.years[i] if i >= 0 and self.year_pos[i] >= start else None
+        if i < 0 or self.year_pos[i] < start:
+            return None
+        p = self.year_pos[i]
+        if text and p and text[p - 1] in "由从" and _RANGE_TO_RE.search(text, p, end):
+            return None  # 由2000年的45%提高到65%: the base year dates the base, not the level reached
+        if text and _HOLDS_NOW_RE.search(text, max(p, end - 20), end):
+            return None  # 2014年已脱贫60户,现有贫困户239户: what is held now is of no year named
+        return self.years[i]
 
     def says_this_year(self, start: int, end: int) -> bool:
         i = bisect_left(self.this_year, end) - 1
@@ -371,7 +446,7 @@ def _period(text: str, mentions: _YearMentions, sent_start: int, q: Quantity, ki
     """
     if kind == "achievement" and _AVERAGE_RE.search(text, max(sent_start, q.pre_start - 8), q.pre_start):
         return None  # 年均增长3.9%: an average over years, not one year's figure
-    year = mentions.last_year(sent_start, q.num_start)
+    year = mentions.last_year(sent_start, q.num_start, text)
     if year:
         return year
     if mentions.says_this_year(sent_start, q.num_start):
@@ -399,7 +474,8 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
     for q in found:
         if chrome[0] and _inside(chrome, q.num_start):
             continue
-        if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q):
+        if filters.is_name_or_label(text, q, names) or not filters.is_unitless_level(text, q) \
+                or filters.is_outline_count(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
         if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
@@ -459,6 +535,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         listed = text[rs:q.pre_start].rstrip(" \t\u3000").endswith("、")
         if rs < used_end <= q.pre_start:  # 20个集聚区整合为11个开发区: the verb is 整合为, not 集聚区整合为
             pre = indicator.clean_pre(text, used_end, q.pre_start, change)
+            if prev_ind and pre[1] == pre[0] and _PARTITIVE_GAP_RE.fullmatch(text, used_end, q.pre_start):
+                return prev_ind + (post,), True, end  # 66个新开工项目已有28个开工建设: 28 of those projects
         if pre[1] > pre[0] and not listed and not indicator.is_enumeration(text, *pre):
             if q.unit_class == "money" and indicator.ends_with_attribute(text, *pre):
                 return (post, pre), False, end  # 年度投资5500亿元的重大项目: the projects' annual investment
@@ -469,7 +547,11 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             if m and m.start() > a:
                 return prev_ind[:-1] + ((a, m.start()), post), False, end
         return (post,), False, end
+    if prev_ind and not q.unit.endswith("百分点"):  # (points move the share itself)
+        prev_ind = indicator.without_share(text, prev_ind)
     if pre[1] > pre[0]:
+        if prev_ind and text.startswith("占", pre[0]):
+            return prev_ind + (pre,), True, end  # a share is of the whole thing named before
         if prev_ind and indicator.is_attribute(text, *pre):
             return indicator.owner(text, prev_ind) + (pre,), True, end
         if prev_ind and indicator.is_level(text, *pre):  # 其中国家级6家: 国家级 + the things counted before
@@ -477,6 +559,11 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         if prev_ind and q.unit_class == "classifier" and _SETTLED_RE.fullmatch(text, *pre):
             a, b = prev_ind[-1]  # 收集涉企问题1356个,解决1118个: 解决 + the things found (less their verb)
             return (pre, (a + 2, b) if b - a >= 4 else (a, b)), True, end
+        if prev_ind and q.unit_class == "classifier" and _DONE_ONLY_RE.fullmatch(text, *pre) \
+                and text[pre[0] - 1:pre[0]] in ("、", ",", "，") and len(prev_ind) == 1:
+            a, b = prev_ind[0]  # 筹集政策性住房5万套、竣工8万套: the same things, done
+            m = _WORK_VERB_RE.match(text, a, b)
+            return (((m.end() if m and m.end() < b - 1 else a), b), pre), True, end
         if indicator.is_attribute(text, *pre) and "分别" in text[rs:pre[0]]:
             topic = _topic_clause(text, clauses, clause_start, floor)  # 高新技术产业增加值,分别占规上工业的30%
             if topic:
@@ -502,7 +589,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             if a + len(new) < b:
                 return ((a + len(new), b),) + prev_ind[1:], True, end
         return prev_ind, True, end
-    return _topic_clause(text, clauses, clause_start, floor), True, end
+    return _topic_clause(text, clauses, clause_start, floor, change), True, end
 
 
 # Measure(*fields) through its slots: a keyword call of the frozen dataclass costs twice as much
@@ -582,8 +669,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
             clauses, cs, kept[i - 1].end if i else 0, used_end)
-        if inherited and next_q is not None and next_q.num_start < ce and text.startswith("、", q.end) \
-                and next_q.unit_class != q.unit_class:
+        if next_q is not None and next_q.num_start < ce and (
+                inherited and text.startswith("、", q.end) and next_q.unit_class != q.unit_class
+                or next_q.pre_start == q.end and q.unit_class == next_q.unit_class == "classifier"
+                and not indicator.join(text, spans)):  # 累计为3316户9228名困难群众发放…: one object of both
             words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
             spans = (words,) if words[1] > words[0] else spans
         if (q.unit_class == "money" and next_q is not None and next_q.unit_class == "classifier" and spans
@@ -599,17 +688,23 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             role = "review_guess" if q.num_start < split else "plan_guess"
         if (role, ss) not in kinds:  # cues are read from the whole sentence (and paragraph)
             se = sentences.pos[sent_no] if sent_no < len(sentences.pos) else len(text)
-            found_kind = _kind(role, cues, ss, se)
+            f = bisect_right(full_stops, ss - 1)  # the full stop that ends the sentence, or the text's end
+            full = (full_stops[f - 1] + 1 if f else 0, full_stops[f] if f < len(full_stops) else len(text))
+            found_kind = _kind(role, cues, ss, se, full)
             if found_kind[0] == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
                 found_kind = ("achievement", 0.6)  # 2016年,全省实现…: last year's results before this year's plan
             kinds[(role, ss)] = found_kind
-        kind, confidence = ("achievement", 0.9) if aside else kinds[(role, ss)]
+        base = _plain_base(text, q)
+        current = base == "now" or _current_base(text, q)
+        kind, confidence = ("achievement", 0.9) if aside or current or base else kinds[(role, ss)]
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
         period = _period(text, mentions, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
         if aside:  # the aside's own year, or the year before the document's
             period = aside.group(1) or (str(metadata.year - 1) if metadata.year else None)
+        elif current:  # how things stand now is no figure of the plan's years
+            period = None
 
         start = indicator.skip_list_label(text, quote_start, q.pre_start)  # the label is no part of the quote
         while start < q.num_start and text[start] in " \t\u3000\u00a0、,，":
@@ -768,14 +863,18 @@ def _object_before(text: str, clauses: _Bounds, clause_start: int, floor: int) -
     return (head, clause_start - 1) if head and 2 <= clause_start - 1 - head <= 12 else None
 
 
-def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int) -> indicator.Spans:
-    """规上工业主营业务收入、利润,分别增长4.2%、8.6%: a short clause before names the topic."""
+def _topic_clause(text: str, clauses: _Bounds, clause_start: int, floor: int,
+                  change: bool = False) -> indicator.Spans:
+    """规上工业主营业务收入、利润,分别增长4.2%、8.6%: a short clause before names the topic.
+
+    For a change, the topic's own change words go (投资保持平稳较快增长,全年增长9% → 投资).
+    """
     if clause_start < 2 or text[clause_start - 1] not in ",，":
         return ()
     prev_start, _ = clauses.around(clause_start - 2, clause_start - 1)
     if prev_start < floor or clause_start - 1 - prev_start > 30:
         return ()
-    pre = indicator.clean_pre(text, prev_start, clause_start - 1, False)
+    pre = indicator.clean_pre(text, prev_start, clause_start - 1, change)
     return (pre,) if pre[1] > pre[0] else ()
 
 

@@ -80,7 +80,10 @@ QUANTITY_RE = re.compile(
     # 1/7
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
-    rf"|(?<![\d.A-Za-z])(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?(?P<ar_mag>{_magnitude_char()}*)(?P<ar_apx2>多|余)?"
+    # (GDP28.34亿元: a figure glued to the measure's Latin name is still one)
+    rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
+    # 1千余万元: 余 between two magnitudes is a comparator inside the unit
+    rf"(?P<ar_mag>{_magnitude_char()}*(?:[多余](?=[万亿]){_magnitude_char()}+)?)(?P<ar_apx2>多|余)?"
     # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
     rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口)(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
@@ -195,14 +198,21 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         us = m.start("ar_mag") if magnitude else (m.start("ar_unit") if ar_unit else ue)
         written = text[us:ue]
         unit = _without_approximation(written)
+        inner = magnitude and len(magnitude) > 1 and ("余" in magnitude or "多" in magnitude)
+        if inner:
+            magnitude = _without_approximation(magnitude)
         unit_class = _classify_unit(unit if len(written) > 1 else written, magnitude)
         return _finish(text, parse_arabic(ar), ns, ne, us, ue, unit, unit_class, "arabic", fixed,
-                       bool(apx1 or apx2), capped)
+                       bool(apx1 or apx2 or inner), capped)
     g = m.groupdict()
     if g["fan"] is not None:
         num = g["fan"]
         value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
         ns, ne = m.span("fan")
+        lead, lead_start = _prefix_comparator(text, m.start())  # 接近翻两番: the comparator is before 翻
+        if lead:
+            q = _finish(text, value, ns, ne, ne, m.end(), text[ne:m.end()], "ratio", "chinese", None, False, capped)
+            return q._replace(start=lead_start, pre_start=lead_start, comparator=lead)
         us, ue = ne, m.end()
         numeral = "chinese"
         unit_class = "ratio"
