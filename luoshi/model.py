@@ -38,11 +38,12 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """A garbled (mojibake) run: ``before`` is the source slice at ``span``.
+    """A garbled run: ``before`` is the source slice at ``span``.
 
     ``after`` is the repaired text when re-decoding was unambiguous
-    (``status == "repaired"``); otherwise ``status == "flagged"`` and
-    ``after`` is ``None``.
+    (``status == "repaired"``; ``""`` for a pinyin gloss, ``method ==
+    "pinyin"``, which the normalised view leaves out); otherwise
+    ``status == "flagged"`` and ``after`` is ``None``.
     """
 
     span: Span
