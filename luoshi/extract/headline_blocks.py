@@ -43,7 +43,7 @@ from luoshi.data.targets import (
 )
 from luoshi.model import Metadata, Normalised, Section, Structure
 
-_CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
+CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))  # public: the rows strip a cue from a name
 _HEADING_CUE_RE = re.compile(rf"^[ \t]*(?:{HEADING_CUE})[ \t]*$", re.MULTILINE)
 # The same line after its line break: a plain first character lets the engine
 # skip from line break to line break instead of trying ``^`` at every position.
@@ -115,7 +115,7 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     plan = is_plan(metadata, text)
     cues = sorted(
         [(start, end, True) for start, end in _heading_cues(text)]
-        + [(m.start(), m.end(), False) for m in _CUE_RE.finditer(text)]
+        + [(m.start(), m.end(), False) for m in CUE_RE.finditer(text)]
     )
     blocks: list[HeadlineBlock] = []
     for i, (cue_start, cue_end, heading) in enumerate(cues):

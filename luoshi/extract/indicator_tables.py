@@ -85,7 +85,7 @@ _MAIN_TITLE_RE = re.compile(MAIN_TABLE_TITLE)
 _NAME_UNIT_RE = re.compile(NAME_UNIT)
 _NAME_LABEL_RE = re.compile(NAME_LABEL)
 _TABLE_NOTE_RE = re.compile(TABLE_NOTE)
-CHANGE_NAME_RE = _CHANGE_NAME_RE = re.compile(CHANGE_NAME_END)  # public: the headline rows read it too
+CHANGE_NAME_RE = re.compile(CHANGE_NAME_END)  # public: the headline rows read it too
 _PERCENT_UNITS = ("%", "％", "‰")
 _OPENS_AS_WRITTEN = CUMULATIVE_OPEN + "［"  # a bracket as the source writes it (full-width folds to [)
 _HEADER_UNIT_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]")
@@ -609,7 +609,7 @@ def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells
         return
     indicator = re.sub(r"[\s\u3000]+", "", norm.written(source.text, na, name_norm_end))
     simplified = re.sub(r"\s+", "", norm.text[na:name_norm_end])
-    name_change = bool(_CHANGE_NAME_RE.search(simplified))
+    name_change = bool(CHANGE_NAME_RE.search(simplified))
     direction = "down" if any(w in simplified for w in DECREASE_WORDS) else "up"
     unit = name_unit or unit_cell
     for (ca, cb), cell, col in zip(norm_cells, texts, cols):

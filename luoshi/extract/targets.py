@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from luoshi.data.targets import (
-    BLOCK_CUES,
     COMPLETE_NAME_ENDINGS,
     ITEM_LABEL,
     LIST_JOINERS,
@@ -29,8 +28,8 @@ from luoshi.data.targets import (
     SHARED_VALUE,
     TARGET_YEAR,
 )
-from luoshi.extract.headline_blocks import HeadlineBlock, find_blocks
-from luoshi.extract.indicator_tables import CHANGE_NAME_RE as _CHANGE_NAME_RE
+from luoshi.extract.headline_blocks import CUE_RE, HeadlineBlock, find_blocks
+from luoshi.extract.indicator_tables import CHANGE_NAME_RE
 from luoshi.extract.indicator_tables import IndicatorTable
 from luoshi.extract.indicators import OTHER, canonical_indicator
 from luoshi.model import (
@@ -51,7 +50,6 @@ _SHARED_VALUE_RE = re.compile(SHARED_VALUE)
 _NAME_GLOSS_RE = re.compile(NAME_GLOSS)
 _NAME_TRAILING_RE = re.compile(NAME_TRAILING_WORDS)
 _NAME_VARIANTS = tuple((re.compile(pattern), repl) for pattern, repl in NAME_VARIANTS)
-_CUE_RE = re.compile("|".join(f"(?:{cue})" for cue in BLOCK_CUES))
 _SENTENCE_MARKS = "。!?\n"
 # A target year governs its sentence or, in a list of targets, its item:
 # "…增长6%左右,力争到2025年突破3000亿元;一般公共预算收入增长5%" holds a
@@ -100,7 +98,7 @@ def table_targets(table: IndicatorTable):
         over_plan = table.plan is not None and measure.period == table.plan
         if measure.period != year and not over_plan:
             continue
-        if measure.span.start in table.cumulative and not _CHANGE_NAME_RE.search(measure.indicator_simplified):
+        if measure.span.start in table.cumulative and not CHANGE_NAME_RE.search(measure.indicator_simplified):
             continue  # 研发经费投入强度 [0.7]: a level's rise over the plan is no headline target
         key = canonical_indicator(measure.indicator_simplified, measure.unit, measure.change)
         if key is None:
@@ -181,7 +179,7 @@ def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalis
 def _after_cue(written: str, simplified: str) -> tuple[str, str]:
     """The name after a cue the measure kept ("…主要预期目标是地区生产总值" with no colon → 地区生产总值)."""
     cue = None
-    for cue in _CUE_RE.finditer(simplified):
+    for cue in CUE_RE.finditer(simplified):
         pass
     if cue is None or cue.end() >= len(simplified):
         return written, simplified
