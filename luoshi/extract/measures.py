@@ -898,9 +898,7 @@ def _source_unit(source: Source, norm: Normalised, q: Quantity) -> str:
         return q.fixed_unit
     if q.unit_end <= q.unit_start:
         return ""
-    unit = norm.written(source.text, q.unit_start, q.unit_end)
-    if not unit.isprintable() or " " in unit:  # a line break or space kept inside it (亿\n元)
-        unit = _DROPPED_SPACE_RE.sub("", unit)
+    unit = _quote(source.text, norm, ((q.unit_start, q.unit_end),))  # 亿\n元 in a wrapped copy is 亿元
     if len(unit) > 1 and ("多" in unit or "余" in unit or "餘" in unit):
         unit = unit.replace("多", "").replace("余", "").replace("餘", "")
     return unit
