@@ -66,6 +66,7 @@ from luoshi.data.indicator_tables import (
 )
 from luoshi.data.targets import PLAN_END_YEARS
 from luoshi.extract.alternation import word_pattern
+from luoshi.extract.numbers import ARABIC
 from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
 
 # A cell separator followed by a year: the cheap scan for header rows.
@@ -97,7 +98,7 @@ _SERIAL_RE = re.compile(r"^(?:\d{1,3}|[(（]?[一二三四五六七八九十]+[)
 
 _PREFIX = dict(CELL_PREFIXES)
 _SUFFIX = dict(CELL_SUFFIXES)
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUMBER = f"(?:{ARABIC})"  # the numerals module's Arabic number (1,234.5)
 _CELL_RE = re.compile(
     rf"^(?P<pre>{word_pattern(_PREFIX)})?\s*"
     rf"(?P<open>[{re.escape(CUMULATIVE_OPEN)}])?\s*"
