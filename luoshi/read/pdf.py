@@ -60,9 +60,9 @@ def extract_pdf(data: bytes, options: Options) -> Extracted:
 def without_furniture(pages: list[list[str]]) -> list[str]:
     """The pages' lines joined, each page's number and running header and footer left out (see above)."""
     pages = [_trimmed(lines) for lines in pages]
+    most = RUNNING_SHARE * len(pages)
     for edge in (0, -1) * FURNITURE_LINES:  # the first line of each page, then the last, and again
         edges = [lines[edge] if lines else None for lines in pages]
-        most = RUNNING_SHARE * len(pages)
         bare = sum(1 for line in edges if line is not None and _BARE_NUMBER.fullmatch(line)) >= max(2, most)
         running = {line for line, n in Counter(line.strip() for line in edges if line is not None).items()
                    if n >= max(RUNNING_MIN_PAGES, most) and len(line) <= RUNNING_LINE_MAX}
