@@ -47,7 +47,14 @@ def main() -> int:
     ap.add_argument("--errors", type=int, default=30, help="misses and spurious rows to list")
     ap.add_argument("--out", type=Path, help="where to write the predicted table (default: a temporary file)")
     args = ap.parse_args()
-    out = args.out or Path(tempfile.mkdtemp(prefix="luoshi-targets-")) / "targets.jsonl"
+    if args.out:
+        return write_and_score(args.out, args.errors)
+    with tempfile.TemporaryDirectory(prefix="luoshi-targets-") as tmp:  # removed afterwards, unlike mkdtemp
+        return write_and_score(Path(tmp) / "targets.jsonl", args.errors)
+
+
+def write_and_score(out: Path, errors: int) -> int:
+    """Write the predicted table to ``out`` and run the gold scorer on it; the scorer's exit status."""
     paths = sorted(p for corpus in CORPORA for p in corpus.glob("*.txt"))
     with out.open("w", encoding="utf-8") as fh:
         for row in target_rows(paths):
@@ -55,7 +62,7 @@ def main() -> int:
     print(f"{len(paths)} documents → {out}")
     return subprocess.call([
         sys.executable, str(SHARED / "gold" / "score_targets.py"),
-        "--gold", str(SHARED / "gold" / "targets"), "--pred", str(out), "--errors", str(args.errors),
+        "--gold", str(SHARED / "gold" / "targets"), "--pred", str(out), "--errors", str(errors),
     ])
 
 
