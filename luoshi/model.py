@@ -236,7 +236,7 @@ class Task:
     span: Span
     kind: Kind
     verb: str  # the head action verb, Simplified: 推进, 加快建设, 力争
-    text: str  # the clause as written (may be Traditional)
+    text: str  # the clause as written (may be Traditional), without the line breaks or page lines inside it
     text_simplified: str
     period: str | None
     deadline: str | None = None  # as the text states it (年内, 2024年6月底前), Simplified

@@ -130,9 +130,27 @@ def test_changed_text_starts_a_new_history(store):
     road = by_text(store)["上半年建成示例大道"]
     register.record(store, road.id, "status", "推进中", "张三")
     doc = doc_with_tasks("附件。\n")
-    changed = dataclasses.replace(doc.tasks[0], text="上半年建成示例大道二期", text_simplified="上半年建成示例大道二期")
-    store.save_document(dataclasses.replace(doc, tasks=(changed, doc.tasks[1])))
+    text = doc.text.replace("示例大道。", "示例大道二期。")  # the report now says something else
+    doc = dataclasses.replace(doc, source=dataclasses.replace(doc.source, text=text, sha256="changed"))
+    changed = dataclasses.replace(doc.tasks[0], span=span_of(text, "上半年建成示例大道二期"),
+                                  text="上半年建成示例大道二期", text_simplified="上半年建成示例大道二期")
+    store.save_document(dataclasses.replace(doc, tasks=(changed,)))
     assert by_text(store)["上半年建成示例大道二期"].status == "not_started"
+
+
+def test_a_task_keeps_its_history_when_only_its_line_breaks_are_left_out_of_its_text(store):
+    """A thread hashes the source slice: a task whose text leaves out a line break inside it (``Task.text``)
+    keeps the thread, and so the tracking history, of a version stored with the raw slice as its text."""
+    doc = doc_with_tasks("加快建设城南\n污水处理厂。\n")
+    plant = span_of(doc.text, "加快建设城南\n污水处理厂")
+    raw = Task(plant, "target", "加快建设", "加快建设城南\n污水处理厂", "加快建设城南污水处理厂", "2024")
+    store.save_document(dataclasses.replace(doc, tasks=(raw,)))
+    register.record(store, by_text(store)["加快建设城南\n污水处理厂"].id, "status", "推进中", "张三")
+    doc = doc_with_tasks("加快建设城南\n污水处理厂。\n附件。\n")
+    plant = span_of(doc.text, "加快建设城南\n污水处理厂")
+    joined = Task(plant, "target", "加快建设", "加快建设城南污水处理厂", "加快建设城南污水处理厂", "2024")
+    assert store.save_document(dataclasses.replace(doc, tasks=(joined,))).version == 2
+    assert by_text(store)["加快建设城南污水处理厂"].status == "in_progress"
 
 
 def test_unknown_commitment_and_bad_filters_are_clear_errors(store):

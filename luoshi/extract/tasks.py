@@ -238,9 +238,10 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
     kinds, verbs, periods, sections = zip(*rows)
     simplified = [text[a:b] for a, b in zip(t_starts.tolist(), t_ends.tolist())]
     topics = topics_of(simplified, [titles[s] if s is not None else "" for s in sections])
-    source_text = source.text
+    source_text, written = source.text, norm.written  # as written, less line breaks and page lines inside
     return tuple(_tasks(_spans(task_starts, task_ends), kinds, verbs,
-                        [source_text[a:b] for a, b in zip(task_starts, task_ends)], simplified, periods, deadlines,
+                        [written(source_text, a, b) for a, b in zip(t_starts.tolist(), t_ends.tolist())],
+                        simplified, periods, deadlines,
                         topics, [s if s >= 0 else None for s in sentences.tolist()], sections,
                         _links(src_a, task_ends, *_mention_index(measures, lambda m: (m.span,))),
                         _links(src_a, task_ends, *_mention_index(projects, lambda p: p.mentions)),

@@ -9,8 +9,8 @@ stored so that it can be browsed and checked against the recomputation.
 
 The same transaction creates the document's commitments (each task and
 each target measure), so a stored document is always in the register. A
-commitment's thread is a hash of the source name, its kind, its text and
-which occurrence of that text it is: the same item in a new version of the
+commitment's thread is a hash of the source name, its kind, its source
+slice and which occurrence of that slice it is: the same item in a new version of the
 document has the same thread, so its tracking history carries over.
 Tracking events are appended with ``insert_event``; nothing here updates
 or deletes them.
@@ -274,19 +274,23 @@ def _commitment_rows(doc: Document, doc_id: int, name: str, quotes: list[str]) -
 
     Achievements (tasks and measures reporting work done) are not commitments: they are what a later
     report offers as evidence for earlier ones. ``quotes`` are the measures' quotes.
+
+    A thread hashes the item's source slice, which a task's text leaves line breaks and page lines out
+    of (``Task.text``): threads stay what they were when task texts were the raw slices.
     """
     meta = doc.metadata
     fallback = meta.period or (str(meta.year) if meta.year else None)
     thread = _threads(name)
+    source = doc.source.text
     seen: dict[tuple[str, str], int] = {}
     rows = []
-    items = [("task", i, k.span, k.text, k.topic, k.period, k.deadline)
+    items = [("task", i, k.span, source[k.span.start:k.span.end], k.text, k.topic, k.period, k.deadline)
              for i, k in enumerate(doc.tasks) if k.kind == "target"]
-    items += [("measure", i, m.span, quotes[i], m.topic, m.period, None)
+    items += [("measure", i, m.span, quotes[i], quotes[i], m.topic, m.period, None)
               for i, m in enumerate(doc.measures) if m.kind == "target"]
-    for kind, ordinal, span, text, topic, period, stated in items:  # thousands: one loop, no call per row
-        occurrence = seen[kind, text] = seen.get((kind, text), 0) + 1
-        rows.append((doc_id, kind, ordinal, thread(kind, text, occurrence), span.start, span.end, text, topic,
+    for kind, ordinal, span, key, text, topic, period, stated in items:  # thousands: one loop, no call per row
+        occurrence = seen[kind, key] = seen.get((kind, key), 0) + 1
+        rows.append((doc_id, kind, ordinal, thread(kind, key, occurrence), span.start, span.end, text, topic,
                      period or fallback, _deadline(stated, period or meta.period, meta.year), stated))
     return rows
 
