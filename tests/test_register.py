@@ -206,3 +206,20 @@ def test_documents_stored_before_the_register_get_their_commitments_on_upgrade(d
         store.save_document(doc)
         (new,) = register.list_commitments(store, today=JUNE)
         assert new.id != old.id and new.version == 2 and new.status == "in_progress"
+
+
+def test_commitments_of_a_hard_wrapped_report_read_in_one_piece(store):
+    from luoshi.model import Source
+    from luoshi.pipeline import process
+
+    paragraph = ("2024年主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%，城镇新增就业2.5万人以上，"
+                 "居民人均可支配收入增长与经济增长同步。我们将加快建设城南污水处理厂和北部工业园区配套管网，"
+                 "推进老旧小区改造工程，完善城市道路交通网络，新建改建农村公路一百公里。") * 2
+    text = "\n".join(paragraph[i:i + 16] for i in range(0, len(paragraph), 16)) + "\n"
+    doc = process(Source(name="wrapped.txt", path=None, sha256="w", format="txt", encoding="utf-8", text=text))
+    store.save_document(doc)
+    listed = register.list_commitments(store, today=JUNE)
+    assert {"task", "measure"} <= {c.kind for c in listed}
+    assert any("\n" in doc.text[c.span.start:c.span.end] for c in listed)  # wrapped in the source …
+    assert all("\n" not in c.text for c in listed)  # … whole in the register
+    assert all(c.text == doc.text[c.span.start:c.span.end].replace("\n", "") for c in listed)

@@ -275,18 +275,20 @@ def _commitment_rows(doc: Document, doc_id: int, name: str, quotes: list[str]) -
     Achievements (tasks and measures reporting work done) are not commitments: they are what a later
     report offers as evidence for earlier ones. ``quotes`` are the measures' quotes.
 
-    A thread hashes the item's source slice, which a task's text leaves line breaks and page lines out
-    of (``Task.text``): threads stay what they were when task texts were the raw slices.
+    A commitment's text is its words as written, without the line breaks and page lines inside them
+    (``Task.text``, ``Normalised.written``). Its thread hashes the source slice: threads stay what they
+    were when the texts were the raw slices.
     """
     meta = doc.metadata
     fallback = meta.period or (str(meta.year) if meta.year else None)
     thread = _threads(name)
-    source = doc.source.text
+    source, norm = doc.source.text, doc.normalised
     seen: dict[tuple[str, str], int] = {}
     rows = []
     items = [("task", i, k.span, source[k.span.start:k.span.end], k.text, k.topic, k.period, k.deadline)
              for i, k in enumerate(doc.tasks) if k.kind == "target"]
-    items += [("measure", i, m.span, quotes[i], quotes[i], m.topic, m.period, None)
+    items += [("measure", i, m.span, quotes[i], norm.written(source, *norm.from_source(m.span.start, m.span.end)),
+               m.topic, m.period, None)
               for i, m in enumerate(doc.measures) if m.kind == "target"]
     for kind, ordinal, span, key, text, topic, period, stated in items:  # thousands: one loop, no call per row
         occurrence = seen[kind, key] = seen.get((kind, key), 0) + 1
