@@ -118,12 +118,6 @@ def ingest(inputs: Batch | Iterable[str | Path], store: Store, options: Options 
             on_file(path)
 
 
-def ingest_file(path: Path, store: Store, options: Options = Options()) -> Iterator[IngestResult]:
-    """Every document in one file (a tabular file holds one per row; a bad row is an error result)."""
-    for item in analyse_file(path, store, options):
-        yield item if isinstance(item, IngestResult) else _save(item, store, options)
-
-
 @dataclass(frozen=True, slots=True)
 class Analysed:
     """A document read and processed, not stored yet."""

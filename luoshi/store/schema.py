@@ -384,5 +384,3 @@ uploads = Table(  # documents uploaded through the web application, and how thei
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("finished_at", DateTime(timezone=True)),
 )
-
-ACCOUNT_TABLES = (users, sessions, login_attempts, uploads)
