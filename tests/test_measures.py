@@ -995,6 +995,17 @@ def test_kind_cues_of_round_two(text: str, kind: str) -> None:
     assert {m.kind for m in run(text)} == {kind}
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # an estimate of the year gone by, in a text with no headings: the review paragraph before it decides
+    ("过去一年,全镇经济平稳运行,新建了村道8公里。\n预计全镇完成工业总产值18亿元,农民人均纯收入1.6万元。\n",
+     ["achievement", "achievement", "achievement"]),
+    # a projection says its time, and that time is the cue
+    ("过去一年,全镇新建了村道8公里。\n预计到2030年,全镇森林覆盖率达到45%。\n", ["achievement", "target"]),
+])
+def test_an_estimate_is_no_target_cue_by_itself(text: str, kinds: list[str]) -> None:
+    assert [m.kind for m in run(text)] == kinds
+
+
 def test_plan_words_in_a_review_section_keep_a_plan_for_this_year() -> None:
     text = "一、基本情况\n全乡现有贫困户200户。今年计划脱贫50户。\n"
     assert [m.kind for m in run(text)] == ["achievement", "target"]

@@ -131,7 +131,7 @@ PERIOD_CHANGE_QUALIFIERS = ("年均", "年平均", "同比", "比上年", "较�
 
 # --- target / achievement cues ---------------------------------------------
 TARGET_CUES = (
-    "力争", "确保", "争取", "努力", "力求", "将", "要", "计划", "预计", "目标", "预期",
+    "力争", "确保", "争取", "努力", "力求", "将", "要", "计划", "目标", "预期",
     "今年", "明年", "年内", "届末", "到20", "至20", "每年", "以上目标", "推动", "推进",
     "着力", "加快", "全力", "确定", "拟",
 )
@@ -163,10 +163,10 @@ CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", 
                      "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
                      "计划的", "占计划",  # a share of the plan done (完成年度投资计划的23.7%)
                      "为目标",  # the aim work was done for (以改善生态为目标,完成…)
-                     "初步预计",  # an estimate of a year gone by: see ESTIMATE_CUES
                      "从目前", "由目前", "从现在", "由现在")  # the base a plan starts from (CURRENT_WORDS)
-# Words that hold a target cue (预计) but report a result: counted as achievement
-# cues in the unmasked text (初步预计全年增长4.7%左右 is last year's figure).
+# 预计 alone is no cue either way: reviews estimate the year just gone (预计完成地区生产总值60亿元)
+# as often as plans project, and a projection says its time (到2030年, 明年, 今年), which is a cue.
+# 初步预计 only ever reports a result: counted as an achievement cue.
 ESTIMATE_CUES = ("初步预计",)
 # Strong past cues that override a plan section (e.g. 去年完成…).
 STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经", "今年以来", "年初以来")
