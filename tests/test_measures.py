@@ -989,6 +989,8 @@ def test_three_mouths_is_a_household_not_a_count() -> None:
     ("深入实施校舍扩容三年行动计划,顺利改扩建3所学校。", "achievement"),  # a programme's name is no plan
     ("以改善生态为目标,顺利完成造林1200亩。", "achievement"),
     ("初步预计,全年地区生产总值增长4.5%左右。", "achievement"),  # an estimate of a year gone by
+    ("全年累计植树造林3000亩,完成县下达目标任务的120%。", "achievement"),  # how a target went
+    ("主要目标的完成离不开去年打下的基础,全年税收增长8%。", "achievement"),
     ("根据各地统计上报数据,新开工改造小区120个。", "achievement"),
 ])
 def test_kind_cues_of_round_two(text: str, kind: str) -> None:

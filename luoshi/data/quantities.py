@@ -162,6 +162,7 @@ CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", 
                      "实际使用", "实际利用", "实际到位",  # 实际使用外资 names a measure, not a result
                      "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
                      "计划的", "占计划",  # a share of the plan done (完成年度投资计划的23.7%)
+                     "目标的", "目标任务的",  # how a target went (完成目标任务的131%, 主要目标的完成)
                      "为目标",  # the aim work was done for (以改善生态为目标,完成…)
                      "从目前", "由目前", "从现在", "由现在")  # the base a plan starts from (CURRENT_WORDS)
 # 预计 alone is no cue either way: reviews estimate the year just gone (预计完成地区生产总值60亿元)
