@@ -118,6 +118,15 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
     assert [m.indicator for m in run(text)] == indicators
 
 
+@pytest.mark.parametrize("text, changes", [
+    ("全县税收收入增长12%、约8.6亿元。", [True, False]),  # a sum after a rate is the level reached
+    ("全县税收收入增长12%、突破8亿元。", [True, False]),
+    ("粮食、油料产量分别增长3%、5%。", [True, True]),  # rates alike share the change
+])
+def test_a_list_passes_its_change_only_to_sizes_of_the_same_sort(text: str, changes: list[bool]) -> None:
+    assert [m.change for m in run(text)] == changes
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 

@@ -115,6 +115,7 @@ _SETTLED_RE = re.compile(rf"(?:已|全部|累计)?(?:{word_pattern(SETTLING_VERB
 # The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
 _FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
+_SHARE_CLASSES = ("percent", "ratio")  # 6%, 2个百分点, 1.5倍: sizes relative to something
 # (上年增长5.2%), (2023年为5.5%): the year an aside's figure belongs to opens it
 _PAST_ASIDE_RE = re.compile(rf"[(（]\s*(?:((?:19|20)\d\d)年|{word_pattern(PAST_ASIDE_WORDS)})(?:同期)?(?:实际)?")
 
@@ -664,7 +665,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         in_list = between in ("、", "和", "及") or (
             between in ("，", ",") and _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce))
         own_change = _is_change(text, q, cs, rs)
-        change = own_change or (in_list and prev_change)
+        # 增长5.2%、约4.4万亿元: a sum after a rate in a list is the level, not a second change
+        change = own_change or (in_list and prev_change
+                                and (q.unit_class in _SHARE_CLASSES) == (kept[i - 1].unit_class in _SHARE_CLASSES))
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
