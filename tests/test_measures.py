@@ -1205,3 +1205,9 @@ def test_the_topic_clause_of_a_change_loses_its_own_change_words() -> None:
 def test_a_rate_floor_after_a_count_sorts_the_things_counted() -> None:
     m = only("分省看,11个省份开工率超过95%。")
     assert (m.value, m.unit) == (11, "个")
+
+
+def test_taiwan_trillions_and_a_big_unit_with_its_lower_digits_in_traditional_text() -> None:
+    found = run("去年國內生產毛額達24.8兆元,人均月薪4萬2,150元,營業額1兆305億元。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [
+        (24.8, "兆元", "國內生產毛額"), (42150, "元", "人均月薪"), (10305, "億元", "營業額")]

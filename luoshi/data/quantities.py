@@ -23,7 +23,8 @@ CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 # (亿元, 公里) closes a "indicator + number + unit" clause.
 
 PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
-MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港元", "元")
+MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港元", "元",
+               "兆元", "兆美元")  # 兆 before money is Taiwan's 万亿 (国内生产毛额达25.4兆元), never 兆瓦's mega
 MEASURE_UNITS = (
     "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "公顷", "亩", "米",
     "吨标准煤", "吨", "公斤", "千克", "斤",

@@ -79,6 +79,9 @@ QUANTITY_RE = re.compile(
     rf"|(?P<cfd>[{_CN_DIGIT_CHARS}十百]+)分之(?P<cfn>[{_CN_DIGIT_CHARS}十百]+)"
     # 1/7
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
+    # 3万3,883美元, 4兆8,530亿元: a count of a big unit and the digits below it, in the unit after them
+    rf"|(?<![\d.A-Za-z])(?P<hi>\d{{1,4}})(?P<big>[万亿兆])(?P<lo>\d{{1,3}},\d{{3}}|\d{{1,4}})(?![\d.,])"
+    rf"(?![十百千])(?P<lo_unit>[万亿]?(?:{_ALL_UNITS}))"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
     # (GDP28.34亿元: a figure glued to the measure's Latin name is still one)
     rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
@@ -94,6 +97,7 @@ QUANTITY_RE = re.compile(
 )
 
 _RATIO_TO_ONE_RE = re.compile(r"[:：]1(?![\d.])")
+_BIG_STEPS = {"万": 10**4, "亿": 10**8, "兆": 10**12}  # 兆 (Taiwan): a million million, 万亿
 _PREFIX = dict(PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
 _PREFIX_RE = re.compile(rf"(?:{word_pattern(_PREFIX)})$")
@@ -205,6 +209,8 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         return _finish(text, parse_arabic(ar), ns, ne, us, ue, unit, unit_class, "arabic", fixed,
                        bool(apx1 or apx2 or inner), capped)
     g = m.groupdict()
+    if g["hi"] is not None:
+        return _compound(text, m, capped)
     if g["fan"] is not None:
         num = g["fan"]
         value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
@@ -272,6 +278,20 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         numeral, unit_class = "chinese", "magnitude"
     return _finish(text, value, ns, ne, us, ue, _without_approximation(text[us:ue]), unit_class, numeral, fixed,
                    numeral == "chinese" and g["cn_apx"] is not None, capped)
+
+
+def _compound(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
+    """3万3,883美元 → 33883 美元, 1兆378亿元 → 10378 亿元: one number when the lower digits fit below the big unit."""
+    lo_unit = m.group("lo_unit")
+    lo_mag = lo_unit[0] if lo_unit[0] in _BIG_STEPS else ""
+    step = _BIG_STEPS[m.group("big")] // _BIG_STEPS.get(lo_mag, 1)
+    lo = parse_arabic(m.group("lo"))
+    if step != 10_000 or lo >= step:
+        return None  # 3亿5元 names no one number
+    ns, ne = m.start("hi"), m.end("lo")
+    us, ue = m.span("lo_unit")
+    return _finish(text, int(m.group("hi")) * step + lo, ns, ne, us, ue, lo_unit,
+                   _classify_unit(lo_unit, lo_mag), "arabic", None, False, capped)
 
 
 def _finish(text: str, value: float, ns: int, ne: int, us: int, ue: int, unit: str, unit_class: str,
