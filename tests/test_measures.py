@@ -127,6 +127,14 @@ def test_a_list_passes_its_change_only_to_sizes_of_the_same_sort(text: str, chan
     assert [m.change for m in run(text)] == changes
 
 
+@pytest.mark.parametrize("text", [
+    "今年全镇工业增速目标均为12%以上。",
+    "全县税收预期增长目标确定为9%。",
+])
+def test_the_goal_set_for_a_rate_of_change_is_a_change(text: str) -> None:
+    assert only(text).change is True
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 

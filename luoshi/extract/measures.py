@@ -107,6 +107,11 @@ _GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平
 _CHANGE_NOUN_LEVEL_RE = re.compile(
     rf"(?:{word_pattern(CHANGE_NOUNS)})(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
 )
+# and so is the goal set for it (增速目标均为10%, 预期增长目标确定为10%)
+_CHANGE_GOAL_RE = re.compile(
+    rf"(?:{word_pattern(CHANGE_NOUNS + CHANGE_VERBS)})目标(?:均|都)?(?:确定)?"
+    rf"(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
+)
 _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
 # Words that only say a count was done (建成投用10个): the things counted are named before
@@ -208,7 +213,11 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
         return True  # 保持年均8%增长: the change verb closes the clause after the rate
     if rate and q.unit_class != "money" and _QUALIFIED_CHANGE_RE.search(text, region_start, q.pre_start):
         return True
-    if q.unit_class != "percent" or not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
+    if q.unit_class != "percent":
+        return False
+    if _CHANGE_GOAL_RE.search(lead):
+        return True
+    if not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
         return False
     return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
 
