@@ -135,6 +135,15 @@ def test_the_goal_set_for_a_rate_of_change_is_a_change(text: str) -> None:
     assert only(text).change is True
 
 
+@pytest.mark.parametrize("text", [
+    "去年出口年增8.5%。",  # Taiwan's year-on-year rise
+    "全年經濟成長率達3.1%。",  # 成長率 is Taiwan's 增长率
+    "消費者物價指數年增率為1.9%。",
+])
+def test_taiwan_words_of_change(text: str) -> None:
+    assert only(text).change is True
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 

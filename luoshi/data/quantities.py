@@ -91,11 +91,13 @@ CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
     "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
     "翻", "多增", "净增", "拉动",
+    "年增",  # 年增2.16%: the year-on-year rise of news and of Taiwan's reports (年减 would split 上年减少)
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
 CHANGE_NOUNS = (
     "涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅", "价格增长", "价格上涨",
     "CPI",
+    "成长率", "年增率",  # Taiwan's words for 增长率 (经济成长率, 消费者物价指数年增率)
 )
 # The change words of a decrease (下降5%, 压减10%, 降幅3%); any other change word
 # (增长, 提高, 涨幅, 翻) is an increase. Measure.direction comes from the last
