@@ -1005,6 +1005,15 @@ def test_units_of_round_two(text: str, value: float, unit: str, comparator: str)
     assert (m.value, m.unit, m.comparator) == (value, unit, comparator)
 
 
+@pytest.mark.parametrize("text, values", [
+    ("城镇登记失业率降至8年来最低的2.1%。", [2.1]),  # a span up to now dates the figure
+    ("出口增幅为12年以来最高。", []),
+    ("人均受教育年限达到11.3年。", [11.3]),  # a duration reached is still a measure
+])
+def test_a_span_of_years_up_to_now_is_no_measure(text: str, values: list[float]) -> None:
+    assert [m.value for m in run(text)] == values
+
+
 def test_three_mouths_is_a_household_not_a_count() -> None:
     assert run("关心三口之家的生活。") == []
 

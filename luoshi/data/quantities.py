@@ -436,6 +436,8 @@ CLUSTER_VERBS = ("打造", "培育", "建设", "发展", "壮大", "形成", "�
 # Words before a duration or an age that make it a level reached or squeezed.
 TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持")
 TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")
+# A span of time up to now (为24年来新低, 6年以来最大增幅) dates what follows; it measures nothing.
+SINCE_WORDS = ("来", "以来")
 # A unitless number is a measure only as the level of a ratio-like indicator
 # (城乡居民收入比缩小至2.05, 恩格尔系数降至30).
 RATIO_INDICATOR_ENDS = ("比", "系数", "指数", "比值", "倍数", "弹性")

@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     STRUCTURE_NOUNS,
     SUM_WORDS,
     THROUGHPUT_UNITS,
+    SINCE_WORDS,
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
 )
@@ -157,7 +158,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
                           or q.unit == "年" and 1900 <= q.value <= 2100
-                          or _POLICY_AT_RE.match(text, q.end)):
+                          or _POLICY_AT_RE.match(text, q.end) or text.startswith(SINCE_WORDS, q.end)):
         return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
