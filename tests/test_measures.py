@@ -1014,6 +1014,11 @@ def test_a_span_of_years_up_to_now_is_no_measure(text: str, values: list[float])
     assert [m.value for m in run(text)] == values
 
 
+def test_a_floor_before_the_things_a_count_reaches_is_a_threshold() -> None:
+    found = run("全镇年销售收入500万元以上的企业达到42家。")
+    assert [(m.value, m.unit) for m in found] == [(42, "家")]
+
+
 def test_three_mouths_is_a_household_not_a_count() -> None:
     assert run("关心三口之家的生活。") == []
 

@@ -224,6 +224,7 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
+_SORTED_COUNT_RE = re.compile(r"的[^\d,，。;；、的]{1,6}?(?:达到|达)")
 # 抓好1600个、年度投资6000亿元以上的重大项目: a sum of the things a count before it counts
 _COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
 
@@ -248,6 +249,8 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
         between = text[q.end:nxt.pre_start]
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
             return True
+        if _SORTED_COUNT_RE.fullmatch(between):
+            return True  # 其中10万元以上的村达到236个: the floor names the things the count reaches
     if (nxt is not None and nxt.num_start < clause_end and nxt.unit_class in ("money", "magnitude")
             and q.end > q.unit_end and q.end < len(text) and _HAN_RE.match(text[q.end])
             and (q.num_start == 0 or text[q.num_start - 1] in _CLAUSE_OPENERS)):
