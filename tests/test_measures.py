@@ -1015,8 +1015,8 @@ def test_a_span_of_years_up_to_now_is_no_measure(text: str, values: list[float])
 
 
 def test_a_floor_before_the_things_a_count_reaches_is_a_threshold() -> None:
-    found = run("全镇年销售收入500万元以上的企业达到42家。")
-    assert [(m.value, m.unit) for m in found] == [(42, "家")]
+    found = run("全乡年收入3万元以上的农户达到320户。")
+    assert [(m.value, m.unit) for m in found] == [(320, "户")]
 
 
 def test_three_mouths_is_a_household_not_a_count() -> None:
