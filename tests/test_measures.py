@@ -999,6 +999,8 @@ def test_a_population_ceiling_sorting_cities_is_no_measure() -> None:
     ("其中乡道85.3公里。", 85.3, "公里", "="),  # a length after a road class names no road
     ("地均产值3.2亿元/平方公里。", 3.2, "亿元/平方公里", "="),
     ("投资2千余万元实施水库除险加固。", 2, "千万元", ">="),  # 余 between two magnitudes
+    ("全年受理投诉1200余件次。", 1200, "件次", ">="),
+    ("发放创业担保贷款352笔。", 352, "笔", "="),  # loans and deals are counted by 笔
 ])
 def test_units_of_round_two(text: str, value: float, unit: str, comparator: str) -> None:
     m = run(text)[0]
