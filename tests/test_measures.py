@@ -144,6 +144,12 @@ def test_taiwan_words_of_change(text: str) -> None:
     assert only(text).change is True
 
 
+def test_rates_glued_without_their_list_mark_are_still_a_list() -> None:
+    found = run("全县粮食、油料产量分别增长3.1%4.2%。")  # a copied page lost the 、
+    assert [(m.value, m.change, m.indicator) for m in found] == [
+        (3.1, True, "粮食产量"), (4.2, True, "油料产量")]
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 

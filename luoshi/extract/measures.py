@@ -672,7 +672,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         between = text[kept[i - 1].end:q.pre_start] if i else ""
         in_list = between in ("、", "和", "及") or (
-            between in ("，", ",") and _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce))
+            between in ("，", ",") and _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce)) or (
+            not between and text[q.pre_start - 1:q.pre_start] == "%")  # 分别增长4.4%5.9%: a list that lost its 、
         own_change = _is_change(text, q, cs, rs)
         # 增长5.2%、约4.4万亿元: a sum after a rate in a list is the level, not a second change
         change = own_change or (in_list and prev_change
