@@ -150,6 +150,14 @@ def test_rates_glued_without_their_list_mark_are_still_a_list() -> None:
         (3.1, True, "粮食产量"), (4.2, True, "油料产量")]
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("据统计,临河镇2019年全年实现生产总值12亿元。", "生产总值"),  # who and when report it are no words of it
+    ("明年全县发展的主要预期目标是一般公共预算收入增长6%。", "一般公共预算收入"),  # 目标是 introduces it
+])
+def test_the_doer_and_the_aim_are_no_words_of_the_indicator(text: str, indicator: str) -> None:
+    assert indicators_of(text) == [indicator]
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 
