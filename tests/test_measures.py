@@ -1035,6 +1035,11 @@ def test_a_floor_before_the_things_a_count_reaches_is_a_threshold() -> None:
     assert [(m.value, m.unit) for m in found] == [(320, "户")]
 
 
+def test_a_fraction_of_the_things_named_after_it_is_a_share() -> None:
+    m = only("全市三分之一的村建成了文化广场。")
+    assert (round(m.value, 4), m.unit, m.kind) == (0.3333, "", "achievement")
+
+
 def test_three_mouths_is_a_household_not_a_count() -> None:
     assert run("关心三口之家的生活。") == []
 

@@ -179,7 +179,8 @@ def is_unitless_level(text: str, q: Quantity) -> bool:
         return True
     if q.numeral == "fraction":
         lead = text[max(0, q.pre_start - 3):q.pre_start]
-        return lead.endswith(("占", "的", "为", "达", "到", "至", "超"))
+        # 三分之二的县通了高速公路: a share of the things named after it
+        return lead.endswith(("占", "的", "为", "达", "到", "至", "超")) or text.startswith("的", q.end)
     if q.numeral != "arabic":
         return False
     m = _UNITLESS_INDICATOR_RE.search(text, max(0, q.pre_start - 30), q.pre_start)
