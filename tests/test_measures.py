@@ -158,6 +158,11 @@ def test_the_doer_and_the_aim_are_no_words_of_the_indicator(text: str, indicator
     assert indicators_of(text) == [indicator]
 
 
+def test_a_count_glued_to_a_length_shares_its_object() -> None:
+    found = run("去年新修12条35公里通村道路。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(12, "条", "通村道路"), (35, "公里", "通村道路")]
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 

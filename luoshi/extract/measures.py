@@ -684,8 +684,10 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             clauses, cs, kept[i - 1].end if i else 0, used_end)
         if next_q is not None and next_q.num_start < ce and (
                 inherited and text.startswith("、", q.end) and next_q.unit_class != q.unit_class
-                or next_q.pre_start == q.end and q.unit_class == next_q.unit_class == "classifier"
-                and not indicator.join(text, spans)):  # 累计为3316户9228名困难群众发放…: one object of both
+                or next_q.pre_start == q.end and q.unit_class == "classifier"
+                and (next_q.unit_class == "measure"  # 新修12条35公里通村道路: the roads are counted and measured
+                     or next_q.unit_class == "classifier"
+                     and not indicator.join(text, spans))):  # 累计为3316户9228名困难群众发放…: one object of both
             words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
             spans = (words,) if words[1] > words[0] else spans
         if (q.unit_class == "money" and next_q is not None and next_q.unit_class == "classifier" and spans
