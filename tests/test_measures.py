@@ -163,6 +163,15 @@ def test_a_count_glued_to_a_length_shares_its_object() -> None:
     assert [(m.value, m.unit, m.indicator) for m in found] == [(12, "条", "通村道路"), (35, "公里", "通村道路")]
 
 
+@pytest.mark.parametrize("text, comparators", [
+    ("全镇税收、非税收入分别突破3亿元和1亿元。", [">=", ">="]),  # the word after 分别 opens each figure
+    ("两项比率分别超过80%、90%。", [">=", ">="]),
+    ("税收突破3亿元、增长7%。", [">=", "="]),  # no 分别: the next figure has its own predicate
+])
+def test_a_comparator_after_fenbie_opens_each_figure(text: str, comparators: list[str]) -> None:
+    assert [m.comparator for m in run(text)] == comparators
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 

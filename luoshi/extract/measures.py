@@ -181,6 +181,11 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
                 for k in range(i + 1, j + 1):
                     if out[k].comparator == "=":
                         out[k] = out[k]._replace(comparator="<=")
+            first = out[i]
+            if first.pre_start < first.num_start and text.endswith("分别", 0, first.pre_start):
+                for k in range(i + 1, j + 1):  # 分别突破300亿元和3000亿元: the word after 分别 opens each figure
+                    if not _has_comparator_word(out[k]) and out[k].unit_class == first.unit_class:
+                        out[k] = out[k]._replace(comparator=first.comparator)
             last = out[j]
             for k in range(i, j):
                 q = out[k]
