@@ -172,6 +172,14 @@ def test_a_comparator_after_fenbie_opens_each_figure(text: str, comparators: lis
     assert [m.comparator for m in run(text)] == comparators
 
 
+@pytest.mark.parametrize("text, indicators", [
+    ("三年新增规上企业45家。", ["新增规上企业"]),  # the years a change took are when, not what
+    ("全县税收收入达到12亿元,4年增长36%。", ["税收收入", "税收收入"]),
+])
+def test_the_years_a_change_took_are_no_words_of_the_indicator(text: str, indicators: list[str]) -> None:
+    assert indicators_of(text) == indicators
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 

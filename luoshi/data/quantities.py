@@ -286,6 +286,8 @@ INDICATOR_LEAD_PATTERNS = (
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
     COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
+    # 五年净增市场主体107.2万户, 3年增长58.6%: the years a change took
+    r"(?:[一二两三四五六七八九十]|\d{1,2})年(?=净增|新增|增长|增加|提高|下降|减少)",
     BATCHES,
     # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
     r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州)(?![级内外域委政])",
