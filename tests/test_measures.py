@@ -144,6 +144,11 @@ def test_taiwan_words_of_change(text: str) -> None:
     assert only(text).change is True
 
 
+@pytest.mark.parametrize("text", ["全镇居民消费价格指数控制在3%以内。", "物价指数上涨率不超过百分之三。"])
+def test_a_price_index_in_percent_is_its_rise(text: str) -> None:
+    assert only(text).change is True
+
+
 def test_rates_glued_without_their_list_mark_are_still_a_list() -> None:
     found = run("全县粮食、油料产量分别增长3.1%4.2%。")  # a copied page lost the 、
     assert [(m.value, m.change, m.indicator) for m in found] == [

@@ -99,6 +99,7 @@ CHANGE_NOUNS = (
     "涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅", "价格增长", "价格上涨",
     "CPI",
     "成长率", "年增率",  # Taiwan's words for 增长率 (经济成长率, 消费者物价指数年增率)
+    "价格指数", "物价指数",  # 居民消费价格指数控制在3.5%以内: a price index in % is its rise
 )
 # The change words of a decrease (下降5%, 压减10%, 降幅3%); any other change word
 # (增长, 提高, 涨幅, 翻) is an increase. Measure.direction comes from the last
