@@ -185,6 +185,10 @@ def test_the_years_a_change_took_are_no_words_of_the_indicator(text: str, indica
     assert indicators_of(text) == indicators
 
 
+def test_namely_introduces_the_indicator() -> None:
+    assert indicators_of("今年的主要目标,即税收收入增长8%左右。") == ["税收收入"]
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 
