@@ -149,6 +149,12 @@ def test_a_price_index_in_percent_is_its_rise(text: str) -> None:
     assert only(text).change is True
 
 
+@pytest.mark.parametrize("text, direction", [("全乡粮食增产1200吨。", "up"), ("受灾后油料减产300吨。", "down")])
+def test_a_harvest_gained_or_lost_is_a_change(text: str, direction: str) -> None:
+    m = only(text)
+    assert (m.change, m.direction) == (True, direction)
+
+
 def test_rates_glued_without_their_list_mark_are_still_a_list() -> None:
     found = run("全县粮食、油料产量分别增长3.1%4.2%。")  # a copied page lost the 、
     assert [(m.value, m.change, m.indicator) for m in found] == [

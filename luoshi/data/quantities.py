@@ -106,7 +106,7 @@ CHANGE_NOUNS = (
 # change word before the number.
 DECREASE_WORDS = (
     "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "下滑",
-    "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长",
+    "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长", "减产",
 )
 # Verbs that turn a change verb into a level (提高到, 下降至).
 LEVEL_PARTICLES = ("至", "到", "为")
@@ -319,7 +319,8 @@ LIST_LABELS = (
 PAST_ASIDE_WORDS = ("上年", "去年", "上一年", "上年度")
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
-COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长")
+COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长",
+                      "增产", "减产")  # 粮食增产0.94亿斤: a harvest's change
 
 # Endings of a rate's name (配备率, 优良水质比例): a percentage after it is that
 # rate's level, and the words after the number (达标) are no part of its name.
