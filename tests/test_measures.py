@@ -155,6 +155,16 @@ def test_a_harvest_gained_or_lost_is_a_change(text: str, direction: str) -> None
     assert (m.change, m.direction) == (True, direction)
 
 
+@pytest.mark.parametrize("text", ["全县社会消费品零售总额增长-3.2%。", "全县工业增速为-1.5%。"])
+def test_a_negative_rise_is_a_fall(text: str) -> None:
+    m = only(text)
+    assert (m.value, m.change, m.direction) == (-float(text.split("-")[1].rstrip("%。")), True, "down")
+
+
+def test_a_dash_between_a_year_and_a_year_is_no_minus() -> None:
+    assert [m.value for m in run("2023年-2025年,全县新建道路30公里。")] == [30]
+
+
 def test_rates_glued_without_their_list_mark_are_still_a_list() -> None:
     found = run("全县粮食、油料产量分别增长3.1%4.2%。")  # a copied page lost the 、
     assert [(m.value, m.change, m.indicator) for m in found] == [

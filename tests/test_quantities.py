@@ -48,6 +48,7 @@ def _one(text: str):
     ("平均月薪4万2,150元", 42150, "元", "money", "="),
     ("外销订单2兆705亿元", 20705, "亿元", "money", "="),
     ("进口额1亿3,600万美元", 13600, "万美元", "money", "="),
+    ("零售额增长-3.5%", -3.5, "%", "percent", "="),  # a fall written as a negative rise
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)

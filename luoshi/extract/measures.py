@@ -684,6 +684,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         change = own_change or (in_list and prev_change
                                 and (q.unit_class in _SHARE_CLASSES) == (kept[i - 1].unit_class in _SHARE_CLASSES))
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
+        if direction == "up" and q.value < 0:
+            direction = "down"  # 增长-2.6%: a negative rise is a fall
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
             clauses, cs, kept[i - 1].end if i else 0, used_end)

@@ -70,7 +70,7 @@ def _magnitude_char() -> str:
 
 QUANTITY_RE = re.compile(
     # a cheap first-character test lets the engine skip most positions at once
-    rf"(?=[\d{CN_CHARS}翻])(?:"
+    rf"(?=[\d{CN_CHARS}翻\-−－])(?:"
     # 翻一番 / 翻了两番
     rf"翻了?(?P<fan>[一二两三四五]|\d+)番"
     # 百分之五十 / 百分之50%
@@ -84,7 +84,8 @@ QUANTITY_RE = re.compile(
     rf"(?![十百千])(?P<lo_unit>[万亿]?(?:{_ALL_UNITS}))"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
     # (GDP28.34亿元: a figure glued to the measure's Latin name is still one)
-    rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
+    # (增长-18.9%: a fall written as a negative rise, the sign right after the rate's word)
+    rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?:(?<=[长速幅为])(?P<neg>[\-−－]))?(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
     # 1千余万元: 余 between two magnitudes is a comparator inside the unit
     rf"(?P<ar_mag>{_magnitude_char()}*(?:[多余](?=[万亿]){_magnitude_char()}+)?)(?P<ar_apx2>多|余)?"
     # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
@@ -206,7 +207,10 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         if inner:
             magnitude = _without_approximation(magnitude)
         unit_class = _classify_unit(unit if len(written) > 1 else written, magnitude)
-        return _finish(text, parse_arabic(ar), ns, ne, us, ue, unit, unit_class, "arabic", fixed,
+        value = parse_arabic(ar)
+        if m.group("neg"):
+            ns, value = m.start("neg"), -value
+        return _finish(text, value, ns, ne, us, ue, unit, unit_class, "arabic", fixed,
                        bool(apx1 or apx2 or inner), capped)
     g = m.groupdict()
     if g["hi"] is not None:
