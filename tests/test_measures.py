@@ -165,6 +165,11 @@ def test_a_dash_between_a_year_and_a_year_is_no_minus() -> None:
     assert [m.value for m in run("2023年-2025年,全县新建道路30公里。")] == [30]
 
 
+def test_fenbie_after_two_figures_of_one_owner_names_each_by_its_figure() -> None:
+    found = run("全县新建学校12所,投资3亿元,分别增长20%、15%。")
+    assert [m.indicator for m in found][2:] == ["新建学校", "新建学校投资"]
+
+
 def test_rates_glued_without_their_list_mark_are_still_a_list() -> None:
     found = run("全县粮食、油料产量分别增长3.1%4.2%。")  # a copied page lost the 、
     assert [(m.value, m.change, m.indicator) for m in found] == [

@@ -841,8 +841,13 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
         if items is None and len(counts) == n and len({indicator.join(text, c) for c in counts}) == n and all(counts):
             items = counts  # 城镇新增就业7.98万人,其中再就业2.14万人、…,分别为年度目标的159%、150%
     else:
-        items = indicator.list_items(text, first.spans, n)
         counts = [it.spans for it in before[-n:]]
+        if (first.inherited and counts and first.spans == counts[-1] and len(counts) == n and all(counts)
+                and len({indicator.join(text, c) for c in counts}) == n
+                and "分别" in text[first.region_start:first.q.pre_start]):
+            items = counts  # 重点项目70个,完成投资43.5亿元,分别增长40%和56%: the figures just before, one each
+        else:
+            items = indicator.list_items(text, first.spans, n)
         if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
