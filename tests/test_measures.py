@@ -206,6 +206,10 @@ def test_the_years_a_change_took_are_no_words_of_the_indicator(text: str, indica
     assert indicators_of(text) == indicators
 
 
+def test_singling_out_is_no_word_of_the_indicator() -> None:
+    assert indicators_of("全县投资增长5%,特别是民间投资增长9%。") == ["投资", "民间投资"]
+
+
 def test_namely_introduces_the_indicator() -> None:
     assert indicators_of("今年的主要目标,即税收收入增长8%左右。") == ["税收收入"]
 

@@ -298,6 +298,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
     r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
     r"即(?![时将使便可])",  # 主要目标,即地区生产总值增长10%: 即 (namely) introduces what is measured
+    r"(?:特别|尤其|其中)是",  # 特别是民间投资增长8.5%: singling out is no word of what is measured
     r"先后",  # 先后投资1282.5亿元
     r"获得(?!感)",  # 获得土地计划指标奖励1000亩 (but 获得感 is a noun)
     r"为(?=年度|全年|计划|目标|任务|省定|市定)",  # 为年度投资计划的30.90%, as 完成年度任务的107%
