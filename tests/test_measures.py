@@ -1091,6 +1091,14 @@ def test_a_floor_before_the_things_a_count_reaches_is_a_threshold() -> None:
     assert [(m.value, m.unit) for m in found] == [(320, "户")]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("力争五年内全县经济总量翻番。", [(1, "番", True)]),  # a doubling with no count is 翻一番
+    ("推动外贸实现翻番式增长。", []),  # 翻番式 names a manner
+])
+def test_a_bare_doubling_is_one_fan(text: str, found: list) -> None:
+    assert [(m.value, m.unit, m.change) for m in run(text)] == found
+
+
 def test_a_fraction_of_the_things_named_after_it_is_a_share() -> None:
     m = only("全市三分之一的村建成了文化广场。")
     assert (round(m.value, 4), m.unit, m.kind) == (0.3333, "", "achievement")

@@ -200,6 +200,8 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     if q.numeral != "chinese":
         return True
     run = text[q.num_start:q.num_end]
+    if run == "翻":
+        return True  # 实现翻番: a doubling says its count in the word
     has_digit = any(c in _CN_DIGIT_CHARS for c in run)
     has_comparator = q.pre_start < q.num_start or q.comparator != "="
     if not has_digit and not run.startswith("十"):

@@ -73,6 +73,8 @@ QUANTITY_RE = re.compile(
     rf"(?=[\d{CN_CHARS}翻\-−－])(?:"
     # 翻一番 / 翻了两番
     rf"翻了?(?P<fan>[一二两三四五]|\d+)番"
+    # 实现翻番: a doubling with no count is 翻一番 (翻番式增长 names a manner)
+    rf"|(?P<fan0>翻)番(?!式)"
     # 百分之五十 / 百分之50%
     rf"|百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+{CN_DECIMAL}?)(?P<pct_sign>%?)"
     # 三分之一
@@ -215,10 +217,13 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
     g = m.groupdict()
     if g["hi"] is not None:
         return _compound(text, m, capped)
-    if g["fan"] is not None:
+    if g["fan"] is not None or g["fan0"] is not None:
         num = g["fan"]
-        value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
-        ns, ne = m.span("fan")
+        if num is None:
+            value, (ns, ne) = 1.0, m.span("fan0")
+        else:
+            value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
+            ns, ne = m.span("fan")
         lead, lead_start = _prefix_comparator(text, m.start())  # 接近翻两番: the comparator is before 翻
         if lead:
             q = _finish(text, value, ns, ne, ne, m.end(), text[ne:m.end()], "ratio", "chinese", None, False, capped)
