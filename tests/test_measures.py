@@ -118,6 +118,102 @@ def test_fenbie_gives_each_number_its_item(text: str, indicators: list[str]) -> 
     assert [m.indicator for m in run(text)] == indicators
 
 
+@pytest.mark.parametrize("text, changes", [
+    ("全县税收收入增长12%、约8.6亿元。", [True, False]),  # a sum after a rate is the level reached
+    ("全县税收收入增长12%、突破8亿元。", [True, False]),
+    ("粮食、油料产量分别增长3%、5%。", [True, True]),  # rates alike share the change
+])
+def test_a_list_passes_its_change_only_to_sizes_of_the_same_sort(text: str, changes: list[bool]) -> None:
+    assert [m.change for m in run(text)] == changes
+
+
+@pytest.mark.parametrize("text", [
+    "今年全镇工业增速目标均为12%以上。",
+    "全县税收预期增长目标确定为9%。",
+])
+def test_the_goal_set_for_a_rate_of_change_is_a_change(text: str) -> None:
+    assert only(text).change is True
+
+
+@pytest.mark.parametrize("text", [
+    "去年出口年增8.5%。",  # Taiwan's year-on-year rise
+    "全年經濟成長率達3.1%。",  # 成長率 is Taiwan's 增长率
+    "消費者物價指數年增率為1.9%。",
+])
+def test_taiwan_words_of_change(text: str) -> None:
+    assert only(text).change is True
+
+
+@pytest.mark.parametrize("text", ["全镇居民消费价格指数控制在3%以内。", "物价指数上涨率不超过百分之三。"])
+def test_a_price_index_in_percent_is_its_rise(text: str) -> None:
+    assert only(text).change is True
+
+
+@pytest.mark.parametrize("text, direction", [("全乡粮食增产1200吨。", "up"), ("受灾后油料减产300吨。", "down")])
+def test_a_harvest_gained_or_lost_is_a_change(text: str, direction: str) -> None:
+    m = only(text)
+    assert (m.change, m.direction) == (True, direction)
+
+
+@pytest.mark.parametrize("text", ["全县社会消费品零售总额增长-3.2%。", "全县工业增速为-1.5%。"])
+def test_a_negative_rise_is_a_fall(text: str) -> None:
+    m = only(text)
+    assert (m.value, m.change, m.direction) == (-float(text.split("-")[1].rstrip("%。")), True, "down")
+
+
+def test_a_dash_between_a_year_and_a_year_is_no_minus() -> None:
+    assert [m.value for m in run("2023年-2025年,全县新建道路30公里。")] == [30]
+
+
+def test_fenbie_after_two_figures_of_one_owner_names_each_by_its_figure() -> None:
+    found = run("全县新建学校12所,投资3亿元,分别增长20%、15%。")
+    assert [m.indicator for m in found][2:] == ["新建学校", "新建学校投资"]
+
+
+def test_rates_glued_without_their_list_mark_are_still_a_list() -> None:
+    found = run("全县粮食、油料产量分别增长3.1%4.2%。")  # a copied page lost the 、
+    assert [(m.value, m.change, m.indicator) for m in found] == [
+        (3.1, True, "粮食产量"), (4.2, True, "油料产量")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("据统计,临河镇2019年全年实现生产总值12亿元。", "生产总值"),  # who and when report it are no words of it
+    ("明年全县发展的主要预期目标是一般公共预算收入增长6%。", "一般公共预算收入"),  # 目标是 introduces it
+])
+def test_the_doer_and_the_aim_are_no_words_of_the_indicator(text: str, indicator: str) -> None:
+    assert indicators_of(text) == [indicator]
+
+
+def test_a_count_glued_to_a_length_shares_its_object() -> None:
+    found = run("去年新修12条35公里通村道路。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [(12, "条", "通村道路"), (35, "公里", "通村道路")]
+
+
+@pytest.mark.parametrize("text, comparators", [
+    ("全镇税收、非税收入分别突破3亿元和1亿元。", [">=", ">="]),  # the word after 分别 opens each figure
+    ("两项比率分别超过80%、90%。", [">=", ">="]),
+    ("税收突破3亿元、增长7%。", [">=", "="]),  # no 分别: the next figure has its own predicate
+])
+def test_a_comparator_after_fenbie_opens_each_figure(text: str, comparators: list[str]) -> None:
+    assert [m.comparator for m in run(text)] == comparators
+
+
+@pytest.mark.parametrize("text, indicators", [
+    ("三年新增规上企业45家。", ["新增规上企业"]),  # the years a change took are when, not what
+    ("全县税收收入达到12亿元,4年增长36%。", ["税收收入", "税收收入"]),
+])
+def test_the_years_a_change_took_are_no_words_of_the_indicator(text: str, indicators: list[str]) -> None:
+    assert indicators_of(text) == indicators
+
+
+def test_singling_out_is_no_word_of_the_indicator() -> None:
+    assert indicators_of("全县投资增长5%,特别是民间投资增长9%。") == ["投资", "民间投资"]
+
+
+def test_namely_introduces_the_indicator() -> None:
+    assert indicators_of("今年的主要目标,即税收收入增长8%左右。") == ["税收收入"]
+
+
 def test_two_items_of_one_ending_stand_alone() -> None:
     assert indicators_of("养老金最低标准、城乡居民医保财政补助标准分别提高10%、8%。") == ["养老金最低标准", "城乡居民医保财政补助标准"]
 
@@ -973,10 +1069,39 @@ def test_a_population_ceiling_sorting_cities_is_no_measure() -> None:
     ("其中乡道85.3公里。", 85.3, "公里", "="),  # a length after a road class names no road
     ("地均产值3.2亿元/平方公里。", 3.2, "亿元/平方公里", "="),
     ("投资2千余万元实施水库除险加固。", 2, "千万元", ">="),  # 余 between two magnitudes
+    ("全年受理投诉1200余件次。", 1200, "件次", ">="),
+    ("发放创业担保贷款352笔。", 352, "笔", "="),  # loans and deals are counted by 笔
 ])
 def test_units_of_round_two(text: str, value: float, unit: str, comparator: str) -> None:
     m = run(text)[0]
     assert (m.value, m.unit, m.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("城镇登记失业率降至8年来最低的2.1%。", [2.1]),  # a span up to now dates the figure
+    ("出口增幅为12年以来最高。", []),
+    ("人均受教育年限达到11.3年。", [11.3]),  # a duration reached is still a measure
+])
+def test_a_span_of_years_up_to_now_is_no_measure(text: str, values: list[float]) -> None:
+    assert [m.value for m in run(text)] == values
+
+
+def test_a_floor_before_the_things_a_count_reaches_is_a_threshold() -> None:
+    found = run("全乡年收入3万元以上的农户达到320户。")
+    assert [(m.value, m.unit) for m in found] == [(320, "户")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("力争五年内全县经济总量翻番。", [(1, "番", True)]),  # a doubling with no count is 翻一番
+    ("推动外贸实现翻番式增长。", []),  # 翻番式 names a manner
+])
+def test_a_bare_doubling_is_one_fan(text: str, found: list) -> None:
+    assert [(m.value, m.unit, m.change) for m in run(text)] == found
+
+
+def test_a_fraction_of_the_things_named_after_it_is_a_share() -> None:
+    m = only("全市三分之一的村建成了文化广场。")
+    assert (round(m.value, 4), m.unit, m.kind) == (0.3333, "", "achievement")
 
 
 def test_three_mouths_is_a_household_not_a_count() -> None:
@@ -989,10 +1114,23 @@ def test_three_mouths_is_a_household_not_a_count() -> None:
     ("深入实施校舍扩容三年行动计划,顺利改扩建3所学校。", "achievement"),  # a programme's name is no plan
     ("以改善生态为目标,顺利完成造林1200亩。", "achievement"),
     ("初步预计,全年地区生产总值增长4.5%左右。", "achievement"),  # an estimate of a year gone by
+    ("全年累计植树造林3000亩,完成县下达目标任务的120%。", "achievement"),  # how a target went
+    ("主要目标的完成离不开去年打下的基础,全年税收增长8%。", "achievement"),
     ("根据各地统计上报数据,新开工改造小区120个。", "achievement"),
 ])
 def test_kind_cues_of_round_two(text: str, kind: str) -> None:
     assert {m.kind for m in run(text)} == {kind}
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # an estimate of the year gone by, in a text with no headings: the review paragraph before it decides
+    ("过去一年,全镇经济平稳运行,新建了村道8公里。\n预计全镇完成工业总产值18亿元,农民人均纯收入1.6万元。\n",
+     ["achievement", "achievement", "achievement"]),
+    # a projection says its time, and that time is the cue
+    ("过去一年,全镇新建了村道8公里。\n预计到2030年,全镇森林覆盖率达到45%。\n", ["achievement", "target"]),
+])
+def test_an_estimate_is_no_target_cue_by_itself(text: str, kinds: list[str]) -> None:
+    assert [m.kind for m in run(text)] == kinds
 
 
 def test_plan_words_in_a_review_section_keep_a_plan_for_this_year() -> None:
@@ -1183,3 +1321,9 @@ def test_the_topic_clause_of_a_change_loses_its_own_change_words() -> None:
 def test_a_rate_floor_after_a_count_sorts_the_things_counted() -> None:
     m = only("分省看,11个省份开工率超过95%。")
     assert (m.value, m.unit) == (11, "个")
+
+
+def test_taiwan_trillions_and_a_big_unit_with_its_lower_digits_in_traditional_text() -> None:
+    found = run("去年國內生產毛額達24.8兆元,人均月薪4萬2,150元,營業額1兆305億元。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [
+        (24.8, "兆元", "國內生產毛額"), (42150, "元", "人均月薪"), (10305, "億元", "營業額")]

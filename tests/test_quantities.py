@@ -43,11 +43,23 @@ def _one(text: str):
     # a decimal written in words
     ("控制在百分之五点五以内", 5.5, "%", "percent", "<="),
     ("三点五亿斤", 3.5, "亿斤", "measure", "="),
+    # 兆 before money is Taiwan's 万亿; a big unit with the digits below it is one number in the last unit
+    ("总产值达12.6兆元", 12.6, "兆元", "money", "="),
+    ("平均月薪4万2,150元", 42150, "元", "money", "="),
+    ("外销订单2兆705亿元", 20705, "亿元", "money", "="),
+    ("进口额1亿3,600万美元", 13600, "万美元", "money", "="),
+    ("零售额增长-3.5%", -3.5, "%", "percent", "="),  # a fall written as a negative rise
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)
     assert (q.value, q.unit, q.unit_class, q.comparator) == (value, unit, unit_class, comparator)
     assert text[q.num_start:q.end].endswith(text[q.unit_end:q.end])
+
+
+def test_a_big_unit_then_a_smaller_count_is_no_one_number() -> None:
+    # 1万5千人 and 100兆瓦 keep their own readings
+    assert [(q.value, q.unit) for q in find_quantities("招工1万5千人,建成100兆瓦电站")] == [
+        (1, "万"), (5, "千人"), (100, "兆瓦")]
 
 
 def test_ranges_merge() -> None:

@@ -23,7 +23,8 @@ CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 # (亿元, 公里) closes a "indicator + number + unit" clause.
 
 PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
-MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港元", "元")
+MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港元", "元",
+               "兆元", "兆美元")  # 兆 before money is Taiwan's 万亿 (国内生产毛额达25.4兆元), never 兆瓦's mega
 MEASURE_UNITS = (
     "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "公顷", "亩", "米",
     "吨标准煤", "吨", "公斤", "千克", "斤",
@@ -40,7 +41,8 @@ THROUGHPUT_UNITS = ("吨", "立方米", "标箱", "标准箱", "千瓦时")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (
-    "人次", "户次", "场次", "剂次", "家", "所", "项", "条", "座", "处", "件", "宗",
+    "人次", "户次", "场次", "剂次", "件次", "家", "所", "项", "条", "座", "处", "件", "宗",
+    "笔",  # loans and deals: 排污权交易25笔
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
@@ -90,18 +92,21 @@ CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
     "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
     "翻", "多增", "净增", "拉动",
+    "年增",  # 年增2.16%: the year-on-year rise of news and of Taiwan's reports (年减 would split 上年减少)
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
 CHANGE_NOUNS = (
     "涨幅", "增幅", "增速", "降幅", "增长率", "压减率", "下降率", "降低率", "减幅", "价格增长", "价格上涨",
     "CPI",
+    "成长率", "年增率",  # Taiwan's words for 增长率 (经济成长率, 消费者物价指数年增率)
+    "价格指数", "物价指数",  # 居民消费价格指数控制在3.5%以内: a price index in % is its rise
 )
 # The change words of a decrease (下降5%, 压减10%, 降幅3%); any other change word
 # (增长, 提高, 涨幅, 翻) is an increase. Measure.direction comes from the last
 # change word before the number.
 DECREASE_WORDS = (
     "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "下滑",
-    "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长",
+    "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长", "减产",
 )
 # Verbs that turn a change verb into a level (提高到, 下降至).
 LEVEL_PARTICLES = ("至", "到", "为")
@@ -131,7 +136,7 @@ PERIOD_CHANGE_QUALIFIERS = ("年均", "年平均", "同比", "比上年", "较�
 
 # --- target / achievement cues ---------------------------------------------
 TARGET_CUES = (
-    "力争", "确保", "争取", "努力", "力求", "将", "要", "计划", "预计", "目标", "预期",
+    "力争", "确保", "争取", "努力", "力求", "将", "要", "计划", "目标", "预期",
     "今年", "明年", "年内", "届末", "到20", "至20", "每年", "以上目标", "推动", "推进",
     "着力", "加快", "全力", "确定", "拟",
 )
@@ -162,11 +167,12 @@ CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", 
                      "实际使用", "实际利用", "实际到位",  # 实际使用外资 names a measure, not a result
                      "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
                      "计划的", "占计划",  # a share of the plan done (完成年度投资计划的23.7%)
+                     "目标的", "目标任务的",  # how a target went (完成目标任务的131%, 主要目标的完成)
                      "为目标",  # the aim work was done for (以改善生态为目标,完成…)
-                     "初步预计",  # an estimate of a year gone by: see ESTIMATE_CUES
                      "从目前", "由目前", "从现在", "由现在")  # the base a plan starts from (CURRENT_WORDS)
-# Words that hold a target cue (预计) but report a result: counted as achievement
-# cues in the unmasked text (初步预计全年增长4.7%左右 is last year's figure).
+# 预计 alone is no cue either way: reviews estimate the year just gone (预计完成地区生产总值60亿元)
+# as often as plans project, and a projection says its time (到2030年, 明年, 今年), which is a cue.
+# 初步预计 only ever reports a result: counted as an achievement cue.
 ESTIMATE_CUES = ("初步预计",)
 # Strong past cues that override a plan section (e.g. 去年完成…).
 STRONG_ACHIEVEMENT_CUES = ("去年", "过去一年", "五年来", "一年来", "已经", "今年以来", "年初以来")
@@ -281,6 +287,8 @@ INDICATOR_LEAD_PATTERNS = (
     # a comparison base is no word of the indicator: 较“十二五”末分别增长106.1%
     COMPARISON_BASE,
     r"(?:过去|近|这)?[一二两三四五六七八九十]+年(?:来|间|内)?(?=累计|共)",
+    # 五年净增市场主体107.2万户, 3年增长58.6%: the years a change took
+    r"(?:[一二两三四五六七八九十]|\d{1,2})年(?=净增|新增|增长|增加|提高|下降|减少)",
     BATCHES,
     # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
     r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州)(?![级内外域委政])",
@@ -289,6 +297,8 @@ INDICATOR_LEAD_PATTERNS = (
     r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
     r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
     r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
+    r"即(?![时将使便可])",  # 主要目标,即地区生产总值增长10%: 即 (namely) introduces what is measured
+    r"(?:特别|尤其|其中)是",  # 特别是民间投资增长8.5%: singling out is no word of what is measured
     r"先后",  # 先后投资1282.5亿元
     r"获得(?!感)",  # 获得土地计划指标奖励1000亩 (but 获得感 is a noun)
     r"为(?=年度|全年|计划|目标|任务|省定|市定)",  # 为年度投资计划的30.90%, as 完成年度任务的107%
@@ -310,7 +320,8 @@ LIST_LABELS = (
 PAST_ASIDE_WORDS = ("上年", "去年", "上一年", "上年度")
 # Change verbs that make a change with counts and physical units too
 # (企业增加15家); others (提升, 改造提升) only with rates and money.
-COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长")
+COUNT_CHANGE_VERBS = ("增长", "增加", "减少", "下降", "净增", "压减", "削减", "增收", "提高", "缩短", "延长",
+                      "增产", "减产")  # 粮食增产0.94亿斤: a harvest's change
 
 # Endings of a rate's name (配备率, 优良水质比例): a percentage after it is that
 # rate's level, and the words after the number (达标) are no part of its name.
@@ -432,6 +443,8 @@ CLUSTER_VERBS = ("打造", "培育", "建设", "发展", "壮大", "形成", "�
 # Words before a duration or an age that make it a level reached or squeezed.
 TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持")
 TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")
+# A span of time up to now (为24年来新低, 6年以来最大增幅) dates what follows; it measures nothing.
+SINCE_WORDS = ("来", "以来")
 # A unitless number is a measure only as the level of a ratio-like indicator
 # (城乡居民收入比缩小至2.05, 恩格尔系数降至30).
 RATIO_INDICATOR_ENDS = ("比", "系数", "指数", "比值", "倍数", "弹性")

@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     STRUCTURE_NOUNS,
     SUM_WORDS,
     THROUGHPUT_UNITS,
+    SINCE_WORDS,
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
 )
@@ -157,7 +158,7 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
                           or q.unit == "年" and 1900 <= q.value <= 2100
-                          or _POLICY_AT_RE.match(text, q.end)):
+                          or _POLICY_AT_RE.match(text, q.end) or text.startswith(SINCE_WORDS, q.end)):
         return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
@@ -178,7 +179,8 @@ def is_unitless_level(text: str, q: Quantity) -> bool:
         return True
     if q.numeral == "fraction":
         lead = text[max(0, q.pre_start - 3):q.pre_start]
-        return lead.endswith(("占", "的", "为", "达", "到", "至", "超"))
+        # 三分之二的县通了高速公路: a share of the things named after it
+        return lead.endswith(("占", "的", "为", "达", "到", "至", "超")) or text.startswith("的", q.end)
     if q.numeral != "arabic":
         return False
     m = _UNITLESS_INDICATOR_RE.search(text, max(0, q.pre_start - 30), q.pre_start)
@@ -198,6 +200,8 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     if q.numeral != "chinese":
         return True
     run = text[q.num_start:q.num_end]
+    if run == "翻":
+        return True  # 实现翻番: a doubling says its count in the word
     has_digit = any(c in _CN_DIGIT_CHARS for c in run)
     has_comparator = q.pre_start < q.num_start or q.comparator != "="
     if not has_digit and not run.startswith("十"):
@@ -223,6 +227,7 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
+_SORTED_COUNT_RE = re.compile(r"的[^\d,，。;；、的]{1,6}?(?:达到|达)")
 # 抓好1600个、年度投资6000亿元以上的重大项目: a sum of the things a count before it counts
 _COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
 
@@ -247,6 +252,8 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
         between = text[q.end:nxt.pre_start]
         if len(between) <= 10 and not re.search(r"[,，。;；、]|达|完成|实现|增长|投资|占", between):
             return True
+        if _SORTED_COUNT_RE.fullmatch(between):
+            return True  # 其中10万元以上的村达到236个: the floor names the things the count reaches
     if (nxt is not None and nxt.num_start < clause_end and nxt.unit_class in ("money", "magnitude")
             and q.end > q.unit_end and q.end < len(text) and _HAN_RE.match(text[q.end])
             and (q.num_start == 0 or text[q.num_start - 1] in _CLAUSE_OPENERS)):

@@ -100,7 +100,8 @@ _ASCII_LEAD_RE = re.compile(r"[A-Za-z0-9.]+")
 _ITEM_SEP_RE = re.compile(r"、|和|及|与")
 _ECONOMY_NAME_RE = re.compile(word_pattern(ECONOMY_NAMES))  # (the leftmost: 人均地区生产总值 is one name)
 _NOT_SUBJECT = r"[^,，;；。、\d占比的与和及较对“”]"
-_ECONOMY_DOER_RE = re.compile(rf"{_NOT_SUBJECT}{{1,8}}?(?:{word_pattern(ECONOMY_DOER_VERBS)})")
+# (五莲县2012年全年实现生产总值: the doer may say the year too)
+_ECONOMY_DOER_RE = re.compile(rf"(?:{_NOT_SUBJECT}|(?:19|20)\d\d年){{1,8}}?(?:{word_pattern(ECONOMY_DOER_VERBS)})")
 _ECONOMY_PLACE_RE = re.compile(rf"{_NOT_SUBJECT}{{1,6}}?(?:{word_pattern(ECONOMY_PLACE_ENDS)})")
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
@@ -203,6 +204,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     dash = text.rfind("——", s, e)
     if dash >= 0:  # 主要预期目标——地区生产总值增长7%: a dash introduces what is measured
         s = skip_list_label(text, dash + 2, e)
+    aim = text.rfind("目标是", s, e)
+    if aim >= 0:  # 今年发展的主要预期目标是地区生产总值增长7%: so does 目标是
+        s = aim + 3
     m = _relation_tail(text, s, e)
     if m:
         e = m.start()

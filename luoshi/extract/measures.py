@@ -107,6 +107,11 @@ _GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平
 _CHANGE_NOUN_LEVEL_RE = re.compile(
     rf"(?:{word_pattern(CHANGE_NOUNS)})(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
 )
+# and so is the goal set for it (增速目标均为10%, 预期增长目标确定为10%)
+_CHANGE_GOAL_RE = re.compile(
+    rf"(?:{word_pattern(CHANGE_NOUNS + CHANGE_VERBS)})目标(?:均|都)?(?:确定)?"
+    rf"(?:{word_pattern(LEVEL_VERBS)})?(?:约|近|超过|超)?$"
+)
 _CHANGE_WORD_RE = re.compile(word_pattern(CHANGE_VERBS + CHANGE_NOUNS + DECREASE_WORDS))
 _DECREASES = frozenset(DECREASE_WORDS)
 # Words that only say a count was done (建成投用10个): the things counted are named before
@@ -115,6 +120,7 @@ _SETTLED_RE = re.compile(rf"(?:已|全部|累计)?(?:{word_pattern(SETTLING_VERB
 # The comparator that opens a size floor (超10亿元): words after a count that sort what it counts
 _FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
+_SHARE_CLASSES = ("percent", "ratio")  # 6%, 2个百分点, 1.5倍: sizes relative to something
 # (上年增长5.2%), (2023年为5.5%): the year an aside's figure belongs to opens it
 _PAST_ASIDE_RE = re.compile(rf"[(（]\s*(?:((?:19|20)\d\d)年|{word_pattern(PAST_ASIDE_WORDS)})(?:同期)?(?:实际)?")
 
@@ -175,6 +181,11 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
                 for k in range(i + 1, j + 1):
                     if out[k].comparator == "=":
                         out[k] = out[k]._replace(comparator="<=")
+            first = out[i]
+            if first.pre_start < first.num_start and text.endswith("分别", 0, first.pre_start):
+                for k in range(i + 1, j + 1):  # 分别突破300亿元和3000亿元: the word after 分别 opens each figure
+                    if not _has_comparator_word(out[k]) and out[k].unit_class == first.unit_class:
+                        out[k] = out[k]._replace(comparator=first.comparator)
             last = out[j]
             for k in range(i, j):
                 q = out[k]
@@ -207,7 +218,11 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
         return True  # 保持年均8%增长: the change verb closes the clause after the rate
     if rate and q.unit_class != "money" and _QUALIFIED_CHANGE_RE.search(text, region_start, q.pre_start):
         return True
-    if q.unit_class != "percent" or not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
+    if q.unit_class != "percent":
+        return False
+    if _CHANGE_GOAL_RE.search(lead):
+        return True
+    if not _CHANGE_NOUN_RE.search(text, region_start, q.pre_start):
         return False
     return not re.search(r"(?:至|到|为)$", lead) or _CHANGE_NOUN_LEVEL_RE.search(lead) is not None
 
@@ -662,17 +677,24 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         between = text[kept[i - 1].end:q.pre_start] if i else ""
         in_list = between in ("、", "和", "及") or (
-            between in ("，", ",") and _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce))
+            between in ("，", ",") and _comma_item(text, kept[i - 1], kept_bounds[i - 1][1], q, ce)) or (
+            not between and text[q.pre_start - 1:q.pre_start] == "%")  # 分别增长4.4%5.9%: a list that lost its 、
         own_change = _is_change(text, q, cs, rs)
-        change = own_change or (in_list and prev_change)
+        # 增长5.2%、约4.4万亿元: a sum after a rate in a list is the level, not a second change
+        change = own_change or (in_list and prev_change
+                                and (q.unit_class in _SHARE_CLASSES) == (kept[i - 1].unit_class in _SHARE_CLASSES))
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
+        if direction == "up" and q.value < 0:
+            direction = "down"  # 增长-2.6%: a negative rise is a fall
         spans, inherited, end = _indicator_spans(
             text, q, (rs, re_), change, next_q is not None and next_q.pre_start < ce, prev_ind,
             clauses, cs, kept[i - 1].end if i else 0, used_end)
         if next_q is not None and next_q.num_start < ce and (
                 inherited and text.startswith("、", q.end) and next_q.unit_class != q.unit_class
-                or next_q.pre_start == q.end and q.unit_class == next_q.unit_class == "classifier"
-                and not indicator.join(text, spans)):  # 累计为3316户9228名困难群众发放…: one object of both
+                or next_q.pre_start == q.end and q.unit_class == "classifier"
+                and (next_q.unit_class == "measure"  # 新修12条35公里通村道路: the roads are counted and measured
+                     or next_q.unit_class == "classifier"
+                     and not indicator.join(text, spans))):  # 累计为3316户9228名困难群众发放…: one object of both
             words = indicator.clean_post(text, next_q.end, ce, False)  # 1600个、年度投资5500亿元的重大项目
             spans = (words,) if words[1] > words[0] else spans
         if (q.unit_class == "money" and next_q is not None and next_q.unit_class == "classifier" and spans
@@ -819,8 +841,13 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
         if items is None and len(counts) == n and len({indicator.join(text, c) for c in counts}) == n and all(counts):
             items = counts  # 城镇新增就业7.98万人,其中再就业2.14万人、…,分别为年度目标的159%、150%
     else:
-        items = indicator.list_items(text, first.spans, n)
         counts = [it.spans for it in before[-n:]]
+        if (first.inherited and counts and first.spans == counts[-1] and len(counts) == n and all(counts)
+                and len({indicator.join(text, c) for c in counts}) == n
+                and "分别" in text[first.region_start:first.q.pre_start]):
+            items = counts  # 重点项目70个,完成投资43.5亿元,分别增长40%和56%: the figures just before, one each
+        else:
+            items = indicator.list_items(text, first.spans, n)
         if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…

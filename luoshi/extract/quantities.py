@@ -70,18 +70,24 @@ def _magnitude_char() -> str:
 
 QUANTITY_RE = re.compile(
     # a cheap first-character test lets the engine skip most positions at once
-    rf"(?=[\d{CN_CHARS}翻])(?:"
+    rf"(?=[\d{CN_CHARS}翻\-−－])(?:"
     # 翻一番 / 翻了两番
     rf"翻了?(?P<fan>[一二两三四五]|\d+)番"
+    # 实现翻番: a doubling with no count is 翻一番 (翻番式增长 names a manner)
+    rf"|(?P<fan0>翻)番(?!式)"
     # 百分之五十 / 百分之50%
     rf"|百分之(?P<pct>{ARABIC}|[{CN_CHARS}]+{CN_DECIMAL}?)(?P<pct_sign>%?)"
     # 三分之一
     rf"|(?P<cfd>[{_CN_DIGIT_CHARS}十百]+)分之(?P<cfn>[{_CN_DIGIT_CHARS}十百]+)"
     # 1/7
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
+    # 3万3,883美元, 4兆8,530亿元: a count of a big unit and the digits below it, in the unit after them
+    rf"|(?<![\d.A-Za-z])(?P<hi>\d{{1,4}})(?P<big>[万亿兆])(?P<lo>\d{{1,3}},\d{{3}}|\d{{1,4}})(?![\d.,])"
+    rf"(?![十百千])(?P<lo_unit>[万亿]?(?:{_ALL_UNITS}))"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
     # (GDP28.34亿元: a figure glued to the measure's Latin name is still one)
-    rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
+    # (增长-18.9%: a fall written as a negative rise, the sign right after the rate's word)
+    rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?:(?<=[长速幅为])(?P<neg>[\-−－]))?(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
     # 1千余万元: 余 between two magnitudes is a comparator inside the unit
     rf"(?P<ar_mag>{_magnitude_char()}*(?:[多余](?=[万亿]){_magnitude_char()}+)?)(?P<ar_apx2>多|余)?"
     # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
@@ -94,6 +100,7 @@ QUANTITY_RE = re.compile(
 )
 
 _RATIO_TO_ONE_RE = re.compile(r"[:：]1(?![\d.])")
+_BIG_STEPS = {"万": 10**4, "亿": 10**8, "兆": 10**12}  # 兆 (Taiwan): a million million, 万亿
 _PREFIX = dict(PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
 _PREFIX_RE = re.compile(rf"(?:{word_pattern(_PREFIX)})$")
@@ -202,13 +209,21 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         if inner:
             magnitude = _without_approximation(magnitude)
         unit_class = _classify_unit(unit if len(written) > 1 else written, magnitude)
-        return _finish(text, parse_arabic(ar), ns, ne, us, ue, unit, unit_class, "arabic", fixed,
+        value = parse_arabic(ar)
+        if m.group("neg"):
+            ns, value = m.start("neg"), -value
+        return _finish(text, value, ns, ne, us, ue, unit, unit_class, "arabic", fixed,
                        bool(apx1 or apx2 or inner), capped)
     g = m.groupdict()
-    if g["fan"] is not None:
+    if g["hi"] is not None:
+        return _compound(text, m, capped)
+    if g["fan"] is not None or g["fan0"] is not None:
         num = g["fan"]
-        value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
-        ns, ne = m.span("fan")
+        if num is None:
+            value, (ns, ne) = 1.0, m.span("fan0")
+        else:
+            value = parse_arabic(num) if num.isdigit() else parse_chinese(num)
+            ns, ne = m.span("fan")
         lead, lead_start = _prefix_comparator(text, m.start())  # 接近翻两番: the comparator is before 翻
         if lead:
             q = _finish(text, value, ns, ne, ne, m.end(), text[ne:m.end()], "ratio", "chinese", None, False, capped)
@@ -272,6 +287,20 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         numeral, unit_class = "chinese", "magnitude"
     return _finish(text, value, ns, ne, us, ue, _without_approximation(text[us:ue]), unit_class, numeral, fixed,
                    numeral == "chinese" and g["cn_apx"] is not None, capped)
+
+
+def _compound(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
+    """3万3,883美元 → 33883 美元, 1兆378亿元 → 10378 亿元: one number when the lower digits fit below the big unit."""
+    lo_unit = m.group("lo_unit")
+    lo_mag = lo_unit[0] if lo_unit[0] in _BIG_STEPS else ""
+    step = _BIG_STEPS[m.group("big")] // _BIG_STEPS.get(lo_mag, 1)
+    lo = parse_arabic(m.group("lo"))
+    if step != 10_000 or lo >= step:
+        return None  # 3亿5元 names no one number
+    ns, ne = m.start("hi"), m.end("lo")
+    us, ue = m.span("lo_unit")
+    return _finish(text, int(m.group("hi")) * step + lo, ns, ne, us, ue, lo_unit,
+                   _classify_unit(lo_unit, lo_mag), "arabic", None, False, capped)
 
 
 def _finish(text: str, value: float, ns: int, ne: int, us: int, ue: int, unit: str, unit_class: str,
