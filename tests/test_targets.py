@@ -647,6 +647,26 @@ def test_one_row_per_canonical_key():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
 
 
+@pytest.mark.parametrize("cue", [
+    "今年全镇经济社会发展的努力目标为:",
+    "明年经济社会发展主要预期目标有:",
+    "今年经济社会发展的主要预期目标包括",
+])
+def test_other_verbs_of_the_cue_open_the_block(cue):
+    text = f"{cue}地区生产总值增长6.5%,社会消费品零售总额增长8%左右。\n"
+    measures = [
+        _m(text, "地区生产总值增长6.5%", "地区生产总值", 6.5, "%", "=", True),
+        _m(text, "社会消费品零售总额增长8%左右", "社会消费品零售总额", 8, "%", "~", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "="), ("retail_growth", 8, "%", "~")]
+
+
+def test_targets_that_are_hoped_for_open_no_block():
+    text = "今年全区主要预期目标有望全面完成,地区生产总值预计增长6.1%。\n"
+    measures = [_m(text, "地区生产总值预计增长6.1%", "地区生产总值", 6.1, "%", "=", True, "achievement")]
+    assert _rows(text, measures) == []
+
+
 def test_no_cue_no_rows():
     text = "全年地区生产总值增长6%。\n"
     assert _rows(text, [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]) == []

@@ -11,14 +11,15 @@ from __future__ import annotations
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
 _GOAL = r"(?:目标|指标)(?:和?任务)?"
-_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下))"
+# 有 only before a colon: "主要预期目标有:" lists them, "主要预期目标有望实现" does not.
+_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下|包括|有(?=\s*:)))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}(?:建议)?{_SAY}\s*:?",
     rf"主要(?:发展|经济|经济社会发展)?{_GOAL}\s*:",
-    # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:"
-    *(rf"{economy}发展的?(?:奋斗)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
+    # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:", "…的努力目标为:"
+    *(rf"{economy}发展的?(?:奋斗|努力)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
     # one alternative per verb: when every cue starts with a plain character the
     # regex engine skips ahead to those characters instead of trying every position
     *(rf"{verb}(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?"
