@@ -661,6 +661,25 @@ def test_other_verbs_of_the_cue_open_the_block(cue):
     assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "="), ("retail_growth", 8, "%", "~")]
 
 
+def test_the_economys_development_goals_open_the_block_and_the_announced_work_ends_it():
+    text = (
+        "今年,街道确定的主要经济发展目标为:一般财政预算收入3.1亿元,同比增长8%;"
+        "社会消费品零售总额增长6%。全年将加快推进重点项目12个,预计总投资5亿元。\n"
+    )
+    measures = [
+        _m(text, "一般财政预算收入3.1亿元", "一般财政预算收入", 3.1, "亿元"),
+        _m(text, "同比增长8%", "一般财政预算收入", 8, "%", "=", True),
+        _m(text, "社会消费品零售总额增长6%", "社会消费品零售总额", 6, "%", "=", True),
+        _m(text, "重点项目12个", "重点项目", 12, "个"),
+        _m(text, "预计总投资5亿元", "总投资", 5, "亿元"),
+    ]
+    assert _rows(text, measures) == [
+        ("other", 3.1, "亿元", "="),
+        ("budget_revenue_growth", 8, "%", "="),
+        ("retail_growth", 6, "%", "="),
+    ]
+
+
 def test_targets_that_are_hoped_for_open_no_block():
     text = "今年全区主要预期目标有望全面完成,地区生产总值预计增长6.1%。\n"
     measures = [_m(text, "地区生产总值预计增长6.1%", "地区生产总值", 6.1, "%", "=", True, "achievement")]
