@@ -680,6 +680,18 @@ def test_the_economys_development_goals_open_the_block_and_the_announced_work_en
     ]
 
 
+def test_the_years_main_goals_of_struggle_open_the_block():
+    text = "今年全县的主要奋斗目标是,地区生产总值达到86亿元,增长9%;社会消费品零售总额增长10%。\n"
+    measures = [
+        _m(text, "地区生产总值达到86亿元", "地区生产总值", 86, "亿元"),
+        _m(text, "增长9%", "地区生产总值", 9, "%", "=", True),
+        _m(text, "社会消费品零售总额增长10%", "社会消费品零售总额", 10, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_level", 86, "亿元", "="), ("gdp_growth", 9, "%", "="), ("retail_growth", 10, "%", "="),
+    ]
+
+
 def test_targets_that_are_hoped_for_open_no_block():
     text = "今年全区主要预期目标有望全面完成,地区生产总值预计增长6.1%。\n"
     measures = [_m(text, "地区生产总值预计增长6.1%", "地区生产总值", 6.1, "%", "=", True, "achievement")]

@@ -11,13 +11,13 @@ from __future__ import annotations
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
 _GOAL = r"(?:目标|指标)(?:和?任务)?"
-_WHOSE = r"(?:(?:经济社会|经济)?发展|经济)"
+_WHOSE = r"(?:(?:经济社会|经济)?发展|经济|奋斗)"
 # 有 only before a colon: "主要预期目标有:" lists them, "主要预期目标有望实现" does not.
 _SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下|包括|有(?=\s*:)))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
-    # 主要(经济|经济社会)?发展目标, 主要经济目标: "街道确定的主要经济发展目标为:"
+    # 主要(经济|经济社会)?发展目标, 主要经济目标, 主要奋斗目标: "街道确定的主要经济发展目标为:"
     rf"主要{_WHOSE}?{_GOAL}(?:建议)?{_SAY}\s*:?",
     rf"主要{_WHOSE}?{_GOAL}\s*:",
     # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:", "…的努力目标为:"
