@@ -56,11 +56,13 @@ from luoshi.data.indicator_tables import (
     MAIN_TABLE_TITLE,
     NAME_LABEL,
     NAME_UNIT,
+    PARALLEL_NAME,
     RANGE_JOINERS,
     SERIAL_HEADER,
     TABLE_NOTE,
     TABLE_NOTE_MAX_CHARS,
     TARGET_SUFFIXES,
+    TWO_FIGURES,
     UNIT_HEADER,
     YEAR_HEADER,
 )
@@ -94,6 +96,8 @@ _HEADER_UNIT_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]")
 _CHANGE_LABEL_RE = re.compile(r"[\[〔【]?(?:(?:年均|年平均|累计)[/、]?)*(?:增长|增速|增幅|增减)?率?[\]〕】]?(?:\([^()]{1,4}\))?")
 _UNIT_CELL_RE = re.compile(rf"(?:{CELL_UNIT})(?:/(?:{CELL_UNIT}))?")
 _SERIAL_RE = re.compile(r"^(?:\d{1,3}|[(（]?[一二三四五六七八九十]+[)）、.]?|[①-⑳])[.、]?$")
+_PARALLEL_NAME_RE = re.compile(PARALLEL_NAME)
+_TWO_FIGURES_RE = re.compile(TWO_FIGURES)
 
 
 _PREFIX = dict(CELL_PREFIXES)
@@ -610,48 +614,88 @@ def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells
         return
     indicator = re.sub(r"[\s\u3000]+", "", norm.written(source.text, na, name_norm_end))
     simplified = re.sub(r"\s+", "", norm.text[na:name_norm_end])
-    name_change = bool(CHANGE_NAME_RE.search(simplified))
-    direction = "down" if any(w in simplified for w in DECREASE_WORDS) else "up"
     unit = name_unit or unit_cell
+    names = _parallel_names(indicator, simplified)
     for (ca, cb), cell, col in zip(norm_cells, texts, cols):
         if col < first_value or col >= n or context.kinds[col] is None:
             continue
-        m = _CELL_RE.match(cell) if cell and cell not in EMPTY_CELLS else None
-        if m is None:
+        if not cell or cell in EMPTY_CELLS:
             continue
-        column = columns[col]
-        kind, period = context.kinds[col]
-        cumulative = bool(m.group("open") and m.group("close"))
-        # a change column holds a level's yearly bound for a rate (城镇调查失业率 | <5.5), a growth rate else
-        change = name_change or cumulative or column.kind == "change" and name_unit not in _PERCENT_UNITS
-        if cumulative and context.plan:
-            period = context.plan
-        comparator = "="
-        if m.group("pre"):
-            comparator = _PREFIX[m.group("pre")]
-        if m.group("post"):
-            comparator = _SUFFIX[m.group("post")]
-        value_max = float(m.group("max").replace(",", "")) if m.group("max") else None
-        if value_max is not None:
-            comparator = "range"
-        if m.group("unit"):
-            cell_unit = norm.written(source.text, ca + m.start("unit"), ca + m.end("unit"))
-        elif column.kind == "change":
-            cell_unit = column.unit or (unit if cumulative or unit in _PERCENT_UNITS else "%")
-        else:
-            cell_unit = unit or column.unit
-        value = float(m.group("num").replace(",", ""))
-        quote_end = max(m.end(g) for g in ("num", "max", "unit", "close", "post") if m.group(g))
-        span = norm.to_source(ca, ca + quote_end)  # the figure with its words, not a note mark after it
-        confidence = 0.8 if cumulative else 0.9  # a cumulative figure's period is the plan's, read from brackets
-        sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
-        section = roles.place(ca).section if roles is not None else None
-        yield Measure(
-            span=span, kind=kind, indicator=indicator, indicator_simplified=simplified, value=value,
-            unit=cell_unit, comparator=comparator, change=change, period=period, confidence=confidence,
-            value_max=value_max, sentence=sentence if sentence >= 0 else None, section=section,
-            direction=direction if change else None, topic=None,
-        )
+        pieces = _two_figures(cell) if len(names) == 2 else None
+        # 城镇调查失业率/城镇登记失业率 | <5.5/<4.5: one figure for each name
+        figures = zip(pieces, names) if pieces else [((0, len(cell)), (indicator, simplified))]
+        for (fa, fb), (name, name_simplified) in figures:
+            m = _CELL_RE.match(cell[fa:fb])
+            if m is None:
+                continue
+            yield _cell_measure(source, norm, columns[col], context.kinds[col], context, m, ca + fa, name,
+                                name_simplified, name_unit, unit, roles, sent_starts)
+
+
+def _parallel_names(indicator: str, simplified: str) -> list[tuple[str, str]]:
+    """The two names of a row naming two indicators (A/B, A(B)), else the row's one name.
+
+    Normalising keeps lengths, so the written name splits where the Simplified one does.
+    """
+    split = _PARALLEL_NAME_RE.fullmatch(simplified)
+    if split is None:
+        return [(indicator, simplified)]
+    written = indicator if len(indicator) == len(simplified) else simplified
+    return [(written[slice(*span)], simplified[slice(*span)]) for span in _parts(split)]
+
+
+def _two_figures(cell: str) -> list[tuple[int, int]] | None:
+    """The spans of the two figures of a cell written for two names (5.5/4.5, 60(45)), else None."""
+    split = _TWO_FIGURES_RE.fullmatch(cell)
+    if split is None:
+        return None
+    spans = _parts(split)
+    return spans if all(_CELL_RE.match(cell[slice(*span)]) for span in spans) else None
+
+
+def _parts(split: re.Match) -> list[tuple[int, int]]:
+    """The spans of the two parts of a PARALLEL_NAME / TWO_FIGURES match (after a slash or in brackets)."""
+    return [split.span("a"), split.span("b") if split.group("b") is not None else split.span("b2")]
+
+
+def _cell_measure(source: Source, norm: Normalised, column: Column, kind_period, context: _Context, m: re.Match,
+                  ca: int, indicator: str, simplified: str, name_unit: str, unit: str, roles,
+                  sent_starts: list[int]) -> Measure:
+    """The measure of one figure ``m`` of a value cell, read at normalised offset ``ca``."""
+    kind, period = kind_period
+    name_change = bool(CHANGE_NAME_RE.search(simplified))
+    direction = "down" if any(w in simplified for w in DECREASE_WORDS) else "up"
+    cumulative = bool(m.group("open") and m.group("close"))
+    # a change column holds a level's yearly bound for a rate (城镇调查失业率 | <5.5), a growth rate else
+    change = name_change or cumulative or column.kind == "change" and name_unit not in _PERCENT_UNITS
+    if cumulative and context.plan:
+        period = context.plan
+    comparator = "="
+    if m.group("pre"):
+        comparator = _PREFIX[m.group("pre")]
+    if m.group("post"):
+        comparator = _SUFFIX[m.group("post")]
+    value_max = float(m.group("max").replace(",", "")) if m.group("max") else None
+    if value_max is not None:
+        comparator = "range"
+    if m.group("unit"):
+        cell_unit = norm.written(source.text, ca + m.start("unit"), ca + m.end("unit"))
+    elif column.kind == "change":
+        cell_unit = column.unit or (unit if cumulative or unit in _PERCENT_UNITS else "%")
+    else:
+        cell_unit = unit or column.unit
+    value = float(m.group("num").replace(",", ""))
+    quote_end = max(m.end(g) for g in ("num", "max", "unit", "close", "post") if m.group(g))
+    span = norm.to_source(ca, ca + quote_end)  # the figure with its words, not a note mark after it
+    confidence = 0.8 if cumulative else 0.9  # a cumulative figure's period is the plan's, read from brackets
+    sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
+    section = roles.place(ca).section if roles is not None else None
+    return Measure(
+        span=span, kind=kind, indicator=indicator, indicator_simplified=simplified, value=value,
+        unit=cell_unit, comparator=comparator, change=change, period=period, confidence=confidence,
+        value_max=value_max, sentence=sentence if sentence >= 0 else None, section=section,
+        direction=direction if change else None, topic=None,
+    )
 
 
 # --- merging with the prose measures -------------------------------------------------------
