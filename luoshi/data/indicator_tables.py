@@ -52,6 +52,10 @@ NAME_UNIT = (
     r"[(（](?P<unit>%|‰|[^()（）、,，;；\d]{0,6}?(?:%|‰|元|人|户|吨|亩|斤|公里|千米|米|平方米|立方米|千瓦|千瓦时|辆|家|个|所"
     r"|张|件|项|床|座|套|岁|年|天|小时|人次|标准煤|美元|微克/立方米|毫克/升|度|倍|小时/人|公顷|平方米/人|立方米/秒))[)）]\s*$"
 )
+# Marks of running prose: a line holding one is no header of a one-space text copy.
+PROSE_MARKS = "。，,；;：:！？!?"
+# …and is short: a header row of header words (指标 单位 2020年 2025年 年均增长 属性).
+SINGLE_SPACE_HEADER_MAX_CHARS = 80
 # A row naming two indicators, each with its figure in the same cell:
 # 城镇调查失业率/城镇登记失业率 | <5.5/<4.5; 常住人口城镇化率(户籍人口城镇化率) | 65(50).
 # Matched on the name without its unit bracket; a cell splits only when its name does

@@ -4,7 +4,8 @@ A five-year plan states its main indicators in a table (类别 | 指标 | 2020�
 2025年 | 年均增长(%) | 属性), some annual reports their 主要预期目标 (指标 |
 单位 | 2023年完成 | 2024年目标). The read stage writes a table as one line
 per row: cells joined by tabs (DOCX), by `` | `` (HTML through trafilatura) or,
-in a plain-text copy, by runs of spaces. Prose extraction cannot read such a
+in a plain-text copy, by runs of spaces (by one space in a PDF's copy: read only
+under a header of header words alone, each row a name and then values alone). Prose extraction cannot read such a
 row (a bare 1400 under 2025年 names nothing), so this stage does:
 
 1. find header rows: a line split into cells, one of them a year (2025年,
@@ -22,7 +23,8 @@ row (a bare 1400 under 2025年 names nothing), so this stage does:
    year, a target-year column a target of it, a change column a target over
    the plan period or the change of the year column before it), ``change``
    for change columns and names (…增长, …降低), and ``〔13.5〕`` a cumulative
-   figure over the plan period.
+   figure over the plan period. A row naming two indicators (A/B, A(B)) gives
+   each its own figure of a two-figure cell (5.5/4.5, 65(50)).
 
 Everything is read on the normalised text (Simplified, half-width) and
 mapped back to source offsets; rows and cells are found on the source
@@ -57,6 +59,8 @@ from luoshi.data.indicator_tables import (
     NAME_LABEL,
     NAME_UNIT,
     PARALLEL_NAME,
+    PROSE_MARKS,
+    SINGLE_SPACE_HEADER_MAX_CHARS,
     RANGE_JOINERS,
     SERIAL_HEADER,
     TABLE_NOTE,
@@ -72,7 +76,12 @@ from luoshi.extract.numbers import ARABIC
 from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
 
 # A cell separator followed by a year: the cheap scan for header rows.
-_HEADER_SCAN_RE = re.compile(r"(?:\t|  |\u3000|\|)[ \u3000\t]*[12１２][0-9０-９]{3}[年\t |]")
+_HEADER_SCAN_RE = re.compile(r"(?:\t| |\u3000|\|)[ \u3000\t]*[12１２][0-9０-９]{3} ?[年\t |]")
+# A PDF's text copy may set cells apart by one space: its tokens, a year written 2025 年 and
+# a figure's trailing words (7 左右, 6 %) kept whole.
+_SINGLE_TOKEN_RE = re.compile(r"[12１２][0-9０-９]{3} 年\S*|\S+")
+_FIGURE_WORD_RE = re.compile(rf"(?:{'|'.join(w for w, _ in CELL_SUFFIXES)}|%|％|‰|个百分点)")
+_NAME_BRACKET_RE = re.compile(r"[(（][^()（）\s]{1,8}[)）]")
 _SPACE_SEP_RE = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|[ \u00a0]*\u3000[ \u3000\u00a0]*)")
 _TRIM = " \t\u3000\u00a0\r\f\v"
 _YEAR_HEADER_RE = re.compile(YEAR_HEADER)
@@ -166,6 +175,9 @@ def find_tables(source: Source, norm: Normalised, structure: Structure, metadata
     while scan is not None:
         line_start = text.rfind("\n", 0, scan.start()) + 1
         line_end = _line_end(text, scan.start())
+        if line_start >= done and not _may_be_header(text, scan.group(), line_start, line_end):
+            scan = _HEADER_SCAN_RE.search(text, scan.end())  # a later cell of the line may still start a header
+            continue
         if line_start >= done:
             table = _table_at(source, norm, metadata, line_start, line_end, roles, plan, sent_starts)
             if table is not None:
@@ -173,6 +185,15 @@ def find_tables(source: Source, norm: Normalised, structure: Structure, metadata
                 done = table.span.end
         scan = _HEADER_SCAN_RE.search(text, max(line_end, done))
     return tuple(tables)
+
+
+def _may_be_header(text: str, found: str, start: int, end: int) -> bool:
+    """A cheap test before reading a line as a header: when one space stands before the year
+    found (a PDF's copy), the line is short and holds no mark of prose; other separators
+    (tab, pipe, a run of spaces) are checked in full."""
+    if found[0] != " " or found.startswith("  "):
+        return True
+    return end - start <= SINGLE_SPACE_HEADER_MAX_CHARS and not any(c in text[start:end] for c in PROSE_MARKS)
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -254,7 +275,53 @@ def _header(norm: Normalised, text: str, start: int, end: int):
     """The header's style, cells and columns when the line is an indicator table's header."""
     style, cells = _split(text, start, end)
     columns = _columns(norm, cells)
+    if columns is None and style == "space" and not any(c in text[start:end] for c in PROSE_MARKS):
+        # a PDF's copy: one space between header cells, each of them a header word (指标 单位 2025年 属性)
+        cells = _single_tokens(text, start, end)
+        columns = _columns(norm, cells)
+        if columns is not None and any(c.kind == "other" for c in columns):
+            columns = None
+        style = "single"
     return None if columns is None else (style, cells, columns)
+
+
+def _single_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The space-separated tokens of ``[start, end)``, a figure's trailing words and a name's
+    unit bracket joined to the token before them."""
+    tokens: list[tuple[int, int]] = []
+    for m in _SINGLE_TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        after_figure = tokens and text[tokens[-1][1] - 1].isdigit()
+        if tokens and (_FIGURE_WORD_RE.fullmatch(word) if after_figure else _NAME_BRACKET_RE.fullmatch(word)):
+            tokens[-1] = (tokens[-1][0], m.end())
+        else:
+            tokens.append(m.span())
+    return tokens
+
+
+def _single_row(norm: Normalised, text: str, start: int, end: int, columns: list[Column]) -> list[tuple[int, int]] | None:
+    """The cells of a row of a one-space text copy, or None when the line is no row.
+
+    The leading tokens that read as no value are the name (a name may hold a
+    space: 地区生产总值 （亿元）); every token after them must read as a value
+    (a figure, —, a unit, an attribute). With a 类别 column before the name
+    column, a first name token of its own is the category.
+    """
+    tokens = _single_tokens(text, start, end)
+    texts = [norm.text[slice(*_norm_cell(norm, a, b))] for a, b in tokens]
+    lead = 1 if len(tokens) > 2 and _SERIAL_RE.match(texts[0]) and not _value_like(texts[1]) else 0
+    first = next((i for i in range(lead + 1, len(tokens)) if _value_like(texts[i])), None)
+    if first is None or not all(_value_like(t) for t in texts[first:]):
+        return None
+    names = tokens[lead:first]
+    name_columns = sum(1 for c in columns if c.kind in ("category", "indicator"))
+    if not any("\u4e00" <= ch <= "\u9fff" for t in texts[lead:first] for ch in t):
+        return None
+    if name_columns >= 2 and len(names) >= 2:
+        name_cells = [names[0], (names[1][0], names[-1][1])]
+    else:
+        name_cells = [(names[0][0], names[-1][1])]
+    return tokens[:lead] + name_cells + tokens[first:]
 
 
 def _columns(norm: Normalised, cells: list[tuple[int, int]]) -> list[Column] | None:
@@ -376,6 +443,17 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
                 break
             pos = line_end + 1
             continue
+        if style == "single":
+            cells = _single_row(norm, text, pos, line_end, columns)
+            if cells is None:
+                tokens = _single_tokens(text, pos, line_end)
+                if len(tokens) == 1 and _is_group_row(text, *tokens[0]) and _next_is_row(text, line_end, style):
+                    pos, blanks = line_end + 1, 0
+                    continue
+                break
+            rows.append(cells)
+            last_end, pos, blanks = line_end, line_end + 1, 0
+            continue
         _, cells = _split(text, pos, line_end, style if style != "space" or "\t" not in line else None)
         if len(cells) < 2:
             if len(cells) == 1 and _is_group_row(text, *cells[0]) and _next_is_row(text, line_end, style):
@@ -427,6 +505,8 @@ def _next_is_row(text: str, pos: int, style: str) -> bool:
         start = pos + 1
         end = _line_end(text, start)
         if text[start:end].strip(_TRIM):
+            if style == "single":
+                return len(_single_tokens(text, start, end)) >= 2
             _, cells = _split(text, start, end, style if style != "space" else None)
             return len(cells) >= 2
         pos = end
@@ -535,6 +615,8 @@ def _align(norm: Normalised, columns: list[Column], texts: list[str], first_valu
     first = next((j for j in range(1, k) if _value_like(texts[j])), k)
     cols = [first_value - 1] * first  # category and name cells
     values = list(range(first_value, n))
+    if values and columns[values[0]].kind == "unit" and first < k and not _UNIT_CELL_RE.fullmatch(texts[first]):
+        values = values[1:]  # the unit stands in the name's bracket (森林覆盖率（%）), the unit cell is left out
     rest = k - first
     if rest < len(values) and texts[-1] in ATTRIBUTES and columns[-1].kind == "attribute":
         cols += values[:rest - 1] + [n - 1]
