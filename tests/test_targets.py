@@ -692,6 +692,44 @@ def test_the_years_main_goals_of_struggle_open_the_block():
     ]
 
 
+def test_main_goals_named_with_ji_open_the_block_and_ji_is_no_part_of_the_name():
+    text = "市长在报告中提出了2025年的主要目标,即地区生产总值增长6%左右,社会消费品零售总额增长7%。\n"
+    measures = [
+        _m(text, "即地区生产总值增长6%左右", "即地区生产总值", 6, "%", "~", True),
+        _m(text, "社会消费品零售总额增长7%", "社会消费品零售总额", 7, "%", "=", True),
+    ]
+    targets = _targets(text, measures, Metadata(year=2025, doc_type="政府工作报告"))
+    assert [(t.indicator, t.value) for t in targets] == [("gdp_growth", 6), ("retail_growth", 7)]
+
+
+def test_targets_set_by_a_verb_and_a_comma_open_the_block_but_targets_referred_to_do_not():
+    text = "全县确定发展预期目标,地区生产总值增长5%;固定资产投资增长8%。\n"
+    measures = [
+        _m(text, "地区生产总值增长5%", "地区生产总值", 5, "%", "=", True),
+        _m(text, "固定资产投资增长8%", "固定资产投资", 8, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "="), ("fai_growth", 8, "%", "=")]
+    referred = "报告确定的主要预期目标,地区生产总值增长5%,符合发展实际。\n"
+    assert _rows(referred, [_m(referred, "地区生产总值增长5%", "地区生产总值", 5, "%", "=", True)]) == []
+
+
+def test_goals_summed_up_in_words_then_listed_with_figures():
+    text = (
+        "《规划纲要》提出,“十四五”时期全县经济社会发展的目标是:综合实力明显增强,人民生活更加富裕。\n"
+        "——地区生产总值年均增长7%左右,到2025年达到600亿元。\n"
+        "——常住人口城镇化率达到60%。\n"
+        "第三章 坚持创新驱动\n"
+    )
+    measures = [
+        _m(text, "地区生产总值年均增长7%左右", "地区生产总值", 7, "%", "~", True),
+        _m(text, "到2025年达到600亿元", "地区生产总值", 600, "亿元"),
+        _m(text, "常住人口城镇化率达到60%", "常住人口城镇化率", 60, "%"),
+    ]
+    assert _rows(text, measures, PLAN_META) == [
+        ("gdp_growth", 7, "%", "~"), ("gdp_level", 600, "亿元", "="), ("other", 60, "%", "="),
+    ]
+
+
 def test_targets_that_are_hoped_for_open_no_block():
     text = "今年全区主要预期目标有望全面完成,地区生产总值预计增长6.1%。\n"
     measures = [_m(text, "地区生产总值预计增长6.1%", "地区生产总值", 6.1, "%", "=", True, "achievement")]

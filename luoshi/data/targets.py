@@ -12,8 +12,9 @@ from __future__ import annotations
 # Each alternative ends where the list of targets begins.
 _GOAL = r"(?:目标|指标)(?:和?任务)?"
 _WHOSE = r"(?:(?:经济社会|经济)?发展|经济|奋斗)"
-# 有 only before a colon: "主要预期目标有:" lists them, "主要预期目标有望实现" does not.
-_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下|包括|有(?=\s*:)))"
+# 有 only before a colon: "主要预期目标有:" lists them, "主要预期目标有望实现" does not;
+# 即 after a comma names them ("2018年的主要目标,即地区生产总值增长10%左右"), 即将 does not.
+_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下|包括|有(?=\s*:)|,?\s*即(?![将使便])))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
@@ -22,6 +23,10 @@ BLOCK_CUES: tuple[str, ...] = (
     rf"主要{_WHOSE}?{_GOAL}\s*:",
     # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:", "…的努力目标为:"
     *(rf"{economy}发展的?(?:奋斗|努力)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
+    # set by a verb, with a comma: "全州划定发展预期目标,地区生产总值增长3%;…" (not "确定的预期目标,"
+    # that refers to targets stated elsewhere)
+    *(rf"{verb}了?(?:(?:今年|明年|全年|\d{{4}}年)?(?:全[省市区县州旗盟])?(?:经济社会)?发展的?|今年|明年|全年|\d{{4}}年)?"
+      r"(?:主要)?预期目标(?=,)" for verb in ("确定", "划定", "设定", "提出")),
     # one alternative per verb: when every cue starts with a plain character the
     # regex engine skips ahead to those characters instead of trying every position
     *(rf"{verb}(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?"
@@ -168,6 +173,9 @@ NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     # breakdown leaves out the income words its sentence has just written
     (r"^((?:城镇|农村)(?:常住)?居民)$", r"\1人均可支配收入"),
 )
+# A word that introduces the list may stay before the first name ("主要目标,即地区生产总值增长10%"):
+# read off the start of the name.
+NAME_LEADING_WORDS = r"^(?:即|也就是)(?=.)"
 # A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
 # 研究与试验发展(R&D)经费投入强度); the name maps without it.
 NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"
