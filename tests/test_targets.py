@@ -730,8 +730,9 @@ def test_goals_summed_up_in_words_then_listed_with_figures():
     ]
 
 
-def test_targets_that_are_hoped_for_open_no_block():
-    text = "今年全区主要预期目标有望全面完成,地区生产总值预计增长6.1%。\n"
+@pytest.mark.parametrize("words", ["主要预期目标有望全面完成", "主要预期目标即将全面完成"])
+def test_targets_that_are_hoped_for_open_no_block(words):
+    text = f"今年全区{words},地区生产总值预计增长6.1%。\n"
     measures = [_m(text, "地区生产总值预计增长6.1%", "地区生产总值", 6.1, "%", "=", True, "achievement")]
     assert _rows(text, measures) == []
 
