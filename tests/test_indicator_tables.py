@@ -215,6 +215,48 @@ def test_group_rows_and_blank_lines_inside_a_table():
     assert cells["1100"].indicator == "地区生产总值"
 
 
+def test_a_row_naming_two_indicators_gives_each_its_figure_of_the_cell():
+    text = (PLAN_HEAD + "主要指标\n"
+            "指标\t2020年\t2025年\t属性\n"
+            "城镇调查失业率/城镇登记失业率（%）\t5.1/3.2\t<5.5/<4.5\t预期性\n"
+            "常住人口城镇化率（户籍人口城镇化率）（%）\t58（41）\t65（50）\t预期性\n"
+            "森林覆盖率（%）\t60.6(1)\t62\t约束性\n"
+            "注：(1)为2019年数据。\n")
+    doc = process(_source(text))
+    cells = {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+    assert cells[("<5.5", "城镇调查失业率")].comparator == "<="
+    assert (cells[("<4.5", "城镇登记失业率")].value, cells[("<4.5", "城镇登记失业率")].unit) == (4.5, "%")
+    assert cells[("3.2", "城镇登记失业率")].kind == "achievement"
+    assert cells[("50", "户籍人口城镇化率")].value == 50 and cells[("65", "常住人口城镇化率")].kind == "target"
+    # a note mark after a figure of a row with one name stays a note mark
+    forest = [m for m in doc.measures if m.indicator == "森林覆盖率"]
+    assert sorted(m.value for m in forest) == [60.6, 62]
+
+
+def test_a_pdf_copy_with_one_space_between_cells_is_read_as_a_table():
+    text = (PLAN_HEAD + "表1 “十四五”时期主要指标\n"
+            "指标 单位 2020年 2025年 年均增长 属性\n"
+            "地区生产总值 亿元 1000 1400 7 左右 预期性\n"
+            "城镇调查失业率 % 5.2 <5.5 — 预期性\n"
+            "森林覆盖率 （%） 60.2 62 — 约束性\n"
+            "到 2025 年，全县地区生产总值 达到 1400 亿元。\n")
+    doc = process(_source(text))
+    cells = {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+    growth = cells[("7 左右", "地区生产总值")]
+    assert (growth.value, growth.unit, growth.comparator, growth.change) == (7, "%", "~", True)
+    assert (cells[("<5.5", "城镇调查失业率")].unit, cells[("<5.5", "城镇调查失业率")].kind) == ("%", "target")
+    assert cells[("60.2", "森林覆盖率")].kind == "achievement" and cells[("62", "森林覆盖率")].unit == "%"
+    assert [t.span for t in find_tables(_source(text), normalise(text), Structure(), Metadata())][0].end \
+        < text.index("到 2025 年")  # the prose after the table is no row
+
+
+def test_prose_of_a_pdf_copy_with_spaced_years_is_no_table():
+    text = ("2023 年 全县 地区生产总值 增长 5.2 %\n"
+            "指标 2024 年 2025 年 的 安排 如下\n"
+            "地区生产总值 1000 1100\n")
+    assert find_tables(_source(text), normalise(text), Structure(), Metadata(year=2024)) == ()
+
+
 def test_a_document_without_tables_costs_one_scan():
     text = "2023年，全市地区生产总值增长5.2%。\n2024年  全市地区生产总值增长6%左右。\n"
     norm = normalise(text)

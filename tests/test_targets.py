@@ -647,6 +647,96 @@ def test_one_row_per_canonical_key():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
 
 
+@pytest.mark.parametrize("cue", [
+    "今年全镇经济社会发展的努力目标为:",
+    "明年经济社会发展主要预期目标有:",
+    "今年经济社会发展的主要预期目标包括",
+])
+def test_other_verbs_of_the_cue_open_the_block(cue):
+    text = f"{cue}地区生产总值增长6.5%,社会消费品零售总额增长8%左右。\n"
+    measures = [
+        _m(text, "地区生产总值增长6.5%", "地区生产总值", 6.5, "%", "=", True),
+        _m(text, "社会消费品零售总额增长8%左右", "社会消费品零售总额", 8, "%", "~", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6.5, "%", "="), ("retail_growth", 8, "%", "~")]
+
+
+def test_the_economys_development_goals_open_the_block_and_the_announced_work_ends_it():
+    text = (
+        "今年,街道确定的主要经济发展目标为:一般财政预算收入3.1亿元,同比增长8%;"
+        "社会消费品零售总额增长6%。全年将加快推进重点项目12个,预计总投资5亿元。\n"
+    )
+    measures = [
+        _m(text, "一般财政预算收入3.1亿元", "一般财政预算收入", 3.1, "亿元"),
+        _m(text, "同比增长8%", "一般财政预算收入", 8, "%", "=", True),
+        _m(text, "社会消费品零售总额增长6%", "社会消费品零售总额", 6, "%", "=", True),
+        _m(text, "重点项目12个", "重点项目", 12, "个"),
+        _m(text, "预计总投资5亿元", "总投资", 5, "亿元"),
+    ]
+    assert _rows(text, measures) == [
+        ("other", 3.1, "亿元", "="),
+        ("budget_revenue_growth", 8, "%", "="),
+        ("retail_growth", 6, "%", "="),
+    ]
+
+
+def test_the_years_main_goals_of_struggle_open_the_block():
+    text = "今年全县的主要奋斗目标是,地区生产总值达到86亿元,增长9%;社会消费品零售总额增长10%。\n"
+    measures = [
+        _m(text, "地区生产总值达到86亿元", "地区生产总值", 86, "亿元"),
+        _m(text, "增长9%", "地区生产总值", 9, "%", "=", True),
+        _m(text, "社会消费品零售总额增长10%", "社会消费品零售总额", 10, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_level", 86, "亿元", "="), ("gdp_growth", 9, "%", "="), ("retail_growth", 10, "%", "="),
+    ]
+
+
+def test_main_goals_named_with_ji_open_the_block_and_ji_is_no_part_of_the_name():
+    text = "市长在报告中提出了2025年的主要目标,即地区生产总值增长6%左右,社会消费品零售总额增长7%。\n"
+    measures = [
+        _m(text, "即地区生产总值增长6%左右", "即地区生产总值", 6, "%", "~", True),
+        _m(text, "社会消费品零售总额增长7%", "社会消费品零售总额", 7, "%", "=", True),
+    ]
+    targets = _targets(text, measures, Metadata(year=2025, doc_type="政府工作报告"))
+    assert [(t.indicator, t.value) for t in targets] == [("gdp_growth", 6), ("retail_growth", 7)]
+
+
+def test_targets_set_by_a_verb_and_a_comma_open_the_block_but_targets_referred_to_do_not():
+    text = "全县确定发展预期目标,地区生产总值增长5%;固定资产投资增长8%。\n"
+    measures = [
+        _m(text, "地区生产总值增长5%", "地区生产总值", 5, "%", "=", True),
+        _m(text, "固定资产投资增长8%", "固定资产投资", 8, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "="), ("fai_growth", 8, "%", "=")]
+    referred = "报告确定的主要预期目标,地区生产总值增长5%,符合发展实际。\n"
+    assert _rows(referred, [_m(referred, "地区生产总值增长5%", "地区生产总值", 5, "%", "=", True)]) == []
+
+
+def test_goals_summed_up_in_words_then_listed_with_figures():
+    text = (
+        "《规划纲要》提出,“十四五”时期全县经济社会发展的目标是:综合实力明显增强,人民生活更加富裕。\n"
+        "——地区生产总值年均增长7%左右,到2025年达到600亿元。\n"
+        "——常住人口城镇化率达到60%。\n"
+        "第三章 坚持创新驱动\n"
+    )
+    measures = [
+        _m(text, "地区生产总值年均增长7%左右", "地区生产总值", 7, "%", "~", True),
+        _m(text, "到2025年达到600亿元", "地区生产总值", 600, "亿元"),
+        _m(text, "常住人口城镇化率达到60%", "常住人口城镇化率", 60, "%"),
+    ]
+    assert _rows(text, measures, PLAN_META) == [
+        ("gdp_growth", 7, "%", "~"), ("gdp_level", 600, "亿元", "="), ("other", 60, "%", "="),
+    ]
+
+
+@pytest.mark.parametrize("words", ["主要预期目标有望全面完成", "主要预期目标即将全面完成"])
+def test_targets_that_are_hoped_for_open_no_block(words):
+    text = f"今年全区{words},地区生产总值预计增长6.1%。\n"
+    measures = [_m(text, "地区生产总值预计增长6.1%", "地区生产总值", 6.1, "%", "=", True, "achievement")]
+    assert _rows(text, measures) == []
+
+
 def test_no_cue_no_rows():
     text = "全年地区生产总值增长6%。\n"
     assert _rows(text, [_m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True)]) == []

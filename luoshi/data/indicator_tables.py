@@ -52,6 +52,16 @@ NAME_UNIT = (
     r"[(（](?P<unit>%|‰|[^()（）、,，;；\d]{0,6}?(?:%|‰|元|人|户|吨|亩|斤|公里|千米|米|平方米|立方米|千瓦|千瓦时|辆|家|个|所"
     r"|张|件|项|床|座|套|岁|年|天|小时|人次|标准煤|美元|微克/立方米|毫克/升|度|倍|小时/人|公顷|平方米/人|立方米/秒))[)）]\s*$"
 )
+# Marks of running prose: a line holding one is no header of a one-space text copy.
+PROSE_MARKS = "。，,；;：:！？!?"
+# …and is short: a header row of header words (指标 单位 2020年 2025年 年均增长 属性).
+SINGLE_SPACE_HEADER_MAX_CHARS = 80
+# A row naming two indicators, each with its figure in the same cell:
+# 城镇调查失业率/城镇登记失业率 | <5.5/<4.5; 常住人口城镇化率(户籍人口城镇化率) | 65(50).
+# Matched on the name without its unit bracket; a cell splits only when its name does
+# (a bracket of Latin letters glosses one name: 地区生产总值(GDP)).
+PARALLEL_NAME = r"(?P<a>[^/()]+)(?:/(?P<b>[^/()]+)|\((?P<b2>[^()]*[\u4e00-\u9fff][^()]*)\))"
+TWO_FIGURES = r"(?P<a>[^/()]+?)\s*(?:/\s*(?P<b>[^/()]+)|\(\s*(?P<b2>[^()]*\d[^()]*)\))"
 # An indicator whose name says it changes: its figures are changes (增长6%, 降低13.5%).
 CHANGE_NAME_END = r"(?:增长|增速|增幅|增长率|降低|下降|减少|削减|压减|提高|提升|降幅|减幅|涨幅)(?:率)?$"
 DECREASE_WORDS = ("降低", "下降", "减少", "削减", "压减", "降幅", "减幅")

@@ -11,14 +11,22 @@ from __future__ import annotations
 # --- the cue that opens a block ------------------------------------------------
 # Each alternative ends where the list of targets begins.
 _GOAL = r"(?:目标|指标)(?:和?任务)?"
-_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下))"
+_WHOSE = r"(?:(?:经济社会|经济)?发展|经济|奋斗)"
+# 有 only before a colon: "主要预期目标有:" lists them, "主要预期目标有望实现" does not;
+# 即 after a comma names them ("2018年的主要目标,即地区生产总值增长10%左右"), 即将, 即可 do not.
+_SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预计){0,2}(?:是|为|如下|包括|有(?=\s*:)|,?\s*即(?![将使便可刻时])))"
 BLOCK_CUES: tuple[str, ...] = (
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*:",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
-    rf"主要(?:发展|经济|经济社会发展)?{_GOAL}(?:建议)?{_SAY}\s*:?",
-    rf"主要(?:发展|经济|经济社会发展)?{_GOAL}\s*:",
-    # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:"
-    *(rf"{economy}发展的?(?:奋斗)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
+    # 主要(经济|经济社会)?发展目标, 主要经济目标, 主要奋斗目标: "街道确定的主要经济发展目标为:"
+    rf"主要{_WHOSE}?{_GOAL}(?:建议)?{_SAY}\s*:?",
+    rf"主要{_WHOSE}?{_GOAL}\s*:",
+    # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:", "…的努力目标为:"
+    *(rf"{economy}发展的?(?:奋斗|努力)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
+    # set by a verb, with a comma: "全州划定发展预期目标,地区生产总值增长3%;…" (not "确定的预期目标,"
+    # that refers to targets stated elsewhere)
+    *(rf"{verb}了?(?:(?:今年|明年|全年|\d{{4}}年)?(?:全[省市区县州旗盟])?(?:经济社会)?发展的?|今年|明年|全年|\d{{4}}年)?"
+      r"(?:主要)?预期目标(?=,)" for verb in ("确定", "划定", "设定", "提出")),
     # one alternative per verb: when every cue starts with a plain character the
     # regex engine skips ahead to those characters instead of trying every position
     *(rf"{verb}(?:以下|如下|下列)(?:几项)?(?:主要)?(?:预期)?{_GOAL}\s*:?"
@@ -58,6 +66,8 @@ BLOCK_CLOSERS = (
     r"上述|以上(?:目标|指标)|这些(?:目标|指标)|该目标|此目标|围绕|为此|为实现|为了实现"
     r"|(?:实现|完成|达成|确保)(?:上述|以上|这些)"
     r"|做好今年|做好全年|做好明年|我们|必须|重点抓好|重点做好|着力做好|着力抓好|主要任务|工作任务"
+    # the year's work announced (全年将加快推进重点项目建设9个): a programme, no longer targets
+    r"|(?:全年|今年|明年|年内)?将(?:加快|着力|大力|重点|全力|继续|深入|扎实|积极)"
 )
 # A paragraph that refers back to targets already stated (提出上述预期目标,
 # 这些指标的设定) explains them; a cue later in it ("经济增长预期目标为5%左
@@ -157,10 +167,15 @@ NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     # the old name (before 2015) of the general public budget: 公共财政预算收入,
     # often shortened to 公共财政收入
     (r"公共财政收入$", "公共财政预算收入"),
+    # the same budget with its words in another order (一般财政预算收入)
+    (r"一般财政预算收入$", "一般预算收入"),
     # "居民人均可支配收入增长6%,其中城镇、农村居民分别增长5.5%、7%": the
     # breakdown leaves out the income words its sentence has just written
     (r"^((?:城镇|农村)(?:常住)?居民)$", r"\1人均可支配收入"),
 )
+# A word that introduces the list may stay before the first name ("主要目标,即地区生产总值增长10%"):
+# read off the start of the name.
+NAME_LEADING_WORDS = r"^(?:即|也就是)(?=.)"
 # A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
 # 研究与试验发展(R&D)经费投入强度); the name maps without it.
 NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"

@@ -226,8 +226,11 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     paragraphs, or to the end of an enclosing ``targets`` section.
     """
     para_end = _paragraph_end(text, list_start)
-    # "…主要预期目标如下。" closes its paragraph as a colon would
-    if text[list_start:para_end].strip(" \t:。"):
+    # "…主要预期目标如下。" closes its paragraph as a colon would, and so does a cue whose
+    # paragraph only sums the goals up in words before a list of items with the figures
+    # ("…发展的目标是:经济发展方式转变取得显著成效,…。" then "——…年均增长10%左右")
+    rest = text[list_start:para_end]
+    if rest.strip(" \t:。") and (_DIGIT_RE.search(rest) or not _LIST_ITEM_RE.match(text, para_end + 1)):
         return _inline_end(text, list_start, para_end)
     end = para_end
     pos = para_end + 1

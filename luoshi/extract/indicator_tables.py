@@ -4,7 +4,8 @@ A five-year plan states its main indicators in a table (类别 | 指标 | 2020�
 2025年 | 年均增长(%) | 属性), some annual reports their 主要预期目标 (指标 |
 单位 | 2023年完成 | 2024年目标). The read stage writes a table as one line
 per row: cells joined by tabs (DOCX), by `` | `` (HTML through trafilatura) or,
-in a plain-text copy, by runs of spaces. Prose extraction cannot read such a
+in a plain-text copy, by runs of spaces (by one space in a PDF's copy: read only
+under a header of header words alone, each row a name and then values alone). Prose extraction cannot read such a
 row (a bare 1400 under 2025年 names nothing), so this stage does:
 
 1. find header rows: a line split into cells, one of them a year (2025年,
@@ -22,7 +23,8 @@ row (a bare 1400 under 2025年 names nothing), so this stage does:
    year, a target-year column a target of it, a change column a target over
    the plan period or the change of the year column before it), ``change``
    for change columns and names (…增长, …降低), and ``〔13.5〕`` a cumulative
-   figure over the plan period.
+   figure over the plan period. A row naming two indicators (A/B, A(B)) gives
+   each its own figure of a two-figure cell (5.5/4.5, 65(50)).
 
 Everything is read on the normalised text (Simplified, half-width) and
 mapped back to source offsets; rows and cells are found on the source
@@ -56,11 +58,15 @@ from luoshi.data.indicator_tables import (
     MAIN_TABLE_TITLE,
     NAME_LABEL,
     NAME_UNIT,
+    PARALLEL_NAME,
+    PROSE_MARKS,
+    SINGLE_SPACE_HEADER_MAX_CHARS,
     RANGE_JOINERS,
     SERIAL_HEADER,
     TABLE_NOTE,
     TABLE_NOTE_MAX_CHARS,
     TARGET_SUFFIXES,
+    TWO_FIGURES,
     UNIT_HEADER,
     YEAR_HEADER,
 )
@@ -70,7 +76,12 @@ from luoshi.extract.numbers import ARABIC
 from luoshi.model import Measure, Metadata, Normalised, Source, Span, Structure
 
 # A cell separator followed by a year: the cheap scan for header rows.
-_HEADER_SCAN_RE = re.compile(r"(?:\t|  |\u3000|\|)[ \u3000\t]*[12１２][0-9０-９]{3}[年\t |]")
+_HEADER_SCAN_RE = re.compile(r"(?:\t| |\u3000|\|)[ \u3000\t]*[12１２][0-9０-９]{3} ?[年\t |]")
+# A PDF's text copy may set cells apart by one space: its tokens, a year written 2025 年 and
+# a figure's trailing words (7 左右, 6 %) kept whole.
+_SINGLE_TOKEN_RE = re.compile(r"[12１２][0-9０-９]{3} 年\S*|\S+")
+_FIGURE_WORD_RE = re.compile(rf"(?:{'|'.join(w for w, _ in CELL_SUFFIXES)}|%|％|‰|个百分点)")
+_NAME_BRACKET_RE = re.compile(r"[(（][^()（）\s]{1,8}[)）]")
 _SPACE_SEP_RE = re.compile(r"(?:[ \u00a0]{2,}|\u3000+|[ \u00a0]*\u3000[ \u3000\u00a0]*)")
 _TRIM = " \t\u3000\u00a0\r\f\v"
 _YEAR_HEADER_RE = re.compile(YEAR_HEADER)
@@ -94,6 +105,8 @@ _HEADER_UNIT_RE = re.compile(r"[(（]([^()（）]{1,8})[)）]")
 _CHANGE_LABEL_RE = re.compile(r"[\[〔【]?(?:(?:年均|年平均|累计)[/、]?)*(?:增长|增速|增幅|增减)?率?[\]〕】]?(?:\([^()]{1,4}\))?")
 _UNIT_CELL_RE = re.compile(rf"(?:{CELL_UNIT})(?:/(?:{CELL_UNIT}))?")
 _SERIAL_RE = re.compile(r"^(?:\d{1,3}|[(（]?[一二三四五六七八九十]+[)）、.]?|[①-⑳])[.、]?$")
+_PARALLEL_NAME_RE = re.compile(PARALLEL_NAME)
+_TWO_FIGURES_RE = re.compile(TWO_FIGURES)
 
 
 _PREFIX = dict(CELL_PREFIXES)
@@ -162,6 +175,9 @@ def find_tables(source: Source, norm: Normalised, structure: Structure, metadata
     while scan is not None:
         line_start = text.rfind("\n", 0, scan.start()) + 1
         line_end = _line_end(text, scan.start())
+        if line_start >= done and not _may_be_header(text, scan.group(), line_start, line_end):
+            scan = _HEADER_SCAN_RE.search(text, scan.end())  # a later cell of the line may still start a header
+            continue
         if line_start >= done:
             table = _table_at(source, norm, metadata, line_start, line_end, roles, plan, sent_starts)
             if table is not None:
@@ -169,6 +185,15 @@ def find_tables(source: Source, norm: Normalised, structure: Structure, metadata
                 done = table.span.end
         scan = _HEADER_SCAN_RE.search(text, max(line_end, done))
     return tuple(tables)
+
+
+def _may_be_header(text: str, found: str, start: int, end: int) -> bool:
+    """A cheap test before reading a line as a header: when one space stands before the year
+    found (a PDF's copy), the line is short and holds no mark of prose; other separators
+    (tab, pipe, a run of spaces) are checked in full."""
+    if found[0] != " " or found.startswith("  "):
+        return True
+    return end - start <= SINGLE_SPACE_HEADER_MAX_CHARS and not any(c in text[start:end] for c in PROSE_MARKS)
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -250,7 +275,53 @@ def _header(norm: Normalised, text: str, start: int, end: int):
     """The header's style, cells and columns when the line is an indicator table's header."""
     style, cells = _split(text, start, end)
     columns = _columns(norm, cells)
+    if columns is None and style == "space" and not any(c in text[start:end] for c in PROSE_MARKS):
+        # a PDF's copy: one space between header cells, each of them a header word (指标 单位 2025年 属性)
+        cells = _single_tokens(text, start, end)
+        columns = _columns(norm, cells)
+        if columns is not None and any(c.kind == "other" for c in columns):
+            columns = None
+        style = "single"
     return None if columns is None else (style, cells, columns)
+
+
+def _single_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The space-separated tokens of ``[start, end)``, a figure's trailing words and a name's
+    unit bracket joined to the token before them."""
+    tokens: list[tuple[int, int]] = []
+    for m in _SINGLE_TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        after_figure = tokens and text[tokens[-1][1] - 1].isdigit()
+        if tokens and (_FIGURE_WORD_RE.fullmatch(word) if after_figure else _NAME_BRACKET_RE.fullmatch(word)):
+            tokens[-1] = (tokens[-1][0], m.end())
+        else:
+            tokens.append(m.span())
+    return tokens
+
+
+def _single_row(norm: Normalised, text: str, start: int, end: int, columns: list[Column]) -> list[tuple[int, int]] | None:
+    """The cells of a row of a one-space text copy, or None when the line is no row.
+
+    The leading tokens that read as no value are the name (a name may hold a
+    space: 地区生产总值 （亿元）); every token after them must read as a value
+    (a figure, —, a unit, an attribute). With a 类别 column before the name
+    column, a first name token of its own is the category.
+    """
+    tokens = _single_tokens(text, start, end)
+    texts = [norm.text[slice(*_norm_cell(norm, a, b))] for a, b in tokens]
+    lead = 1 if len(tokens) > 2 and _SERIAL_RE.match(texts[0]) and not _value_like(texts[1]) else 0
+    first = next((i for i in range(lead + 1, len(tokens)) if _value_like(texts[i])), None)
+    if first is None or not all(_value_like(t) for t in texts[first:]):
+        return None
+    names = tokens[lead:first]
+    name_columns = sum(1 for c in columns if c.kind in ("category", "indicator"))
+    if not any("\u4e00" <= ch <= "\u9fff" for t in texts[lead:first] for ch in t):
+        return None
+    if name_columns >= 2 and len(names) >= 2:
+        name_cells = [names[0], (names[1][0], names[-1][1])]
+    else:
+        name_cells = [(names[0][0], names[-1][1])]
+    return tokens[:lead] + name_cells + tokens[first:]
 
 
 def _columns(norm: Normalised, cells: list[tuple[int, int]]) -> list[Column] | None:
@@ -372,6 +443,17 @@ def _table_at(source: Source, norm: Normalised, metadata: Metadata, start: int, 
                 break
             pos = line_end + 1
             continue
+        if style == "single":
+            cells = _single_row(norm, text, pos, line_end, columns)
+            if cells is None:
+                tokens = _single_tokens(text, pos, line_end)
+                if len(tokens) == 1 and _is_group_row(text, *tokens[0]) and _next_is_row(text, line_end, style):
+                    pos, blanks = line_end + 1, 0
+                    continue
+                break
+            rows.append(cells)
+            last_end, pos, blanks = line_end, line_end + 1, 0
+            continue
         _, cells = _split(text, pos, line_end, style if style != "space" or "\t" not in line else None)
         if len(cells) < 2:
             if len(cells) == 1 and _is_group_row(text, *cells[0]) and _next_is_row(text, line_end, style):
@@ -423,6 +505,8 @@ def _next_is_row(text: str, pos: int, style: str) -> bool:
         start = pos + 1
         end = _line_end(text, start)
         if text[start:end].strip(_TRIM):
+            if style == "single":
+                return len(_single_tokens(text, start, end)) >= 2
             _, cells = _split(text, start, end, style if style != "space" else None)
             return len(cells) >= 2
         pos = end
@@ -531,6 +615,8 @@ def _align(norm: Normalised, columns: list[Column], texts: list[str], first_valu
     first = next((j for j in range(1, k) if _value_like(texts[j])), k)
     cols = [first_value - 1] * first  # category and name cells
     values = list(range(first_value, n))
+    if values and columns[values[0]].kind == "unit" and first < k and not _UNIT_CELL_RE.fullmatch(texts[first]):
+        values = values[1:]  # the unit stands in the name's bracket (森林覆盖率（%）), the unit cell is left out
     rest = k - first
     if rest < len(values) and texts[-1] in ATTRIBUTES and columns[-1].kind == "attribute":
         cols += values[:rest - 1] + [n - 1]
@@ -610,48 +696,88 @@ def _row_measures(source: Source, norm: Normalised, columns: list[Column], cells
         return
     indicator = re.sub(r"[\s\u3000]+", "", norm.written(source.text, na, name_norm_end))
     simplified = re.sub(r"\s+", "", norm.text[na:name_norm_end])
-    name_change = bool(CHANGE_NAME_RE.search(simplified))
-    direction = "down" if any(w in simplified for w in DECREASE_WORDS) else "up"
     unit = name_unit or unit_cell
+    names = _parallel_names(indicator, simplified)
     for (ca, cb), cell, col in zip(norm_cells, texts, cols):
         if col < first_value or col >= n or context.kinds[col] is None:
             continue
-        m = _CELL_RE.match(cell) if cell and cell not in EMPTY_CELLS else None
-        if m is None:
+        if not cell or cell in EMPTY_CELLS:
             continue
-        column = columns[col]
-        kind, period = context.kinds[col]
-        cumulative = bool(m.group("open") and m.group("close"))
-        # a change column holds a level's yearly bound for a rate (城镇调查失业率 | <5.5), a growth rate else
-        change = name_change or cumulative or column.kind == "change" and name_unit not in _PERCENT_UNITS
-        if cumulative and context.plan:
-            period = context.plan
-        comparator = "="
-        if m.group("pre"):
-            comparator = _PREFIX[m.group("pre")]
-        if m.group("post"):
-            comparator = _SUFFIX[m.group("post")]
-        value_max = float(m.group("max").replace(",", "")) if m.group("max") else None
-        if value_max is not None:
-            comparator = "range"
-        if m.group("unit"):
-            cell_unit = norm.written(source.text, ca + m.start("unit"), ca + m.end("unit"))
-        elif column.kind == "change":
-            cell_unit = column.unit or (unit if cumulative or unit in _PERCENT_UNITS else "%")
-        else:
-            cell_unit = unit or column.unit
-        value = float(m.group("num").replace(",", ""))
-        quote_end = max(m.end(g) for g in ("num", "max", "unit", "close", "post") if m.group(g))
-        span = norm.to_source(ca, ca + quote_end)  # the figure with its words, not a note mark after it
-        confidence = 0.8 if cumulative else 0.9  # a cumulative figure's period is the plan's, read from brackets
-        sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
-        section = roles.place(ca).section if roles is not None else None
-        yield Measure(
-            span=span, kind=kind, indicator=indicator, indicator_simplified=simplified, value=value,
-            unit=cell_unit, comparator=comparator, change=change, period=period, confidence=confidence,
-            value_max=value_max, sentence=sentence if sentence >= 0 else None, section=section,
-            direction=direction if change else None, topic=None,
-        )
+        pieces = _two_figures(cell) if len(names) == 2 else None
+        # 城镇调查失业率/城镇登记失业率 | <5.5/<4.5: one figure for each name
+        figures = zip(pieces, names) if pieces else [((0, len(cell)), (indicator, simplified))]
+        for (fa, fb), (name, name_simplified) in figures:
+            m = _CELL_RE.match(cell[fa:fb])
+            if m is None:
+                continue
+            yield _cell_measure(source, norm, columns[col], context.kinds[col], context, m, ca + fa, name,
+                                name_simplified, name_unit, unit, roles, sent_starts)
+
+
+def _parallel_names(indicator: str, simplified: str) -> list[tuple[str, str]]:
+    """The two names of a row naming two indicators (A/B, A(B)), else the row's one name.
+
+    Normalising keeps lengths, so the written name splits where the Simplified one does.
+    """
+    split = _PARALLEL_NAME_RE.fullmatch(simplified)
+    if split is None:
+        return [(indicator, simplified)]
+    written = indicator if len(indicator) == len(simplified) else simplified
+    return [(written[slice(*span)], simplified[slice(*span)]) for span in _parts(split)]
+
+
+def _two_figures(cell: str) -> list[tuple[int, int]] | None:
+    """The spans of the two figures of a cell written for two names (5.5/4.5, 60(45)), else None."""
+    split = _TWO_FIGURES_RE.fullmatch(cell)
+    if split is None:
+        return None
+    spans = _parts(split)
+    return spans if all(_CELL_RE.match(cell[slice(*span)]) for span in spans) else None
+
+
+def _parts(split: re.Match) -> list[tuple[int, int]]:
+    """The spans of the two parts of a PARALLEL_NAME / TWO_FIGURES match (after a slash or in brackets)."""
+    return [split.span("a"), split.span("b") if split.group("b") is not None else split.span("b2")]
+
+
+def _cell_measure(source: Source, norm: Normalised, column: Column, kind_period, context: _Context, m: re.Match,
+                  ca: int, indicator: str, simplified: str, name_unit: str, unit: str, roles,
+                  sent_starts: list[int]) -> Measure:
+    """The measure of one figure ``m`` of a value cell, read at normalised offset ``ca``."""
+    kind, period = kind_period
+    name_change = bool(CHANGE_NAME_RE.search(simplified))
+    direction = "down" if any(w in simplified for w in DECREASE_WORDS) else "up"
+    cumulative = bool(m.group("open") and m.group("close"))
+    # a change column holds a level's yearly bound for a rate (城镇调查失业率 | <5.5), a growth rate else
+    change = name_change or cumulative or column.kind == "change" and name_unit not in _PERCENT_UNITS
+    if cumulative and context.plan:
+        period = context.plan
+    comparator = "="
+    if m.group("pre"):
+        comparator = _PREFIX[m.group("pre")]
+    if m.group("post"):
+        comparator = _SUFFIX[m.group("post")]
+    value_max = float(m.group("max").replace(",", "")) if m.group("max") else None
+    if value_max is not None:
+        comparator = "range"
+    if m.group("unit"):
+        cell_unit = norm.written(source.text, ca + m.start("unit"), ca + m.end("unit"))
+    elif column.kind == "change":
+        cell_unit = column.unit or (unit if cumulative or unit in _PERCENT_UNITS else "%")
+    else:
+        cell_unit = unit or column.unit
+    value = float(m.group("num").replace(",", ""))
+    quote_end = max(m.end(g) for g in ("num", "max", "unit", "close", "post") if m.group(g))
+    span = norm.to_source(ca, ca + quote_end)  # the figure with its words, not a note mark after it
+    confidence = 0.8 if cumulative else 0.9  # a cumulative figure's period is the plan's, read from brackets
+    sentence = bisect_right(sent_starts, span.start) - 1 if sent_starts else -1
+    section = roles.place(ca).section if roles is not None else None
+    return Measure(
+        span=span, kind=kind, indicator=indicator, indicator_simplified=simplified, value=value,
+        unit=cell_unit, comparator=comparator, change=change, period=period, confidence=confidence,
+        value_max=value_max, sentence=sentence if sentence >= 0 else None, section=section,
+        direction=direction if change else None, topic=None,
+    )
 
 
 # --- merging with the prose measures -------------------------------------------------------

@@ -20,6 +20,7 @@ from luoshi.data.targets import (
     ITEM_LABEL,
     LIST_JOINERS,
     NAME_GLOSS,
+    NAME_LEADING_WORDS,
     NAME_TRAILING_WORDS,
     NAME_VARIANTS,
     PAIRED_PREFIXES,
@@ -49,6 +50,7 @@ _ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _SHARED_VALUE_RE = re.compile(SHARED_VALUE)
 _NAME_GLOSS_RE = re.compile(NAME_GLOSS)
 _NAME_TRAILING_RE = re.compile(NAME_TRAILING_WORDS)
+_NAME_LEADING_RE = re.compile(NAME_LEADING_WORDS)
 _NAME_VARIANTS = tuple((re.compile(pattern), repl) for pattern, repl in NAME_VARIANTS)
 _SENTENCE_MARKS = "。!?\n"
 # A target year governs its sentence or, in a list of targets, its item:
@@ -197,9 +199,11 @@ def _key(simplified: str, measure: Measure) -> str:
 
 
 def _without_label(name: str) -> str:
-    """The name without a list item's label (——, (一), 一是), which the measure may have kept."""
+    """The name without a list item's label (——, (一), 一是) or the word that opened the list (即),
+    which the measure may have kept."""
     label = _ITEM_LABEL_RE.match(name)
-    return name[label.end():] if label and label.end() < len(name) else name
+    name = name[label.end():] if label and label.end() < len(name) else name
+    return _NAME_LEADING_RE.sub("", name)
 
 
 def _for_block_year(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
