@@ -227,3 +227,21 @@ def test_empty_text_has_no_structure():
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")
     assert st.sections[0].role == role
+
+
+def test_an_uncued_top_heading_takes_the_role_its_first_sentence_opens_with():
+    text = (
+        "各位代表:\n现在,我代表县人民政府向大会报告工作。\n"
+        "一、砥砺奋进的一年\n过去一年,全县生产总值增长6%。\n"
+        "二、凝心聚力,奋力开创新局面\n今后五年,是全面建设现代化的关键时期。全县生产总值年均增长7%。\n"
+        "三、加强政府自身建设\n新征程上,我们要坚持依法行政。\n"
+    )
+    _, st_ = inline(text)
+    roles = {s.title: s.role for s in st_.sections if s.level == 1}
+    assert roles == {"砥砺奋进的一年": "review", "凝心聚力,奋力开创新局面": "plan", "加强政府自身建设": "plan"}
+
+
+def test_a_sentence_cue_deep_in_a_section_does_not_set_its_role():
+    text = "一、坚持创新驱动\n坚持创新驱动发展,力争研发投入增长10%。过去一年,研发投入增长8%。\n"
+    _, st_ = inline(text)
+    assert [s.role for s in st_.sections if s.level == 1] == ["body"]

@@ -93,6 +93,14 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)",
     ),
 }
+# A top-level heading without a cue ("二、解放思想，开创…新局面") is read from the first words of its
+# first sentence: a review opens on the past ("过去一年，…", "五年来，…"), a plan on what is to come
+# ("今后五年，…", "今年是…", "新的一年，…"). Regular expressions matched at the sentence start.
+OPENING_CUES: dict[str, tuple[str, ...]] = {
+    "review": ("过去的?一年", "过去的?五年", "一年来", "五年来", "刚刚过去的", "回顾"),
+    "plan": ("今后(?:五年|一个时期|一段时期|年)?", "今年(?!以来)", "新的一年", "未来五年", "展望"),
+}
+OPENING_WINDOW = 40  # the cue starts within this many characters of the heading's end (after blanks)
 # A title that names a target list (主要目标, 主要指标, 发展主要指标表) and
 # nothing else (no 工作/任务/要求/和/及/与) is a targets section.
 TARGET_TITLE = r"(?:主要|预期|发展|奋斗|规划)?(?:目标|指标)表?$"

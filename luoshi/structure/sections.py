@@ -15,8 +15,10 @@ same or a higher level), the outline holds:
 
 Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``) decides; an
 appendix label gives "appendix"; otherwise a section inherits its parent's
-role, and a top-level section the role of the previous top-level section
-when that was review or plan (a plan's chapters after 总体要求 are plan).
+role, and a top-level section takes the role its first sentence opens with
+(``OPENING_CUES``: 过去一年… is review, 今后五年… plan), failing that the role
+of the previous top-level section when that was review or plan (a plan's
+chapters after 总体要求 are plan).
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ _TARGET_EXCLUDES = re.compile(H.TARGET_TITLE_EXCLUDES)
 _TARGET_WORD = re.compile("|".join(H.TARGET_WORDS))
 _TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
+_OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
 _NOTE_MARK = re.compile(H.NOTE_MARK)
 _NOTE_LINE = re.compile(rf"\n(?:{H.NOTE_MARK})")  # a note line after the first: it starts at .start() + 1
@@ -75,7 +78,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
             elif h.parent is not None:
                 role = roles[h.parent]
             else:
-                role = previous_top if previous_top in ("review", "plan") else "body"
+                role = _opening_role(text, h.end) or (previous_top if previous_top in ("review", "plan") else "body")
         if h.parent is None:
             previous_top = role
         roles.append(role)
@@ -140,6 +143,14 @@ def _title_role(title: str) -> str | None:
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), role)
     return first[1] if first else None
+
+
+def _opening_role(text: str, pos: int) -> str | None:
+    """Review or plan, from how the text right after a heading ending at ``pos`` opens."""
+    for role, rx in _OPENING.items():
+        if rx.match(text, pos, pos + H.OPENING_WINDOW):
+            return role
+    return None
 
 
 def _target_blocks(
