@@ -192,3 +192,15 @@ def test_midline_chapters_are_where_a_scan_of_the_marks_finds_them(text: str, st
     marks = re.compile(rf"[。!?](?=第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分))")
     expected = [start + m.end() for m in marks.finditer(text[start:end])]
     assert headings._midline_chapters(text, start, end) == expected
+
+
+def test_news_style_part_headings_may_end_with_a_colon():
+    """A digest lists figures under short lines such as 2030年成就: and 今年主要预期目标."""
+    text = "某省2030年成就:\n生产总值增长5%\n今年主要预期目标\n生产总值增长6%左右\n“十五五”时期发展成就\n正文。\n"
+    assert [h.title for h in find_headings(normalise(text).text)] == [
+        "某省2030年成就", "今年主要预期目标", "“十五五”时期发展成就"]
+
+
+def test_a_short_line_of_prose_with_a_colon_is_not_a_part_heading():
+    text = "全年主要经济指标完成情况如下:\n生产总值增长5%。\n"
+    assert find_headings(normalise(text).text) == []

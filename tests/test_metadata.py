@@ -357,3 +357,8 @@ def test_a_table_of_contents_is_not_part_of_the_title():
     meta = _inline("一、2030年工作回顾\n二、2031年主要任务\n(一)做强农业\n三、政府自身建设\n2031年某县政府工作报告\n"
                    "各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
     assert meta.title == "2031年某县政府工作报告"
+
+
+def test_a_banner_with_a_comma_is_not_part_of_the_title():
+    meta = _inline("关注我们,加入讨论\n某县政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
+    assert meta.title == "某县政府工作报告"

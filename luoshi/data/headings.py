@@ -50,7 +50,10 @@ WRAP_MAX = 24  # … onto a next line at most this long (and no longer than itse
 PART_HEADING_ENDINGS = (
     "工作回顾", "回顾", "主要成就", "工作总结", "工作安排", "重点工作", "工作任务", "重点任务",
     "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署", "主要工作",
+    "成就", "预期目标", "主要指标", "目标指标",
 )
+# A part heading may end with a colon when the list it announces follows on the next lines ("2020年成就:").
+PART_HEADING_COLON = ":"
 MAX_PART_HEADING = 24
 # Headings that stand beside the numbered chapters: 前言, 附件, 名词解释.
 STANDALONE_HEADINGS = (

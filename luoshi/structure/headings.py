@@ -22,7 +22,8 @@ the document (2022年工作回顾, 前言, 名词解释). Rules, in order:
   paragraph before); a long heading line without final punctuation followed
   by a very short line continues on it (a PDF wrapped it).
 * An unnumbered line is a heading only when it ends with a part word
-  (工作回顾, 工作安排, …) or is a standalone word (前言, 附件, 名词解释).
+  (工作回顾, 工作安排, 主要成就, …; a colon may follow it) or is a standalone
+  word (前言, 附件, 名词解释).
 
 Levels: each kind has a rank (``NUMBERED_KINDS`` order); a part heading
 whose numbered headings restart at 一 ranks just above them; 前言/附件 rank
@@ -123,7 +124,8 @@ def _line_heading(text: str, ls: int, le: int, in_glossary: bool) -> Heading | N
             return _make(text, ls, le, le, kind, m.end(), _ordinal(m.group("n")))
     if line in _STANDALONE:
         return _make(text, ls, le, le, "standalone", 0, None)
-    if len(line) <= H.MAX_PART_HEADING and not _PUNCT.search(line) and _PART_HEADING.search(line):
+    bare = line[:-1] if line.endswith(H.PART_HEADING_COLON) else line
+    if len(bare) <= H.MAX_PART_HEADING and not _PUNCT.search(bare) and _PART_HEADING.search(bare):
         return _make(text, ls, le, le, "unnumbered", 0, None)
     return None
 

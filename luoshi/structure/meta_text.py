@@ -66,7 +66,7 @@ def title(lines: Sequence[str]) -> Stated | None:
         joined = ""
         for j in range(i, min(i + MAX_TITLE_LINES, len(lines))):
             part = lines[j].strip()
-            if not part or "。" in part or "，" in part or part.startswith(("—", "-")) or _NOT_TITLE.match(part):
+            if not part or "。" in part or "，" in part or "," in part or part.startswith(("—", "-")) or _NOT_TITLE.match(part):
                 break
             joined += part
             if len(joined) > MAX_TITLE_LENGTH:
