@@ -204,3 +204,14 @@ def test_news_style_part_headings_may_end_with_a_colon():
 def test_a_short_line_of_prose_with_a_colon_is_not_a_part_heading():
     text = "全年主要经济指标完成情况如下:\n生产总值增长5%。\n"
     assert find_headings(normalise(text).text) == []
+
+
+def test_a_heading_flattened_into_the_paragraph_before_it():
+    """A web page that lost its line breaks: 一、…回顾 follows a 。 and runs into its first sentence."""
+    text = "各位代表:现在,我代表县人民政府向大会报告工作。一、2030年工作回顾过去一年,全县生产总值增长5%。\n"
+    assert outline(text) == [(1, "一、", "2030年工作回顾")]
+
+
+def test_an_enumeration_after_a_full_stop_is_not_a_heading():
+    text = "主要有三条经验。一、坚持党的领导,这是根本。二、坚持人民至上。\n"
+    assert outline(text) == []

@@ -19,7 +19,8 @@ the document (2022年工作回顾, 前言, 名词解释). Rules, in order:
   。 with more text after it on the line (``1.加快发展。正文…``), counts; a
   line that is one short sentence (``1.生产总值增长6%。``) is an item. Inside a glossary no numbered line below 第X章 is a heading.
 * 第X章 after a 。 in mid-line is a heading (a PDF joined it to the
-  paragraph before); a long heading line without final punctuation followed
+  paragraph before), and so is 一、 after a 。 when it runs into its first
+  sentence as a glued 一、 heading does (a web page flattened into one line); a long heading line without final punctuation followed
   by a very short line continues on it (a PDF wrapped it).
 * An unnumbered line is a heading only when it ends with a part word
   (工作回顾, 工作安排, 主要成就, …; a colon may follow it) or is a standalone
@@ -47,6 +48,7 @@ _NUMBERED = re.compile(
 _BOX = re.compile(H.BOX)
 _ANNEX = re.compile(H.ANNEX)
 _CHAPTER = re.compile(rf"第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分)")
+_MIDLINE_CN = re.compile(rf"(?<=[。!?])[{H.CN_NUMERAL}]{{1,3}}、")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[。!?]")
 _PUNCT = re.compile(r"[,。;:!?]")
@@ -177,22 +179,32 @@ def _final_word_cut(rest: str, opener_only: bool = False) -> int | None:
 
 
 def _midline_chapters(text: str, start: int, end: int) -> list[int]:
-    """Where a 第X章 starts right after a 。/!/? in ``text[start:end]``.
+    """Where a 第X章 or a 一、 starts right after a 。/!/? in ``text[start:end]``.
 
-    The scan looks for 第, a literal that the regex engine skips to, rather than for the marks.
+    The scan looks for 第 and 、, literals that the regex engine skips to, rather than for the marks.
     """
-    return [m.start() for m in _CHAPTER.finditer(text, start, end)
-            if m.start() > start and text[m.start() - 1] in "。!?"]
+    found = [m.start() for m in _CHAPTER.finditer(text, start, end)
+             if m.start() > start and text[m.start() - 1] in "。!?"]
+    found += [m.start() for m in _MIDLINE_CN.finditer(text, start, end) if m.start() > start]
+    return sorted(found)
 
 
 def _midline_chapter(text: str, ls: int, le: int) -> Heading | None:
+    """A 第X章 heading a PDF joined to the paragraph before, or a 一、…回顾 heading a web page flattened
+    into the line before it (it then runs into its first sentence: see ``_final_word_cut``)."""
     for start in _midline_chapters(text, ls, le):
         rest = text[start:le]
-        if len(rest) <= H.MAX_HEADING and not _SENTENCE_END.search(rest[:-1]):
-            n = _NUMBERED.match(rest)
-            if n:
-                kind = n.lastgroup or ""
+        n = _NUMBERED.match(rest)
+        if not n:
+            continue
+        kind = n.lastgroup or ""
+        if kind in H.CHAPTER_KINDS:
+            if len(rest) <= H.MAX_HEADING and not _SENTENCE_END.search(rest[:-1]):
                 return _make(text, start, le, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
+        elif kind == "cn":
+            cut = _final_word_cut(rest[n.end():], opener_only=True)
+            if cut:
+                return _make(text, start, start + n.end() + cut, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
     return None
 
 
