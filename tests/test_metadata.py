@@ -362,3 +362,16 @@ def test_a_table_of_contents_is_not_part_of_the_title():
 def test_a_banner_with_a_comma_is_not_part_of_the_title():
     meta = _inline("关注我们,加入讨论\n某县政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
     assert meta.title == "某县政府工作报告"
+
+
+@pytest.mark.parametrize("page_title", [
+    "2031年政府工作报告-某旗人民政府", "2031年政府工作报告--要闻频道--某某网", "2031年政府工作报告 - 某某网",
+])
+def test_a_page_title_loses_its_site_name_after_any_dash(page_title):
+    meta = _inline("各位代表:\n现在,我代表旗人民政府向大会报告工作。\n", {"title": page_title}, fmt="html")
+    assert meta.title == "2031年政府工作报告"
+
+
+def test_a_dash_between_years_is_not_a_title_separator():
+    meta = _inline("前言\n正文。\n", {"title": "某县国民经济和社会发展规划(2031-2035年)"}, fmt="html")
+    assert meta.title == "某县国民经济和社会发展规划(2031-2035年)"

@@ -44,7 +44,8 @@ TABULAR = frozenset({"csv", "jsonl", "parquet"})
 STRONG = frozenset({"sidecar", "column"})
 CUE_CONFIDENCE = 0.8  # a type inferred from two or more cue phrases
 MAX_COMPOSED_CONFIDENCE = 0.9
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
+# 标题_站名, 标题 - 站名, 标题--频道--站名, 标题-站名 (a dash between two years is a period: 2021-2025)
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-{2,}|(?<!\d)-(?!\d))\s*")
 _TYPE_WORD = re.compile(r"报告|规划|纲要|计划")
 FIELDS = ("title", "region", "parent_region", "level", "division_code", "year", "period", "doc_type",
           "session", "date", "speaker")
