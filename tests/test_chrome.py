@@ -166,3 +166,12 @@ def test_title_page_dates_are_not_chrome():
     text = "政府工作报告\n\n发布时间:2030-03-12 浏览次数:\n\n政 府 工 作 报 告\n——在某县第一届人民代表大会第三次会议上\n(2030年3月12日)\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n"
     chrome, _ = find_chrome(text)
     assert [t for _, t in _marked(text, chrome)] == ["发布时间:2030-03-12 浏览次数:"]
+
+
+def test_a_summary_above_the_article_is_chrome_even_when_long():
+    """A site's 【摘要】 repeats the article's figures; it is not the article."""
+    summary = "【摘要】:" + "全年粮食产量达到20万吨,茶叶产量增长5%。" * 9
+    text = f"首页 年鉴 某县年鉴\n时间:2030-01-01 年鉴 版权反馈\n{summary}\n2029年,全县粮食产量达到20万吨。\n"
+    chrome, _ = find_chrome(text)
+    assert len(summary) > 200 and [text[c.span.start:c.span.end] for c in chrome][-1] == summary
+    assert text[chrome[-1].span.end:].strip().startswith("2029年")

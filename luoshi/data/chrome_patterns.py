@@ -39,6 +39,10 @@ PAGE_LABELS = (
     "文件名称", "标题名称", "公开目录", "公开责任部门", "公开形式", "公开日期", "公开时间", "发文机构", "发文日期",
     "内容概述", "时间", "日期", "发表时间", "更新时间", "查看", "查看人数", "回复", "导语", "摘要", "版面",
 )
+# A page's summary or lede above the article (【摘要】:…, 导语:…) repeats the article's own figures; it may be
+# longer than other chrome lines.
+SUMMARY_LABELS = ("摘要", "内容摘要", "内容提要", "导语", "核心提示")
+MAX_SUMMARY_LINE = 600
 # Labels a post's date follows with no colon ("发表于 2024-4-24 11:26:26"); with a colon they are PAGE_LABELS.
 DATE_LABELS = ("发表于", "发布于", "更新于", "发表时间", "发布时间", "时间", "日期")
 

@@ -3,7 +3,8 @@
 Only two places are searched, so body text is never marked:
 
 * the head: lines from the top until the first line that reads like body
-  (a sentence mark or a long line), at most ``MAX_HEAD_LINES``. A line is
+  (a sentence mark or a long line, unless it is a labelled summary such as
+  ``【摘要】:…``), at most ``MAX_HEAD_LINES``. A line is
   chrome when it is a separator rule, starts with a known label and a colon
   (``索引号:``, ``标题：``), or is made only of widget words and buttons
   (``无障碍 长者助手``, ``【打印】 【字体:``). A short line lying *between*
@@ -54,6 +55,7 @@ _LABEL_CELL = re.compile(rf"({_alternation(P.PAGE_LABELS + P.SCRAPER_LABELS)})[{
 _DATED = re.compile(rf"(?:{_alternation(P.DATE_LABELS)})[{_BLANK}]*[:：]?[{_BLANK}]*[0-9０-９]{{2,4}}[-/.年]")
 _DATE_CELL = re.compile(r"[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)[\s0-9:：]*")
 _PINYIN_GLOSS = re.compile(r"\([a-zàáǎāèéěēìíǐīòóǒōùúǔūǖǘǚǜü]{1,7}\)")  # 網(wǎng): a gloss some pages add
+_SUMMARY = re.compile(rf"[{_STRIP}]*[【\[]?(?:{_alternation(P.SUMMARY_LABELS)})[】\]]?[{_BLANK}]*[:：]")
 _CELL_SPLIT = re.compile(r"[|｜]")
 _CRUMB_SPLIT = re.compile(r"[>»＞]+")
 _WELCOME = tuple(P.WELCOME_PREFIXES)
@@ -75,7 +77,9 @@ def _head(text: str, hints: dict[str, str]) -> list[Chrome]:
     found: list[Chrome] = []
     pending: list[Span] = []  # short unlabelled lines since the last chrome line
     for count, (start, end) in enumerate(_lines(text)):
-        if count >= MAX_HEAD_LINES or end - start > MAX_CHROME_LINE:
+        if count >= MAX_HEAD_LINES or end - start > P.MAX_SUMMARY_LINE:
+            break
+        if end - start > MAX_CHROME_LINE and not _SUMMARY.match(text, start, end):
             break
         content = text[start:end].strip(_STRIP)
         if not content:
@@ -139,12 +143,12 @@ def _kind(content: str) -> str | None:
 
 def _page_line(content: str) -> bool:
     """Dated post lines, info-table rows, link bars, breadcrumbs and welcome banners."""
+    if _SUMMARY.match(content):
+        return True  # 【摘要】: …
     uncategorised = content
     category = _CATEGORY.match(content)
     if category:
         uncategorised = content[category.end():].lstrip(_STRIP)
-        if _LABEL.match(content, 1) and content[category.end():category.end() + 1] in ":：":
-            return True  # 【摘要】: …
     if _DATED.match(uncategorised) or (category and _LABEL.match(uncategorised)):
         return True
     cells = [c.strip(_STRIP) for c in _CELL_SPLIT.split(content)]
