@@ -375,3 +375,10 @@ def test_a_page_title_loses_its_site_name_after_any_dash(page_title):
 def test_a_dash_between_years_is_not_a_title_separator():
     meta = _inline("前言\n正文。\n", {"title": "某县国民经济和社会发展规划(2031-2035年)"}, fmt="html")
     assert meta.title == "某县国民经济和社会发展规划(2031-2035年)"
+
+
+def test_an_untitled_excerpt_is_dated_by_its_review_or_plan_heading():
+    review = _inline("一、2030年工作回顾\n一年来,全县生产总值增长5%。\n")
+    plan = _inline("二、2031年目标任务和重点工作\n建议2031年全县生产总值增长6%。\n")
+    assert (review.year, plan.year) == (2031, 2031)
+    assert review.provenance["year"] == "inferred"
