@@ -245,3 +245,13 @@ def test_a_sentence_cue_deep_in_a_section_does_not_set_its_role():
     text = "一、坚持创新驱动\n坚持创新驱动发展,力争研发投入增长10%。过去一年,研发投入增长8%。\n"
     _, st_ = inline(text)
     assert [s.role for s in st_.sections if s.level == 1] == ["body"]
+
+
+def test_a_background_chapter_is_review_and_passes_on_the_plan_role_its_title_ends_with():
+    text = (
+        "一、发展背景和总体要求\n(一)发展背景\n2030年全县生产总值达到80亿元。\n(二)总体要求\n到2035年生产总值达到120亿元。\n"
+        "二、构建现代产业体系\n工业增加值年均增长8%。\n"
+    )
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections if s.level in (1, 2)] == [
+        ("发展背景和总体要求", "review"), ("发展背景", "review"), ("总体要求", "plan"), ("构建现代产业体系", "plan")]

@@ -18,7 +18,8 @@ appendix label gives "appendix"; otherwise a section inherits its parent's
 role, and a top-level section takes the role its first sentence opens with
 (``OPENING_CUES``: 过去一年… is review, 今后五年… plan), failing that the role
 of the previous top-level section when that was review or plan (a plan's
-chapters after 总体要求 are plan).
+chapters after 总体要求 are plan); a title with cues of both (发展背景和总体要求)
+passes on the role of its last cue.
 """
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
             else:
                 role = _opening_role(text, h.end) or (previous_top if previous_top in ("review", "plan") else "body")
         if h.parent is None:
-            previous_top = role
+            previous_top = _last_role(h.title) or role  # 发展背景和总体要求: the chapters after it are plan
         roles.append(role)
         heading_key.append(len(blocks))
         blocks.append((Block(h.start, end, h.start, h.end, h.level, h.start + len(h.label), h.title, role, None), parent_key))
@@ -143,6 +144,16 @@ def _title_role(title: str) -> str | None:
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), role)
     return first[1] if first else None
+
+
+def _last_role(title: str) -> str | None:
+    """The review/plan role of the cue that comes last in ``title`` (what the section ends on)."""
+    last: tuple[int, str] | None = None
+    for role in ("review", "plan"):
+        for m in _CUES[role].finditer(title):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), role)
+    return last[1] if last else None
 
 
 def _opening_role(text: str, pos: int) -> str | None:
