@@ -175,3 +175,9 @@ def test_a_summary_above_the_article_is_chrome_even_when_long():
     chrome, _ = find_chrome(text)
     assert len(summary) > 200 and [text[c.span.start:c.span.end] for c in chrome][-1] == summary
     assert text[chrome[-1].span.end:].strip().startswith("2029年")
+
+
+def test_a_search_box_label_is_chrome():
+    text = "快捷搜索:范文 讲话 总结\n\n某区政府工作报告\n\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
+    chrome, _ = find_chrome(text)
+    assert [t for _, t in _marked(text, chrome)] == ["快捷搜索:范文 讲话 总结"]
