@@ -382,3 +382,13 @@ def test_an_untitled_excerpt_is_dated_by_its_review_or_plan_heading():
     plan = _inline("二、2031年目标任务和重点工作\n建议2031年全县生产总值增长6%。\n")
     assert (review.year, plan.year) == (2031, 2031)
     assert review.provenance["year"] == "inferred"
+
+
+def test_a_bracketed_date_under_the_title_is_the_delivery_date():
+    meta = _inline("政府工作报告\n——在某旗第九届人民代表大会第二次会议上\n(2031年3月12日)\n旗长 赵六\n各位代表:\n现在,我代表旗人民政府向大会报告工作。\n")
+    assert (meta.date, meta.year) == ("2031-03-12", 2031)
+
+
+def test_a_bare_date_line_of_a_notice_is_not_the_delivery_date():
+    meta = _inline("某县人民政府\n2031年2月9日\n政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
+    assert meta.date is None
