@@ -255,3 +255,12 @@ def test_a_background_chapter_is_review_and_passes_on_the_plan_role_its_title_en
     _, st_ = inline(text)
     assert [(s.title, s.role) for s in st_.sections if s.level in (1, 2)] == [
         ("发展背景和总体要求", "review"), ("发展背景", "review"), ("总体要求", "plan"), ("构建现代产业体系", "plan")]
+
+
+@pytest.mark.parametrize("title, role", [
+    ("发展基础", "review"), ("“十五五”发展环境", "review"), ("发展背景和总体要求", "review"),
+    ("夯实经济发展基础", "body"), ("持续优化发展环境", "body"),
+])
+def test_ground_cues_name_a_chapter_not_a_task(title, role):
+    _, st_ = inline(f"一、{title}\n正文。\n")
+    assert st_.sections[0].role == role
