@@ -215,3 +215,14 @@ def test_a_heading_flattened_into_the_paragraph_before_it():
 def test_an_enumeration_after_a_full_stop_is_not_a_heading():
     text = "主要有三条经验。一、坚持党的领导,这是根本。二、坚持人民至上。\n"
     assert outline(text) == []
+
+
+def test_spaced_headings_need_blanks_on_both_sides_and_no_sentence_end():
+    def spaced(source: str) -> list[str]:
+        norm = normalise(source)
+        return [norm.text[a:b] for a, b, _ in headings.spaced_headings(source, norm.text, norm.src_start)]
+
+    assert spaced("某镇工作总结 一、真抓实干,经济态势喜人 项目建设大推进。\n") == ["一、真抓实干,经济态势喜人"]
+    assert spaced("主要经验有一、坚持党的领导 二是坚持人民至上。\n") == []  # no blank before the label
+    assert spaced("工作如下 一、加快建设。全面推进 \n") == []  # a sentence ends before the next blank
+    assert spaced("一、2030年工作回顾 正文\n") == []  # a line's own heading is found as a line heading

@@ -264,3 +264,10 @@ def test_a_background_chapter_is_review_and_passes_on_the_plan_role_its_title_en
 def test_ground_cues_name_a_chapter_not_a_task(title, role):
     _, st_ = inline(f"一、{title}\n正文。\n")
     assert st_.sections[0].role == role
+
+
+def test_a_page_flattened_into_one_line_keeps_its_blank_delimited_headings():
+    text = "2031年某县政府工作报告 一、2030年工作回顾 2030年,全县生产总值增长6%。 二、2031年工作安排 今年生产总值增长7%。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections if s.level == 1] == [
+        ("2030年工作回顾", "review"), ("2031年工作安排", "plan")]
