@@ -181,3 +181,19 @@ def test_a_search_box_label_is_chrome():
     text = "快捷搜索:范文 讲话 总结\n\n某区政府工作报告\n\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
     chrome, _ = find_chrome(text)
     assert [t for _, t in _marked(text, chrome)] == ["快捷搜索:范文 讲话 总结"]
+
+
+def test_article_collection_furniture():
+    """范文 sites: a tag box, the site's domain stamp, and numbered items with a character count."""
+    text = (
+        "某某报告范文\n\n| 报告 |\n\n【www.example.com--报告】\n\n篇一:某镇政府工作报告\n"
+        "第一篇 某镇政府工作报告3200字\n各位代表:\n我代表镇人民政府,向大会报告工作。\n"
+    )
+    chrome, _ = find_chrome(text)
+    assert [t for _, t in _marked(text, chrome)] == [
+        "| 报告 |", "【www.example.com--报告】", "篇一:某镇政府工作报告", "第一篇 某镇政府工作报告3200字"]
+
+
+def test_a_plan_part_heading_is_not_a_collection_item():
+    text = "某县国民经济和社会发展第十五个五年规划纲要\n第一篇 开启现代化建设新征程\n第一章 发展基础\n“十四五”时期,全县生产总值年均增长6%。\n"
+    assert find_chrome(text) == ((), {})

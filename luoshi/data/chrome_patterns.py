@@ -25,6 +25,10 @@ PAGE_TOKENS = frozenset({
 WELCOME_PREFIXES = ("欢迎光临", "欢迎访问", "欢迎来到", "欢迎您")
 # The first word of a breadcrumb trail ("首页 > 政务公开 > 工作报告", "首页 理论教育 某文章标题").
 BREADCRUMB_HEADS = ("首页", "网站首页", "主页", "当前位置", "您的位置", "您当前的位置", "所在位置")
+# A site's stamp ("【www.example.com--报告】") names its domain; a line that does is chrome.
+DOMAIN_MARKS = ("www.", "http://", "https://", ".com", ".cn", ".net", ".org")
+# An article collection numbers its items and counts their characters: "篇一:…", "第一篇 …报告2150字".
+COLLECTION_ITEM = r"篇[一二三四五六七八九十]{1,3}(?:[:：\s]|$)|第[一二三四五六七八九十]{1,3}篇.*?\d{3,5}字$"
 # A navigation bar is a line of at least this many short cells between | separators.
 LINK_BAR_CELLS = 5
 LINK_BAR_CELL_MAX = 20

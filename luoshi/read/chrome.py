@@ -32,6 +32,7 @@ MAX_TAIL_LINES = 15
 MAX_CHROME_LINE = 200  # longer lines are body (and keep a 50 MB one-line file cheap)
 MAX_ABSORBED = 50  # a short unlabelled line between chrome lines
 MAX_CRUMB = 15  # a step of a breadcrumb trail (人民网>>黑龙江频道)
+MAX_TAG = 10  # a cell of a tag box (| 报告 |)
 TAIL_WINDOW = 400  # characters at the end of the text searched for glued links
 
 _BLANK = " \t\u00a0\u3000\u200b\ufeff"
@@ -56,6 +57,7 @@ _DATED = re.compile(rf"(?:{_alternation(P.DATE_LABELS)})[{_BLANK}]*[:：]?[{_BLA
 _DATE_CELL = re.compile(r"[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)[\s0-9:：]*")
 _PINYIN_GLOSS = re.compile(r"\([a-zàáǎāèéěēìíǐīòóǒōùúǔūǖǘǚǜü]{1,7}\)")  # 網(wǎng): a gloss some pages add
 _SUMMARY = re.compile(rf"[{_STRIP}]*[【\[]?(?:{_alternation(P.SUMMARY_LABELS)})[】\]]?[{_BLANK}]*[:：]")
+_COLLECTION_ITEM = re.compile(P.COLLECTION_ITEM)
 _CELL_SPLIT = re.compile(r"[|｜]")
 _CRUMB_SPLIT = re.compile(r"[>»＞]+")
 _WELCOME = tuple(P.WELCOME_PREFIXES)
@@ -151,8 +153,12 @@ def _page_line(content: str) -> bool:
         uncategorised = content[category.end():].lstrip(_STRIP)
     if _DATED.match(uncategorised) or (category and _LABEL.match(uncategorised)):
         return True
+    if _COLLECTION_ITEM.match(content) and len(content) <= MAX_ABSORBED:
+        return True  # 篇一:… / 第一篇 …2150字
     cells = [c.strip(_STRIP) for c in _CELL_SPLIT.split(content)]
     filled = [c for c in cells if c]
+    if content[:1] in "|｜" and all(len(c) <= MAX_TAG for c in filled):
+        return True  # | 报告 |: a tag box
     if len(cells) >= 2 and filled:
         first = filled[0]
         if _LABEL_CELL.fullmatch(first) or _DATE_CELL.fullmatch(first) or _DATED.match(first):
@@ -162,7 +168,7 @@ def _page_line(content: str) -> bool:
             return True
     if _SENTENCE.search(content) or len(content) > MAX_ABSORBED:
         return False
-    if content.startswith(_WELCOME):
+    if content.startswith(_WELCOME) or any(mark in content for mark in P.DOMAIN_MARKS):
         return True
     words = [w for w in _TOKEN_SPLIT.split(content) if w]
     if len(words) >= 2 and words[0] in _CRUMB_HEADS:
