@@ -19,7 +19,9 @@ role, and a top-level section takes the role its first sentence opens with
 (``OPENING_CUES``: 过去一年… is review, 今后五年… plan), failing that the role
 of the previous top-level section when that was review or plan (a plan's
 chapters after 总体要求 are plan); a title with cues of both (发展背景和总体要求)
-passes on the role of its last cue.
+passes on the role of its last cue. Before the first heading, a document
+that calls itself a summary or debrief (``RETROSPECTIVE_TITLE``) passes on
+review.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ _TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
+_RETROSPECTIVE = re.compile(H.RETROSPECTIVE_TITLE, re.MULTILINE)
 _NOTE_MARK = re.compile(H.NOTE_MARK)
 _NOTE_LINE = re.compile(rf"\n(?:{H.NOTE_MARK})")  # a note line after the first: it starts at .start() + 1
 _LIST_LINE = re.compile(H.LIST_ITEM)
@@ -68,7 +71,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         blocks.append((Block(s, e, s, s, 0, s, "", role, None), None))
     heading_key: list[int] = []
     roles: list[str] = []
-    previous_top = "body"
+    previous_top = "review" if _RETROSPECTIVE.search(text, 0, first) else "body"
     for i, h in enumerate(headings):
         end = _section_end(text, headings, i)
         parent_key = heading_key[h.parent] if h.parent is not None else None
