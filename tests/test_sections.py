@@ -275,7 +275,7 @@ def test_a_page_flattened_into_one_line_keeps_its_blank_delimited_headings():
 
 def test_a_summary_or_debrief_passes_review_to_its_uncued_sections():
     debrief = "某镇镇长述职报告\n现将三年来工作报告如下。\n一、抓好项目建设\n修通道路12公里。\n二、抓好民生实事\n新建公厕9座。\n"
-    mixed = "某区上半年工作总结暨下半年工作安排\n一、抓好项目建设\n修通道路12公里。\n"
+    mixed = "某区上半年工作总结和下半年工作计划\n一、抓好项目建设\n修通道路12公里。\n"
     _, st_ = inline(debrief)
     assert [s.role for s in st_.sections if s.level == 1] == ["review", "review"]
     _, st_ = inline(mixed)
