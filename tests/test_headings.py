@@ -226,3 +226,13 @@ def test_spaced_headings_need_blanks_on_both_sides_and_no_sentence_end():
     assert spaced("主要经验有一、坚持党的领导 二是坚持人民至上。\n") == []  # no blank before the label
     assert spaced("工作如下 一、加快建设。全面推进 \n") == []  # a sentence ends before the next blank
     assert spaced("一、2030年工作回顾 正文\n") == []  # a line's own heading is found as a line heading
+
+
+def test_a_bulleted_line_never_continues_the_heading_above_it():
+    text = "■ 2031年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇新增就业5万人\n"
+    assert outline(text) == [(1, "", "■2031年经济社会发展的主要预期目标")]
+
+
+def test_a_report_card_line_is_a_part_heading():
+    text = "■ 2030年成绩单\n●粮食总产达到50亿斤\n"
+    assert [t for _, _, t in outline(text)] == ["■2030年成绩单"]

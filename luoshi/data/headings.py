@@ -50,11 +50,13 @@ WRAP_MAX = 24  # … onto a next line at most this long (and no longer than itse
 PART_HEADING_ENDINGS = (
     "工作回顾", "回顾", "主要成就", "工作总结", "工作安排", "重点工作", "工作任务", "重点任务",
     "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署", "主要工作",
-    "成就", "预期目标", "主要指标", "目标指标",
+    "成就", "成绩单", "预期目标", "主要指标", "目标指标",
 )
 # A part heading may end with a colon when the list it announces follows on the next lines ("2020年成就:").
 PART_HEADING_COLON = ":"
 MAX_PART_HEADING = 24
+# Bullets start list items: a line starting with one never continues the heading above it.
+BULLETS = ("●", "■", "◆", "◇", "•", "▪", "▶", "►", "★", "☆", "○", "□", "√", "※")
 # Headings that stand beside the numbered chapters: 前言, 附件, 名词解释.
 STANDALONE_HEADINGS = (
     "前言", "序言", "引言", "导言", "结束语", "结语", "后记", "附件", "附录",
@@ -88,7 +90,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "front": ("前言", "序言", "引言", "导言"),
     "review": (
         "回顾", "过去一年", "过去五年", "一年来", "五年来", "主要成就", "重大成就", "发展成就", "工作总结",
-        "取得的成绩", "成绩与",
+        "取得的成绩", "成绩与", "成绩单",
         # a chapter named for the ground it stands on (发展基础, “十三五”发展背景), not a task to build it (夯实发展基础)
         "(?:^|(?<=[”的期]))发展(?:基础|背景|环境|现状)",
     ),

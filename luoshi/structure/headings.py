@@ -261,7 +261,7 @@ def _continues(text: str, h: Heading, nxt: tuple[int, int]) -> bool:
     if h.end != h.line_end:
         return False
     extra = text[nxt[0]:nxt[1]]
-    if re.search(r"[。;:!?]", extra) or extra.startswith(("(", "—", "〔", "[")):
+    if re.search(r"[。;:!?]", extra) or extra.startswith(("(", "—", "〔", "[", *H.BULLETS)):
         return False
     if h.kind == "annex" and not h.title:  # "附件" / "名词解释" on two lines
         return len(extra) <= H.MAX_PART_HEADING and "," not in extra
