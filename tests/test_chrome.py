@@ -108,3 +108,92 @@ def test_a_title_before_the_first_chrome_line_is_not_chrome():
 def test_one_huge_line_is_cheap():
     text = "加快建设" * 2_000_000
     assert find_chrome(text) == ((), {})
+
+
+def test_info_table_rows_split_by_bars():
+    """A page's info table copied as ``label | value | label: | value`` rows; the values become hints."""
+    text = (
+        "文件名称 | 某县2030年政府工作报告 | ||\n"
+        "索引号 | 0000/2030-001 | 公开目录: | 工作报告 |\n"
+        "有效性 | 有效 | 公开日期: | 2030-02-01 09:30 |\n"
+        "各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+    )
+    chrome, hints = find_chrome(text)
+    assert [k for k, _ in _marked(text, chrome)] == ["page"] * 3
+    assert hints == {"title": "某县2030年政府工作报告", "index_number": "0000/2030-001",
+                     "publish_date": "2030-02-01 09:30"}
+
+
+def test_forum_post_furniture():
+    """Widget words written without a gap, view counters, a poster's profile and a dated post line."""
+    text = (
+        "设为首页收藏本站\n查看: 15|回复: 2\n\n[某省] 某旗政府工作报告\n[复制链接]\n"
+        "  积分\n  3万\n  版主\n  发表于 2030-3-1 10:00:00 | 只看该作者\n"
+        "某旗政府工作报告\n各位代表：\n过去一年，全旗地区生产总值增长5%。\n"
+    )
+    chrome, _ = find_chrome(text)
+    marked = [t for _, t in _marked(text, chrome)]
+    assert marked[0] == "设为首页收藏本站" and marked[-1] == "发表于 2030-3-1 10:00:00 | 只看该作者"
+    assert "3万" in marked  # a profile's number between chrome lines is chrome, never a measure
+    assert text[chrome[-1].span.end:].lstrip().startswith("某旗政府工作报告\n各位代表")
+
+
+def test_traditional_page_chrome_with_pinyin_glosses():
+    """Traditional pages are read through their Simplified form; a pinyin gloss does not hide a widget."""
+    text = (
+        "某報網(wǎng)>>某省頻道\n\n2030年01月05日10:18 | 來(lái)源:某報網(wǎng)\n小字號(hào)\n\n"
+        "省長(zhǎng)作政府工作報告。\n\n【糾錯】 【責任編輯:某某】\n"
+    )
+    chrome, _ = find_chrome(text)
+    marked = [t for _, t in _marked(text, chrome)]
+    assert marked == ["某報網(wǎng)>>某省頻道", "2030年01月05日10:18 | 來(lái)源:某報網(wǎng)", "小字號(hào)",
+                      "【糾錯】 【責任編輯:某某】"]
+
+
+def test_breadcrumbs_banners_link_bars_and_dated_lines():
+    text = (
+        "欢迎光临某某范文网\n甲频道|乙频道|丙频道|丁频道|戊频道|己频道\n首页 理论学习 某县年鉴文章\n"
+        "[工作报告] 发表于:2030-08-11 10:00\n时间:2030-08-11 理论学习 版权反馈\n"
+        "2029年,全县经济运行稳中有进。\n"
+    )
+    chrome, _ = find_chrome(text)
+    assert len(chrome) == 5
+    assert text[chrome[-1].span.end:].lstrip().startswith("2029年,全县")
+
+
+def test_title_page_dates_are_not_chrome():
+    """A delivery date on a line of its own stays body: only labelled or widget lines start the chrome."""
+    text = "政府工作报告\n\n发布时间:2030-03-12 浏览次数:\n\n政 府 工 作 报 告\n——在某县第一届人民代表大会第三次会议上\n(2030年3月12日)\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n"
+    chrome, _ = find_chrome(text)
+    assert [t for _, t in _marked(text, chrome)] == ["发布时间:2030-03-12 浏览次数:"]
+
+
+def test_a_summary_above_the_article_is_chrome_even_when_long():
+    """A site's 【摘要】 repeats the article's figures; it is not the article."""
+    summary = "【摘要】:" + "全年粮食产量达到20万吨,茶叶产量增长5%。" * 9
+    text = f"首页 年鉴 某县年鉴\n时间:2030-01-01 年鉴 版权反馈\n{summary}\n2029年,全县粮食产量达到20万吨。\n"
+    chrome, _ = find_chrome(text)
+    assert len(summary) > 200 and [text[c.span.start:c.span.end] for c in chrome][-1] == summary
+    assert text[chrome[-1].span.end:].strip().startswith("2029年")
+
+
+def test_a_search_box_label_is_chrome():
+    text = "快捷搜索:范文 讲话 总结\n\n某区政府工作报告\n\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
+    chrome, _ = find_chrome(text)
+    assert [t for _, t in _marked(text, chrome)] == ["快捷搜索:范文 讲话 总结"]
+
+
+def test_article_collection_furniture():
+    """范文 sites: a tag box, the site's domain stamp, and numbered items with a character count."""
+    text = (
+        "某某报告范文\n\n| 报告 |\n\n【www.example.com--报告】\n\n篇一:某镇政府工作报告\n"
+        "第一篇 某镇政府工作报告3200字\n各位代表:\n我代表镇人民政府,向大会报告工作。\n"
+    )
+    chrome, _ = find_chrome(text)
+    assert [t for _, t in _marked(text, chrome)] == [
+        "| 报告 |", "【www.example.com--报告】", "篇一:某镇政府工作报告", "第一篇 某镇政府工作报告3200字"]
+
+
+def test_a_plan_part_heading_is_not_a_collection_item():
+    text = "某县国民经济和社会发展第十五个五年规划纲要\n第一篇 开启现代化建设新征程\n第一章 发展基础\n“十四五”时期,全县生产总值年均增长6%。\n"
+    assert find_chrome(text) == ((), {})

@@ -192,3 +192,47 @@ def test_midline_chapters_are_where_a_scan_of_the_marks_finds_them(text: str, st
     marks = re.compile(rf"[。!?](?=第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分))")
     expected = [start + m.end() for m in marks.finditer(text[start:end])]
     assert headings._midline_chapters(text, start, end) == expected
+
+
+def test_news_style_part_headings_may_end_with_a_colon():
+    """A digest lists figures under short lines such as 2030年成就: and 今年主要预期目标."""
+    text = "某省2030年成就:\n生产总值增长5%\n今年主要预期目标\n生产总值增长6%左右\n“十五五”时期发展成就\n正文。\n"
+    assert [h.title for h in find_headings(normalise(text).text)] == [
+        "某省2030年成就", "今年主要预期目标", "“十五五”时期发展成就"]
+
+
+def test_a_short_line_of_prose_with_a_colon_is_not_a_part_heading():
+    text = "全年主要经济指标完成情况如下:\n生产总值增长5%。\n"
+    assert find_headings(normalise(text).text) == []
+
+
+def test_a_heading_flattened_into_the_paragraph_before_it():
+    """A web page that lost its line breaks: 一、…回顾 follows a 。 and runs into its first sentence."""
+    text = "各位代表:现在,我代表县人民政府向大会报告工作。一、2030年工作回顾过去一年,全县生产总值增长5%。\n"
+    assert outline(text) == [(1, "一、", "2030年工作回顾")]
+
+
+def test_an_enumeration_after_a_full_stop_is_not_a_heading():
+    text = "主要有三条经验。一、坚持党的领导,这是根本。二、坚持人民至上。\n"
+    assert outline(text) == []
+
+
+def test_spaced_headings_need_blanks_on_both_sides_and_no_sentence_end():
+    def spaced(source: str) -> list[str]:
+        norm = normalise(source)
+        return [norm.text[a:b] for a, b, _ in headings.spaced_headings(source, norm.text, norm.src_start)]
+
+    assert spaced("某镇工作总结 一、真抓实干,经济态势喜人 项目建设大推进。\n") == ["一、真抓实干,经济态势喜人"]
+    assert spaced("主要经验有一、坚持党的领导 二是坚持人民至上。\n") == []  # no blank before the label
+    assert spaced("工作如下 一、加快建设。全面推进 \n") == []  # a sentence ends before the next blank
+    assert spaced("一、2030年工作回顾 正文\n") == []  # a line's own heading is found as a line heading
+
+
+def test_a_bulleted_line_never_continues_the_heading_above_it():
+    text = "■ 2031年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇新增就业5万人\n"
+    assert outline(text) == [(1, "", "■2031年经济社会发展的主要预期目标")]
+
+
+def test_a_report_card_line_is_a_part_heading():
+    text = "■ 2030年成绩单\n●粮食总产达到50亿斤\n"
+    assert [t for _, _, t in outline(text)] == ["■2030年成绩单"]

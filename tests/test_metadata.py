@@ -338,3 +338,57 @@ def test_recorded_origin_of_a_hint_decides_its_weight():
     from_sidecar = infer_metadata(sidecar, normalise(text, ()), Structure())
     assert (from_html.date, from_html.provenance["date"]) == ("2024-01-15", "text")
     assert (from_sidecar.date, from_sidecar.provenance["date"]) == ("2024-02-01", "sidecar")
+
+
+def test_a_notice_above_the_report_gives_neither_title_nor_date():
+    """A 印发通知 signs with its own date; the report's title and delivery date are below it."""
+    meta = _inline(
+        "某县人民政府\n关于印发政府工作报告的通知\n各乡镇人民政府:\n"
+        "《政府工作报告》已经县五届人民代表大会第二次会议审议通过,现印发给你们。\n"
+        "某县人民政府\n2031年2月9日\n(此件公开发布)\n政府工作报告\n"
+        "——2031年1月14日在某县第五届人民代表大会\n第二次会议上\n县长 王五\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n"
+    )
+    assert meta.title == "政府工作报告"
+    assert meta.date == "2031-01-14" and meta.year == 2031
+    assert meta.session == "第五届人民代表大会第二次会议"
+
+
+def test_a_table_of_contents_is_not_part_of_the_title():
+    meta = _inline("一、2030年工作回顾\n二、2031年主要任务\n(一)做强农业\n三、政府自身建设\n2031年某县政府工作报告\n"
+                   "各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
+    assert meta.title == "2031年某县政府工作报告"
+
+
+def test_a_banner_with_a_comma_is_not_part_of_the_title():
+    meta = _inline("关注我们,加入讨论\n某县政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
+    assert meta.title == "某县政府工作报告"
+
+
+@pytest.mark.parametrize("page_title", [
+    "2031年政府工作报告-某旗人民政府", "2031年政府工作报告--要闻频道--某某网", "2031年政府工作报告 - 某某网",
+])
+def test_a_page_title_loses_its_site_name_after_any_dash(page_title):
+    meta = _inline("各位代表:\n现在,我代表旗人民政府向大会报告工作。\n", {"title": page_title}, fmt="html")
+    assert meta.title == "2031年政府工作报告"
+
+
+def test_a_dash_between_years_is_not_a_title_separator():
+    meta = _inline("前言\n正文。\n", {"title": "某县国民经济和社会发展规划(2031-2035年)"}, fmt="html")
+    assert meta.title == "某县国民经济和社会发展规划(2031-2035年)"
+
+
+def test_an_untitled_excerpt_is_dated_by_its_review_or_plan_heading():
+    review = _inline("一、2030年工作回顾\n一年来,全县生产总值增长5%。\n")
+    plan = _inline("二、2031年目标任务和重点工作\n建议2031年全县生产总值增长6%。\n")
+    assert (review.year, plan.year) == (2031, 2031)
+    assert review.provenance["year"] == "inferred"
+
+
+def test_a_bracketed_date_under_the_title_is_the_delivery_date():
+    meta = _inline("政府工作报告\n——在某旗第九届人民代表大会第二次会议上\n(2031年3月12日)\n旗长 赵六\n各位代表:\n现在,我代表旗人民政府向大会报告工作。\n")
+    assert (meta.date, meta.year) == ("2031-03-12", 2031)
+
+
+def test_a_bare_date_line_of_a_notice_is_not_the_delivery_date():
+    meta = _inline("某县人民政府\n2031年2月9日\n政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
+    assert meta.date is None

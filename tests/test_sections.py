@@ -227,3 +227,56 @@ def test_empty_text_has_no_structure():
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")
     assert st.sections[0].role == role
+
+
+def test_an_uncued_top_heading_takes_the_role_its_first_sentence_opens_with():
+    text = (
+        "各位代表:\n现在,我代表县人民政府向大会报告工作。\n"
+        "一、砥砺奋进的一年\n过去一年,全县生产总值增长6%。\n"
+        "二、凝心聚力,奋力开创新局面\n今后五年,是全面建设现代化的关键时期。全县生产总值年均增长7%。\n"
+        "三、加强政府自身建设\n新征程上,我们要坚持依法行政。\n"
+    )
+    _, st_ = inline(text)
+    roles = {s.title: s.role for s in st_.sections if s.level == 1}
+    assert roles == {"砥砺奋进的一年": "review", "凝心聚力,奋力开创新局面": "plan", "加强政府自身建设": "plan"}
+
+
+def test_a_sentence_cue_deep_in_a_section_does_not_set_its_role():
+    text = "一、坚持创新驱动\n坚持创新驱动发展,力争研发投入增长10%。过去一年,研发投入增长8%。\n"
+    _, st_ = inline(text)
+    assert [s.role for s in st_.sections if s.level == 1] == ["body"]
+
+
+def test_a_background_chapter_is_review_and_passes_on_the_plan_role_its_title_ends_with():
+    text = (
+        "一、发展背景和总体要求\n(一)发展背景\n2030年全县生产总值达到80亿元。\n(二)总体要求\n到2035年生产总值达到120亿元。\n"
+        "二、构建现代产业体系\n工业增加值年均增长8%。\n"
+    )
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections if s.level in (1, 2)] == [
+        ("发展背景和总体要求", "review"), ("发展背景", "review"), ("总体要求", "plan"), ("构建现代产业体系", "plan")]
+
+
+@pytest.mark.parametrize("title, role", [
+    ("发展基础", "review"), ("“十五五”发展环境", "review"), ("发展背景和总体要求", "review"),
+    ("夯实经济发展基础", "body"), ("持续优化发展环境", "body"),
+])
+def test_ground_cues_name_a_chapter_not_a_task(title, role):
+    _, st_ = inline(f"一、{title}\n正文。\n")
+    assert st_.sections[0].role == role
+
+
+def test_a_page_flattened_into_one_line_keeps_its_blank_delimited_headings():
+    text = "2031年某县政府工作报告 一、2030年工作回顾 2030年,全县生产总值增长6%。 二、2031年工作安排 今年生产总值增长7%。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections if s.level == 1] == [
+        ("2030年工作回顾", "review"), ("2031年工作安排", "plan")]
+
+
+def test_a_summary_or_debrief_passes_review_to_its_uncued_sections():
+    debrief = "某镇镇长述职报告\n现将三年来工作报告如下。\n一、抓好项目建设\n修通道路12公里。\n二、抓好民生实事\n新建公厕9座。\n"
+    mixed = "某区上半年工作总结和下半年工作计划\n一、抓好项目建设\n修通道路12公里。\n"
+    _, st_ = inline(debrief)
+    assert [s.role for s in st_.sections if s.level == 1] == ["review", "review"]
+    _, st_ = inline(mixed)
+    assert [s.role for s in st_.sections if s.level == 1] == ["body"]

@@ -18,7 +18,20 @@ PAGE_TOKENS = frozenset({
     "打印", "打印本页", "关闭", "关闭窗口", "关闭本页", "返回顶部", "分享", "分享到", "微信", "微博",
     "QQ空间", "扫一扫", "大", "中", "小", "字号", "字体", "默认", "上一篇", "下一篇", "相关链接", "相关文章",
     "相关阅读", "相关稿件", "联系我们", "纠错", "我要纠错", "|", ">", ">>", "»", "-", "·",
+    "收藏本站", "导航", "导航菜单", "下载", "下载本页", "复制链接", "详情", "大字号", "中字号", "小字号",
+    "查看全文", "阅读全文", "返回列表", "×", "✕",
 })
+# A page's welcome banner ("欢迎光临某某网"): a short head line starting with one of these is chrome.
+WELCOME_PREFIXES = ("欢迎光临", "欢迎访问", "欢迎来到", "欢迎您")
+# The first word of a breadcrumb trail ("首页 > 政务公开 > 工作报告", "首页 理论教育 某文章标题").
+BREADCRUMB_HEADS = ("首页", "网站首页", "主页", "当前位置", "您的位置", "您当前的位置", "所在位置")
+# A site's stamp ("【www.example.com--报告】") names its domain; a line that does is chrome.
+DOMAIN_MARKS = ("www.", "http://", "https://", ".com", ".cn", ".net", ".org")
+# An article collection numbers its items and counts their characters: "篇一:…", "第一篇 …报告2150字".
+COLLECTION_ITEM = r"篇[一二三四五六七八九十]{1,3}(?:[:：\s]|$)|第[一二三四五六七八九十]{1,3}篇.*?\d{3,5}字$"
+# A navigation bar is a line of at least this many short cells between | separators.
+LINK_BAR_CELLS = 5
+LINK_BAR_CELL_MAX = 20
 
 # Labels of the page's info table ("发布机构: 江城区人民政府办公室"); a line starting with one is chrome.
 PAGE_LABELS = (
@@ -27,7 +40,15 @@ PAGE_LABELS = (
     "作者", "字号", "字体", "有效性", "生效日期", "当前位置", "您的位置", "您当前的位置", "所属机构", "公开方式",
     "公开范围", "责任编辑", "编辑", "审核", "校对", "网站标识码", "公安机关备案号", "主办单位", "承办单位",
     "主办", "承办", "技术支持", "联系电话", "地址", "分享到",
+    "文件名称", "标题名称", "公开目录", "公开责任部门", "公开形式", "公开日期", "公开时间", "发文机构", "发文日期",
+    "内容概述", "快捷搜索", "热门搜索", "热门关键词", "时间", "日期", "发表时间", "更新时间", "查看", "查看人数", "回复", "导语", "摘要", "版面",
 )
+# A page's summary or lede above the article (【摘要】:…, 导语:…) repeats the article's own figures; it may be
+# longer than other chrome lines.
+SUMMARY_LABELS = ("摘要", "内容摘要", "内容提要", "导语", "核心提示")
+MAX_SUMMARY_LINE = 600
+# Labels a post's date follows with no colon ("发表于 2024-4-24 11:26:26"); with a colon they are PAGE_LABELS.
+DATE_LABELS = ("发表于", "发布于", "更新于", "发表时间", "发布时间", "时间", "日期")
 
 # Labels a scraper writes above the text it saved ("标题：二O一九年政府工作报告").
 SCRAPER_LABELS = (
@@ -36,7 +57,7 @@ SCRAPER_LABELS = (
 )
 
 # Bracketed buttons: 【打印】 【字体: 大 中 小】 [关闭]; the opening word decides.
-BUTTON_WORDS = ("打印", "关闭", "字体", "字号", "收藏", "分享", "返回", "纠错", "大", "中", "小")
+BUTTON_WORDS = ("打印", "关闭", "字体", "字号", "收藏", "分享", "返回", "纠错", "复制", "责任编辑", "大", "中", "小")
 
 # Footer lines (searched from the end of the text): any of these words, or a label above.
 FOOTER_WORDS = ("版权所有", "ICP备", "网站标识码", "公安机关备案号", "建议使用", "分辨率", "浏览器", "技术支持")
@@ -52,6 +73,8 @@ LABEL_META = {
     "URL": "source_url", "发布日期": "publish_date", "发布时间": "publish_date", "成文日期": "written_date",
     "发文单位": "publisher", "发布机构": "publisher", "发文机关": "publisher", "文号": "document_number",
     "发文字号": "document_number", "索引号": "index_number", "省份": "province",
+    "文件名称": "title", "标题名称": "title", "公开日期": "publish_date", "发文机构": "publisher",
+    "发文日期": "written_date",
 }
 
 # A page's number printed as a line of its own, marked as one: "— 3 —", "-3-", "第3页", "第 3 页 共 20 页",

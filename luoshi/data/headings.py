@@ -50,8 +50,13 @@ WRAP_MAX = 24  # … onto a next line at most this long (and no longer than itse
 PART_HEADING_ENDINGS = (
     "工作回顾", "回顾", "主要成就", "工作总结", "工作安排", "重点工作", "工作任务", "重点任务",
     "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署", "主要工作",
+    "成就", "成绩单", "预期目标", "主要指标", "目标指标",
 )
+# A part heading may end with a colon when the list it announces follows on the next lines ("2020年成就:").
+PART_HEADING_COLON = ":"
 MAX_PART_HEADING = 24
+# Bullets start list items: a line starting with one never continues the heading above it.
+BULLETS = ("●", "■", "◆", "◇", "•", "▪", "▶", "►", "★", "☆", "○", "□", "√", "※")
 # Headings that stand beside the numbered chapters: 前言, 附件, 名词解释.
 STANDALONE_HEADINGS = (
     "前言", "序言", "引言", "导言", "结束语", "结语", "后记", "附件", "附录",
@@ -69,7 +74,7 @@ HEADING_FINAL_WORDS = (
     "回顾", "成就", "安排", "工作", "目标", "任务", "要求", "建设", "举措", "部署", "展望", "思路",
 )
 SENTENCE_OPENERS = (
-    r"\d{4}年[,是]", r"[二〇零一三四五六七八九]{4}年[,是]", "今年", "刚刚过去", "过去的一年", "过去一年",
+    r"\d{4}年[,是]", r"[二〇零一三四五六七八九]{4}年[,是]", "今年", "刚刚过去", "过去的一年", "过去一年", "过去的五年",
     "过去五年", "一年来", "五年来", "根据", "围绕", "面对", "当前", "新的一年", "我们", "党的",
     "按照", "综合", "奋进",
 )
@@ -85,7 +90,9 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "front": ("前言", "序言", "引言", "导言"),
     "review": (
         "回顾", "过去一年", "过去五年", "一年来", "五年来", "主要成就", "重大成就", "发展成就", "工作总结",
-        "取得的成绩", "成绩与", "发展基础",
+        "取得的成绩", "成绩与", "成绩单",
+        # a chapter named for the ground it stands on (发展基础, “十三五”发展背景), not a task to build it (夯实发展基础)
+        "(?:^|(?<=[”的期]))发展(?:基础|背景|环境|现状)",
     ),
     "plan": (
         "工作安排", "奋斗目标", "重点工作", "重点任务", "工作任务", "主要任务", "目标任务", "总体要求",
@@ -93,6 +100,17 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)",
     ),
 }
+# A top-level heading without a cue ("二、解放思想，开创…新局面") is read from the first words of its
+# first sentence: a review opens on the past ("过去一年，…", "五年来，…"), a plan on what is to come
+# ("今后五年，…", "今年是…", "新的一年，…"). Regular expressions matched at the sentence start.
+OPENING_CUES: dict[str, tuple[str, ...]] = {
+    "review": ("过去的?一年", "过去的?五年", "一年来", "五年来", "刚刚过去的", "回顾"),
+    "plan": ("今后(?:五年|一个时期|一段时期|年)?", "今年(?!以来)", "新的一年", "未来五年", "展望"),
+}
+OPENING_WINDOW = 40
+# A document that names itself a summary or a debrief (上半年工作总结, 镇长述职报告) looks back: its
+# top-level sections without a cue are review. A line that also announces plans (…总结暨下半年工作安排) does not count.
+RETROSPECTIVE_TITLE = r"^[^\n]{0,40}?(?:工作总结|述职报告|述职述廉报告)(?![^\n]*(?:安排|计划|打算|思路|要点))"  # the cue starts within this many characters of the heading's end (after blanks)
 # A title that names a target list (主要目标, 主要指标, 发展主要指标表) and
 # nothing else (no 工作/任务/要求/和/及/与) is a targets section.
 TARGET_TITLE = r"(?:主要|预期|发展|奋斗|规划)?(?:目标|指标)表?$"

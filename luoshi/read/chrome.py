@@ -3,7 +3,8 @@
 Only two places are searched, so body text is never marked:
 
 * the head: lines from the top until the first line that reads like body
-  (a sentence mark or a long line), at most ``MAX_HEAD_LINES``. A line is
+  (a sentence mark or a long line, unless it is a labelled summary such as
+  ``【摘要】:…``), at most ``MAX_HEAD_LINES``. A line is
   chrome when it is a separator rule, starts with a known label and a colon
   (``索引号:``, ``标题：``), or is made only of widget words and buttons
   (``无障碍 长者助手``, ``【打印】 【字体:``). A short line lying *between*
@@ -24,11 +25,14 @@ from collections.abc import Iterator
 
 from luoshi.data import chrome_patterns as P
 from luoshi.model import Chrome, Span
+from luoshi.normalise import to_simplified
 
 MAX_HEAD_LINES = 60
 MAX_TAIL_LINES = 15
 MAX_CHROME_LINE = 200  # longer lines are body (and keep a 50 MB one-line file cheap)
 MAX_ABSORBED = 50  # a short unlabelled line between chrome lines
+MAX_CRUMB = 15  # a step of a breadcrumb trail (人民网>>黑龙江频道)
+MAX_TAG = 10  # a cell of a tag box (| 报告 |)
 TAIL_WINDOW = 400  # characters at the end of the text searched for glued links
 
 _BLANK = " \t\u00a0\u3000\u200b\ufeff"
@@ -47,6 +51,19 @@ _BUTTON = re.compile(rf"[【\[](?:{_alternation(P.BUTTON_WORDS)})[^】\]]*[】\]
 _TOKEN_SPLIT = re.compile(rf"[{_STRIP}|>»]+")
 _SENTENCE = re.compile(r"[。！？；!?;]")
 _GLUED = re.compile(rf"(?<=[。！？!?”」])(?:{_alternation(P.TRAILING_LINKS)})")
+_CATEGORY = re.compile(r"[\[【][^\]】]{1,20}[\]】]")  # "[工作报告] 发表于:…", "【摘要】:…"
+_LABEL_CELL = re.compile(rf"({_alternation(P.PAGE_LABELS + P.SCRAPER_LABELS)})[{_BLANK}]*[:：]?")
+_DATED = re.compile(rf"(?:{_alternation(P.DATE_LABELS)})[{_BLANK}]*[:：]?[{_BLANK}]*[0-9０-９]{{2,4}}[-/.年]")
+_DATE_CELL = re.compile(r"[0-9]{4}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)[\s0-9:：]*")
+_PINYIN_GLOSS = re.compile(r"\([a-zàáǎāèéěēìíǐīòóǒōùúǔūǖǘǚǜü]{1,7}\)")  # 網(wǎng): a gloss some pages add
+_SUMMARY = re.compile(rf"[{_STRIP}]*[【\[]?(?:{_alternation(P.SUMMARY_LABELS)})[】\]]?[{_BLANK}]*[:：]")
+_COLLECTION_ITEM = re.compile(P.COLLECTION_ITEM)
+_CELL_SPLIT = re.compile(r"[|｜]")
+_CRUMB_SPLIT = re.compile(r"[>»＞]+")
+_WELCOME = tuple(P.WELCOME_PREFIXES)
+_CRUMB_HEADS = frozenset(P.BREADCRUMB_HEADS)
+_JOINED_TOKENS = frozenset(t for t in P.PAGE_TOKENS if len(t) >= 2)  # "设为首页收藏本站": widgets written without a gap
+_LONGEST_TOKEN = max(map(len, _JOINED_TOKENS))
 
 
 def find_chrome(text: str) -> tuple[tuple[Chrome, ...], dict[str, str]]:
@@ -62,7 +79,9 @@ def _head(text: str, hints: dict[str, str]) -> list[Chrome]:
     found: list[Chrome] = []
     pending: list[Span] = []  # short unlabelled lines since the last chrome line
     for count, (start, end) in enumerate(_lines(text)):
-        if count >= MAX_HEAD_LINES or end - start > MAX_CHROME_LINE:
+        if count >= MAX_HEAD_LINES or end - start > P.MAX_SUMMARY_LINE:
+            break
+        if end - start > MAX_CHROME_LINE and not _SUMMARY.match(text, start, end):
             break
         content = text[start:end].strip(_STRIP)
         if not content:
@@ -108,20 +127,82 @@ def _glued_links(text: str, lo: int, hi: int) -> Chrome | None:
 
 
 def _kind(content: str) -> str | None:
+    """What a line of chrome is (None: not chrome); Traditional pages are read through their Simplified form."""
+    content = to_simplified(_PINYIN_GLOSS.sub("", content))
     if _SEPARATOR.fullmatch(content):
         return "separator"
     label = _LABEL.match(content)
     if label:
         return "scraper_header" if label.group(1) in _SCRAPER else "page"
+    if _page_line(content):
+        return "page"
     rest = _BUTTON.sub(" ", content)
     tokens = [t for t in _TOKEN_SPLIT.split(rest) if t]
-    if all(t in P.PAGE_TOKENS for t in tokens) and (tokens or rest != content):
+    if all(t in P.PAGE_TOKENS or _joined_tokens(t) for t in tokens) and (tokens or rest != content):
         return "page"
     return None
 
 
+def _page_line(content: str) -> bool:
+    """Dated post lines, info-table rows, link bars, breadcrumbs and welcome banners."""
+    if _SUMMARY.match(content):
+        return True  # 【摘要】: …
+    uncategorised = content
+    category = _CATEGORY.match(content)
+    if category:
+        uncategorised = content[category.end():].lstrip(_STRIP)
+    if _DATED.match(uncategorised) or (category and _LABEL.match(uncategorised)):
+        return True
+    if _COLLECTION_ITEM.match(content) and len(content) <= MAX_ABSORBED:
+        return True  # 篇一:… / 第一篇 …2150字
+    cells = [c.strip(_STRIP) for c in _CELL_SPLIT.split(content)]
+    filled = [c for c in cells if c]
+    if content[:1] in "|｜" and all(len(c) <= MAX_TAG for c in filled):
+        return True  # | 报告 |: a tag box
+    if len(cells) >= 2 and filled:
+        first = filled[0]
+        if _LABEL_CELL.fullmatch(first) or _DATE_CELL.fullmatch(first) or _DATED.match(first):
+            return True  # "索引号 | 2025-001 | 公开日期: | …", "2023年01月12日10:18 | 来源: …"
+        if (len(filled) >= P.LINK_BAR_CELLS and max(map(len, filled)) <= P.LINK_BAR_CELL_MAX
+                and not _SENTENCE.search(content)):
+            return True
+    if _SENTENCE.search(content) or len(content) > MAX_ABSORBED:
+        return False
+    if content.startswith(_WELCOME) or any(mark in content for mark in P.DOMAIN_MARKS):
+        return True
+    words = [w for w in _TOKEN_SPLIT.split(content) if w]
+    if len(words) >= 2 and words[0] in _CRUMB_HEADS:
+        return True  # 首页 理论教育 文章标题
+    crumbs = [c.strip(_STRIP) for c in _CRUMB_SPLIT.split(content)]
+    return len(crumbs) >= 2 and all(0 < len(c) <= MAX_CRUMB for c in crumbs)
+
+
+def _joined_tokens(word: str) -> bool:
+    """Whether ``word`` is two or more widget words written without a gap (设为首页收藏本站)."""
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(i - k in ends and word[i - k:i] in _JOINED_TOKENS for k in range(2, min(_LONGEST_TOKEN, i) + 1)):
+            ends.add(i)
+    return len(word) in ends and len(word) > 0
+
+
 def _read_labels(content: str, hints: dict[str, str]) -> None:
-    """``发布机构: X 成文日期: Y`` → hints, the first value of each key winning."""
+    """``发布机构: X 成文日期: Y`` → hints, the first value of each key winning; in an info-table row
+    (``文件名称 | X | 公开日期: | Y``) a label's value is its own cell's rest or else the next cell."""
+    if _CELL_SPLIT.search(content):
+        cells = [c.strip(_STRIP) for c in _CELL_SPLIT.split(content)]
+        cells = [c for c in cells if c]
+        for i, cell in enumerate(cells):
+            label = _LABEL_CELL.match(cell)
+            if not label:
+                continue
+            value = cell[label.end():].strip(_STRIP)
+            if not value and i + 1 < len(cells) and not _LABEL_CELL.match(cells[i + 1]):
+                value = cells[i + 1]
+            key = P.LABEL_META.get(label.group(1))
+            if key and value:
+                hints.setdefault(key, value)
+        return
     labels = list(_LABEL.finditer(content))
     for this, following in zip(labels, labels[1:] + [None]):
         key = P.LABEL_META.get(this.group(1))

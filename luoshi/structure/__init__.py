@@ -10,7 +10,7 @@ import numpy as np
 from luoshi.frozen import positional_builder
 from luoshi.model import GlossaryEntry, Normalised, Section, Sentence, Source, Span, Structure
 from luoshi.structure.glossary import find_glossary
-from luoshi.structure.headings import find_headings
+from luoshi.structure.headings import find_headings, spaced_headings
 from luoshi.structure.sections import build_sections, innermost
 from luoshi.structure.sentences import split_sentences
 
@@ -22,7 +22,7 @@ def analyse(source: Source, norm: Normalised) -> Structure:
     """Sections, sentences and glossary of one document."""
     text = norm.text
     chrome = _chrome_regions(source, norm)
-    headings = find_headings(text, skip=chrome)
+    headings = find_headings(text, skip=chrome, spaced=spaced_headings(source.text, text, norm.src_start))
     blocks = build_sections(text, headings, chrome)
     cuts = {b.start for b in blocks} | {h.end for h in headings}  # a heading is a sentence of its own
     wrapped = [(h.start, h.end) for h in headings if "\n" in text[h.start:h.end]]

@@ -19,10 +19,14 @@ the document (2022年工作回顾, 前言, 名词解释). Rules, in order:
   。 with more text after it on the line (``1.加快发展。正文…``), counts; a
   line that is one short sentence (``1.生产总值增长6%。``) is an item. Inside a glossary no numbered line below 第X章 is a heading.
 * 第X章 after a 。 in mid-line is a heading (a PDF joined it to the
-  paragraph before); a long heading line without final punctuation followed
+  paragraph before), and so is 一、 after a 。 when it runs into its first
+  sentence as a glued 一、 heading does (a web page flattened into one line),
+  and so is 一、 set off by blanks on both sides in the source, up to the
+  next blank (a page whose line breaks became spaces: ``spaced_headings``); a long heading line without final punctuation followed
   by a very short line continues on it (a PDF wrapped it).
 * An unnumbered line is a heading only when it ends with a part word
-  (工作回顾, 工作安排, …) or is a standalone word (前言, 附件, 名词解释).
+  (工作回顾, 工作安排, 主要成就, …; a colon may follow it) or is a standalone
+  word (前言, 附件, 名词解释).
 
 Levels: each kind has a rank (``NUMBERED_KINDS`` order); a part heading
 whose numbered headings restart at 一 ranks just above them; 前言/附件 rank
@@ -46,6 +50,10 @@ _NUMBERED = re.compile(
 _BOX = re.compile(H.BOX)
 _ANNEX = re.compile(H.ANNEX)
 _CHAPTER = re.compile(rf"第[{H.CN_NUMERAL}]{{1,4}}(?:篇|章|部分)")
+_MIDLINE_SPACED = re.compile(rf"[{H.CN_NUMERAL}]{{1,3}}、(?![{H.CN_NUMERAL}])")
+_BLANKS = " \t\u3000\u00a0"
+_SOURCE_BLANK = re.compile(r"[ \t\u3000\u00a0\n]")
+_MIDLINE_CN = re.compile(rf"(?<=[。!?])[{H.CN_NUMERAL}]{{1,3}}、")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[。!?]")
 _PUNCT = re.compile(r"[,。;:!?]")
@@ -76,12 +84,17 @@ class Heading:
     line_end: int = 0  # end of the line(s) the heading is on
 
 
-def find_headings(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Heading]:
-    """All headings of ``text`` in order, with levels and parents; lines starting in ``skip`` regions are not."""
+def find_headings(text: str, skip: Sequence[tuple[int, int]] = (),
+                  spaced: Sequence[tuple[int, int, int]] = ()) -> list[Heading]:
+    """All headings of ``text`` in order, with levels and parents; lines starting in ``skip`` regions are not.
+
+    ``spaced``: mid-line 一、 headings the source set off by blanks (``spaced_headings``).
+    """
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     if skip:
         lines = [(s, e) for s, e in lines if not any(a <= s < b for a, b in skip)]
     midline = _midline_chapters(text, 0, len(text))
+    spaced_starts = [s for s, _, _ in spaced]
     found: list[Heading] = []
     in_glossary = False
     skip_next = False
@@ -92,6 +105,10 @@ def find_headings(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Headi
         h = _line_heading(text, ls, le, in_glossary)
         if h is None and bisect_left(midline, ls) < bisect_left(midline, le):
             h = _midline_chapter(text, ls, le)
+        first, last = bisect_left(spaced_starts, ls + 1), bisect_left(spaced_starts, le)
+        if first < last:  # a flattened page: headings set off by blanks in mid-line
+            found += [_make(text, a, b, le, "cn", n, _ordinal(text[a:a + n - 1])) for a, b, n in spaced[first:last]
+                      if h is None or b <= h.start or a >= h.end]
         if h is None:
             continue
         nxt = lines[k + 1] if k + 1 < len(lines) else None
@@ -100,11 +117,39 @@ def find_headings(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Headi
             h = Heading(h.start, nxt[1], h.kind, h.label, (h.title + extra).strip(_TITLE_TRIM), h.ordinal, line_end=nxt[1])
             skip_next = True
         found.append(h)
+        if first < last:
+            found.sort(key=lambda x: x.start)  # a line heading after the line's spaced ones
         if _GLOSSARY_TITLE.search(h.title):
             in_glossary = True
         elif h.kind in H.CHAPTER_KINDS or h.kind in ("annex", "standalone", "unnumbered"):
             in_glossary = False
     return _nest(found)
+
+
+def spaced_headings(source_text: str, text: str, src_start: Sequence[int]) -> list[tuple[int, int, int]]:
+    """Mid-line ``一、title`` set off by blanks on both sides in the source (a page whose line breaks
+    became spaces: ``…政府工作报告 一、2021年工作回顾 2021年是…``), as normalised ``(start, end, label length)``.
+
+    ``src_start`` maps a normalised offset to its source offset (``Normalised.src_start``); the title
+    runs to the next blank of the source, at most ``MAX_HEADING`` characters, and holds no 。/!/?.
+    """
+    out: list[tuple[int, int, int]] = []
+    for m in _MIDLINE_SPACED.finditer(text):
+        a = m.start()
+        if not text[text.rfind("\n", 0, a) + 1:a].strip(_BLANKS):  # at a line's start: a line heading
+            continue
+        src = src_start[a]
+        if src == 0 or source_text[src - 1] not in _BLANKS:
+            continue
+        gap = _SOURCE_BLANK.search(source_text, src, src + H.MAX_HEADING)
+        if gap is None:
+            continue
+        b = bisect_left(src_start, gap.start(), a)
+        label = _NUMBERED.match(text, a)
+        if (label and label.lastgroup == "cn" and b - a > len(m.group()) and not _SENTENCE_END.search(text, a, b)
+                and "\n" not in text[a:b]):
+            out.append((a, b, label.end() - a))
+    return out
 
 
 def _line_heading(text: str, ls: int, le: int, in_glossary: bool) -> Heading | None:
@@ -123,7 +168,8 @@ def _line_heading(text: str, ls: int, le: int, in_glossary: bool) -> Heading | N
             return _make(text, ls, le, le, kind, m.end(), _ordinal(m.group("n")))
     if line in _STANDALONE:
         return _make(text, ls, le, le, "standalone", 0, None)
-    if len(line) <= H.MAX_PART_HEADING and not _PUNCT.search(line) and _PART_HEADING.search(line):
+    bare = line[:-1] if line.endswith(H.PART_HEADING_COLON) else line
+    if len(bare) <= H.MAX_PART_HEADING and not _PUNCT.search(bare) and _PART_HEADING.search(bare):
         return _make(text, ls, le, le, "unnumbered", 0, None)
     return None
 
@@ -175,22 +221,32 @@ def _final_word_cut(rest: str, opener_only: bool = False) -> int | None:
 
 
 def _midline_chapters(text: str, start: int, end: int) -> list[int]:
-    """Where a 第X章 starts right after a 。/!/? in ``text[start:end]``.
+    """Where a 第X章 or a 一、 starts right after a 。/!/? in ``text[start:end]``.
 
-    The scan looks for 第, a literal that the regex engine skips to, rather than for the marks.
+    The scan looks for 第 and 、, literals that the regex engine skips to, rather than for the marks.
     """
-    return [m.start() for m in _CHAPTER.finditer(text, start, end)
-            if m.start() > start and text[m.start() - 1] in "。!?"]
+    found = [m.start() for m in _CHAPTER.finditer(text, start, end)
+             if m.start() > start and text[m.start() - 1] in "。!?"]
+    found += [m.start() for m in _MIDLINE_CN.finditer(text, start, end) if m.start() > start]
+    return sorted(found)
 
 
 def _midline_chapter(text: str, ls: int, le: int) -> Heading | None:
+    """A 第X章 heading a PDF joined to the paragraph before, or a 一、…回顾 heading a web page flattened
+    into the line before it (it then runs into its first sentence: see ``_final_word_cut``)."""
     for start in _midline_chapters(text, ls, le):
         rest = text[start:le]
-        if len(rest) <= H.MAX_HEADING and not _SENTENCE_END.search(rest[:-1]):
-            n = _NUMBERED.match(rest)
-            if n:
-                kind = n.lastgroup or ""
+        n = _NUMBERED.match(rest)
+        if not n:
+            continue
+        kind = n.lastgroup or ""
+        if kind in H.CHAPTER_KINDS:
+            if len(rest) <= H.MAX_HEADING and not _SENTENCE_END.search(rest[:-1]):
                 return _make(text, start, le, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
+        elif kind == "cn":
+            cut = _final_word_cut(rest[n.end():], opener_only=True)
+            if cut:
+                return _make(text, start, start + n.end() + cut, le, kind, n.end(), _ordinal(n.group(f"n_{kind}")))
     return None
 
 
@@ -205,7 +261,7 @@ def _continues(text: str, h: Heading, nxt: tuple[int, int]) -> bool:
     if h.end != h.line_end:
         return False
     extra = text[nxt[0]:nxt[1]]
-    if re.search(r"[。;:!?]", extra) or extra.startswith(("(", "—", "〔", "[")):
+    if re.search(r"[。;:!?]", extra) or extra.startswith(("(", "—", "〔", "[", *H.BULLETS)):
         return False
     if h.kind == "annex" and not h.title:  # "附件" / "名词解释" on two lines
         return len(extra) <= H.MAX_PART_HEADING and "," not in extra

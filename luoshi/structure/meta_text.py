@@ -27,7 +27,7 @@ _DATE = rf"{_YEAR}\s*年\s*(?P<m>\d{{1,2}}|[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>
 # A session is this document's when it is where the report was delivered (在…会议上)
 # or the plan approved (…会议审议批准), or when a title line names it.
 _STATED_SESSION = re.compile(
-    rf"(?:(?P<date>{_DATE})[^。，；\n]{{0,24}}?)?(?P<session>{SESSION})"
+    rf"(?:(?P<date>{_DATE})(?:(?![年日])[^。，；,;\n]){{0,24}}?)?(?P<session>{SESSION})"
     r"(?=上|审议|批准|通过|[^。，；]{0,12}政府工作报告)"
 )
 _SPEAKER = re.compile(
@@ -42,6 +42,10 @@ _TITLE_YEAR = re.compile(rf"{_YEAR}\s*年(?:度)?[^\d年]{{0,16}}?政府工作�
 _REVIEW_HEADING = re.compile(T.REVIEW_HEADING)
 _PLAN_HEADING = re.compile(T.PLAN_HEADING)
 _OPENING = re.compile(r"各位代表[:：!！,，]?\s*现在")
+_BRACKETED_DATE = re.compile(rf"\(({_DATE})\)")
+# Lines a title is never made of: a bare date (a notice's signature), a bracketed remark ((此件公开发布)),
+# a numbered heading (a table of contents above the title).
+_NOT_TITLE = re.compile(rf"(?:{_DATE}|\([^()]*\))$|(?:[{CN_NUMERAL}]{{1,3}}、|\([{CN_NUMERAL}]{{1,3}}\)|第[{CN_NUMERAL}]{{1,3}}[章节篇])")
 SPEAKER_TAIL = 24  # the leader's title and name end their line: only its tail is searched
 MAX_TITLE_LINES = 4  # a title broken over at most this many lines
 MAX_TITLE_LENGTH = 90
@@ -63,7 +67,7 @@ def title(lines: Sequence[str]) -> Stated | None:
         joined = ""
         for j in range(i, min(i + MAX_TITLE_LINES, len(lines))):
             part = lines[j].strip()
-            if not part or "。" in part or "，" in part or part.startswith(("—", "-")):
+            if not part or "。" in part or "，" in part or "," in part or part.startswith(("—", "-")) or _NOT_TITLE.match(part):
                 break
             joined += part
             if len(joined) > MAX_TITLE_LENGTH:
@@ -91,9 +95,11 @@ def doc_type_from_cues(text: str) -> tuple[str, tuple[str, ...]] | None:
 def session_and_date(lines: Sequence[str]) -> tuple[Stated | None, Stated | None]:
     """The congress session that heard or approved this document, and the date given with it."""
     flat = "".join(lines)
-    m = _STATED_SESSION.search(flat) if "届" in flat else None
+    found = list(_STATED_SESSION.finditer(flat)) if "届" in flat else []
+    # a notice printed above the report may name the session first, undated: the dated delivery line wins
+    m = next((f for f in found if f.group("date")), found[0] if found else None)
     if not m:
-        return None, None
+        return None, _bracketed_date(lines)
     term, meeting = _ordinal(m.group("term")), _ordinal(m.group("meeting"))
     session = Stated(f"第{term}届人民代表大会第{meeting}次会议", f"stated: {m.group('session')}")
     date = None
@@ -101,7 +107,21 @@ def session_and_date(lines: Sequence[str]) -> tuple[Stated | None, Stated | None
         iso = iso_date(m.group("date"))
         if iso:
             date = Stated(iso, f"stated with the session: {m.group('date')}")
-    return session, date
+    return session, date or _bracketed_date(lines)
+
+
+def _bracketed_date(lines: Sequence[str]) -> Stated | None:
+    """A title page's date line of its own in brackets, ``(2024年3月12日)``, above the salutation.
+
+    A bare date line is not taken: a notice printed above the report signs with one.
+    """
+    for line in lines:
+        if line.startswith("各位代表"):
+            break
+        m = _BRACKETED_DATE.fullmatch(line.strip())
+        if m and (iso := iso_date(m.group(1))):
+            return Stated(iso, f"stated in brackets under the title: {line.strip()}")
+    return None
 
 
 def speaker(lines: Sequence[str]) -> Stated | None:

@@ -44,7 +44,8 @@ TABULAR = frozenset({"csv", "jsonl", "parquet"})
 STRONG = frozenset({"sidecar", "column"})
 CUE_CONFIDENCE = 0.8  # a type inferred from two or more cue phrases
 MAX_COMPOSED_CONFIDENCE = 0.9
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
+# 标题_站名, 标题 - 站名, 标题--频道--站名, 标题-站名 (a dash between two years is a period: 2021-2025)
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-{2,}|(?<!\d)-(?!\d))\s*")
 _TYPE_WORD = re.compile(r"报告|规划|纲要|计划")
 FIELDS = ("title", "region", "parent_region", "level", "division_code", "year", "period", "doc_type",
           "session", "date", "speaker")
@@ -319,7 +320,7 @@ def _year_and_period(out: _Fields, meta: dict[str, Given], lines: list[str], tex
                 "no approval date: a plan is approved in the first year of its period")
     elif (weak := _weak(meta, "year")) and weak.value[:4].isdigit():
         out.set("year", int(weak.value[:4]), weak.origin)
-    elif kind == T.GWR and (dated := M.heading_year(text)):
+    elif kind in (T.GWR, None) and (dated := M.heading_year(text)):  # a dated 工作回顾 heading is a report's
         out.set("year", int(dated.value), "inferred", dated.how)
     out.missing("year", "no date on the title page, no year in the title and no dated 工作回顾/工作安排 heading")
     out.missing("period", "not a plan: only plans have a period" if kind and not is_plan

@@ -15,8 +15,13 @@ same or a higher level), the outline holds:
 
 Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``) decides; an
 appendix label gives "appendix"; otherwise a section inherits its parent's
-role, and a top-level section the role of the previous top-level section
-when that was review or plan (a plan's chapters after 总体要求 are plan).
+role, and a top-level section takes the role its first sentence opens with
+(``OPENING_CUES``: 过去一年… is review, 今后五年… plan), failing that the role
+of the previous top-level section when that was review or plan (a plan's
+chapters after 总体要求 are plan); a title with cues of both (发展背景和总体要求)
+passes on the role of its last cue. Before the first heading, a document
+that calls itself a summary or debrief (``RETROSPECTIVE_TITLE``) passes on
+review.
 """
 from __future__ import annotations
 
@@ -33,7 +38,9 @@ _TARGET_EXCLUDES = re.compile(H.TARGET_TITLE_EXCLUDES)
 _TARGET_WORD = re.compile("|".join(H.TARGET_WORDS))
 _TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
+_OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
+_RETROSPECTIVE = re.compile(H.RETROSPECTIVE_TITLE, re.MULTILINE)
 _NOTE_MARK = re.compile(H.NOTE_MARK)
 _NOTE_LINE = re.compile(rf"\n(?:{H.NOTE_MARK})")  # a note line after the first: it starts at .start() + 1
 _LIST_LINE = re.compile(H.LIST_ITEM)
@@ -64,7 +71,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         blocks.append((Block(s, e, s, s, 0, s, "", role, None), None))
     heading_key: list[int] = []
     roles: list[str] = []
-    previous_top = "body"
+    previous_top = "review" if _RETROSPECTIVE.search(text, 0, first) else "body"
     for i, h in enumerate(headings):
         end = _section_end(text, headings, i)
         parent_key = heading_key[h.parent] if h.parent is not None else None
@@ -75,9 +82,9 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
             elif h.parent is not None:
                 role = roles[h.parent]
             else:
-                role = previous_top if previous_top in ("review", "plan") else "body"
+                role = _opening_role(text, h.end) or (previous_top if previous_top in ("review", "plan") else "body")
         if h.parent is None:
-            previous_top = role
+            previous_top = _last_role(h.title) or role  # 发展背景和总体要求: the chapters after it are plan
         roles.append(role)
         heading_key.append(len(blocks))
         blocks.append((Block(h.start, end, h.start, h.end, h.level, h.start + len(h.label), h.title, role, None), parent_key))
@@ -140,6 +147,24 @@ def _title_role(title: str) -> str | None:
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), role)
     return first[1] if first else None
+
+
+def _last_role(title: str) -> str | None:
+    """The review/plan role of the cue that comes last in ``title`` (what the section ends on)."""
+    last: tuple[int, str] | None = None
+    for role in ("review", "plan"):
+        for m in _CUES[role].finditer(title):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), role)
+    return last[1] if last else None
+
+
+def _opening_role(text: str, pos: int) -> str | None:
+    """Review or plan, from how the text right after a heading ending at ``pos`` opens."""
+    for role, rx in _OPENING.items():
+        if rx.match(text, pos, pos + H.OPENING_WINDOW):
+            return role
+    return None
 
 
 def _target_blocks(
