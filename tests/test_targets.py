@@ -807,3 +807,15 @@ def test_a_block_with_its_rates_written_in_words_gives_its_rows():
     doc = process(_source(text))
     assert [(t.indicator, t.value, t.unit, t.comparator) for t in doc.targets] == [
         ("gdp_growth", 6, "%", "~"), ("surveyed_unemployment", 5.5, "%", "<="), ("cpi", 3, "%", "~")]
+
+
+@pytest.mark.parametrize("text", [
+    "报告提出了今年发展的主要预期目标——地区生产总值增长7.5%,城镇登记失业率控制在4%以内。\n报告还提出,今年将推进产业园区建设。\n",
+    "【今年工作总体要求】\n【经济社会发展主要预期目标建议】\n地区生产总值增长7.5%,城镇登记失业率控制在4%以内。\n【培育重点产业】\n",
+])
+def test_a_dash_or_a_bracketed_heading_introduces_the_targets_as_a_colon_does(text):
+    from luoshi.pipeline import process
+
+    doc = process(_source(text))
+    assert [(t.indicator, t.value, t.comparator) for t in doc.targets] == [
+        ("gdp_growth", 7.5, "="), ("registered_unemployment", 4, "<=")]
