@@ -82,3 +82,15 @@ def test_a_report_of_how_things_stand_reviews() -> None:
     text = "2025年经济社会发展情况\n新增企业10家。\n2026年工作安排\n新增企业12家。\n"
     roles = RoleMap(normalise(text), Structure(), Metadata())
     assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]
+
+
+def test_a_short_line_that_reports_done_work_heads_a_review() -> None:
+    # a news digest: its subheads report done work though they name 目标/任务 (plan words)
+    text = ("某县去年GDP增长5% 今年将推动工业倍增\n今年,我县将推动工业总产值增长10%。\n"
+            "守住了民生底线任务\n全年新增就业1200人。\n各项目标任务全面完成\n新建学校3所。\n今年重点任务\n新建学校5所。\n")
+    roles = RoleMap(normalise(text), Structure(), Metadata())
+    assert roles.place(text.index("10%")).role is None  # the line says done work and what will be: heads neither
+    assert roles.place(text.index("1200人")).role == "review"  # 了
+    assert roles.place(text.index("3所")).role == "review"  # 全面完成, not 目标任务
+    assert roles.place(text.index("5所")).role == "plan"
+    assert RoleMap(normalise("为了实现目标任务\n新建学校5所。\n"), Structure(), Metadata()).place(0).role == "plan"

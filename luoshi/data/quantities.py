@@ -188,6 +188,11 @@ PART_REVIEW_PHRASES = ("工作回顾", "过去五年", "过去一年", "五年�
 PART_PLAN_PHRASES = ("工作安排", "总体要求", "主要目标", "奋斗目标", "今后五年", "未来五年", "工作任务", "重点工作")
 NOTES_TITLE_WORDS = ("名词解释", "注释", "附件", "附注", "说明")
 PLAN_TITLE_WORDS = ("安排", "任务", "目标", "计划", "打算", "建议", "今后", "未来", "展望", "重点工作", "怎么干")
+# A short line that reports done work heads a review whatever else it names (news subheads: 牢牢守住了底线任务,
+# 去年GDP增长4.9%; a digest's title: 各项目标任务高质量全面完成), unless it also looks ahead (PART_TARGET_CUES:
+# 去年GDP增长4.9% 今年将…), when it heads neither.
+DONE_LINE_WORDS = ("去年", "了", "全面完成", "圆满完成", "超额完成", "顺利完成", "如期完成")
+DONE_LINE_FALSE_FRIENDS = ("为了", "除了", "了解", "了不起")
 
 # --- words that frame a number but are not part of the indicator ------------
 # Stripped from the start of the indicator (cue and light verbs, scope words).

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from luoshi.data.quantities import (
     CUE_FALSE_FRIENDS,
+    DONE_LINE_FALSE_FRIENDS,
+    DONE_LINE_WORDS,
     FIVE_YEAR_PLANS,
     NOTES_TITLE_WORDS,
     PART_ACHIEVEMENT_CUES,
@@ -182,7 +184,7 @@ def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
         line = m.group(0).strip()
         if not line or line[-1] in "。;；,，":
             continue
-        role = _title_role(line)
+        role = _line_role(line)
         if role is not None:
             points[m.start()] = Place(role, None, _title_period(line, metadata))
     for m in _NUMBERED_LINE_RE.finditer(text):
@@ -194,9 +196,19 @@ def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
     return points
 
 
+def _line_role(line: str) -> str | None:
+    """The role a short line gives the text below it: review when it reports done work (DONE_LINE_WORDS) and
+    does not look ahead too, none when it does both, else what its words name (``_title_role``)."""
+    if _DONE_LINE_RE.search(_DONE_FALSE_FRIENDS_RE.sub("|", line)):
+        return None if _TARGET_RE.search(_FALSE_FRIENDS_RE.sub("|", line)) else "review"
+    return _title_role(line)
+
+
 _FALSE_FRIENDS_RE = re.compile("|".join(CUE_FALSE_FRIENDS))
 _ACHIEVEMENT_RE = re.compile("|".join(PART_ACHIEVEMENT_CUES))
 _TARGET_RE = re.compile("|".join(PART_TARGET_CUES))
+_DONE_LINE_RE = re.compile("|".join(DONE_LINE_WORDS))
+_DONE_FALSE_FRIENDS_RE = re.compile("|".join(DONE_LINE_FALSE_FRIENDS))
 
 
 def review_plan_split(text: str) -> int:
