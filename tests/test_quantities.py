@@ -49,6 +49,10 @@ def _one(text: str):
     ("外销订单2兆705亿元", 20705, "亿元", "money", "="),
     ("进口额1亿3,600万美元", 13600, "万美元", "money", "="),
     ("零售额增长-3.5%", -3.5, "%", "percent", "="),  # a fall written as a negative rise
+    # energy as plants and batteries state it; a density whose area carries a magnitude
+    ("产能达35GWh", 35, "GWh", "measure", "="),
+    ("密度达到507公里/万平方公里", 507, "公里/万平方公里", "measure", "="),
+    ("密度达到5公里/百平方公里", 5, "公里/百平方公里", "measure", "="),
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)

@@ -31,6 +31,7 @@ MEASURE_UNITS = (
     "万千瓦时", "千瓦时", "度电",
     "标准箱", "标箱", "微克/立方米", "微克",
     "km", "KM", "MW", "GW", "kW", "TEU",
+    "kWh", "MWh", "GWh", "TWh",  # energy, as battery and power plants state it (产能达35GWh)
 )
 # Power units also name the class of a plant or line (星子风电场100兆瓦风力发电项目);
 # they are measures only after a verb that builds or reaches them.
@@ -50,7 +51,9 @@ CLASSIFIERS = (
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
-PER_UNITS = ("人", "月", "年", "吨", "亩", "平方公里", "平方米", "立方米", "公斤", "天", "户", "小时", "千瓦时", "人次")
+# A density's area may carry a magnitude: 507公里/万平方公里, 5公里/百平方公里.
+PER_UNITS = ("人", "月", "年", "吨", "亩", "平方公里", "万平方公里", "百平方公里", "平方米", "立方米", "公斤", "天", "户",
+             "小时", "千瓦时", "人次")
 # Ratio-like units: 翻一番, 三成, 2倍.
 RATIO_UNITS = ("倍", "番", "成")
 # Units that measure time: a duration is a measure only when it is squeezed
