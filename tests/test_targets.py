@@ -819,3 +819,21 @@ def test_a_dash_or_a_bracketed_heading_introduces_the_targets_as_a_colon_does(te
     doc = process(_source(text))
     assert [(t.indicator, t.value, t.comparator) for t in doc.targets] == [
         ("gdp_growth", 7.5, "="), ("registered_unemployment", 4, "<=")]
+
+
+def test_ascii_debris_after_a_cue_heading_neither_ends_the_block_nor_brackets_its_targets():
+    # forum copies leave anti-scraping debris after lines; it holds digits and brackets but says nothing
+    from luoshi.pipeline import process
+
+    text = ("【经济社会发展主要预期目标建议】+ ~/ k6 `+ p) [' `: d( G+ G\n"
+            "地区生产总值增长7.5%,城镇登记失业率控制在4%以内。\n$ W\" N& a* H9 G7 ]6\n【培育重点产业】\n")
+    assert [(t.indicator, t.value) for t in process(_source(text)).targets] == [
+        ("gdp_growth", 7.5), ("registered_unemployment", 4)]
+
+
+def test_an_aside_is_bracketed_on_its_own_line():
+    text = "主要预期目标是:地区生产总值增长6%左右(上年增长5.2%),城镇新增就业3万人。\n"
+    measures = [_m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+                _m(text, "上年增长5.2%", "地区生产总值", 5.2, "%", "=", True, "achievement"),
+                _m(text, "城镇新增就业3万人", "城镇新增就业", 3, "万人")]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 3, "万人", "=")]

@@ -203,6 +203,12 @@ def is_plan(metadata: Metadata, text: str) -> bool:
     return PLAN_TITLE_WORD in head and REPORT_TITLE_WORD not in head
 
 
+# A figure as targets state it: a number followed by its unit or mark (6%, 3万人, 2024年), not a digit inside
+# ASCII debris that web copies leave after a heading (【…主要预期目标建议】+ ~/ k6 `+ p) …).
+_FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:%|[^\x00-\x7f])|百分之")
+_CHINESE_RE = re.compile(r"[\u3400-\u9fff]")  # the rest of a cue's line says something only in words or figures
+
+
 def _sentence_start(text: str, pos: int) -> int:
     i = pos
     while i > 0 and text[i - 1] not in _SENTENCE_END:
@@ -230,7 +236,8 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
     # paragraph only sums the goals up in words before a list of items with the figures
     # ("…发展的目标是:经济发展方式转变取得显著成效,…。" then "——…年均增长10%左右")
     rest = text[list_start:para_end]
-    if rest.strip(" \t:。") and (_DIGIT_RE.search(rest) or not _LIST_ITEM_RE.match(text, para_end + 1)):
+    figure = _FIGURE_RE.search(rest)
+    if (figure or _CHINESE_RE.search(rest)) and (figure or not _LIST_ITEM_RE.match(text, para_end + 1)):
         return _inline_end(text, list_start, para_end)
     end = para_end
     pos = para_end + 1

@@ -160,9 +160,14 @@ def _after_list_start(measure: Measure, block: HeadlineBlock, norm: Normalised) 
 
 
 def _in_aside(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
-    """Whether the number sits in brackets: an aside (上年增长5.2%), not a target of the list."""
+    """Whether the number sits in brackets: an aside (上年增长5.2%), not a target of the list.
+
+    An aside never runs over a line break: brackets are looked for on the number's line only.
+    """
+    text = norm.text
     _, end = norm.from_source(measure.span.start, measure.span.end)
-    return norm.text.rfind("(", block.list_start, end) > norm.text.rfind(")", block.list_start, end)
+    start = max(block.list_start, text.rfind("\n", 0, end) + 1)
+    return text.rfind("(", start, end) > text.rfind(")", start, end)
 
 
 def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalised) -> list[tuple[str, str]]:
