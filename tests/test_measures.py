@@ -1327,3 +1327,13 @@ def test_taiwan_trillions_and_a_big_unit_with_its_lower_digits_in_traditional_te
     found = run("去年國內生產毛額達24.8兆元,人均月薪4萬2,150元,營業額1兆305億元。")
     assert [(m.value, m.unit, m.indicator) for m in found] == [
         (24.8, "兆元", "國內生產毛額"), (42150, "元", "人均月薪"), (10305, "億元", "營業額")]
+
+
+def test_a_figure_nothing_marks_is_stated_as_a_fact_unless_it_is_hedged() -> None:
+    # a news item with no cue word at all: no part of it is guessed to be a plan
+    news = run("新华网1月27日电,记者从报告中获悉,全省地区生产总值增长4.1%,城镇调查失业率5.4%。\n"
+               "从三大产业看,农牧业增加值增长5.5%。\n")
+    assert [m.kind for m in news] == ["achievement"] * 3
+    # 以上, 左右 hedge a figure aimed at
+    goals = run("——生态环境质量总体改善,森林覆盖率达到38%以上,粮食产量稳定在总产量的30%左右。\n")
+    assert [m.kind for m in goals] == ["target", "target"]

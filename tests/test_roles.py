@@ -94,3 +94,7 @@ def test_a_short_line_that_reports_done_work_heads_a_review() -> None:
     assert roles.place(text.index("3所")).role == "review"  # 全面完成, not 目标任务
     assert roles.place(text.index("5所")).role == "plan"
     assert RoleMap(normalise("为了实现目标任务\n新建学校5所。\n"), Structure(), Metadata()).place(0).role == "plan"
+
+
+def test_a_text_without_cue_words_has_no_split() -> None:
+    assert review_plan_split("全省地区生产总值增长4.1%。\n农牧业增加值增长5.5%。\n") is None

@@ -125,6 +125,7 @@ _SHARE_CLASSES = ("percent", "ratio")  # 6%, 2个百分点, 1.5倍: sizes relati
 _PAST_ASIDE_RE = re.compile(rf"[(（]\s*(?:((?:19|20)\d\d)年|{word_pattern(PAST_ASIDE_WORDS)})(?:同期)?(?:实际)?")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
+HEDGED_COMPARATORS = ("~", ">=", "<=")  # 左右, 以上, 以内: the hedges of a figure aimed at
 NOTE_ROLES = ("notes", "glossary")
 
 
@@ -353,7 +354,7 @@ class _CueBalances:
 
 
 def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
-          full: tuple[int, int] | None = None) -> tuple[str, float]:
+          full: tuple[int, int] | None = None) -> tuple[str | None, float]:
     """Target or achievement of the sentence ``[ss, se)``: the section role decides, strong cues overrule it.
 
     Without a decisive role the sentence's cue words decide, and when they
@@ -361,7 +362,8 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
     is governed by the words that open it: 计划进行的有五项:一是…;二是…),
     then those of its paragraph (a review paragraph says 同比, 累计,
     已 somewhere; a plan paragraph 力争, 确保), then the part of the text
-    the cue split puts it in.
+    the cue split puts it in. When nothing marks the sentence the kind is
+    None: the figure decides (``_unmarked_kind``).
     """
     sentence = cues.text[ss:se]
     if role == "review":
@@ -392,7 +394,13 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
         if balance:
             return ("achievement" if balance > 0 else "target"), 0.5
         return ("achievement" if role == "review_guess" else "target"), 0.5
-    return "target", 0.5
+    return None, 0.5
+
+
+def _unmarked_kind(comparator: str) -> str:
+    """The kind of a figure in a sentence nothing marks: a hedged one (左右, 以上, 以内) is aimed at, a plain
+    one is stated as a fact (全市地区生产总值增长4.5%; a target says it is one: 力争, 预期, 将 …)."""
+    return "target" if comparator in HEDGED_COMPARATORS else "achievement"
 
 
 @lru_cache(maxsize=64)  # a handful of (base, penalty) pairs recur; ``round`` of a float is slow
@@ -719,6 +727,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         base = _plain_base(text, q)
         current = base == "now" or _current_base(text, q)
         kind, confidence = ("achievement", 0.9) if aside or current or base else kinds[(role, ss)]
+        kind = kind or _unmarked_kind(q.comparator)
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1

@@ -83,7 +83,7 @@ class RoleMap:
     """Answers ``place(pos)`` for a normalised offset, built once per document.
 
     ``split`` is where the text turns from review to plan when no section
-    says (see review_plan_split), None when one does.
+    says (see review_plan_split), None when one does or no cue word does.
     """
 
     def __init__(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
@@ -211,20 +211,26 @@ _DONE_LINE_RE = re.compile("|".join(DONE_LINE_WORDS))
 _DONE_FALSE_FRIENDS_RE = re.compile("|".join(DONE_LINE_FALSE_FRIENDS))
 
 
-def review_plan_split(text: str) -> int:
+def review_plan_split(text: str) -> int | None:
     """Where a text with no review/plan headings turns from review to plan.
 
     Reports review the past year first and plan the next one after, so the
     split is the paragraph boundary that leaves the most achievement cues
     (同比, 累计, 获得…) before it and the most target cues (力争, 确保, 将…)
-    after it; 0 when the whole text reads as a plan.
+    after it; 0 when the whole text reads as a plan, None when no cue word
+    says anything either way (a news item that only states figures).
     """
     best, best_score, score, pos = 0, 0, 0, 0
     balances = []
+    cued = False
     for line in text.split("\n"):
         masked = _FALSE_FRIENDS_RE.sub("|", line)
-        balances.append((pos, len(_ACHIEVEMENT_RE.findall(masked)) - len(_TARGET_RE.findall(masked))))
+        achieved, planned = len(_ACHIEVEMENT_RE.findall(masked)), len(_TARGET_RE.findall(masked))
+        cued = cued or bool(achieved or planned)
+        balances.append((pos, achieved - planned))
         pos += len(line) + 1
+    if not cued:
+        return None
     # score(k) = sum(b before k) - sum(b from k) = 2 * prefix(k) - total; maximise the prefix sum
     for start, balance in balances:
         if score > best_score:
