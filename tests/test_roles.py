@@ -1,6 +1,8 @@
 """Where a figure sits: section roles and periods, and the cue split for texts without headings."""
 from __future__ import annotations
 
+import dataclasses
+
 from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
 from luoshi.model import Metadata, Section, Span, Structure
 from luoshi.normalise import normalise
@@ -98,3 +100,19 @@ def test_a_short_line_that_reports_done_work_heads_a_review() -> None:
 
 def test_a_text_without_cue_words_has_no_split() -> None:
     assert review_plan_split("全省地区生产总值增长4.1%。\n农牧业增加值增长5.5%。\n") is None
+
+
+def test_a_section_with_no_cue_takes_the_part_its_siblings_agree_on() -> None:
+    text = "(五)办好民生实事\n加快发展社会事业,新建学校8所。\n(六)加强自身建设\n过去一年,办结提案79件。\n"
+    norm = normalise(text)
+    a, b = text.index("(五)"), text.index("(六)")
+    sections = (
+        Section(0, Span(a, b), Span(a, a + 8), 2, "(五)", "办好民生实事", "body", None),
+        Section(1, Span(b, len(text)), Span(b, b + 8), 2, "(六)", "加强自身建设", "review", None),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    assert roles.place(text.index("8所")).role == "review"
+    plan = (sections[0], dataclasses.replace(sections[1], role="plan"))
+    assert RoleMap(norm, Structure(sections=plan), Metadata()).place(text.index("8所")).role == "plan"
+    both = (*sections, Section(2, Span(len(text), len(text)), Span(len(text), len(text)), 2, "(七)", "今后打算", "plan", None))
+    assert RoleMap(norm, Structure(sections=both), Metadata()).place(text.index("8所")).role is None  # they disagree

@@ -101,6 +101,7 @@ class RoleMap:
         sections = structure.sections
         by_index = {s.index: s for s in sections}
         resolved: dict[int, Place] = {}
+        shared = _sibling_roles(sections)
 
         def resolve(idx: int) -> Place:
             if idx in resolved:
@@ -110,6 +111,8 @@ class RoleMap:
             role = s.role if s.role in DECISIVE_ROLES else _title_role(s.title)
             if role is None and parent is not None:
                 role = parent.role
+            if role is None:
+                role = shared.get((s.parent, s.level))
             period = _title_period(s.title, metadata) or (parent.period if parent else None)
             place = Place(role, s.index, period)
             resolved[idx] = place
@@ -175,6 +178,17 @@ class RoleMap:
     def place(self, pos: int) -> Place:
         i = bisect_right(self._starts, pos) - 1
         return self._places[i] if i >= 0 else Place(None, None, None)
+
+
+def _sibling_roles(sections) -> dict[tuple[int | None, int], str]:
+    """The part role (review or plan) that the sections of one parent and level say, where those that say
+    one all say the same: an excerpt's (五) with no cue of its own reviews when its sibling (六) does."""
+    said: dict[tuple[int | None, int], set[str]] = {}
+    for s in sections:
+        role = s.role if s.role in DECISIVE_ROLES else _title_role(s.title)
+        if role in ("review", "plan"):
+            said.setdefault((s.parent, s.level), set()).add(role)
+    return {key: roles.pop() for key, roles in said.items() if len(roles) == 1}
 
 
 def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
