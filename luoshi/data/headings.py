@@ -107,10 +107,10 @@ OPENING_CUES: dict[str, tuple[str, ...]] = {
     "review": ("过去的?一年", "过去的?五年", "一年来", "五年来", "刚刚过去的", "回顾"),
     "plan": ("今后(?:五年|一个时期|一段时期|年)?", "今年(?!以来)", "新的一年", "未来五年", "展望"),
 }
-OPENING_WINDOW = 40
+OPENING_WINDOW = 40  # the cue starts within this many characters of the heading's end (after blanks)
 # A document that names itself a summary or a debrief (上半年工作总结, 镇长述职报告) looks back: its
 # top-level sections without a cue are review. A line that also announces plans (…总结暨下半年工作安排) does not count.
-RETROSPECTIVE_TITLE = r"^[^\n]{0,40}?(?:工作总结|述职报告|述职述廉报告)(?![^\n]*(?:安排|计划|打算|思路|要点))"  # the cue starts within this many characters of the heading's end (after blanks)
+RETROSPECTIVE_TITLE = r"^[^\n]{0,40}?(?:工作总结|述职报告|述职述廉报告)(?![^\n]*(?:安排|计划|打算|思路|要点))"
 # A title that names a target list (主要目标, 主要指标, 发展主要指标表) and
 # nothing else (no 工作/任务/要求/和/及/与) is a targets section.
 TARGET_TITLE = r"(?:主要|预期|发展|奋斗|规划)?(?:目标|指标)表?$"
