@@ -30,8 +30,7 @@ from luoshi.data.targets import (
     TARGET_YEAR,
 )
 from luoshi.extract.headline_blocks import CUE_RE, HeadlineBlock, find_blocks
-from luoshi.extract.indicator_tables import CHANGE_NAME_RE
-from luoshi.extract.indicator_tables import IndicatorTable
+from luoshi.extract.indicator_tables import CHANGE_NAME_RE, IndicatorTable
 from luoshi.extract.indicators import OTHER, canonical_indicator
 from luoshi.model import (
     HeadlineTarget,

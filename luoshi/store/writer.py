@@ -31,7 +31,15 @@ from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from sqlalchemy import JSON, ColumnElement, Connection, Dialect, Table, bindparam, select
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Connection,
+    Dialect,
+    Table,
+    bindparam,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 
 from luoshi.deadlines import default_deadline

@@ -8,7 +8,15 @@ from __future__ import annotations
 import numpy as np
 
 from luoshi.frozen import positional_builder
-from luoshi.model import GlossaryEntry, Normalised, Section, Sentence, Source, Span, Structure
+from luoshi.model import (
+    GlossaryEntry,
+    Normalised,
+    Section,
+    Sentence,
+    Source,
+    Span,
+    Structure,
+)
 from luoshi.structure.glossary import find_glossary
 from luoshi.structure.headings import find_headings, spaced_headings
 from luoshi.structure.sections import build_sections, innermost

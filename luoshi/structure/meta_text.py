@@ -19,7 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.data import doc_types as T
-from luoshi.data.metadata_cues import CN_NUMERAL, LEADER_TITLES, PERSON_NAME, SESSION, ZERO_LOOKALIKES
+from luoshi.data.metadata_cues import (
+    CN_NUMERAL,
+    LEADER_TITLES,
+    PERSON_NAME,
+    SESSION,
+    ZERO_LOOKALIKES,
+)
 from luoshi.extract.numbers import parse_chinese, to_chinese
 
 _YEAR = rf"(?P<y>\d{{4}}|[{CN_NUMERAL}O○]{{4}})"
