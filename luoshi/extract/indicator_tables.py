@@ -5,8 +5,9 @@ A five-year plan states its main indicators in a table (类别 | 指标 | 2020�
 单位 | 2023年完成 | 2024年目标). The read stage writes a table as one line
 per row: cells joined by tabs (DOCX), by `` | `` (HTML through trafilatura) or,
 in a plain-text copy, by runs of spaces (by one space in a PDF's copy: read only
-under a header of header words alone, each row a name and then values alone). Prose extraction cannot read such a
-row (a bare 1400 under 2025年 names nothing), so this stage does:
+under a header of header words alone, each row a name and then values alone).
+Prose extraction cannot read such a row (a bare 1400 under 2025年 names
+nothing), so this stage does:
 
 1. find header rows: a line split into cells, one of them a year (2025年,
    2024年目标) after a separator, with at least one more table word (a

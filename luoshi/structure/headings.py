@@ -22,8 +22,9 @@ the document (2022年工作回顾, 前言, 名词解释). Rules, in order:
   paragraph before), and so is 一、 after a 。 when it runs into its first
   sentence as a glued 一、 heading does (a web page flattened into one line),
   and so is 一、 set off by blanks on both sides in the source, up to the
-  next blank (a page whose line breaks became spaces: ``spaced_headings``); a long heading line without final punctuation followed
-  by a very short line continues on it (a PDF wrapped it).
+  next blank (a page whose line breaks became spaces: ``spaced_headings``);
+  a long heading line without final punctuation followed by a very short
+  line continues on it (a PDF wrapped it).
 * An unnumbered line is a heading only when it ends with a part word
   (工作回顾, 工作安排, 主要成就, …; a colon may follow it) or is a standalone
   word (前言, 附件, 名词解释).
