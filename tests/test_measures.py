@@ -1337,3 +1337,12 @@ def test_a_figure_nothing_marks_is_stated_as_a_fact_unless_it_is_hedged() -> Non
     # 以上, 左右 hedge a figure aimed at
     goals = run("——生态环境质量总体改善,森林覆盖率达到38%以上,粮食产量稳定在总产量的30%左右。\n")
     assert [m.kind for m in goals] == ["target", "target"]
+
+
+def test_a_push_in_a_paragraph_about_the_review_is_done_work() -> None:
+    # no headings: the paragraph says it is about the review (工作回顾); 全力 alone does not make a plan of it
+    found = run("报告共分三个部分。\n就2023年工作回顾,县长在报告中指出,全年全力拼经济、促发展,地区生产总值增长8%,"
+                "固定资产投资增长16%。\n")
+    assert [m.kind for m in found] == ["achievement", "achievement"]
+    plan = run("报告共分三个部分。\n今年,我们将全力拼经济、促发展,地区生产总值增长8%。\n")
+    assert [m.kind for m in plan] == ["target"]

@@ -153,6 +153,7 @@ ACHIEVEMENT_CUES = (
     "超额完成", "创新高", "历史新高", "居全国", "居全省", "居全市",
     "初步统计", "初步核算", "据统计", "统计显示", "统计数据", "统计上报",  # statistics are of a year gone by
     "目前", "截至", "截止",  # how things stand now (目前,全县共开工建设农村公路89条)
+    "工作回顾",  # a paragraph about the review (就2023年工作回顾,县长在报告中指出,…)
 )
 # Strong future cues that override a review section (rare; e.g. 下一步将…).
 STRONG_TARGET_CUES = ("力争", "下一步", "今后", "明年", "今年计划")

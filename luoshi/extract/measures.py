@@ -375,7 +375,7 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
             return "achievement", 0.7
         return "target", 0.9
     balance = cues.of(ss, se)
-    if balance < 0 and role in ("review_guess", "plan_guess") and not cues.of(ss, se, False):
+    if balance < 0 and role in (None, "front", "review_guess", "plan_guess") and not cues.of(ss, se, False):
         paragraph = cues.of_paragraph(ss, se)
         if paragraph > 0 or not paragraph and cues.of_previous_paragraph(ss) > 0:
             return "achievement", 0.5  # 加快建设…7个项目 in a paragraph that reports: the push is done work
