@@ -236,24 +236,15 @@ def extract_tasks(source: Source, norm: Normalised, structure: Structure, metada
                 period = plan or report_year
         rows.append((kind, _head_verb(adv, verb) if adv else verb, period, place.section))
     kinds, verbs, periods, sections = zip(*rows)
-    simplified = [text[a:b] for a, b in zip(t_starts.tolist(), t_ends.tolist())]
+    bounds = list(zip(t_starts.tolist(), t_ends.tolist()))
+    simplified = [text[a:b] for a, b in bounds]
     topics = topics_of(simplified, [titles[s] if s is not None else "" for s in sections])
-    return tuple(_tasks(_spans(task_starts, task_ends), kinds, verbs,
-                        _written(source.text, norm, task_starts, task_ends, t_starts, t_ends), simplified,
-                        periods, deadlines,
+    written = [norm.written(source.text, a, b) for a, b in bounds]  # as written, less line breaks and page lines
+    return tuple(_tasks(_spans(task_starts, task_ends), kinds, verbs, written, simplified, periods, deadlines,
                         topics, [s if s >= 0 else None for s in sentences.tolist()], sections,
                         _links(src_a, task_ends, *_mention_index(measures, lambda m: (m.span,))),
                         _links(src_a, task_ends, *_mention_index(projects, lambda p: p.mentions)),
                         _links(src_a, task_ends, *_mention_index(slogans, lambda s: s.mentions))))
-
-
-def _written(source_text: str, norm: Normalised, src_a: list[int], src_b: list[int], starts: np.ndarray,
-             ends: np.ndarray) -> list[str]:
-    """Each task's words as written (``Normalised.written``): the source slice itself where no character
-    of it was left out (as long as its normalised text), which is most tasks, so only the others pay."""
-    whole = ((np.asarray(src_b) - np.asarray(src_a)) == (ends - starts)).tolist()
-    return [source_text[a:b] if one else norm.written(source_text, s, e)
-            for a, b, s, e, one in zip(src_a, src_b, starts.tolist(), ends.tolist(), whole)]
 
 
 def _in_skipped(starts: np.ndarray, structure: Structure, norm: Normalised) -> np.ndarray:
