@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.data.quantities import (
@@ -26,7 +27,7 @@ from luoshi.data.quantities import (
     PLAN_TITLE_WORDS,
     REVIEW_TITLE_WORDS,
 )
-from luoshi.model import Metadata, Normalised, Structure
+from luoshi.model import Metadata, Normalised, Section, Structure
 
 DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
 # Roles of a section that a heading line inside it does not overrule.
@@ -108,7 +109,7 @@ class RoleMap:
                 return resolved[idx]
             s = by_index[idx]
             parent = resolve(s.parent) if s.parent is not None and s.parent in by_index else None
-            role = s.role if s.role in DECISIVE_ROLES else _title_role(s.title)
+            role = _own_role(s)
             if role is None and parent is not None:
                 role = parent.role
             if role is None:
@@ -180,12 +181,17 @@ class RoleMap:
         return self._places[i] if i >= 0 else Place(None, None, None)
 
 
-def _sibling_roles(sections) -> dict[tuple[int | None, int], str]:
+def _own_role(section: Section) -> str | None:
+    """The role a section says itself: the structure stage's decisive role, else its title's words."""
+    return section.role if section.role in DECISIVE_ROLES else _title_role(section.title)
+
+
+def _sibling_roles(sections: Sequence[Section]) -> dict[tuple[int | None, int], str]:
     """The part role (review or plan) that the sections of one parent and level say, where those that say
     one all say the same: an excerpt's (五) with no cue of its own reviews when its sibling (六) does."""
     said: dict[tuple[int | None, int], set[str]] = {}
     for s in sections:
-        role = s.role if s.role in DECISIVE_ROLES else _title_role(s.title)
+        role = _own_role(s)
         if role in ("review", "plan"):
             said.setdefault((s.parent, s.level), set()).add(role)
     return {key: roles.pop() for key, roles in said.items() if len(roles) == 1}
