@@ -41,6 +41,11 @@ def _cells(doc) -> dict[str, Measure]:
     return {doc.quote(m.span): m for m in doc.measures}
 
 
+def _cells_by_name(doc) -> dict[tuple[str, str], Measure]:
+    """The table measures by their quoted cell and indicator (a figure may stand in several rows)."""
+    return {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+
+
 def _plan_docx(path: Path) -> Path:
     import docx
 
@@ -192,7 +197,7 @@ def test_row_cells_align_when_a_row_leaves_cells_out():
             "| 细颗粒物浓度下降(%) | - | - | 〔18〕 | 约束性 |\n"
             "| 水功能区水质达标率(%) | 70.8 | >80 | 预期性 |\n")
     doc = process(_source(text))
-    cells = {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+    cells = _cells_by_name(doc)
     assert cells[("76.7", "优良天数比率")].period == "2015"
     assert cells[(">80", "优良天数比率")].period == "2020"
     assert cells[("〔18〕", "细颗粒物浓度下降")].change
@@ -223,7 +228,7 @@ def test_a_row_naming_two_indicators_gives_each_its_figure_of_the_cell():
             "森林覆盖率（%）\t60.6(1)\t62\t约束性\n"
             "注：(1)为2019年数据。\n")
     doc = process(_source(text))
-    cells = {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+    cells = _cells_by_name(doc)
     assert cells[("<5.5", "城镇调查失业率")].comparator == "<="
     assert (cells[("<4.5", "城镇登记失业率")].value, cells[("<4.5", "城镇登记失业率")].unit) == (4.5, "%")
     assert cells[("3.2", "城镇登记失业率")].kind == "achievement"
@@ -241,7 +246,7 @@ def test_a_pdf_copy_with_one_space_between_cells_is_read_as_a_table():
             "森林覆盖率 （%） 60.2 62 — 约束性\n"
             "到 2025 年，全县地区生产总值 达到 1400 亿元。\n")
     doc = process(_source(text))
-    cells = {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+    cells = _cells_by_name(doc)
     growth = cells[("7 左右", "地区生产总值")]
     assert (growth.value, growth.unit, growth.comparator, growth.change) == (7, "%", "~", True)
     assert (cells[("<5.5", "城镇调查失业率")].unit, cells[("<5.5", "城镇调查失业率")].kind) == ("%", "target")
@@ -402,7 +407,7 @@ def test_txt_table_with_blank_cells_aligns_by_place():
             "城镇调查失业率（%）       5.2                     <5.5          预期性",
             "森林覆盖率（%）                       62                        约束性"]
     doc = process(_source(PLAN_HEAD + "主要指标\n" + "\n".join(rows) + "\n"))
-    cells = {(doc.quote(m.span), m.indicator): m for m in doc.measures}
+    cells = _cells_by_name(doc)
     assert cells[("<5.5", "城镇调查失业率")].period == "十四五"  # under 年均增长, not 2025年
     assert cells[("5.2", "城镇调查失业率")].period == "2020"
     assert cells[("62", "森林覆盖率")].period == "2025" and cells[("62", "森林覆盖率")].kind == "target"

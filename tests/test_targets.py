@@ -437,17 +437,13 @@ def test_a_lead_naming_the_five_year_plan_keeps_the_annual_block(lead):
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
 
 
-def test_the_plans_span_still_marks_five_year_goals_in_a_report():
-    text = "一、今后五年目标\n主要目标是:到“十四五”末,地区生产总值达到300亿元。\n二、今年工作安排\n主要预期目标是:地区生产总值增长6%。\n"
-    measures = [
-        _m(text, "地区生产总值达到300亿元", "地区生产总值", 300, "亿元"),
-        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
-    ]
-    assert _rows(text, measures) == [("gdp_growth", 6, "%", "=")]
-
-
-def test_a_lead_naming_the_plans_goals_is_five_year():
-    text = "全县“十四五”发展的主要目标是:地区生产总值达到300亿元。\n今年主要预期目标是:地区生产总值增长6%。\n"
+@pytest.mark.parametrize("text", [
+    # the plan's span still marks five-year goals in a report
+    "一、今后五年目标\n主要目标是:到“十四五”末,地区生产总值达到300亿元。\n二、今年工作安排\n主要预期目标是:地区生产总值增长6%。\n",
+    # a lead naming the plan's goals is five-year
+    "全县“十四五”发展的主要目标是:地区生产总值达到300亿元。\n今年主要预期目标是:地区生产总值增长6%。\n",
+])
+def test_five_year_goals_beside_the_years_targets_are_left_out(text):
     measures = [
         _m(text, "地区生产总值达到300亿元", "地区生产总值", 300, "亿元"),
         _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
