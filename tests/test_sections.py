@@ -223,6 +223,10 @@ def test_empty_text_has_no_structure():
     ("2023年主要工作回顾", "review"), ("一年来的主要工作", "review"), ("过去五年工作回顾和今后五年工作建议", "review"),
     ("2024年主要工作", "plan"), ("2024年经济社会发展总体要求和政策取向", "plan"), ("2024年政府工作任务", "plan"),
     ("“十四五”时期主要指标", "targets"), ("2022年工作总体要求和主要目标", "plan"), ("名词解释", "glossary"),
+    # plan-execution and year-end reports: what was done, then what is planned
+    ("2030年国民经济和社会发展计划执行情况", "review"), ("2030年工作完成情况", "review"),
+    ("2030年工作计划完成情况", "review"), ("重点任务推进情况", "review"), ("我们团结奋斗,成绩来之不易", "review"),
+    ("2031年国民经济和社会发展计划草案", "plan"), ("2031年工作计划", "plan"), ("下半年工作打算", "plan"),
 ])
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")

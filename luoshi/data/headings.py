@@ -90,7 +90,9 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "front": ("前言", "序言", "引言", "导言"),
     "review": (
         "回顾", "过去一年", "过去五年", "一年来", "五年来", "主要成就", "重大成就", "发展成就", "工作总结",
-        "取得的成绩", "成绩与", "成绩单",
+        "取得的成绩", "成绩与", "成绩单", "来之不易",
+        # a plan-execution or year-end report's first part: 2024年计划执行情况, 2024年工作完成情况, 工作推进情况
+        "(?:执行|完成|推进)情况",
         # a chapter named for the ground it stands on (发展基础, “十三五”发展背景), not a task to build it (夯实发展基础)
         "(?:^|(?<=[”的期]))发展(?:基础|背景|环境|现状)",
     ),
@@ -98,8 +100,13 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "工作安排", "奋斗目标", "重点工作", "重点任务", "工作任务", "主要任务", "目标任务", "总体要求",
         "目标要求", "今年工作", "发展目标", "指导思想", "工作部署", "今后五年", "总体思路", "战略部署",
         "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)",
+        # a plan report's second part (2025年计划草案) and a year-end report's (2025年工作计划, 下半年工作打算)
+        "计划草案", "工作计划(?!执行|完成|落实)", "工作打算",
     ),
 }
+# A title whose head noun is the progress made (重点任务推进情况, 2030年工作计划完成情况) reviews, whatever task
+# or plan word comes before it.
+PROGRESS_TITLE = r"(?:执行|完成|推进|落实)情况$"
 # A top-level heading without a cue ("二、解放思想，开创…新局面") is read from the first words of its
 # first sentence: a review opens on the past ("过去一年，…", "五年来，…"), a plan on what is to come
 # ("今后五年，…", "今年是…", "新的一年，…"). Regular expressions matched at the sentence start.

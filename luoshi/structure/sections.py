@@ -13,7 +13,8 @@ same or a higher level), the outline holds:
 * "notes" blocks: runs of 〔1〕… lines outside any glossary;
 * "chrome" children for chrome regions after the first heading.
 
-Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``) decides; an
+Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``; a title ending
+in the progress made, ``PROGRESS_TITLE``, reviews) decides; an
 appendix label gives "appendix"; otherwise a section inherits its parent's
 role, and a top-level section takes the role its first sentence opens with
 (``OPENING_CUES``: 过去一年… is review, 今后五年… plan), failing that the role
@@ -37,6 +38,7 @@ _TARGET_TITLE = re.compile(H.TARGET_TITLE)
 _TARGET_EXCLUDES = re.compile(H.TARGET_TITLE_EXCLUDES)
 _TARGET_WORD = re.compile("|".join(H.TARGET_WORDS))
 _TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
+_PROGRESS = re.compile(H.PROGRESS_TITLE)
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
@@ -141,6 +143,8 @@ def _title_role(title: str) -> str | None:
         return "glossary"
     if _TARGET_TITLE.search(title) and not _TARGET_EXCLUDES.search(title):
         return "targets"
+    if _PROGRESS.search(title):
+        return "review"
     first: tuple[int, str] | None = None
     for role in ("front", "notes", "review", "plan"):
         m = _CUES[role].search(title)
