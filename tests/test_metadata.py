@@ -411,3 +411,8 @@ def test_a_plan_report_is_of_the_year_it_plans_and_its_place_may_stand_before_th
 def test_a_dated_work_plan_heading_dates_an_untitled_excerpt():
     got = _inline("一、2030年工作完成情况\n修通道路12公里。\n二、2031年工作计划\n新建公厕9座。\n")
     assert got.year == 2031 and got.provenance["year"] == "inferred"
+
+
+def test_a_report_made_to_the_congress_is_a_work_report_by_its_cues():
+    got = _inline("各位代表:\n现在,我代表旗人民政府向大会作报告,请各位代表连同规划草案一并审议。\n一、过去五年工作回顾\n")
+    assert got.doc_type == "政府工作报告" and got.provenance["doc_type"] == "inferred"

@@ -40,7 +40,7 @@ FIRST_PLAN_YEARS = {1: 1953, 2: 1958, 3: 1966}
 # cites other plans' 规划纲要, so that is no cue). Inference needs two distinct cues
 # of one type and more than any other type has.
 TYPE_CUES: dict[str, tuple[str, ...]] = {
-    GWR: ("各位代表", "向大会报告", "请予审议", "人民满意的政府", "政府自身建设", "主要预期目标"),
+    GWR: ("各位代表", "向大会报告", "向大会作报告", "向大会作工作报告", "请予审议", "人民满意的政府", "政府自身建设", "主要预期目标"),
     FYP: ("本规划", "本纲要", "规划期内", "规划期为", "规划期末"),
     BUDGET_REPORT: ("预算执行情况", "预算草案", "本级预算"),
 }
