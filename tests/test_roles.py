@@ -116,3 +116,17 @@ def test_a_section_with_no_cue_takes_the_part_its_siblings_agree_on() -> None:
     assert RoleMap(norm, Structure(sections=plan), Metadata()).place(text.index("8所")).role == "plan"
     both = (*sections, Section(2, Span(len(text), len(text)), Span(len(text), len(text)), 2, "(七)", "今后打算", "plan", None))
     assert RoleMap(norm, Structure(sections=both), Metadata()).place(text.index("8所")).role is None  # they disagree
+
+
+def test_a_slogan_sub_section_with_a_plan_word_stays_in_the_review_its_parent_names() -> None:
+    text = "一、2030年发展情况\n(一)紧盯目标任务,经济稳中向好\n新增企业10家。\n(二)2031年工作计划\n新增企业12家。\n"
+    norm = normalise(text)
+    top, sub, plan = text.index("一、"), text.index("(一)"), text.index("(二)")
+    sections = (
+        Section(0, Span(top, len(text)), Span(top, top + 11), 1, "一、", "2030年发展情况", "body", None),
+        Section(1, Span(sub, plan), Span(sub, sub + 17), 2, "(一)", "紧盯目标任务,经济稳中向好", "plan", 0),
+        Section(2, Span(plan, len(text)), Span(plan, plan + 12), 2, "(二)", "2031年工作计划", "plan", 0),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    assert roles.place(text.index("10家")).role == "review"
+    assert roles.place(text.index("12家")).role == "plan"

@@ -227,6 +227,7 @@ def test_empty_text_has_no_structure():
     ("2030年国民经济和社会发展计划执行情况", "review"), ("2030年工作完成情况", "review"),
     ("2030年工作计划完成情况", "review"), ("重点任务推进情况", "review"), ("我们团结奋斗,成绩来之不易", "review"),
     ("2031年国民经济和社会发展计划草案", "plan"), ("2031年工作计划", "plan"), ("下半年工作打算", "plan"),
+    ("2030年主要成效", "review"),
 ])
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")
@@ -284,3 +285,14 @@ def test_a_summary_or_debrief_passes_review_to_its_uncued_sections():
     assert [s.role for s in st_.sections if s.level == 1] == ["review", "review"]
     _, st_ = inline(mixed)
     assert [s.role for s in st_.sections if s.level == 1] == ["body"]
+
+
+def test_a_sub_section_whose_slogan_holds_a_cue_of_the_other_part_stays_in_its_part():
+    text = (
+        "一、2030年工作回顾\n(一)紧盯目标任务,经济运行稳中向好\n新增企业12家。\n(二)过去一年工作回顾\n修路9公里。\n"
+        "二、今后五年工作建议和2031年工作安排\n(一)总结成绩,对标主要成效\n新建学校5所。\n(二)过去五年工作回顾\n修路8公里。\n"
+    )
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾", "review"), ("紧盯目标任务,经济运行稳中向好", "review"), ("过去一年工作回顾", "review"),
+        ("今后五年工作建议和2031年工作安排", "plan"), ("总结成绩,对标主要成效", "plan"), ("过去五年工作回顾", "review")]

@@ -90,7 +90,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "front": ("前言", "序言", "引言", "导言"),
     "review": (
         "回顾", "过去一年", "过去五年", "一年来", "五年来", "主要成就", "重大成就", "发展成就", "工作总结",
-        "取得的成绩", "成绩与", "成绩单", "来之不易",
+        "取得的成绩", "成绩与", "成绩单", "来之不易", "(?:主要|取得的)成效",
         # a plan-execution or year-end report's first part: 2024年计划执行情况, 2024年工作完成情况, 工作推进情况
         "(?:执行|完成|推进)情况",
         # a chapter named for the ground it stands on (发展基础, “十三五”发展背景), not a task to build it (夯实发展基础)
@@ -107,6 +107,9 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
 # A title whose head noun is the progress made (重点任务推进情况, 2030年工作计划完成情况) reviews, whatever task
 # or plan word comes before it.
 PROGRESS_TITLE = r"(?:执行|完成|推进|落实)情况$"
+# A title of clauses (紧盯目标任务,经济运行稳中向好) is a slogan: a part name (今后五年工作建议) has none. A
+# sub-section's slogan that holds a cue word of the other part does not turn it from its part.
+SLOGAN_TITLE = r"[,;]"
 # A top-level heading without a cue ("二、解放思想，开创…新局面") is read from the first words of its
 # first sentence: a review opens on the past ("过去一年，…", "五年来，…"), a plan on what is to come
 # ("今后五年，…", "今年是…", "新的一年，…"). Regular expressions matched at the sentence start.

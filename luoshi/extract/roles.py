@@ -28,6 +28,7 @@ from luoshi.data.quantities import (
     REVIEW_TITLE_WORDS,
 )
 from luoshi.model import Metadata, Normalised, Section, Structure
+from luoshi.structure.sections import slogan_cue as _slogan_cue
 
 DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
 # Roles of a section that a heading line inside it does not overrule.
@@ -110,6 +111,8 @@ class RoleMap:
             s = by_index[idx]
             parent = resolve(s.parent) if s.parent is not None and s.parent in by_index else None
             role = _own_role(s)
+            if parent is not None and _slogan_cue(s.title, role, parent.role):
+                role = parent.role  # (一)紧盯目标任务,经济运行稳中向好 under 2023年主要成效 still reviews
             if role is None and parent is not None:
                 role = parent.role
             if role is None:

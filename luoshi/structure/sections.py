@@ -39,6 +39,8 @@ _TARGET_EXCLUDES = re.compile(H.TARGET_TITLE_EXCLUDES)
 _TARGET_WORD = re.compile("|".join(H.TARGET_WORDS))
 _TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
 _PROGRESS = re.compile(H.PROGRESS_TITLE)
+_SLOGAN = re.compile(H.SLOGAN_TITLE)
+_PARTS = ("review", "plan")
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
@@ -78,6 +80,8 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         end = _section_end(text, headings, i)
         parent_key = heading_key[h.parent] if h.parent is not None else None
         role = _title_role(h.title)
+        if h.parent is not None and slogan_cue(h.title, role, roles[h.parent]):
+            role = roles[h.parent]  # (一)紧盯目标任务,经济运行稳中向好 under 2023年工作回顾 still reviews
         if role is None:
             if h.kind == "annex":
                 role = "appendix"
@@ -151,6 +155,11 @@ def _title_role(title: str) -> str | None:
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), role)
     return first[1] if first else None
+
+
+def slogan_cue(title: str, role: str | None, parent_role: str | None) -> bool:
+    """Is a child's review/plan cue, against its part's, only a word of a slogan of clauses (紧盯目标任务,…)?"""
+    return role in _PARTS and parent_role in _PARTS and role != parent_role and _SLOGAN.search(title) is not None
 
 
 def _last_role(title: str) -> str | None:
