@@ -296,3 +296,18 @@ def test_a_sub_section_whose_slogan_holds_a_cue_of_the_other_part_stays_in_its_p
     assert [(s.title, s.role) for s in st_.sections] == [
         ("2030年工作回顾", "review"), ("紧盯目标任务,经济运行稳中向好", "review"), ("过去一年工作回顾", "review"),
         ("今后五年工作建议和2031年工作安排", "plan"), ("总结成绩,对标主要成效", "plan"), ("过去五年工作回顾", "review")]
+
+
+@pytest.mark.parametrize("review, plan", [("2030年工作总结", "2031年工作计划"), ("上半年工作情况", "下半年工作打算"),
+                                          ("2030年目标任务完成情况", "2031年工作思路")])
+def test_year_end_and_mid_year_part_lines_split_review_from_plan(review, plan):
+    text = f"{review}\n全县生产总值增长6%。\n(一)坚持项目为王\n新增企业12家。\n{plan}\n(一)坚持项目为王\n新增企业15家。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        (review, "review"), ("坚持项目为王", "review"), (plan, "plan"), ("坚持项目为王", "plan")]
+
+
+@pytest.mark.parametrize("line", ["完成情况", "某镇2030年工作总结和2031年工作计划"])
+def test_a_column_head_or_a_title_joining_two_parts_is_no_part_heading(line):
+    _, st_ = inline(f"一、2031年工作安排\n今年新增企业15家。\n{line}\n新建学校5所。\n")
+    assert [s.title for s in st_.sections if s.level] == ["2031年工作安排"]

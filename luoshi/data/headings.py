@@ -51,6 +51,10 @@ PART_HEADING_ENDINGS = (
     "工作回顾", "回顾", "主要成就", "工作总结", "工作安排", "重点工作", "工作任务", "重点任务",
     "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署", "主要工作",
     "成就", "成绩单", "预期目标", "主要指标", "目标指标",
+    # year-end and mid-year reports: 2023年工作总结 … 2024年工作计划, 上半年工作情况 … 下半年工作打算; the
+    # time or subject comes first (a bare 完成情况 line is a table's column head), and a line joining two parts
+    # (2023年工作总结和2024年工作计划) is the document's title
+    "^[^和及暨与]{2,}(?:工作计划|工作打算|工作思路|工作谋划|工作情况|完成情况|执行情况|推进情况)",
 )
 # A part heading may end with a colon when the list it announces follows on the next lines ("2020年成就:").
 PART_HEADING_COLON = ":"
@@ -101,12 +105,12 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "目标要求", "今年工作", "发展目标", "指导思想", "工作部署", "今后五年", "总体思路", "战略部署",
         "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)",
         # a plan report's second part (2025年计划草案) and a year-end report's (2025年工作计划, 下半年工作打算)
-        "计划草案", "工作计划(?!执行|完成|落实)", "工作打算",
+        "计划草案", "工作计划(?!执行|完成|落实)", "工作打算", "工作思路", "工作谋划",
     ),
 }
 # A title whose head noun is the progress made (重点任务推进情况, 2030年工作计划完成情况) reviews, whatever task
 # or plan word comes before it.
-PROGRESS_TITLE = r"(?:执行|完成|推进|落实)情况$"
+PROGRESS_TITLE = r"(?:执行|完成|推进|落实|进展|工作|发展)情况$"
 # A title of clauses (紧盯目标任务,经济运行稳中向好) is a slogan: a part name (今后五年工作建议) has none. A
 # sub-section's slogan that holds a cue word of the other part does not turn it from its part.
 SLOGAN_TITLE = r"[,;]"
