@@ -130,3 +130,18 @@ def test_a_slogan_sub_section_with_a_plan_word_stays_in_the_review_its_parent_na
     roles = RoleMap(norm, Structure(sections=sections), Metadata())
     assert roles.place(text.index("10家")).role == "review"
     assert roles.place(text.index("12家")).role == "plan"
+
+
+def test_a_plan_lead_in_ends_the_part_a_review_line_began() -> None:
+    text = ("各位代表:\n一年来,我们主要做了以下工作:\n一是新增企业10家。\n同时也要看到问题。\n"
+            "今年工作的总体要求是:坚持稳中求进。新增企业12家。\n二是新建学校3所。\n")
+    roles = RoleMap(normalise(text), Structure(), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家", "3所")] == ["review", "plan", "plan"]
+
+
+def test_a_lead_in_that_recalls_an_earlier_plan_or_stands_alone_sets_no_part() -> None:
+    recalled = "一年来,我们主要做了以下工作:\n新增企业10家。\n年初确定的主要预期目标是:新增企业9家。新建学校3所。\n"
+    roles = RoleMap(normalise(recalled), Structure(), Metadata())
+    assert roles.place(recalled.index("3所")).role == "review"
+    alone = "报告提出,今年主要预期目标是:新增企业12家。\n市长表示,去年新增企业10家。\n"
+    assert not RoleMap(normalise(alone), Structure(), Metadata()).has_parts()

@@ -114,6 +114,13 @@ PROGRESS_TITLE = r"(?:执行|完成|推进|落实|进展|工作|发展)情况$"
 # A title of clauses (紧盯目标任务,经济运行稳中向好) is a slogan: a part name (今后五年工作建议) has none. A
 # sub-section's slogan that holds a cue word of the other part does not turn it from its part.
 SLOGAN_TITLE = r"[,;]"
+# In a text whose parts are only heading lines, a paragraph that opens on a lead-in ending in a colon
+# (今年工作的总体要求是:…, 重点抓好以下几个方面工作:) ends the part a review line (一年来,我们主要做了以下工作:)
+# began, unless it recalls an earlier plan (年初确定的主要目标是:).
+PLAN_LEAD_INS = ("总体要求", "预期目标", "主要目标", "奋斗目标", "重点抓好", "重点做好", "着力抓好", "着力做好",
+                 "抓好以下", "做好以下")
+PAST_PLAN_WORDS = ("确定的", "提出的", "去年", "上年", "年初")
+MAX_LEAD_IN = 40  # characters before the colon
 # A top-level heading without a cue ("二、解放思想，开创…新局面") is read from the first words of its
 # first sentence: a review opens on the past ("过去一年，…", "五年来，…"), a plan on what is to come
 # ("今后五年，…", "今年是…", "新的一年，…"). Regular expressions matched at the sentence start.

@@ -5,7 +5,8 @@ A figure in a review section is an achievement, one in a plan or targets
 section a target; a year in a heading (2024年工作安排) is the period of the
 figures below it. When the structure stage found no sections, short heading
 lines with review/plan words stand in for them, so that extraction still
-separates 回顾 from 安排.
+separates 回顾 from 安排; after a review line, a paragraph's plan lead-in
+(今年工作的总体要求是:…) starts the plan.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from luoshi.data.quantities import (
     PLAN_TITLE_WORDS,
     REVIEW_TITLE_WORDS,
 )
+from luoshi.data.headings import MAX_LEAD_IN, PAST_PLAN_WORDS, PLAN_LEAD_INS
 from luoshi.model import Metadata, Normalised, Section, Structure
 from luoshi.structure.sections import slogan_cue as _slogan_cue
 
@@ -36,6 +38,7 @@ _KEPT_ROLES = ("notes", "glossary", "appendix", "chrome")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
 _SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
+_LEAD_IN_RE = re.compile(rf"^([^\n。:;!?]{{1,{MAX_LEAD_IN}}}):", re.MULTILINE)
 _NUMBERED_LINE_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、([^\n]{1,16})", re.MULTILINE)
 
 
@@ -210,6 +213,10 @@ def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
         role = _line_role(line)
         if role is not None:
             points[m.start()] = Place(role, None, _title_period(line, metadata))
+    reviews = sorted(pos for pos, place in points.items() if place.role == "review")
+    for m in _LEAD_IN_RE.finditer(text):  # 今年工作的总体要求是:坚持稳中求进。… ends a review line's part
+        if reviews and reviews[0] < m.start() and m.start() not in points and _plan_lead_in(m.group(1)):
+            points[m.start()] = Place("plan", None, _title_period(m.group(1), metadata))
     for m in _NUMBERED_LINE_RE.finditer(text):
         head = m.group(1)
         role = "review" if any(w in head for w in PART_REVIEW_PHRASES) else (
@@ -217,6 +224,12 @@ def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
         if role is not None and m.start() not in points:
             points[m.start()] = Place(role, None, _title_period(head, metadata))
     return points
+
+
+def _plan_lead_in(lead: str) -> bool:
+    """Does a paragraph's lead-in (the words before its colon) announce the plan (重点抓好以下工作)?"""
+    return any(map(lead.__contains__, PLAN_LEAD_INS)) and not any(map(lead.__contains__, PAST_PLAN_WORDS)) \
+        and _line_role(lead) != "review"
 
 
 def _line_role(line: str) -> str | None:
