@@ -236,3 +236,9 @@ def test_a_bulleted_line_never_continues_the_heading_above_it():
 def test_a_report_card_line_is_a_part_heading():
     text = "■ 2030年成绩单\n●粮食总产达到50亿斤\n"
     assert [t for _, _, t in outline(text)] == ["■2030年成绩单"]
+
+
+def test_a_title_opening_on_review_or_outlook_keeps_the_year_it_takes():
+    text = "一、回顾2030年,我们砥砺奋进\n正文。\n二、展望2031年,我们踔厉奋发\n正文。\n三、2031年工作回顾2031年,面对困难,我们迎难而上。\n"
+    assert outline(text) == [
+        (1, "一、", "回顾2030年,我们砥砺奋进"), (1, "二、", "展望2031年,我们踔厉奋发"), (1, "三、", "2031年工作回顾")]

@@ -60,6 +60,7 @@ _SENTENCE_END = re.compile(r"[。!?]")
 _PUNCT = re.compile(r"[,。;:!?]")
 _FINAL_WORDS = re.compile("|".join(H.HEADING_FINAL_WORDS))
 _OPENER = re.compile("|".join(H.SENTENCE_OPENERS))
+_YEAR_OBJECT = re.compile(rf"(?:{'|'.join(H.YEAR_TAKING_WORDS)})(?:\d{{4}}|[二〇零一三四五六七八九]{{4}})年")
 _PART_HEADING = re.compile(f"(?:{'|'.join(H.PART_HEADING_ENDINGS)})$")
 _STANDALONE = frozenset(H.STANDALONE_HEADINGS)
 # no box, annex, standalone or part heading is longer
@@ -209,7 +210,8 @@ def _final_word_cut(rest: str, opener_only: bool = False) -> int | None:
     p = _PUNCT.search(rest)
     window = rest[:min(p.start() if p else len(rest), H.GLUED_WINDOW)]
     ends = [m.end() for m in _FINAL_WORDS.finditer(window)]
-    opened = [e for e in ends if _OPENER.match(rest, e)]
+    # 回顾2030年,我们…: a title opening on the verb takes the year as its object (2030年工作回顾2030年,… does not)
+    opened = [e for e in ends if _OPENER.match(rest, e) and not (e == 2 and _YEAR_OBJECT.match(rest))]
     if opened:
         cut = opened[0]
     elif ends and not opener_only:
