@@ -228,6 +228,8 @@ def test_empty_text_has_no_structure():
     ("2030年工作计划完成情况", "review"), ("重点任务推进情况", "review"), ("我们团结奋斗,成绩来之不易", "review"),
     ("2031年国民经济和社会发展计划草案", "plan"), ("2031年工作计划", "plan"), ("下半年工作打算", "plan"),
     ("2030年主要成效", "review"), ("展望2031年,我们踔厉奋发", "plan"), ("回顾与展望", "review"),
+    ("上半年经济运行情况", "review"), ("下半年工作重点", "plan"), ("下一步工作", "plan"), ("下步工作举措", "plan"),
+    ("2031年工作要点", "plan"), ("2031年发展思路和主要举措", "plan"), ("2030年工作要点落实情况", "review"),
 ])
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")

@@ -109,11 +109,13 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)", "展望",
         # a plan report's second part (2025年计划草案) and a year-end report's (2025年工作计划, 下半年工作打算)
         "计划草案", "工作计划(?!执行|完成|落实)", "工作打算", "工作思路", "工作谋划",
+        # a summary's closing part: 下一步工作, 下步工作举措, 下半年工作重点, 2031年工作要点, 发展思路和主要举措
+        "下一?步", "工作重点$", "工作要点", "发展思路",
     ),
 }
 # A title whose head noun is the progress made (重点任务推进情况, 2030年工作计划完成情况) reviews, whatever task
 # or plan word comes before it.
-PROGRESS_TITLE = r"(?:执行|完成|推进|落实|进展|工作|发展)情况$"
+PROGRESS_TITLE = r"(?:执行|完成|推进|落实|进展|工作|发展|运行)情况$"
 # A title of clauses (紧盯目标任务,经济运行稳中向好) is a slogan: a part name (今后五年工作建议) has none. A
 # sub-section's slogan that holds a cue word of the other part does not turn it from its part.
 SLOGAN_TITLE = r"[,;]"
