@@ -242,3 +242,8 @@ def test_a_title_opening_on_review_or_outlook_keeps_the_year_it_takes():
     text = "一、回顾2030年,我们砥砺奋进\n正文。\n二、展望2031年,我们踔厉奋发\n正文。\n三、2031年工作回顾2031年,面对困难,我们迎难而上。\n"
     assert outline(text) == [
         (1, "一、", "回顾2030年,我们砥砺奋进"), (1, "二、", "展望2031年,我们踔厉奋发"), (1, "三、", "2031年工作回顾")]
+
+
+def test_a_long_heading_does_not_wrap_onto_a_line_that_states_a_figure():
+    text = "二、“十六五”时期主要目标和重大任务\n研发经费投入年均增长8%以上\n三、2031年经济社会发展总体要求\n经济增长6%左右\n"
+    assert [t for _, _, t in outline(text)] == ["“十六五”时期主要目标和重大任务", "2031年经济社会发展总体要求"]

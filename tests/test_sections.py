@@ -230,6 +230,7 @@ def test_empty_text_has_no_structure():
     ("2030年主要成效", "review"), ("展望2031年,我们踔厉奋发", "plan"), ("回顾与展望", "review"),
     ("上半年经济运行情况", "review"), ("下半年工作重点", "plan"), ("下一步工作", "plan"), ("下步工作举措", "plan"),
     ("2031年工作要点", "plan"), ("2031年发展思路和主要举措", "plan"), ("2030年工作要点落实情况", "review"),
+    ("“十六五”时期主要目标和重大任务", "plan"), ("2030年主要目标全面完成", "body"),
 ])
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")
@@ -313,3 +314,26 @@ def test_year_end_and_mid_year_part_lines_split_review_from_plan(review, plan):
 def test_a_column_head_or_a_title_joining_two_parts_is_no_part_heading(line):
     _, st_ = inline(f"一、2031年工作安排\n今年新增企业15家。\n{line}\n新建学校5所。\n")
     assert [s.title for s in st_.sections if s.level] == ["2031年工作安排"]
+
+
+def test_a_contents_list_at_the_top_holds_no_text_and_parents_nothing():
+    text = (
+        "报告分为两部分\n一、2030年工作回顾\n二、2031年目标任务和主要工作\n(一)抓项目\n三、加强政府自身建设\n"
+        "回顾2030\n全县生产总值增长6%。\n(一)经济运行回升向好\n新增企业10家。\n"
+    )
+    _, st_ = inline(text)
+    listed = [s for s in st_.sections if s.level and s.span.end == s.heading.end]
+    assert [s.title for s in listed] == ["2030年工作回顾", "2031年目标任务和主要工作", "抓项目", "加强政府自身建设"]
+    body = st_.sections[-1]
+    assert (body.title, body.parent, body.role) == ("经济运行回升向好", None, "body")
+
+
+def test_a_report_that_repeats_its_contents_keeps_its_parts():
+    text = (
+        "一、2030年工作回顾\n二、2031年工作安排\n三、加强政府自身建设\n某县政府工作报告\n各位代表:\n"
+        "一、2030年工作回顾\n新增企业10家。\n二、2031年工作安排\n新增企业12家。\n三、加强政府自身建设\n办结建议9件。\n"
+    )
+    _, st_ = inline(text)
+    assert [(s.title, s.role, s.span.end > s.heading.end) for s in st_.sections if s.level] == [
+        ("2030年工作回顾", "review", False), ("2031年工作安排", "plan", False), ("加强政府自身建设", "body", False),
+        ("2030年工作回顾", "review", True), ("2031年工作安排", "plan", True), ("加强政府自身建设", "plan", True)]

@@ -43,6 +43,8 @@ MAX_LIST_HEADING = 30  # the same for list kinds (1. / (1) / ①)
 GLUED_WINDOW = 60  # a glued heading ends within this many characters of its label
 WRAP_MIN = 15  # a heading line this long without final punctuation may wrap …
 WRAP_MAX = 24  # … onto a next line at most this long (and no longer than itself)
+# … that states no figure but a year (a digest's heading over its first item: 研发经费投入年均增长8%以上)
+WRAP_FIGURE = r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年])"
 
 # --- unnumbered headings (a short line of their own) --------------------------
 # Part headings group numbered sections: "2022年工作回顾" holds 一、…八、.
@@ -110,7 +112,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         # a plan report's second part (2025年计划草案) and a year-end report's (2025年工作计划, 下半年工作打算)
         "计划草案", "工作计划(?!执行|完成|落实)", "工作打算", "工作思路", "工作谋划",
         # a summary's closing part: 下一步工作, 下步工作举措, 下半年工作重点, 2031年工作要点, 发展思路和主要举措
-        "下一?步", "工作重点$", "工作要点", "发展思路",
+        "下一?步", "工作重点$", "工作要点", "发展思路", "重大任务", "主要目标(?![^,]*(?:完成|实现))",
     ),
 }
 # A title whose head noun is the progress made (重点任务推进情况, 2030年工作计划完成情况) reviews, whatever task

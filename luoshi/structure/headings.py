@@ -60,6 +60,7 @@ _SENTENCE_END = re.compile(r"[。!?]")
 _PUNCT = re.compile(r"[,。;:!?]")
 _FINAL_WORDS = re.compile("|".join(H.HEADING_FINAL_WORDS))
 _OPENER = re.compile("|".join(H.SENTENCE_OPENERS))
+_FIGURE = re.compile(H.WRAP_FIGURE)
 _YEAR_OBJECT = re.compile(rf"(?:{'|'.join(H.YEAR_TAKING_WORDS)})(?:\d{{4}}|[二〇零一三四五六七八九]{{4}})年")
 _PART_HEADING = re.compile(f"(?:{'|'.join(H.PART_HEADING_ENDINGS)})$")
 _STANDALONE = frozenset(H.STANDALONE_HEADINGS)
@@ -270,7 +271,7 @@ def _continues(text: str, h: Heading, nxt: tuple[int, int]) -> bool:
         return len(extra) <= H.MAX_PART_HEADING and "," not in extra
     if h.kind in H.LIST_KINDS or h.end - h.start < H.WRAP_MIN or len(extra) > min(H.WRAP_MAX, h.end - h.start):
         return False
-    if text[h.end - 1] in "。!?;:,)”" or _NUMBERED.match(extra) or extra in _STANDALONE:
+    if text[h.end - 1] in "。!?;:,)”" or _NUMBERED.match(extra) or extra in _STANDALONE or _FIGURE.search(extra):
         return False
     return True
 
