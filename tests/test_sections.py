@@ -231,6 +231,7 @@ def test_empty_text_has_no_structure():
     ("上半年经济运行情况", "review"), ("下半年工作重点", "plan"), ("下一步工作", "plan"), ("下步工作举措", "plan"),
     ("2031年工作要点", "plan"), ("2031年发展思路和主要举措", "plan"), ("2030年工作要点落实情况", "review"),
     ("“十六五”时期主要目标和重大任务", "plan"), ("2030年主要目标全面完成", "body"),
+    ("“十五五”时期取得的显著成就", "review"), ("“十六五”时期面临的形势", "review"), ("“十六五”发展形势", "review"),
 ])
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")
