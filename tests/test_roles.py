@@ -145,3 +145,23 @@ def test_a_lead_in_that_recalls_an_earlier_plan_or_stands_alone_sets_no_part() -
     assert roles.place(recalled.index("3所")).role == "review"
     alone = "报告提出,今年主要预期目标是:新增企业12家。\n市长表示,去年新增企业10家。\n"
     assert not RoleMap(normalise(alone), Structure(), Metadata()).has_parts()
+
+
+def _top(text: str, titles: list[str]) -> tuple[Section, ...]:
+    starts = [text.index(t) - 2 for t in titles] + [len(text)]
+    return tuple(Section(i, Span(starts[i], starts[i + 1]), Span(starts[i], starts[i] + 2 + len(t)), 1,
+                         "一、", t, "body", None) for i, t in enumerate(titles))
+
+
+def test_uncued_sections_opening_on_years_review_the_earlier_and_plan_the_latest() -> None:
+    text = "一、关于2030年工作\n新增企业10家。\n二、关于2031年工作\n新增企业12家。\n"
+    roles = RoleMap(normalise(text), Structure(sections=_top(text, ["关于2030年工作", "关于2031年工作"])), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]
+
+
+def test_a_lone_dated_section_is_reviewed_before_the_documents_year_and_planned_in_it() -> None:
+    text = "一、2030年的工作\n新增企业10家。\n"
+    sections = Structure(sections=_top(text, ["2030年的工作"]))
+    assert RoleMap(normalise(text), sections, Metadata(year=2031)).place(text.index("10家")).role == "review"
+    assert RoleMap(normalise(text), sections, Metadata(year=2030)).place(text.index("10家")).role == "plan"
+    assert RoleMap(normalise(text), sections, Metadata()).place(text.index("10家")).role is None

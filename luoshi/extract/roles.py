@@ -36,6 +36,7 @@ DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", 
 # Roles of a section that a heading line inside it does not overrule.
 _KEPT_ROLES = ("notes", "glossary", "appendix", "chrome")
 _YEAR_RE = re.compile(r"(20\d\d)年")
+_OPENING_YEAR_RE = re.compile(r"(?:关于)?(20\d\d)年(?!\d)")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
 _SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
 _LEAD_IN_RE = re.compile(rf"^([^\n。:;!?]{{1,{MAX_LEAD_IN}}}):", re.MULTILINE)
@@ -107,6 +108,7 @@ class RoleMap:
         by_index = {s.index: s for s in sections}
         resolved: dict[int, Place] = {}
         shared = _sibling_roles(sections)
+        dated = _dated_roles(sections, metadata)
 
         def resolve(idx: int) -> Place:
             if idx in resolved:
@@ -119,7 +121,7 @@ class RoleMap:
             if role is None and parent is not None:
                 role = parent.role
             if role is None:
-                role = shared.get((s.parent, s.level))
+                role = dated.get(s.index) or shared.get((s.parent, s.level))
             period = _title_period(s.title, metadata) or (parent.period if parent else None)
             place = Place(role, s.index, period)
             resolved[idx] = place
@@ -201,6 +203,27 @@ def _sibling_roles(sections: Sequence[Section]) -> dict[tuple[int | None, int], 
         if role in ("review", "plan"):
             said.setdefault((s.parent, s.level), set()).add(role)
     return {key: roles.pop() for key, roles in said.items() if len(roles) == 1}
+
+
+def _dated_roles(sections: Sequence[Section], metadata: Metadata) -> dict[int, str]:
+    """Review or plan for sections that say neither but open on a year (关于2030年工作 / 关于2031年工作):
+    among siblings naming different years the latest is planned and the earlier reviewed; a lone one is
+    reviewed before the document's year and planned in it."""
+    years: dict[tuple[int | None, int], list[tuple[int, int]]] = {}
+    for s in sections:
+        m = _OPENING_YEAR_RE.match(s.title)
+        if m and _own_role(s) is None:
+            years.setdefault((s.parent, s.level), []).append((s.index, int(m.group(1))))
+    out: dict[int, str] = {}
+    for dated in years.values():
+        named = {y for _, y in dated}
+        latest = max(named) if len(named) > 1 else metadata.year if metadata.year in named else None
+        for index, year in dated:
+            if latest is not None and year <= latest:
+                out[index] = "plan" if year == latest else "review"
+            elif metadata.year and year < metadata.year:
+                out[index] = "review"
+    return out
 
 
 def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
