@@ -338,3 +338,11 @@ def test_a_report_that_repeats_its_contents_keeps_its_parts():
     assert [(s.title, s.role, s.span.end > s.heading.end) for s in st_.sections if s.level] == [
         ("2030年工作回顾", "review", False), ("2031年工作安排", "plan", False), ("加强政府自身建设", "body", False),
         ("2030年工作回顾", "review", True), ("2031年工作安排", "plan", True), ("加强政府自身建设", "plan", True)]
+
+
+def test_a_contents_list_ends_where_the_report_starts_over_at_its_first_heading():
+    text = "一、2030年工作回顾\n二、2031年工作安排\n一、2030年工作回顾\n新增企业10家。\n二、2031年工作安排\n新增企业12家。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role, s.span.end > s.heading.end) for s in st_.sections] == [
+        ("2030年工作回顾", "review", False), ("2031年工作安排", "plan", False),
+        ("2030年工作回顾", "review", True), ("2031年工作安排", "plan", True)]

@@ -127,8 +127,9 @@ def _contents(text: str, headings: list[Heading]) -> set[int]:
         return set()
     toc = {0}
     for i in range(1, len(headings)):
-        if text[headings[i - 1].end:headings[i].start].strip():
-            break
+        h = headings[i]
+        if text[headings[i - 1].end:h.start].strip() or h.kind == first.kind and h.ordinal == 1:
+            break  # text, or the document itself starting over at 一、 right below the list
         toc.add(i)
     return toc
 
