@@ -165,3 +165,25 @@ def test_a_lone_dated_section_is_reviewed_before_the_documents_year_and_planned_
     assert RoleMap(normalise(text), sections, Metadata(year=2031)).place(text.index("10家")).role == "review"
     assert RoleMap(normalise(text), sections, Metadata(year=2030)).place(text.index("10家")).role == "plan"
     assert RoleMap(normalise(text), sections, Metadata()).place(text.index("10家")).role is None
+
+
+def _analysed(text: str) -> RoleMap:
+    from luoshi.model import Source
+    from luoshi.structure import analyse
+
+    source = Source(name="t.txt", path=None, sha256="", format="txt", encoding="utf-8", text=text)
+    norm = normalise(text)
+    return RoleMap(norm, analyse(source, norm), Metadata())
+
+
+def test_a_progress_section_reviews_and_its_targets_statement_names_targets() -> None:
+    text = ("一、2030年国民经济和社会发展计划执行情况\n(一)重点任务推进情况\n新增企业10家。\n"
+            "年初确定的主要预期目标是:生产总值增长6%左右。\n二、2031年计划\n新增企业12家。\n")
+    roles = _analysed(text)
+    assert [roles.place(text.index(n)).role for n in ("10家", "6%", "12家")] == ["review", "targets", "plan"]
+
+
+def test_mid_year_part_lines_review_then_plan() -> None:
+    text = "上半年工作情况\n(一)坚持项目为王\n新增企业12家。\n下半年工作打算\n(一)坚持项目为王\n新增企业15家。\n"
+    roles = _analysed(text)
+    assert [roles.place(text.index(n)).role for n in ("12家", "15家")] == ["review", "plan"]

@@ -100,8 +100,6 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "review": (
         "回顾", "过去一年", "过去五年", "一年来", "五年来", "主要成就", "重大成就", "发展成就", "工作总结",
         "取得的成绩", "成绩与", "成绩单", "来之不易", "(?:主要|取得的)成效",
-        # a plan-execution or year-end report's first part: 2024年计划执行情况, 2024年工作完成情况, 工作推进情况
-        "(?:执行|完成|推进)情况",
         # a chapter named for the ground it stands on (发展基础, “十三五”发展背景), not a task to build it (夯实发展基础)
         "(?:^|(?<=[”的期]))发展(?:基础|背景|环境|现状|形势)", "面临的(?:形势|环境)",
         "显著成就", "取得的成就", "历史性成就", "决定性成就",
@@ -116,8 +114,9 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "下一?步", "工作重点$", "工作要点", "发展思路", "重大任务", "主要目标(?![^,]*(?:完成|实现))",
     ),
 }
-# A title whose head noun is the progress made (重点任务推进情况, 2030年工作计划完成情况) reviews, whatever task
-# or plan word comes before it.
+# A title whose head noun is the progress made (2030年计划执行情况, 重点任务推进情况) gets no role from its task or
+# plan words: it stays open, and extraction reads it as a review (``luoshi.extract.roles``) while a targets
+# statement in it (年初确定的主要预期目标是:…) still names targets.
 PROGRESS_TITLE = r"(?:执行|完成|推进|落实|进展|工作|发展|运行)情况$"
 # A title of clauses (紧盯目标任务,经济运行稳中向好) is a slogan: a part name (今后五年工作建议) has none. A
 # sub-section's slogan that holds a cue word of the other part does not turn it from its part.

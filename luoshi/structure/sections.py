@@ -16,7 +16,7 @@ same or a higher level), the outline holds:
   gives empty sections, and the text after it a level-0 block of its own.
 
 Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``; a title ending
-in the progress made, ``PROGRESS_TITLE``, reviews) decides; an
+in the progress made, ``PROGRESS_TITLE``, has none) decides; an
 appendix label gives "appendix"; otherwise a section inherits its parent's
 role, and a top-level section takes the role its first sentence opens with
 (``OPENING_CUES``: 过去一年… is review, 今后五年… plan), failing that the role
@@ -189,7 +189,7 @@ def _title_role(title: str) -> str | None:
     if _TARGET_TITLE.search(title) and not _TARGET_EXCLUDES.search(title):
         return "targets"
     if _PROGRESS.search(title):
-        return "review"
+        return None
     first: tuple[int, str] | None = None
     for role in ("front", "notes", "review", "plan"):
         m = _CUES[role].search(title)
