@@ -349,3 +349,10 @@ def test_a_contents_list_ends_where_the_report_starts_over_at_its_first_heading(
     assert [(s.title, s.role, s.span.end > s.heading.end) for s in st_.sections] == [
         ("2030年工作回顾", "review", False), ("2031年工作安排", "plan", False),
         ("2030年工作回顾", "review", True), ("2031年工作安排", "plan", True)]
+
+
+def test_an_annex_that_reports_progress_reviews():
+    text = "二、2031年工作安排\n新增企业12家。\n附件1:2031年民生实事项目\n新建学校5所。\n附件2:2030年民生实事完成情况\n新建学校4所。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2031年工作安排", "plan"), ("2031年民生实事项目", "appendix"), ("2030年民生实事完成情况", "review")]

@@ -91,8 +91,8 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         if parent is not None and slogan_cue(h.title, role, roles[parent]):
             role = roles[parent]  # (一)紧盯目标任务,经济运行稳中向好 under 2023年工作回顾 still reviews
         if role is None:
-            if h.kind == "annex":
-                role = "appendix"
+            if h.kind == "annex":  # an annex that reports progress (2030年民生实事完成情况) reviews
+                role = "review" if _PROGRESS.search(h.title) else "appendix"
             elif parent is not None:
                 role = roles[parent]
             else:
