@@ -356,3 +356,10 @@ def test_an_annex_that_reports_progress_reviews():
     _, st_ = inline(text)
     assert [(s.title, s.role) for s in st_.sections] == [
         ("2031年工作安排", "plan"), ("2031年民生实事项目", "appendix"), ("2030年民生实事完成情况", "review")]
+
+
+def test_under_a_parent_naming_both_parts_a_slogan_child_keeps_its_own_cue():
+    text = ("一、过去五年工作回顾和今后五年工作建议\n(一)过去五年的工作,成绩来之不易\n新增企业10家。\n"
+            "(二)今后五年的奋斗目标,任务艰巨\n新增企业12家。\n")
+    _, st_ = inline(text)
+    assert [s.role for s in st_.sections] == ["review", "review", "plan"]

@@ -116,7 +116,7 @@ class RoleMap:
             s = by_index[idx]
             parent = resolve(s.parent) if s.parent is not None and s.parent in by_index else None
             role = _own_role(s)
-            if parent is not None and _slogan_cue(s.title, role, parent.role):
+            if parent is not None and _slogan_cue(s.title, role, parent.role, by_index[s.parent].title):
                 role = parent.role  # (一)紧盯目标任务,经济运行稳中向好 under 2023年主要成效 still reviews
             if role is None and parent is not None:
                 role = parent.role

@@ -88,7 +88,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         parent = h.parent if h.parent not in toc or i in toc else None  # the body after a contents list
         parent_key = heading_key[parent] if parent is not None else None
         role = _title_role(h.title)
-        if parent is not None and slogan_cue(h.title, role, roles[parent]):
+        if parent is not None and slogan_cue(h.title, role, roles[parent], headings[parent].title):
             role = roles[parent]  # (一)紧盯目标任务,经济运行稳中向好 under 2023年工作回顾 still reviews
         if role is None:
             if h.kind == "annex":  # an annex that reports progress (2030年民生实事完成情况) reviews
@@ -198,9 +198,11 @@ def _title_role(title: str) -> str | None:
     return first[1] if first else None
 
 
-def slogan_cue(title: str, role: str | None, parent_role: str | None) -> bool:
-    """Is a child's review/plan cue, against its part's, only a word of a slogan of clauses (紧盯目标任务,…)?"""
-    return role in _PARTS and parent_role in _PARTS and role != parent_role and _SLOGAN.search(title) is not None
+def slogan_cue(title: str, role: str | None, parent_role: str | None, parent_title: str) -> bool:
+    """Is a child's review/plan cue, against its part's, only a word of a slogan of clauses (紧盯目标任务,…)?
+    Not under a parent that names both parts (过去五年工作回顾和今后五年工作建议): its children split them."""
+    return role in _PARTS and parent_role in _PARTS and role != parent_role and _SLOGAN.search(title) is not None \
+        and not all(_CUES[part].search(parent_title) for part in _PARTS)
 
 
 def _last_role(title: str) -> str | None:
