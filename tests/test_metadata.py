@@ -400,6 +400,7 @@ def test_a_bare_date_line_of_a_notice_is_not_the_delivery_date():
         ("宁陕县2031年国民经济和社会发展计划", 2031),
         ("关于宁陕县2030年国民经济和社会发展计划执行情况与2031年计划草案的报告", 2031),
         ("宁陕县2031年上半年国民经济和社会发展计划执行情况的报告", 2031),
+        ("宁陕县2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案", 2031),
     ],
 )
 def test_a_plan_report_is_of_the_year_it_plans_and_its_place_may_stand_before_that_year(title, year):

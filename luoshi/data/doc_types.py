@@ -25,8 +25,8 @@ TITLE_TYPES: tuple[tuple[str, str], ...] = (
     (rf"国民经济和社会发展(?:第{_N}个五年|“?{_N}五”?)(?:规划|计划)|五年规划(?:和.{{0,20}}远景目标)?纲要", FYP),
     (r"规划(?:纲要)?(?:[(（][^()（）]{1,20}[)）])?$", SPECIAL_PLAN),
 )
-# A title line ends with its type word, perhaps followed by a bracketed note: （2022年更新）.
-TITLE_END = r"(?:政府工作报告|纲要|规划|计划|报告)(?:[(（][^()（）]{1,20}[)）])?"
+# A title line ends with its type word (…与2023年计划草案 too), perhaps followed by a bracketed note: （2022年更新）.
+TITLE_END = r"(?:政府工作报告|纲要|规划|计划|报告|计划草案)(?:[(（][^()（）]{1,20}[)）])?"
 
 # Which Nth five-year plan: 第十四个五年规划, “十四五”交通规划, 十四五规划, 十四五时期.
 # Unquoted, N五 needs 规划/时期/期间 after it (二十五项 is no plan).
