@@ -187,3 +187,10 @@ def test_mid_year_part_lines_review_then_plan() -> None:
     text = "上半年工作情况\n(一)坚持项目为王\n新增企业12家。\n下半年工作打算\n(一)坚持项目为王\n新增企业15家。\n"
     roles = _analysed(text)
     assert [roles.place(text.index(n)).role for n in ("12家", "15家")] == ["review", "plan"]
+
+
+def test_sentences_opening_on_a_time_before_the_plan_count_as_review() -> None:
+    text = "本规划要认真组织实施。\n2025年,全县生产总值达到300亿元。“十四五”期间,年均增长6%。\n"
+    assert review_plan_split(text) == 0  # one target cue (要), no achievement cue: all plan
+    assert review_plan_split(text, 2026) == len(text)  # a plan from 2026: what opens on 2025 and 十四五 was done
+    assert review_plan_split(text, 2025) == 0  # a 2025 plan: 2025年 is its own year

@@ -11,7 +11,7 @@ separates 回顾 from 安排; after a review line, a paragraph's plan lead-in
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,6 +40,8 @@ _OPENING_YEAR_RE = re.compile(r"(?:关于)?(20\d\d)年(?!\d)")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
 _SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
 _LEAD_IN_RE = re.compile(rf"^([^\n。:;!?]{{1,{MAX_LEAD_IN}}}):", re.MULTILINE)
+_OPENING_TIME_RE = re.compile(r"(?:^|(?<=[。!?]))[“\"]?(?:(20\d\d)年|(十[一二三四五六]五)”?(?:时期|期间|以来))",
+                              re.MULTILINE)
 _NUMBERED_LINE_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、([^\n]{1,16})", re.MULTILINE)
 
 
@@ -101,7 +103,7 @@ class RoleMap:
                 self._add_heading_lines(norm.text, metadata)
         else:
             self._from_heading_lines(norm.text, metadata)
-        self.split = None if self.has_parts() else review_plan_split(norm.text)
+        self.split = None if self.has_parts() else review_plan_split(norm.text, _first_planned_year(metadata))
 
     def _from_sections(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
         sections = structure.sections
@@ -270,21 +272,45 @@ _DONE_LINE_RE = re.compile("|".join(DONE_LINE_WORDS))
 _DONE_FALSE_FRIENDS_RE = re.compile("|".join(DONE_LINE_FALSE_FRIENDS))
 
 
-def review_plan_split(text: str) -> int | None:
+def _first_planned_year(metadata: Metadata) -> int | None:
+    """The first year a document plans: its plan period's start, else the year it was delivered."""
+    if metadata.period and metadata.period[:4].isdigit():
+        return int(metadata.period[:4])
+    return metadata.year
+
+
+def _past_openings(text: str, first_planned: int | None) -> list[int]:
+    """Where sentences open on a time before the planned one (2020年,全市… / “十三五”期间… in a plan from 2021)."""
+    if first_planned is None:
+        return []
+    past_plans = {name for start, name in FIVE_YEAR_PLANS.items() if start + 4 < first_planned}  # over by then
+    out = []
+    for m in _OPENING_TIME_RE.finditer(text):
+        year, plan = m.group(1), m.group(2)
+        if (year and int(year) < first_planned) or (plan and plan in past_plans):
+            out.append(m.start())
+    return out
+
+
+def review_plan_split(text: str, first_planned: int | None = None) -> int | None:
     """Where a text with no review/plan headings turns from review to plan.
 
     Reports review the past year first and plan the next one after, so the
     split is the paragraph boundary that leaves the most achievement cues
     (同比, 累计, 获得…) before it and the most target cues (力争, 确保, 将…)
     after it; 0 when the whole text reads as a plan, None when no cue word
-    says anything either way (a news item that only states figures).
+    says anything either way (a news item that only states figures). A line
+    sentence that opens on a time before the first planned year (2020年,… /
+    “十三五”期间… in a plan from 2021) counts as an achievement cue.
     """
     best, best_score, score, pos = 0, 0, 0, 0
     balances = []
     cued = False
+    past = _past_openings(text, first_planned)
     for line in text.split("\n"):
         masked = _FALSE_FRIENDS_RE.sub("|", line)
-        achieved, planned = len(_ACHIEVEMENT_RE.findall(masked)), len(_TARGET_RE.findall(masked))
+        achieved = len(_ACHIEVEMENT_RE.findall(masked)) + bisect_left(past, pos + len(line)) - bisect_left(past, pos)
+        planned = len(_TARGET_RE.findall(masked))
         cued = cued or bool(achieved or planned)
         balances.append((pos, achieved - planned))
         pos += len(line) + 1
