@@ -224,6 +224,7 @@ def test_spaced_headings_need_blanks_on_both_sides_and_no_sentence_end():
 
     assert spaced("某镇工作总结 一、真抓实干,经济态势喜人 项目建设大推进。\n") == ["一、真抓实干,经济态势喜人"]
     assert spaced("主要经验有一、坚持党的领导 二是坚持人民至上。\n") == []  # no blank before the label
+    assert spaced("产业结构由第二产业为主转变为第 二、第三产业“双轮驱动” 三次产业之比调整。\n") == []  # an ordinal
     assert spaced("工作如下 一、加快建设。全面推进 \n") == []  # a sentence ends before the next blank
     assert spaced("一、2030年工作回顾 正文\n") == []  # a line's own heading is found as a line heading
 

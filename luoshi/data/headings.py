@@ -33,6 +33,8 @@ CHAPTER_KINDS = frozenset({"part", "chapter", "section"})
 # line of their own, or glued to body text after a short first sentence.
 LIST_KINDS = frozenset({"num", "num_paren", "circled"})
 
+# 第 before a numeral makes it an ordinal (第 二、第三产业 where a wrapped line left a blank), never a label.
+ORDINAL_PREFIX = "第"
 # Boxes (专栏1 重大项目, 专栏:…) and appendices (附件一:…, 附件, 附录2).
 BOX = rf"专栏(?P<n>\d{{1,2}}|{_CN})?"
 ANNEX = rf"(?:附件|附录)(?P<n>\d{{1,2}}|{_CN})?"

@@ -142,8 +142,8 @@ def spaced_headings(source_text: str, text: str, src_start: Sequence[int]) -> li
         if not text[text.rfind("\n", 0, a) + 1:a].strip(_BLANKS):  # at a line's start: a line heading
             continue
         src = src_start[a]
-        if src == 0 or source_text[src - 1] not in _BLANKS:
-            continue
+        if src == 0 or source_text[src - 1] not in _BLANKS or text[a - 1:a] == H.ORDINAL_PREFIX:
+            continue  # 转变为第 二、第三产业: an ordinal a line break split, no heading
         gap = _SOURCE_BLANK.search(source_text, src, src + H.MAX_HEADING)
         if gap is None:
             continue
