@@ -224,6 +224,7 @@ def test_spaced_headings_need_blanks_on_both_sides_and_no_sentence_end():
 
     assert spaced("某镇工作总结 一、真抓实干,经济态势喜人 项目建设大推进。\n") == ["一、真抓实干,经济态势喜人"]
     assert spaced("主要经验有一、坚持党的领导 二是坚持人民至上。\n") == []  # no blank before the label
+    assert spaced("产业结构由第二产业为主转变为第 二、第三产业“双轮驱动” 三次产业之比调整。\n") == []  # an ordinal
     assert spaced("工作如下 一、加快建设。全面推进 \n") == []  # a sentence ends before the next blank
     assert spaced("一、2030年工作回顾 正文\n") == []  # a line's own heading is found as a line heading
 
@@ -236,3 +237,14 @@ def test_a_bulleted_line_never_continues_the_heading_above_it():
 def test_a_report_card_line_is_a_part_heading():
     text = "■ 2030年成绩单\n●粮食总产达到50亿斤\n"
     assert [t for _, _, t in outline(text)] == ["■2030年成绩单"]
+
+
+def test_a_title_opening_on_review_or_outlook_keeps_the_year_it_takes():
+    text = "一、回顾2030年,我们砥砺奋进\n正文。\n二、展望2031年,我们踔厉奋发\n正文。\n三、2031年工作回顾2031年,面对困难,我们迎难而上。\n"
+    assert outline(text) == [
+        (1, "一、", "回顾2030年,我们砥砺奋进"), (1, "二、", "展望2031年,我们踔厉奋发"), (1, "三、", "2031年工作回顾")]
+
+
+def test_a_long_heading_does_not_wrap_onto_a_line_that_states_a_figure():
+    text = "二、“十六五”时期主要目标和重大任务\n研发经费投入年均增长8%以上\n三、2031年经济社会发展总体要求\n经济增长6%左右\n"
+    assert [t for _, _, t in outline(text)] == ["“十六五”时期主要目标和重大任务", "2031年经济社会发展总体要求"]

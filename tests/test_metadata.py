@@ -392,3 +392,28 @@ def test_a_bracketed_date_under_the_title_is_the_delivery_date():
 def test_a_bare_date_line_of_a_notice_is_not_the_delivery_date():
     meta = _inline("某县人民政府\n2031年2月9日\n政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n")
     assert meta.date is None
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("宁陕县2031年国民经济和社会发展计划", 2031),
+        ("关于宁陕县2030年国民经济和社会发展计划执行情况与2031年计划草案的报告", 2031),
+        ("宁陕县2031年上半年国民经济和社会发展计划执行情况的报告", 2031),
+        ("宁陕县2030年国民经济和社会发展计划执行情况与2031年国民经济和社会发展计划草案", 2031),
+    ],
+)
+def test_a_plan_report_is_of_the_year_it_plans_and_its_place_may_stand_before_that_year(title, year):
+    got = _inline(f"{title}\n一、总体要求\n坚持稳中求进。\n")
+    assert (got.doc_type, got.year) == ("国民经济和社会发展计划报告", year)
+    assert (got.region, got.parent_region, got.division_code) == ("宁陕县", "安康市", "610923")
+
+
+def test_a_dated_work_plan_heading_dates_an_untitled_excerpt():
+    got = _inline("一、2030年工作完成情况\n修通道路12公里。\n二、2031年工作计划\n新建公厕9座。\n")
+    assert got.year == 2031 and got.provenance["year"] == "inferred"
+
+
+def test_a_report_made_to_the_congress_is_a_work_report_by_its_cues():
+    got = _inline("各位代表:\n现在,我代表旗人民政府向大会作报告,请各位代表连同规划草案一并审议。\n一、过去五年工作回顾\n")
+    assert got.doc_type == "政府工作报告" and got.provenance["doc_type"] == "inferred"

@@ -116,3 +116,81 @@ def test_a_section_with_no_cue_takes_the_part_its_siblings_agree_on() -> None:
     assert RoleMap(norm, Structure(sections=plan), Metadata()).place(text.index("8所")).role == "plan"
     both = (*sections, Section(2, Span(len(text), len(text)), Span(len(text), len(text)), 2, "(七)", "今后打算", "plan", None))
     assert RoleMap(norm, Structure(sections=both), Metadata()).place(text.index("8所")).role is None  # they disagree
+
+
+def test_a_slogan_sub_section_with_a_plan_word_stays_in_the_review_its_parent_names() -> None:
+    text = "一、2030年发展情况\n(一)紧盯目标任务,经济稳中向好\n新增企业10家。\n(二)2031年工作计划\n新增企业12家。\n"
+    norm = normalise(text)
+    top, sub, plan = text.index("一、"), text.index("(一)"), text.index("(二)")
+    sections = (
+        Section(0, Span(top, len(text)), Span(top, top + 11), 1, "一、", "2030年发展情况", "body", None),
+        Section(1, Span(sub, plan), Span(sub, sub + 17), 2, "(一)", "紧盯目标任务,经济稳中向好", "plan", 0),
+        Section(2, Span(plan, len(text)), Span(plan, plan + 12), 2, "(二)", "2031年工作计划", "plan", 0),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata())
+    assert roles.place(text.index("10家")).role == "review"
+    assert roles.place(text.index("12家")).role == "plan"
+
+
+def test_a_plan_lead_in_ends_the_part_a_review_line_began() -> None:
+    text = ("各位代表:\n一年来,我们主要做了以下工作:\n一是新增企业10家。\n同时也要看到问题。\n"
+            "今年工作的总体要求是:坚持稳中求进。新增企业12家。\n二是新建学校3所。\n")
+    roles = RoleMap(normalise(text), Structure(), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家", "3所")] == ["review", "plan", "plan"]
+
+
+def test_a_lead_in_that_recalls_an_earlier_plan_or_stands_alone_sets_no_part() -> None:
+    recalled = "一年来,我们主要做了以下工作:\n新增企业10家。\n年初确定的主要预期目标是:新增企业9家。新建学校3所。\n"
+    roles = RoleMap(normalise(recalled), Structure(), Metadata())
+    assert roles.place(recalled.index("3所")).role == "review"
+    alone = "报告提出,今年主要预期目标是:新增企业12家。\n市长表示,去年新增企业10家。\n"
+    assert not RoleMap(normalise(alone), Structure(), Metadata()).has_parts()
+
+
+def _top(text: str, titles: list[str]) -> tuple[Section, ...]:
+    starts = [text.index(t) - 2 for t in titles] + [len(text)]
+    return tuple(Section(i, Span(starts[i], starts[i + 1]), Span(starts[i], starts[i] + 2 + len(t)), 1,
+                         "一、", t, "body", None) for i, t in enumerate(titles))
+
+
+def test_uncued_sections_opening_on_years_review_the_earlier_and_plan_the_latest() -> None:
+    text = "一、关于2030年工作\n新增企业10家。\n二、关于2031年工作\n新增企业12家。\n"
+    roles = RoleMap(normalise(text), Structure(sections=_top(text, ["关于2030年工作", "关于2031年工作"])), Metadata())
+    assert [roles.place(text.index(n)).role for n in ("10家", "12家")] == ["review", "plan"]
+
+
+def test_a_lone_dated_section_is_reviewed_before_the_documents_year_and_planned_in_it() -> None:
+    text = "一、2030年的工作\n新增企业10家。\n"
+    sections = Structure(sections=_top(text, ["2030年的工作"]))
+    assert RoleMap(normalise(text), sections, Metadata(year=2031)).place(text.index("10家")).role == "review"
+    assert RoleMap(normalise(text), sections, Metadata(year=2030)).place(text.index("10家")).role == "plan"
+    assert RoleMap(normalise(text), sections, Metadata()).place(text.index("10家")).role is None
+
+
+def _analysed(text: str) -> RoleMap:
+    from luoshi.model import Source
+    from luoshi.structure import analyse
+
+    source = Source(name="t.txt", path=None, sha256="", format="txt", encoding="utf-8", text=text)
+    norm = normalise(text)
+    return RoleMap(norm, analyse(source, norm), Metadata())
+
+
+def test_a_progress_section_reviews_and_its_targets_statement_names_targets() -> None:
+    text = ("一、2030年国民经济和社会发展计划执行情况\n(一)重点任务推进情况\n新增企业10家。\n"
+            "年初确定的主要预期目标是:生产总值增长6%左右。\n二、2031年计划\n新增企业12家。\n")
+    roles = _analysed(text)
+    assert [roles.place(text.index(n)).role for n in ("10家", "6%", "12家")] == ["review", "targets", "plan"]
+
+
+def test_mid_year_part_lines_review_then_plan() -> None:
+    text = "上半年工作情况\n(一)坚持项目为王\n新增企业12家。\n下半年工作打算\n(一)坚持项目为王\n新增企业15家。\n"
+    roles = _analysed(text)
+    assert [roles.place(text.index(n)).role for n in ("12家", "15家")] == ["review", "plan"]
+
+
+def test_sentences_opening_on_a_time_before_the_plan_count_as_review() -> None:
+    text = "本规划要认真组织实施。\n2025年,全县生产总值达到300亿元。“十四五”期间,年均增长6%。\n"
+    assert review_plan_split(text) == 0  # one target cue (要), no achievement cue: all plan
+    assert review_plan_split(text, 2026) == len(text)  # a plan from 2026: what opens on 2025 and 十四五 was done
+    assert review_plan_split(text, 2025) == 0  # a 2025 plan: 2025年 is its own year

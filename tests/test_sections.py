@@ -223,6 +223,17 @@ def test_empty_text_has_no_structure():
     ("2023年主要工作回顾", "review"), ("一年来的主要工作", "review"), ("过去五年工作回顾和今后五年工作建议", "review"),
     ("2024年主要工作", "plan"), ("2024年经济社会发展总体要求和政策取向", "plan"), ("2024年政府工作任务", "plan"),
     ("“十四五”时期主要指标", "targets"), ("2022年工作总体要求和主要目标", "plan"), ("名词解释", "glossary"),
+    # year-end and plan-execution reports: what was done, then what is planned
+    ("我们团结奋斗,成绩来之不易", "review"),
+    ("2031年国民经济和社会发展计划草案", "plan"), ("2031年工作计划", "plan"), ("下半年工作打算", "plan"),
+    ("2030年主要成效", "review"), ("展望2031年,我们踔厉奋发", "plan"), ("回顾与展望", "review"),
+    ("下半年工作重点", "plan"), ("下一步工作", "plan"), ("下步工作举措", "plan"),
+    ("2031年工作要点", "plan"), ("2031年发展思路和主要举措", "plan"),
+    # the progress made: no role from the task or plan words before it (extraction reads it as a review)
+    ("2030年国民经济和社会发展计划执行情况", "body"), ("2030年工作计划完成情况", "body"), ("重点任务推进情况", "body"),
+    ("2030年工作要点落实情况", "body"),
+    ("“十六五”时期主要目标和重大任务", "plan"), ("2030年主要目标全面完成", "body"),
+    ("“十五五”时期取得的显著成就", "review"), ("“十六五”时期面临的形势", "review"), ("“十六五”发展形势", "review"),
 ])
 def test_title_cues(title, role):
     _, st = inline(f"一、{title}\n正文。\n")
@@ -280,3 +291,75 @@ def test_a_summary_or_debrief_passes_review_to_its_uncued_sections():
     assert [s.role for s in st_.sections if s.level == 1] == ["review", "review"]
     _, st_ = inline(mixed)
     assert [s.role for s in st_.sections if s.level == 1] == ["body"]
+
+
+def test_a_sub_section_whose_slogan_holds_a_cue_of_the_other_part_stays_in_its_part():
+    text = (
+        "一、2030年工作回顾\n(一)紧盯目标任务,经济运行稳中向好\n新增企业12家。\n(二)过去一年工作回顾\n修路9公里。\n"
+        "二、今后五年工作建议和2031年工作安排\n(一)总结成绩,对标主要成效\n新建学校5所。\n(二)过去五年工作回顾\n修路8公里。\n"
+    )
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾", "review"), ("紧盯目标任务,经济运行稳中向好", "review"), ("过去一年工作回顾", "review"),
+        ("今后五年工作建议和2031年工作安排", "plan"), ("总结成绩,对标主要成效", "plan"), ("过去五年工作回顾", "review")]
+
+
+@pytest.mark.parametrize("review, role, plan", [("2030年工作总结", "review", "2031年工作计划"),
+                                                ("上半年工作情况", "body", "下半年工作打算"),
+                                                ("2030年目标任务完成情况", "body", "2031年工作思路")])
+def test_year_end_and_mid_year_part_lines_split_review_from_plan(review, role, plan):
+    text = f"{review}\n全县生产总值增长6%。\n(一)坚持项目为王\n新增企业12家。\n{plan}\n(一)坚持项目为王\n新增企业15家。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        (review, role), ("坚持项目为王", role), (plan, "plan"), ("坚持项目为王", "plan")]
+
+
+@pytest.mark.parametrize("line", ["完成情况", "某镇2030年工作总结和2031年工作计划"])
+def test_a_column_head_or_a_title_joining_two_parts_is_no_part_heading(line):
+    _, st_ = inline(f"一、2031年工作安排\n今年新增企业15家。\n{line}\n新建学校5所。\n")
+    assert [s.title for s in st_.sections if s.level] == ["2031年工作安排"]
+
+
+def test_a_contents_list_at_the_top_holds_no_text_and_parents_nothing():
+    text = (
+        "报告分为两部分\n一、2030年工作回顾\n二、2031年目标任务和主要工作\n(一)抓项目\n三、加强政府自身建设\n"
+        "回顾2030\n全县生产总值增长6%。\n(一)经济运行回升向好\n新增企业10家。\n"
+    )
+    _, st_ = inline(text)
+    listed = [s for s in st_.sections if s.level and s.span.end == s.heading.end]
+    assert [s.title for s in listed] == ["2030年工作回顾", "2031年目标任务和主要工作", "抓项目", "加强政府自身建设"]
+    body = st_.sections[-1]
+    assert (body.title, body.parent, body.role) == ("经济运行回升向好", None, "body")
+
+
+def test_a_report_that_repeats_its_contents_keeps_its_parts():
+    text = (
+        "一、2030年工作回顾\n二、2031年工作安排\n三、加强政府自身建设\n某县政府工作报告\n各位代表:\n"
+        "一、2030年工作回顾\n新增企业10家。\n二、2031年工作安排\n新增企业12家。\n三、加强政府自身建设\n办结建议9件。\n"
+    )
+    _, st_ = inline(text)
+    assert [(s.title, s.role, s.span.end > s.heading.end) for s in st_.sections if s.level] == [
+        ("2030年工作回顾", "review", False), ("2031年工作安排", "plan", False), ("加强政府自身建设", "body", False),
+        ("2030年工作回顾", "review", True), ("2031年工作安排", "plan", True), ("加强政府自身建设", "plan", True)]
+
+
+def test_a_contents_list_ends_where_the_report_starts_over_at_its_first_heading():
+    text = "一、2030年工作回顾\n二、2031年工作安排\n一、2030年工作回顾\n新增企业10家。\n二、2031年工作安排\n新增企业12家。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role, s.span.end > s.heading.end) for s in st_.sections] == [
+        ("2030年工作回顾", "review", False), ("2031年工作安排", "plan", False),
+        ("2030年工作回顾", "review", True), ("2031年工作安排", "plan", True)]
+
+
+def test_an_annex_that_reports_progress_reviews():
+    text = "二、2031年工作安排\n新增企业12家。\n附件1:2031年民生实事项目\n新建学校5所。\n附件2:2030年民生实事完成情况\n新建学校4所。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2031年工作安排", "plan"), ("2031年民生实事项目", "appendix"), ("2030年民生实事完成情况", "review")]
+
+
+def test_under_a_parent_naming_both_parts_a_slogan_child_keeps_its_own_cue():
+    text = ("一、过去五年工作回顾和今后五年工作建议\n(一)过去五年的工作,成绩来之不易\n新增企业10家。\n"
+            "(二)今后五年的奋斗目标,任务艰巨\n新增企业12家。\n")
+    _, st_ = inline(text)
+    assert [s.role for s in st_.sections] == ["review", "review", "plan"]

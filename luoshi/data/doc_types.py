@@ -18,13 +18,15 @@ _N = "[一二三四五六七八九十]+"
 # Title regex → type, first match wins (a plan report's title holds 国民经济和社会发展 too).
 TITLE_TYPES: tuple[tuple[str, str], ...] = (
     (r"政府工作报告", GWR),
-    (r"国民经济和社会发展(?:年度)?计划(?:执行情况|草案)|计划执行情况", PLAN_REPORT),
+    # …计划执行情况与…计划草案的报告, and a year's plan itself (平利县2025年国民经济和社会发展计划)
+    (r"国民经济和社会发展(?:年度)?计划(?:执行情况|草案)|计划执行情况|20\d\d年(?:度)?国民经济和社会发展(?:年度)?计划",
+     PLAN_REPORT),
     (r"预算执行情况|预算草案|决算", BUDGET_REPORT),
     (rf"国民经济和社会发展(?:第{_N}个五年|“?{_N}五”?)(?:规划|计划)|五年规划(?:和.{{0,20}}远景目标)?纲要", FYP),
     (r"规划(?:纲要)?(?:[(（][^()（）]{1,20}[)）])?$", SPECIAL_PLAN),
 )
-# A title line ends with its type word, perhaps followed by a bracketed note: （2022年更新）.
-TITLE_END = r"(?:政府工作报告|纲要|规划|计划|报告)(?:[(（][^()（）]{1,20}[)）])?"
+# A title line ends with its type word (…与2023年计划草案 too), perhaps followed by a bracketed note: （2022年更新）.
+TITLE_END = r"(?:政府工作报告|纲要|规划|计划|报告|计划草案)(?:[(（][^()（）]{1,20}[)）])?"
 
 # Which Nth five-year plan: 第十四个五年规划, “十四五”交通规划, 十四五规划, 十四五时期.
 # Unquoted, N五 needs 规划/时期/期间 after it (二十五项 is no plan).
@@ -38,7 +40,7 @@ FIRST_PLAN_YEARS = {1: 1953, 2: 1958, 3: 1966}
 # cites other plans' 规划纲要, so that is no cue). Inference needs two distinct cues
 # of one type and more than any other type has.
 TYPE_CUES: dict[str, tuple[str, ...]] = {
-    GWR: ("各位代表", "向大会报告", "请予审议", "人民满意的政府", "政府自身建设", "主要预期目标"),
+    GWR: ("各位代表", "向大会报告", "向大会作报告", "向大会作工作报告", "请予审议", "人民满意的政府", "政府自身建设", "主要预期目标"),
     FYP: ("本规划", "本纲要", "规划期内", "规划期为", "规划期末"),
     BUDGET_REPORT: ("预算执行情况", "预算草案", "本级预算"),
 }
@@ -48,5 +50,6 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
 REVIEW_HEADING = r"(?:^|\n)[一二三四五六七八九十、.\d]{0,3}(?P<year>20\d\d)年(?:工作)?回顾"
 PLAN_HEADING = (
     r"(?:^|\n)[一二三四五六七八九十、.\d]{0,3}(?P<year>20\d\d)年"
-    r"(?:重点工作|工作安排|工作总体要求|总体要求|目标要求|主要目标|主要预期目标|目标任务|主要任务)"
+    r"(?:[上下]半年)?(?:重点工作|工作安排|工作总体要求|总体要求|目标要求|主要目标|主要预期目标|目标任务|主要任务"
+    r"|工作计划|工作打算)"
 )

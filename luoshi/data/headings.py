@@ -33,6 +33,8 @@ CHAPTER_KINDS = frozenset({"part", "chapter", "section"})
 # line of their own, or glued to body text after a short first sentence.
 LIST_KINDS = frozenset({"num", "num_paren", "circled"})
 
+# 第 before a numeral makes it an ordinal (第 二、第三产业 where a wrapped line left a blank), never a label.
+ORDINAL_PREFIX = "第"
 # Boxes (专栏1 重大项目, 专栏:…) and appendices (附件一:…, 附件, 附录2).
 BOX = rf"专栏(?P<n>\d{{1,2}}|{_CN})?"
 ANNEX = rf"(?:附件|附录)(?P<n>\d{{1,2}}|{_CN})?"
@@ -43,6 +45,8 @@ MAX_LIST_HEADING = 30  # the same for list kinds (1. / (1) / ①)
 GLUED_WINDOW = 60  # a glued heading ends within this many characters of its label
 WRAP_MIN = 15  # a heading line this long without final punctuation may wrap …
 WRAP_MAX = 24  # … onto a next line at most this long (and no longer than itself)
+# … that states no figure but a year (a digest's heading over its first item: 研发经费投入年均增长8%以上)
+WRAP_FIGURE = r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年])"
 
 # --- unnumbered headings (a short line of their own) --------------------------
 # Part headings group numbered sections: "2022年工作回顾" holds 一、…八、.
@@ -51,6 +55,10 @@ PART_HEADING_ENDINGS = (
     "工作回顾", "回顾", "主要成就", "工作总结", "工作安排", "重点工作", "工作任务", "重点任务",
     "主要任务", "目标任务", "奋斗目标", "主要目标", "总体要求", "目标要求", "工作部署", "主要工作",
     "成就", "成绩单", "预期目标", "主要指标", "目标指标",
+    # year-end and mid-year reports: 2023年工作总结 … 2024年工作计划, 上半年工作情况 … 下半年工作打算; the
+    # time or subject comes first (a bare 完成情况 line is a table's column head), and a line joining two parts
+    # (2023年工作总结和2024年工作计划) is the document's title
+    "^[^和及暨与]{2,}(?:工作计划|工作打算|工作思路|工作谋划|工作情况|完成情况|执行情况|推进情况)",
 )
 # A part heading may end with a colon when the list it announces follows on the next lines ("2020年成就:").
 PART_HEADING_COLON = ":"
@@ -73,6 +81,9 @@ STANDALONE_HEADINGS = (
 HEADING_FINAL_WORDS = (
     "回顾", "成就", "安排", "工作", "目标", "任务", "要求", "建设", "举措", "部署", "展望", "思路",
 )
+# Final words that, opening a title, take a year as their object (回顾2030年,我们… / 展望2031年,…): the year
+# is no sentence opener after them.
+YEAR_TAKING_WORDS = ("回顾", "展望")
 SENTENCE_OPENERS = (
     r"\d{4}年[,是]", r"[二〇零一三四五六七八九]{4}年[,是]", "今年", "刚刚过去", "过去的一年", "过去一年", "过去的五年",
     "过去五年", "一年来", "五年来", "根据", "围绕", "面对", "当前", "新的一年", "我们", "党的",
@@ -90,16 +101,35 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "front": ("前言", "序言", "引言", "导言"),
     "review": (
         "回顾", "过去一年", "过去五年", "一年来", "五年来", "主要成就", "重大成就", "发展成就", "工作总结",
-        "取得的成绩", "成绩与", "成绩单",
+        "取得的成绩", "成绩与", "成绩单", "来之不易", "(?:主要|取得的)成效",
         # a chapter named for the ground it stands on (发展基础, “十三五”发展背景), not a task to build it (夯实发展基础)
-        "(?:^|(?<=[”的期]))发展(?:基础|背景|环境|现状)",
+        "(?:^|(?<=[”的期]))发展(?:基础|背景|环境|现状|形势)", "面临的(?:形势|环境)",
+        "显著成就", "取得的成就", "历史性成就", "决定性成就",
     ),
     "plan": (
         "工作安排", "奋斗目标", "重点工作", "重点任务", "工作任务", "主要任务", "目标任务", "总体要求",
         "目标要求", "今年工作", "发展目标", "指导思想", "工作部署", "今后五年", "总体思路", "战略部署",
-        "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)",
+        "规划实施", "政策取向", "工作建议", "主要工作(?!回顾|总结)", "展望",
+        # a plan report's second part (2025年计划草案) and a year-end report's (2025年工作计划, 下半年工作打算)
+        "计划草案", "工作计划(?!执行|完成|落实)", "工作打算", "工作思路", "工作谋划",
+        # a summary's closing part: 下一步工作, 下步工作举措, 下半年工作重点, 2031年工作要点, 发展思路和主要举措
+        "下一?步", "工作重点$", "工作要点", "发展思路", "重大任务", "主要目标(?![^,]*(?:完成|实现))",
     ),
 }
+# A title whose head noun is the progress made (2030年计划执行情况, 重点任务推进情况) gets no role from its task or
+# plan words: it stays open, and extraction reads it as a review (``luoshi.extract.roles``) while a targets
+# statement in it (年初确定的主要预期目标是:…) still names targets.
+PROGRESS_TITLE = r"(?:执行|完成|推进|落实|进展|工作|发展|运行)情况$"
+# A title of clauses (紧盯目标任务,经济运行稳中向好) is a slogan: a part name (今后五年工作建议) has none. A
+# sub-section's slogan that holds a cue word of the other part does not turn it from its part.
+SLOGAN_TITLE = r"[,;]"
+# In a text whose parts are only heading lines, a paragraph that opens on a lead-in ending in a colon
+# (今年工作的总体要求是:…, 重点抓好以下几个方面工作:) ends the part a review line (一年来,我们主要做了以下工作:)
+# began, unless it recalls an earlier plan (年初确定的主要目标是:).
+PLAN_LEAD_INS = ("总体要求", "预期目标", "主要目标", "奋斗目标", "重点抓好", "重点做好", "着力抓好", "着力做好",
+                 "抓好以下", "做好以下")
+PAST_PLAN_WORDS = ("确定的", "提出的", "去年", "上年", "年初")
+MAX_LEAD_IN = 40  # characters before the colon
 # A top-level heading without a cue ("二、解放思想，开创…新局面") is read from the first words of its
 # first sentence: a review opens on the past ("过去一年，…", "五年来，…"), a plan on what is to come
 # ("今后五年，…", "今年是…", "新的一年，…"). Regular expressions matched at the sentence start.

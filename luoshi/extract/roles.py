@@ -5,12 +5,13 @@ A figure in a review section is an achievement, one in a plan or targets
 section a target; a year in a heading (2024年工作安排) is the period of the
 figures below it. When the structure stage found no sections, short heading
 lines with review/plan words stand in for them, so that extraction still
-separates 回顾 from 安排.
+separates 回顾 from 安排; after a review line, a paragraph's plan lead-in
+(今年工作的总体要求是:…) starts the plan.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,14 +28,20 @@ from luoshi.data.quantities import (
     PLAN_TITLE_WORDS,
     REVIEW_TITLE_WORDS,
 )
+from luoshi.data.headings import MAX_LEAD_IN, PAST_PLAN_WORDS, PLAN_LEAD_INS
 from luoshi.model import Metadata, Normalised, Section, Structure
+from luoshi.structure.sections import slogan_cue as _slogan_cue
 
 DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
 # Roles of a section that a heading line inside it does not overrule.
 _KEPT_ROLES = ("notes", "glossary", "appendix", "chrome")
 _YEAR_RE = re.compile(r"(20\d\d)年")
+_OPENING_YEAR_RE = re.compile(r"(?:关于)?(20\d\d)年(?!\d)")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
 _SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
+_LEAD_IN_RE = re.compile(rf"^([^\n。:;!?]{{1,{MAX_LEAD_IN}}}):", re.MULTILINE)
+_OPENING_TIME_RE = re.compile(r"(?:^|(?<=[。!?]))[“\"]?(?:(20\d\d)年|(十[一二三四五六]五)”?(?:时期|期间|以来))",
+                              re.MULTILINE)
 _NUMBERED_LINE_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、([^\n]{1,16})", re.MULTILINE)
 
 
@@ -96,13 +103,14 @@ class RoleMap:
                 self._add_heading_lines(norm.text, metadata)
         else:
             self._from_heading_lines(norm.text, metadata)
-        self.split = None if self.has_parts() else review_plan_split(norm.text)
+        self.split = None if self.has_parts() else review_plan_split(norm.text, _first_planned_year(metadata))
 
     def _from_sections(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
         sections = structure.sections
         by_index = {s.index: s for s in sections}
         resolved: dict[int, Place] = {}
         shared = _sibling_roles(sections)
+        dated = _dated_roles(sections, metadata)
 
         def resolve(idx: int) -> Place:
             if idx in resolved:
@@ -110,10 +118,12 @@ class RoleMap:
             s = by_index[idx]
             parent = resolve(s.parent) if s.parent is not None and s.parent in by_index else None
             role = _own_role(s)
+            if parent is not None and _slogan_cue(s.title, role, parent.role, by_index[s.parent].title):
+                role = parent.role  # (一)紧盯目标任务,经济运行稳中向好 under 2023年主要成效 still reviews
             if role is None and parent is not None:
                 role = parent.role
             if role is None:
-                role = shared.get((s.parent, s.level))
+                role = dated.get(s.index) or shared.get((s.parent, s.level))
             period = _title_period(s.title, metadata) or (parent.period if parent else None)
             place = Place(role, s.index, period)
             resolved[idx] = place
@@ -197,6 +207,27 @@ def _sibling_roles(sections: Sequence[Section]) -> dict[tuple[int | None, int], 
     return {key: roles.pop() for key, roles in said.items() if len(roles) == 1}
 
 
+def _dated_roles(sections: Sequence[Section], metadata: Metadata) -> dict[int, str]:
+    """Review or plan for sections that say neither but open on a year (关于2030年工作 / 关于2031年工作):
+    among siblings naming different years the latest is planned and the earlier reviewed; a lone one is
+    reviewed before the document's year and planned in it."""
+    years: dict[tuple[int | None, int], list[tuple[int, int]]] = {}
+    for s in sections:
+        m = _OPENING_YEAR_RE.match(s.title)
+        if m and _own_role(s) is None:
+            years.setdefault((s.parent, s.level), []).append((s.index, int(m.group(1))))
+    out: dict[int, str] = {}
+    for dated in years.values():
+        named = {y for _, y in dated}
+        latest = max(named) if len(named) > 1 else metadata.year if metadata.year in named else None
+        for index, year in dated:
+            if latest is not None and year <= latest:
+                out[index] = "plan" if year == latest else "review"
+            elif metadata.year and year < metadata.year:
+                out[index] = "review"
+    return out
+
+
 def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
     """Short lines (and numbered ones) whose words say review or plan, by where they start."""
     points: dict[int, Place] = {}
@@ -207,6 +238,10 @@ def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
         role = _line_role(line)
         if role is not None:
             points[m.start()] = Place(role, None, _title_period(line, metadata))
+    reviews = sorted(pos for pos, place in points.items() if place.role == "review")
+    for m in _LEAD_IN_RE.finditer(text):  # 今年工作的总体要求是:坚持稳中求进。… ends a review line's part
+        if reviews and reviews[0] < m.start() and m.start() not in points and _plan_lead_in(m.group(1)):
+            points[m.start()] = Place("plan", None, _title_period(m.group(1), metadata))
     for m in _NUMBERED_LINE_RE.finditer(text):
         head = m.group(1)
         role = "review" if any(w in head for w in PART_REVIEW_PHRASES) else (
@@ -214,6 +249,12 @@ def _heading_lines(text: str, metadata: Metadata) -> dict[int, Place]:
         if role is not None and m.start() not in points:
             points[m.start()] = Place(role, None, _title_period(head, metadata))
     return points
+
+
+def _plan_lead_in(lead: str) -> bool:
+    """Does a paragraph's lead-in (the words before its colon) announce the plan (重点抓好以下工作)?"""
+    return any(map(lead.__contains__, PLAN_LEAD_INS)) and not any(map(lead.__contains__, PAST_PLAN_WORDS)) \
+        and _line_role(lead) != "review"
 
 
 def _line_role(line: str) -> str | None:
@@ -231,21 +272,45 @@ _DONE_LINE_RE = re.compile("|".join(DONE_LINE_WORDS))
 _DONE_FALSE_FRIENDS_RE = re.compile("|".join(DONE_LINE_FALSE_FRIENDS))
 
 
-def review_plan_split(text: str) -> int | None:
+def _first_planned_year(metadata: Metadata) -> int | None:
+    """The first year a document plans: its plan period's start, else the year it was delivered."""
+    if metadata.period and metadata.period[:4].isdigit():
+        return int(metadata.period[:4])
+    return metadata.year
+
+
+def _past_openings(text: str, first_planned: int | None) -> list[int]:
+    """Where sentences open on a time before the planned one (2020年,全市… / “十三五”期间… in a plan from 2021)."""
+    if first_planned is None:
+        return []
+    past_plans = {name for start, name in FIVE_YEAR_PLANS.items() if start + 4 < first_planned}  # over by then
+    out = []
+    for m in _OPENING_TIME_RE.finditer(text):
+        year, plan = m.group(1), m.group(2)
+        if (year and int(year) < first_planned) or (plan and plan in past_plans):
+            out.append(m.start())
+    return out
+
+
+def review_plan_split(text: str, first_planned: int | None = None) -> int | None:
     """Where a text with no review/plan headings turns from review to plan.
 
     Reports review the past year first and plan the next one after, so the
     split is the paragraph boundary that leaves the most achievement cues
     (同比, 累计, 获得…) before it and the most target cues (力争, 确保, 将…)
     after it; 0 when the whole text reads as a plan, None when no cue word
-    says anything either way (a news item that only states figures).
+    says anything either way (a news item that only states figures). A line
+    sentence that opens on a time before the first planned year (2020年,… /
+    “十三五”期间… in a plan from 2021) counts as an achievement cue.
     """
     best, best_score, score, pos = 0, 0, 0, 0
     balances = []
     cued = False
+    past = _past_openings(text, first_planned)
     for line in text.split("\n"):
         masked = _FALSE_FRIENDS_RE.sub("|", line)
-        achieved, planned = len(_ACHIEVEMENT_RE.findall(masked)), len(_TARGET_RE.findall(masked))
+        achieved = len(_ACHIEVEMENT_RE.findall(masked)) + bisect_left(past, pos + len(line)) - bisect_left(past, pos)
+        planned = len(_TARGET_RE.findall(masked))
         cued = cued or bool(achieved or planned)
         balances.append((pos, achieved - planned))
         pos += len(line) + 1

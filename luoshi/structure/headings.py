@@ -60,6 +60,8 @@ _SENTENCE_END = re.compile(r"[。!?]")
 _PUNCT = re.compile(r"[,。;:!?]")
 _FINAL_WORDS = re.compile("|".join(H.HEADING_FINAL_WORDS))
 _OPENER = re.compile("|".join(H.SENTENCE_OPENERS))
+_FIGURE = re.compile(H.WRAP_FIGURE)
+_YEAR_OBJECT = re.compile(rf"(?:{'|'.join(H.YEAR_TAKING_WORDS)})(?:\d{{4}}|[二〇零一三四五六七八九]{{4}})年")
 _PART_HEADING = re.compile(f"(?:{'|'.join(H.PART_HEADING_ENDINGS)})$")
 _STANDALONE = frozenset(H.STANDALONE_HEADINGS)
 # no box, annex, standalone or part heading is longer
@@ -140,8 +142,8 @@ def spaced_headings(source_text: str, text: str, src_start: Sequence[int]) -> li
         if not text[text.rfind("\n", 0, a) + 1:a].strip(_BLANKS):  # at a line's start: a line heading
             continue
         src = src_start[a]
-        if src == 0 or source_text[src - 1] not in _BLANKS:
-            continue
+        if src == 0 or source_text[src - 1] not in _BLANKS or text[a - 1:a] == H.ORDINAL_PREFIX:
+            continue  # 转变为第 二、第三产业: an ordinal a line break split, no heading
         gap = _SOURCE_BLANK.search(source_text, src, src + H.MAX_HEADING)
         if gap is None:
             continue
@@ -209,7 +211,8 @@ def _final_word_cut(rest: str, opener_only: bool = False) -> int | None:
     p = _PUNCT.search(rest)
     window = rest[:min(p.start() if p else len(rest), H.GLUED_WINDOW)]
     ends = [m.end() for m in _FINAL_WORDS.finditer(window)]
-    opened = [e for e in ends if _OPENER.match(rest, e)]
+    # 回顾2030年,我们…: a title opening on the verb takes the year as its object (2030年工作回顾2030年,… does not)
+    opened = [e for e in ends if _OPENER.match(rest, e) and not (e == 2 and _YEAR_OBJECT.match(rest))]
     if opened:
         cut = opened[0]
     elif ends and not opener_only:
@@ -268,7 +271,7 @@ def _continues(text: str, h: Heading, nxt: tuple[int, int]) -> bool:
         return len(extra) <= H.MAX_PART_HEADING and "," not in extra
     if h.kind in H.LIST_KINDS or h.end - h.start < H.WRAP_MIN or len(extra) > min(H.WRAP_MAX, h.end - h.start):
         return False
-    if text[h.end - 1] in "。!?;:,)”" or _NUMBERED.match(extra) or extra in _STANDALONE:
+    if text[h.end - 1] in "。!?;:,)”" or _NUMBERED.match(extra) or extra in _STANDALONE or _FIGURE.search(extra):
         return False
     return True
 

@@ -35,10 +35,10 @@ from luoshi.data.metadata_cues import SELF_CUE, SESSION
 from luoshi.regions import Division
 
 _SESSION = re.compile(SESSION)
-_TITLE_ANCHOR = re.compile(r"国民经济和社会发展|(?:20\d\d年(?:度)?)?政府工作报告")
+_TITLE_ANCHOR = re.compile(r"(?:20\d\d年(?:度|上半年)?)?(?:国民经济和社会发展|政府工作报告)")
 _GOV_ANCHOR = re.compile(r"人民政府")
 _SELF_CUE = re.compile(SELF_CUE)
-_TITLE_LEAD = re.compile(r"[()（）\s]|20\d\d年(?:度)?")  # what may precede the place in a title line
+_TITLE_LEAD = re.compile(r"[()（）\s]|^关于|20\d\d年(?:度)?")  # what may precede the place in a title line
 _LEAD_IN = "在上于日—-(（)）:：,， "  # what may stand right before a place name on a title page
 _BRACKETS = "()（）"
 _SENTENCE_MARKS = "。，；！？"  # a line holding these is a sentence, not a signature

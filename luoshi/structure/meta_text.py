@@ -43,8 +43,10 @@ _TITLE_END = re.compile(rf"{T.TITLE_END}$")
 _TITLE_TYPES = tuple((re.compile(p), t) for p, t in T.TITLE_TYPES)
 _PLAN_ORDINAL = re.compile(T.PLAN_ORDINAL)
 _PLAN_PERIOD = re.compile(T.PLAN_PERIOD)
-# 2024年连州市政府工作报告; a plan report's title names two years (2022年…执行情况与2023年…草案): none is taken.
+# 2024年连州市政府工作报告. A plan report is delivered in the year it plans: the last year its title names
+# (2022年…执行情况与2023年…草案 → 2023; 2025年国民经济和社会发展计划 → 2025).
 _TITLE_YEAR = re.compile(rf"{_YEAR}\s*年(?:度)?[^\d年]{{0,16}}?政府工作报告")
+_ANY_YEAR = re.compile(rf"{_YEAR}\s*年")
 _REVIEW_HEADING = re.compile(T.REVIEW_HEADING)
 _PLAN_HEADING = re.compile(T.PLAN_HEADING)
 _OPENING = re.compile(r"各位代表[:：!！,，]?\s*现在")
@@ -143,7 +145,11 @@ def speaker(lines: Sequence[str]) -> Stated | None:
 
 def title_year(title_text: str) -> int | None:
     m = _TITLE_YEAR.search(title_text)
-    return _year(m.group("y")) if m else None
+    if m:
+        return _year(m.group("y"))
+    if doc_type(title_text) == T.PLAN_REPORT:
+        return max(filter(None, (_year(y.group("y")) for y in _ANY_YEAR.finditer(title_text))), default=None)
+    return None
 
 
 def plan_period(title_text: str, lines: Sequence[str]) -> Stated | None:

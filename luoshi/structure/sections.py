@@ -11,9 +11,12 @@ same or a higher level), the outline holds:
   cue ends its line, through the ——/numbered lines that list them — as a
   child of the plan or body section it sits in;
 * "notes" blocks: runs of 〔1〕… lines outside any glossary;
-* "chrome" children for chrome regions after the first heading.
+* "chrome" children for chrome regions after the first heading;
+* a contents list at the top (一、…回顾 / 二、…安排 on adjacent lines, ``_contents``)
+  gives empty sections, and the text after it a level-0 block of its own.
 
-Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``) decides; an
+Roles: a heading's title cue (``ROLE_CUES``, ``TARGET_TITLE``; a title ending
+in the progress made, ``PROGRESS_TITLE``, has none) decides; an
 appendix label gives "appendix"; otherwise a section inherits its parent's
 role, and a top-level section takes the role its first sentence opens with
 (``OPENING_CUES``: 过去一年… is review, 今后五年… plan), failing that the role
@@ -37,6 +40,10 @@ _TARGET_TITLE = re.compile(H.TARGET_TITLE)
 _TARGET_EXCLUDES = re.compile(H.TARGET_TITLE_EXCLUDES)
 _TARGET_WORD = re.compile("|".join(H.TARGET_WORDS))
 _TARGET_CUE = re.compile(f"(?:{_TARGET_WORD.pattern}){H.TARGET_COPULA}")
+_PROGRESS = re.compile(H.PROGRESS_TITLE)
+_SLOGAN = re.compile(H.SLOGAN_TITLE)
+_PARTS = ("review", "plan")
+_LISTED_KINDS = frozenset(kind for kind, _ in H.NUMBERED_KINDS)  # what a contents list numbers
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
@@ -72,22 +79,31 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
     heading_key: list[int] = []
     roles: list[str] = []
     previous_top = "review" if _RETROSPECTIVE.search(text, 0, first) else "body"
+    toc = _contents(text, headings)
+    after, gap = _after_contents(text, headings, toc)
     for i, h in enumerate(headings):
-        end = _section_end(text, headings, i)
-        parent_key = heading_key[h.parent] if h.parent is not None else None
+        if i == after and gap:
+            blocks.append(gap)
+        end = h.end if i in toc else _section_end(text, headings, i)
+        parent = h.parent if h.parent not in toc or i in toc else None  # the body after a contents list
+        parent_key = heading_key[parent] if parent is not None else None
         role = _title_role(h.title)
+        if parent is not None and slogan_cue(h.title, role, roles[parent], headings[parent].title):
+            role = roles[parent]  # (一)紧盯目标任务,经济运行稳中向好 under 2023年工作回顾 still reviews
         if role is None:
-            if h.kind == "annex":
-                role = "appendix"
-            elif h.parent is not None:
-                role = roles[h.parent]
+            if h.kind == "annex":  # an annex that reports progress (2030年民生实事完成情况) reviews
+                role = "review" if _PROGRESS.search(h.title) else "appendix"
+            elif parent is not None:
+                role = roles[parent]
             else:
                 role = _opening_role(text, h.end) or (previous_top if previous_top in ("review", "plan") else "body")
-        if h.parent is None:
+        if parent is None and i not in toc:
             previous_top = _last_role(h.title) or role  # 发展背景和总体要求: the chapters after it are plan
         roles.append(role)
         heading_key.append(len(blocks))
         blocks.append((Block(h.start, end, h.start, h.end, h.level, h.start + len(h.label), h.title, role, None), parent_key))
+    if after == len(headings) and gap:
+        blocks.append(gap)
     owner = innermost(len(text), [b for b, _ in blocks])  # blocks are in document order here
     extra: list[tuple[Block, int | None]] = []
     for s, e in chrome:
@@ -97,6 +113,37 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
     extra += _target_blocks(text, blocks, owner, {h.start for h in headings})
     extra += _note_blocks(text, blocks, owner)
     return _finish(blocks + extra)
+
+
+def _contents(text: str, headings: list[Heading]) -> set[int]:
+    """The headings of a contents list: the first heading, empty and numbered 1, right above its sibling 2
+    (一、…回顾 / 二、…安排 on adjacent lines), and every heading that follows it line by line. Their
+    sections are empty: the text after the list is no part of its last entry."""
+    if len(headings) < 2:
+        return set()
+    first, second = headings[0], headings[1]
+    if not (first.ordinal == 1 and second.ordinal == 2 and first.kind == second.kind in _LISTED_KINDS
+            and first.level == second.level and not text[first.end:second.start].strip()):
+        return set()
+    toc = {0}
+    for i in range(1, len(headings)):
+        h = headings[i]
+        if text[headings[i - 1].end:h.start].strip() or h.kind == first.kind and h.ordinal == 1:
+            break  # text, or the document itself starting over at 一、 right below the list
+        toc.add(i)
+    return toc
+
+
+def _after_contents(text: str, headings: list[Heading], toc: set[int]) -> tuple[int, tuple[Block, None] | None]:
+    """The text between a contents list and the next heading, a level-0 block like a preamble, and the index
+    of that heading."""
+    if not toc:
+        return -1, None
+    after = max(toc) + 1
+    s, e = _trim(text, headings[after - 1].end, headings[after].start if after < len(headings) else len(text))
+    if s >= e:
+        return after, None
+    return after, (Block(s, e, s, s, 0, s, "", "front" if _FRONT.search(text, s, e) else "body", None), None)
 
 
 def _preamble(text: str, first: int, chrome: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -141,12 +188,21 @@ def _title_role(title: str) -> str | None:
         return "glossary"
     if _TARGET_TITLE.search(title) and not _TARGET_EXCLUDES.search(title):
         return "targets"
+    if _PROGRESS.search(title):
+        return None
     first: tuple[int, str] | None = None
     for role in ("front", "notes", "review", "plan"):
         m = _CUES[role].search(title)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), role)
     return first[1] if first else None
+
+
+def slogan_cue(title: str, role: str | None, parent_role: str | None, parent_title: str) -> bool:
+    """Is a child's review/plan cue, against its part's, only a word of a slogan of clauses (紧盯目标任务,…)?
+    Not under a parent that names both parts (过去五年工作回顾和今后五年工作建议): its children split them."""
+    return role in _PARTS and parent_role in _PARTS and role != parent_role and _SLOGAN.search(title) is not None \
+        and not all(_CUES[part].search(parent_title) for part in _PARTS)
 
 
 def _last_role(title: str) -> str | None:
