@@ -1346,3 +1346,20 @@ def test_a_push_in_a_paragraph_about_the_review_is_done_work() -> None:
     assert [m.kind for m in found] == ["achievement", "achievement"]
     plan = run("报告共分三个部分。\n今年,我们将全力拼经济、促发展,地区生产总值增长8%。\n")
     assert [m.kind for m in plan] == ["target"]
+
+
+def test_how_often_or_how_many_crossed_is_no_word_of_the_indicator() -> None:
+    # 连续, 双双 say how a figure crossed a mark, not what crossed it
+    assert indicators_of("五年来,税收收入连续跨越10亿元、15亿元台阶。")[:2] == ["税收收入", "税收收入"]
+    assert indicators_of("年末,全镇存贷款余额双双突破80亿元。") == ["存贷款余额"]
+
+
+def test_achieving_a_sum_is_no_word_of_the_sum() -> None:
+    # 实现 before 营业收入, 税收 is the verb of the clause; 完成投资 stays one name
+    assert indicators_of("全年实现营业收入45.6亿元。") == ["营业收入"]
+    assert indicators_of("新投产企业8家,实现营业收入45.6亿元、税收2.1亿元。")[1:] == ["新投产企业营业收入", "新投产企业税收"]
+    assert indicators_of("全年完成投资12亿元。") == ["完成投资"]
+
+
+def test_what_is_said_of_the_things_counted_ends_their_words() -> None:
+    assert indicators_of("12个农业项目扎实推进,7个安置小区全部建成。") == ["农业项目", "安置小区"]

@@ -114,7 +114,7 @@ _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # not become 率.
 _SUFFIX_CHARS = set("率额量值数比度化性")
 _MEASURE_NAME_ENDS = frozenset(MEASURE_NAME_ENDS)
-_VERB_CUES = frozenset(("完成", "实现", "计划", "安排"))
+_VERB_CUES = frozenset(("完成", "计划", "安排"))  # 实现 names no figure: 实现营业收入 → 营业收入
 # 地区生产总值同比(下同)增长4.5%: a note on how the figures are counted is no word of the name
 _COUNTING_NOTE_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]$")
 
