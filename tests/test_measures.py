@@ -1363,3 +1363,10 @@ def test_achieving_a_sum_is_no_word_of_the_sum() -> None:
 
 def test_what_is_said_of_the_things_counted_ends_their_words() -> None:
     assert indicators_of("12个农业项目扎实推进,7个安置小区全部建成。") == ["农业项目", "安置小区"]
+
+
+def test_a_gap_to_other_places_measures_the_figure_before_it() -> None:
+    # 比全省平均水平高…, 分别比全国、全省和全市高…: the places are the base, the indicator is the figure's
+    assert indicators_of("全县人均GDP达6.1万元,比全省平均水平高5200元。") == ["人均GDP", "人均GDP"]
+    found = run("全县地区生产总值增长6.8%,分别比全国、全省和全市高1.6、0.9和0.4个百分点。")
+    assert [(m.indicator, m.change) for m in found[1:]] == [("地区生产总值", False)] * 3

@@ -88,6 +88,8 @@ _CUT_MODIFIERS = ("年度计划", "年度", "计划", "总", "累计", "全年",
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS + MARK_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
+# 比全省平均水平高9277元, 分别比全国、全省和全市高4.2、4.3和3.2个百分点: a gap to places, no indicator of its own
+_BASE_GAP_RE = re.compile(r"(?:分别|均)?比[^,，;；。\d比]{1,16}?(?:高出|低出|高|低|快|慢)")
 _GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(GAP_WORDS)})(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")
 _BASE_FIRSTS = ("较", "比", "与", "在")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
@@ -211,7 +213,7 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     if m:
         e = m.start()
     s0 = strip_lead(text, s, e)
-    if _GAP_RE.match(text, s0, e):
+    if _GAP_RE.match(text, s0, e) or text.startswith(("比", "分别比", "均比"), s0) and _BASE_GAP_RE.fullmatch(text, s0, e):
         return s0, s0
     s1 = s
     i = text.rfind("中的", s1, e)
