@@ -672,7 +672,7 @@ def test_modifiers_joined_by_a_list_comma_up_to_de_leave_the_head_to_the_count()
 
 
 def test_a_total_takes_the_previous_topic() -> None:
-    assert indicators_of("高新技术企业新增80家,总数达到520家。") == ["高新技术企业", "高新技术企业总数"]
+    assert indicators_of("高新技术企业新增80家,总数达到520家。") == ["新增高新技术企业", "高新技术企业总数"]
 
 
 @pytest.mark.parametrize("text, indicators", [
@@ -1370,3 +1370,9 @@ def test_a_gap_to_other_places_measures_the_figure_before_it() -> None:
     assert indicators_of("全县人均GDP达6.1万元,比全省平均水平高5200元。") == ["人均GDP", "人均GDP"]
     found = run("全县地区生产总值增长6.8%,分别比全国、全省和全市高1.6、0.9和0.4个百分点。")
     assert [(m.indicator, m.change) for m in found[1:]] == [("地区生产总值", False)] * 3
+
+
+def test_a_total_after_an_addition_counts_all_of_the_things() -> None:
+    # 新增…12家、总数达95家: the stock is of all the firms, not of the new ones
+    assert indicators_of("新增高新技术企业12家、总数达95家。") == ["新增高新技术企业", "高新技术企业总数"]
+    assert indicators_of("新建村级电商站点40个,总量达到210个。")[1] == "村级电商站点总量"

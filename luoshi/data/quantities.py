@@ -387,6 +387,10 @@ ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水�
 LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级以上", "国家级以上", "市级以上")
 # Attribute nouns that take the topic of the previous measure as their owner
 # (产值12亿元 after 菜心种植面积达8万亩 → 菜心产值).
+# Attributes that count what there is now (总数达360家), not what was added: the
+# owner they take from the figure before loses its flow verb (新增规上企业 → 规上企业).
+STOCK_ATTRIBUTES = ("总数", "总量", "数量", "规模")
+FLOW_LEADS = ("新增", "净增", "新认定", "新培育", "新引进", "新建", "新登记", "新发展")
 ATTRIBUTE_HEADS = (
     "总投资", "投资总额", "计划投资额", "计划投资", "完成投资", "投资", "投入", "年产值", "产值",
     "营业收入", "销售收入", "税收", "利税", "总额", "总量", "规模", "面积", "产量", "总数", "数量",

@@ -29,6 +29,7 @@ from luoshi.data.quantities import (
     ECONOMY_NAMES,
     ECONOMY_OUTPUT_NAMES,
     ECONOMY_PLACE_ENDS,
+    FLOW_LEADS,
     FRAME_BUILD_VERBS,
     FRAME_PREPOSITIONS,
     FRAME_VERBS,
@@ -110,6 +111,7 @@ _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NO
 _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
+_FLOW_LEAD_RE = re.compile(word_pattern(FLOW_LEADS))
 _LEVELS = frozenset(LEVEL_WORDS)
 _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # After stripping a cue word the rest must still be a noun phrase: 完成率 must
@@ -326,6 +328,15 @@ def owner(text: str, spans: Spans) -> Spans:
     if m and m.start() > a + 1:
         return spans[:-1] + ((a, m.start()),)
     return spans
+
+
+def without_flow_verb(text: str, spans: Spans) -> Spans:
+    """The owner without the verb of a flow: 新增规上企业 → 规上企业 (whose 总数 is a stock)."""
+    if not spans:
+        return spans
+    a, b = spans[0]
+    m = _FLOW_LEAD_RE.match(text, a, b)
+    return (((m.end(), b),) + spans[1:]) if m and b - m.end() >= 2 else spans
 
 
 def without_share(text: str, spans: Spans) -> Spans:

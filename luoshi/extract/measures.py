@@ -38,6 +38,7 @@ from luoshi.data.quantities import (
     FLOOR_COMPARATORS,
     FRAME_BUILD_VERBS,
     GAP_WORDS,
+    STOCK_ATTRIBUTES,
     IN_USE_VERBS,
     LEVEL_VERBS,
     LEVEL_WORDS,
@@ -576,7 +577,10 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
         if prev_ind and text.startswith("占", pre[0]):
             return prev_ind + (pre,), True, end  # a share is of the whole thing named before
         if prev_ind and indicator.is_attribute(text, *pre):
-            return indicator.owner(text, prev_ind) + (pre,), True, end
+            owner = indicator.owner(text, prev_ind)
+            if text[pre[0]:pre[1]] in STOCK_ATTRIBUTES:  # 新增规上企业30家、总数达360家: the stock is of all of them
+                owner = indicator.without_flow_verb(text, owner)
+            return owner + (pre,), True, end
         if prev_ind and indicator.is_level(text, *pre):  # 其中国家级6家: 国家级 + the things counted before
             return (pre,) + _strip_levels(text, prev_ind), True, end
         if prev_ind and q.unit_class == "classifier" and _SETTLED_RE.fullmatch(text, *pre):
