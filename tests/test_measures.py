@@ -1376,3 +1376,11 @@ def test_a_total_after_an_addition_counts_all_of_the_things() -> None:
     # 新增…12家、总数达95家: the stock is of all the firms, not of the new ones
     assert indicators_of("新增高新技术企业12家、总数达95家。") == ["新增高新技术企业", "高新技术企业总数"]
     assert indicators_of("新建村级电商站点40个,总量达到210个。")[1] == "村级电商站点总量"
+
+
+def test_a_goal_in_a_bracket_is_the_target_set_for_the_figure_before_it() -> None:
+    found = run("一年来,全县规上工业增加值增长7.4%,增速居全市第2位(年度目标为9%以上);税收收入4.2亿元(目标4亿元)。")
+    goals = [m for m in found if m.kind == "target"]
+    assert [(m.indicator, m.value, m.change, m.comparator) for m in goals] == [
+        ("规上工业增加值", 9, True, ">="), ("税收收入", 4, False, "=")]
+    assert [m.kind for m in found if m.value in (7.4, 4.2)] == ["achievement", "achievement"]

@@ -387,6 +387,9 @@ ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水�
 LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级以上", "国家级以上", "市级以上")
 # Attribute nouns that take the topic of the previous measure as their owner
 # (产值12亿元 after 菜心种植面积达8万亩 → 菜心产值).
+# Words that open a bracket giving the goal set for the figure before it
+# (增长5.9%,排名全市第1位(预期目标为8.5%以上)): the figure in it is a target.
+GOAL_ASIDE_WORDS = ("预期目标", "年度目标", "年初目标", "目标任务", "目标", "年度计划", "计划目标", "计划")
 # Attributes that count what there is now (总数达360家), not what was added: the
 # owner they take from the figure before loses its flow verb (新增规上企业 → 规上企业).
 STOCK_ATTRIBUTES = ("总数", "总量", "数量", "规模")

@@ -38,6 +38,7 @@ from luoshi.data.quantities import (
     FLOOR_COMPARATORS,
     FRAME_BUILD_VERBS,
     GAP_WORDS,
+    GOAL_ASIDE_WORDS,
     STOCK_ATTRIBUTES,
     IN_USE_VERBS,
     LEVEL_VERBS,
@@ -123,6 +124,8 @@ _FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 _SHARE_CLASSES = ("percent", "ratio")  # 6%, 2个百分点, 1.5倍: sizes relative to something
 # (上年增长5.2%), (2023年为5.5%): the year an aside's figure belongs to opens it
+# 排名全市第1位(预期目标为8.5%以上): the year's goal for the figure reported before, in a bracket
+_GOAL_ASIDE_RE = re.compile(rf"[(（]\s*(?:{word_pattern(GOAL_ASIDE_WORDS)})(?:为|是|[:：])?\s*")
 _PAST_ASIDE_RE = re.compile(rf"[(（]\s*(?:((?:19|20)\d\d)年|{word_pattern(PAST_ASIDE_WORDS)})(?:同期)?(?:实际)?")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
@@ -286,6 +289,17 @@ def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
     return _PAST_ASIDE_RE.match(text, prev_end, q.pre_start)
 
 
+def _goal_aside(text: str, q: Quantity, clause_start: int) -> re.Match | None:
+    """(预期目标为8.5%以上), (年度目标10%): a bracket in ``q``'s clause, closed right after it, that holds a goal."""
+    if not text.startswith((")", "）"), q.end):
+        return None
+    k = max(text.rfind("(", clause_start, q.pre_start), text.rfind("（", clause_start, q.pre_start))
+    if k < 0:
+        return None
+    m = _GOAL_ASIDE_RE.match(text, k, q.pre_start)
+    return m if m and m.end() == q.pre_start else None
+
+
 def _comma_item(text: str, prev: Quantity, prev_clause_start: int, q: Quantity, clause_end: int) -> bool:
     """分别提高19.6%，15.6%: a number alone in its clause after a comma and a 分别 figure is the list's next item."""
     return q.end == clause_end and "分别" in text[prev_clause_start:prev.pre_start]
@@ -311,6 +325,8 @@ def _cue_balance(text: str, weak: bool = True) -> int:
     """Achievement cues minus target cues in ``text`` (false friends masked; ``weak`` counts 推进 and the like)."""
     if "“" in text:  # a cue word inside a quoted name is no cue (“十百千计划”, “一年来…”)
         text = _QUOTED_NAME_RE.sub("|", text)
+    if "(" in text or "（" in text:  # nor is the goal a result is set against (增长8%(目标7%))
+        text = _GOAL_ASIDE_RE.sub("|", text)
     has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
     return sum(map(has, ACHIEVEMENT_CUES)) + sum(map(text.__contains__, ESTIMATE_CUES)) \
         - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
@@ -671,6 +687,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         ss = sentences.pos[sent_no - 1] + 1 if sent_no else 0
         if sent_no != prev_sentence:
             prev_ind, prev_change = (), False
+            sentence_changes: dict[str, bool] = {}  # was the sentence's last figure in each unit a change?
         place = roles.place(q.num_start)
         if place.role in NOTE_ROLES and q.unit_class != "percent":
             continue  # notes define slogans by their parts (1个中心+12个站); only rates are goals
@@ -686,6 +703,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         aside = _past_aside(text, q, kept[i - 1].end) if i and cs < kept[i - 1].end else None
         if aside:  # the bracket is no part of the quote, its year no word of the indicator
             quote_start, rs = kept[i - 1].end + 1, aside.end()
+        goal = None if aside else _goal_aside(text, q, cs)
+        if goal:  # the goal words are the quote's, the indicator is the figure's the goal was set for
+            quote_start, rs = goal.start() + 1, goal.end()
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         between = text[kept[i - 1].end:q.pre_start] if i else ""
         in_list = between in ("、", "和", "及") or (
@@ -695,6 +715,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         # 增长5.2%、约4.4万亿元: a sum after a rate in a list is the level, not a second change
         change = own_change or (in_list and prev_change
                                 and (q.unit_class in _SHARE_CLASSES) == (kept[i - 1].unit_class in _SHARE_CLASSES))
+        if goal and not change and sentence_changes.get(q.unit):
+            change = True  # 增长5.9%…(预期目标为8.5%以上): the goal is of the same growth
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
         if direction == "up" and q.value < 0:
             direction = "down"  # 增长-2.6%: a negative rise is a fall
@@ -731,6 +753,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         base = _plain_base(text, q)
         current = base == "now" or _current_base(text, q)
         kind, confidence = ("achievement", 0.9) if aside or current or base else kinds[(role, ss)]
+        if goal:
+            kind, confidence = "target", 0.8
         kind = kind or _unmarked_kind(q.comparator)
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
@@ -760,6 +784,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         else:
             runs.append([item])
         prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
+        sentence_changes[q.unit] = change
     _share_heads(source, norm, measures, items)
     for run in runs:
         if len(run) > 1:  # 分别 or not, a list of numbers after a list of as many items is distributive
