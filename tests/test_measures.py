@@ -1384,3 +1384,21 @@ def test_a_goal_in_a_bracket_is_the_target_set_for_the_figure_before_it() -> Non
     assert [(m.indicator, m.value, m.change, m.comparator) for m in goals] == [
         ("规上工业增加值", 9, True, ">="), ("税收收入", 4, False, "=")]
     assert [m.kind for m in found if m.value in (7.4, 4.2)] == ["achievement", "achievement"]
+
+
+def test_the_part_of_the_year_and_counting_notes_are_no_words_of_the_indicator() -> None:
+    assert indicators_of("前三季度城镇和农村居民人均可支配收入分别增长6.1%、7.9%。") == [
+        "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert indicators_of("1-10月规上工业增加值增长9%。") == ["规上工业增加值"]
+    assert indicators_of("预计(下同)全年完成地区生产总值88亿元。") == ["地区生产总值"]
+
+
+def test_a_note_number_after_a_quoted_name_is_no_word_of_the_indicator() -> None:
+    # a copied PDF keeps the footnote number glued to the quote: 新增“一村一品”3示范村
+    assert indicators_of("新增“一村一品”3示范村12个。") == ["新增“一村一品”示范村"]
+
+
+def test_a_word_ending_in_yue_keeps_its_yue() -> None:
+    # 约 before a number is a comparator; in 签约, 节约 it is part of the word
+    assert indicators_of("全年签约项目45个,总投资120亿元的8个项目成功签约。")[0] == "签约项目"
+    assert "成功签约" in indicators_of("总投资120亿元的8个项目成功签约。")[-1]

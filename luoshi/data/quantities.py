@@ -306,6 +306,9 @@ INDICATOR_LEAD_PATTERNS = (
     r"了(?!解)",  # 1万余人实现了安全饮水: the aspect particle left after the verb
     r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
     r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
+    # the part of the year a figure covers is when, not what: 前三季度…收入, 1-11月…收入
+    r"(?:前|第)?[一二三四1-4]季度",
+    r"\d{1,2}(?:-|—|－|~|至)\d{1,2}月(?:份)?",
     r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
     r"即(?![时将使便可])",  # 主要目标,即地区生产总值增长10%: 即 (namely) introduces what is measured
     r"(?:特别|尤其|其中)是",  # 特别是民间投资增长8.5%: singling out is no word of what is measured
@@ -390,6 +393,8 @@ LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级�
 # Words that open a bracket giving the goal set for the figure before it
 # (增长5.9%,排名全市第1位(预期目标为8.5%以上)): the figure in it is a target.
 GOAL_ASIDE_WORDS = ("预期目标", "年度目标", "年初目标", "目标任务", "目标", "年度计划", "计划目标", "计划")
+# Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
+YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
 # Attributes that count what there is now (总数达360家), not what was added: the
 # owner they take from the figure before loses its flow verb (新增规上企业 → 规上企业).
 STOCK_ATTRIBUTES = ("总数", "总量", "数量", "规模")

@@ -53,6 +53,7 @@ from luoshi.data.quantities import (
     RATE_NAME_ENDS,
     RATIO_REFERENCES,
     REFERENCE_WORDS,
+    YUE_WORDS,
 )
 from luoshi.extract.alternation import word_pattern
 
@@ -109,8 +110,10 @@ _ECONOMY_PLACE_RE = re.compile(rf"{_NOT_SUBJECT}{{1,6}}?(?:{word_pattern(ECONOMY
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
 _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
-_NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
+# 〔16〕, [3], and a note number a copied PDF left after a quoted name (新增“三品一标”2农产品17个)
+_NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]|(?<=”)\d{1,2}(?=[\u4e00-\u9fff])")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
+_YUE_WORDS = frozenset(YUE_WORDS)
 _FLOW_LEAD_RE = re.compile(word_pattern(FLOW_LEADS))
 _LEVELS = frozenset(LEVEL_WORDS)
 _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
@@ -120,6 +123,7 @@ _SUFFIX_CHARS = set("率额量值数比度化性")
 _MEASURE_NAME_ENDS = frozenset(MEASURE_NAME_ENDS)
 _VERB_CUES = frozenset(("完成", "计划", "安排"))  # 实现 names no figure: 实现营业收入 → 营业收入
 # 地区生产总值同比(下同)增长4.5%: a note on how the figures are counted is no word of the name
+_COUNTING_NOTE_LEAD_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]")
 _COUNTING_NOTE_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]$")
 
 Spans = tuple[tuple[int, int], ...]
@@ -134,10 +138,13 @@ def skip_list_label(text: str, s: int, e: int) -> int:
 
 
 def strip_lead(text: str, s: int, e: int) -> int:
-    """Drop cue words, scope words and years from the front of ``text[s:e]``."""
+    """Drop cue words, scope words, years and counting notes ((下同)) from the front of ``text[s:e]``."""
     while s < e:
         if text[s] in _SPACE or text[s] in "、,，":
             s += 1
+            continue
+        if text[s] in "(（" and (m := _COUNTING_NOTE_LEAD_RE.match(text, s, e)):
+            s = m.end()
             continue
         m = _LEAD_RE.match(text, s, e)
         if not m or m.end() == s:
@@ -162,6 +169,8 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
             continue
         if last not in _TAIL_LAST_CHARS:
             break
+        if last == "约" and text[e - 2:e] in _YUE_WORDS:
+            break  # 项目成功签约: the 约 of a word, not 约 (about) before a number
         for n in _TAIL_LENGTHS:
             if e - n >= s and text[e - n:e] in words:
                 e -= n
@@ -373,7 +382,7 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
 def drop_note_marks(text: str, spans: Spans) -> Spans:
     """实施“三项工程”〔16〕技能培训: note markers are not words of the indicator."""
     for a, b in spans:
-        if text.find("〔", a, b) >= 0 or text.find("[", a, b) >= 0:
+        if text.find("〔", a, b) >= 0 or text.find("[", a, b) >= 0 or text.find("”", a, b) >= 0:
             break
     else:
         return spans
