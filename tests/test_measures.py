@@ -1402,3 +1402,9 @@ def test_a_word_ending_in_yue_keeps_its_yue() -> None:
     # 约 before a number is a comparator; in 签约, 节约 it is part of the word
     assert indicators_of("全年签约项目45个,总投资120亿元的8个项目成功签约。")[0] == "签约项目"
     assert "成功签约" in indicators_of("总投资120亿元的8个项目成功签约。")[-1]
+
+
+def test_a_structure_of_three_shares_is_no_single_figure() -> None:
+    # 三次产业结构比12.1∶40.2∶47.7: no one number of it is a measure; a ratio to one still is
+    assert run("三次产业结构比由12.1∶40.2∶47.7调整为10.3:41.5:48.2。") == []
+    assert [(m.value, m.indicator) for m in run("城乡居民收入比缩小到2.1∶1。")] == [(2.1, "城乡居民收入比")]

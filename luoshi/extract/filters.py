@@ -80,6 +80,7 @@ _CAPACITY_RE = re.compile(
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _PEOPLE_RE = re.compile(r"[^\d\s,，。;；、]{0,4}人民")
+_MANY_PART_RATIO_RE = re.compile(r"[:：∶]\d+(?:\.\d+)?[:：∶]\d")
 _CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 
@@ -132,8 +133,10 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if (_after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start)) \
             and not (q.unit_class == "measure" and text.endswith(ROAD_WORDS, max(0, q.pre_start - 3), q.pre_start)):
         return True  # (县道185.857公里 is a length: a road's number takes no unit of length)
-    if prev in "+×*xX/-—·.#:：" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
+    if prev in "+×*xX/-—·.#:：∶" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
         return True  # (the 1 of a ratio 2.3:1 is part of its notation)
+    if nxt in ":：∶" and _MANY_PART_RATIO_RE.match(text, end):
+        return True  # 三次产业结构比19.6∶40.9∶39.5: a structure of shares, no one figure
     if prev.isascii() and prev.isalpha() and not text.endswith(MEASURE_ACRONYMS, max(0, ns - 4), ns):
         return True  # G324, 5G; but GDP28.34亿元 is the measure's name and its figure
     if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):

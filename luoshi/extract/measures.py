@@ -85,7 +85,7 @@ _PLAN_TIME_RE = re.compile(rf"(十[一二三四五六]五)”?(?:{word_pattern(P
 _AVERAGE_RE = re.compile("年均|年平均")
 _DIGIT_RE = re.compile(r"\d")
 _BRACKETED_UNIT_RE = re.compile(r"[(（][^()（）]{1,8}[)）]\s*$")
-_RATIO_COLON_RE = re.compile(r"(?<=\d)[:：](?=\d)")
+_RATIO_COLON_RE = re.compile(r"(?<=\d)[:：∶](?=\d)")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 

@@ -99,7 +99,7 @@ QUANTITY_RE = re.compile(
     rf")"
 )
 
-_RATIO_TO_ONE_RE = re.compile(r"[:：]1(?![\d.])")
+_RATIO_TO_ONE_RE = re.compile(r"[:：∶]1(?![\d.])")
 _BIG_STEPS = {"万": 10**4, "亿": 10**8, "兆": 10**12}  # 兆 (Taiwan): a million million, 万亿
 _PREFIX = dict(PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
