@@ -1408,3 +1408,9 @@ def test_a_structure_of_three_shares_is_no_single_figure() -> None:
     # 三次产业结构比12.1∶40.2∶47.7: no one number of it is a measure; a ratio to one still is
     assert run("三次产业结构比由12.1∶40.2∶47.7调整为10.3:41.5:48.2。") == []
     assert [(m.value, m.indicator) for m in run("城乡居民收入比缩小到2.1∶1。")] == [(2.1, "城乡居民收入比")]
+
+
+def test_fenbie_right_after_two_counts_shares_its_predicate_out() -> None:
+    # no comma before 分别: the predicate still belongs to each count in turn
+    found = run("36个市重点项目和112个县重点项目分别完成投资58亿元、74亿元。")
+    assert [m.indicator for m in found[2:]] == ["市重点项目完成投资", "县重点项目完成投资"]

@@ -693,8 +693,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             continue  # notes define slogans by their parts (1个中心+12个站); only rates are goals
         next_q = kept[i + 1] if i + 1 < len(kept) else None
         rs = max(cs, kept[i - 1].end) if i else cs
-        if used_end > rs and text[used_end:q.pre_start][:1] in ("、", "和", "及"):
-            rs = used_end  # the previous count's object ends before this list item
+        if used_end > rs and (text[used_end:q.pre_start][:1] in ("、", "和", "及")
+                              or text.startswith("分别", used_end)):
+            rs = used_end  # the previous count's object ends before this list item (or the 分别 predicate)
         d = bisect_right(dropped_ends, q.pre_start) - 1
         if d >= 0 and dropped_ends[d] > rs:  # 超50亿元产业项目实现突破、实际到位资金增长3%
             k = text.find("、", dropped_ends[d], q.pre_start)
