@@ -1414,3 +1414,11 @@ def test_fenbie_right_after_two_counts_shares_its_predicate_out() -> None:
     # no comma before 分别: the predicate still belongs to each count in turn
     found = run("36个市重点项目和112个县重点项目分别完成投资58亿元、74亿元。")
     assert [m.indicator for m in found[2:]] == ["市重点项目完成投资", "县重点项目完成投资"]
+
+
+def test_funds_obtained_and_a_plan_overdone_are_results() -> None:
+    # 争取到位 says the funds came; 完成年度计划…以上 says how far the plan was done
+    found = run("会上获悉,该县争取到位各类资金8.6亿元,26个重点项目均完成年度计划投资120%以上。\n")
+    assert [m.kind for m in found] == ["achievement"] * 3
+    plan = run("会上获悉,该县将积极争取各类资金10亿元,确保完成年度计划投资。\n")
+    assert [m.kind for m in plan] == ["target"]

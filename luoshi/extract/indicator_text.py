@@ -152,6 +152,8 @@ def strip_lead(text: str, s: int, e: int) -> int:
         rest = text[m.end():e]
         if rest and (rest[0] in _SUFFIX_CHARS or (m.group() in _VERB_CUES and rest in _ATTRIBUTES)):
             break  # 完成率, 完成投资: the cue word is part of the indicator
+        if rest in _ATTRIBUTES and m.group().endswith(("季度", "月", "月份")):
+            break  # 一季度完成投资: a bare attribute keeps its time rather than borrow an owner
         s = m.end()
     return s
 
