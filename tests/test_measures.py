@@ -1422,3 +1422,14 @@ def test_funds_obtained_and_a_plan_overdone_are_results() -> None:
     assert [m.kind for m in found] == ["achievement"] * 3
     plan = run("会上获悉,该县将积极争取各类资金10亿元,确保完成年度计划投资。\n")
     assert [m.kind for m in plan] == ["target"]
+
+
+def test_revenue_and_growth_words_alone_belong_to_the_figure_before() -> None:
+    # 营收 (营业收入), 增速: the thing just counted or reported owns them
+    assert indicators_of("全县规上工业总产值突破300亿元,增速高于全省2.1个百分点。")[1] == "规上工业总产值增速"
+    assert indicators_of("新增限上商贸企业21家、总数达138家,实现营收76亿元。")[-1] == "限上商贸企业营收"
+
+
+def test_a_bare_attribute_keeps_its_quarter() -> None:
+    # with the quarter gone 完成投资 would borrow the owner of the figure before
+    assert indicators_of("力争120个新开工项目开工率达到50%以上,一季度完成投资8亿元以上。")[-1] == "一季度完成投资"

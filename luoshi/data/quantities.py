@@ -396,13 +396,16 @@ LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级�
 GOAL_ASIDE_WORDS = ("预期目标", "年度目标", "年初目标", "目标任务", "目标", "年度计划", "计划目标", "计划")
 # Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
 YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
+# The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):
+# the whole figure before owns it.
+GROWTH_RATE_HEADS = ("增速", "增幅")
 # Attributes that count what there is now (总数达360家), not what was added: the
 # owner they take from the figure before loses its flow verb (新增规上企业 → 规上企业).
 STOCK_ATTRIBUTES = ("总数", "总量", "数量", "规模")
 FLOW_LEADS = ("新增", "净增", "新认定", "新培育", "新引进", "新建", "新登记", "新发展")
 ATTRIBUTE_HEADS = (
     "总投资", "投资总额", "计划投资额", "计划投资", "完成投资", "投资", "投入", "年产值", "产值",
-    "营业收入", "销售收入", "税收", "利税", "总额", "总量", "规模", "面积", "产量", "总数", "数量",
+    "营业收入", "营收", "销售收入", "税收", "利税", "总额", "总量", "规模", "面积", "产量", "总数", "数量",
     # the farming verb is part of the area, not of its owner: 粮食播种面积 → 粮食 (for 粮食产量)
     "种植面积", "播种面积", "收获面积", "养殖面积",
 )

@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     FRAME_BUILD_VERBS,
     GAP_WORDS,
     GOAL_ASIDE_WORDS,
+    GROWTH_RATE_HEADS,
     STOCK_ATTRIBUTES,
     IN_USE_VERBS,
     LEVEL_VERBS,
@@ -590,6 +591,9 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     if prev_ind and not q.unit.endswith("百分点"):  # (points move the share itself)
         prev_ind = indicator.without_share(text, prev_ind)
     if pre[1] > pre[0]:
+        if prev_ind and text[pre[0]:pre[1]] in GROWTH_RATE_HEADS:  # …突破200亿元,增速高于全市0.1个百分点
+            named = prev_ind if indicator.join(text, prev_ind).endswith(GROWTH_RATE_HEADS) else prev_ind + (pre,)
+            return named, True, end
         if prev_ind and text.startswith("占", pre[0]):
             return prev_ind + (pre,), True, end  # a share is of the whole thing named before
         if prev_ind and indicator.is_attribute(text, *pre):
