@@ -1433,3 +1433,11 @@ def test_revenue_and_growth_words_alone_belong_to_the_figure_before() -> None:
 def test_a_bare_attribute_keeps_its_quarter() -> None:
     # with the quarter gone 完成投资 would borrow the owner of the figure before
     assert indicators_of("力争120个新开工项目开工率达到50%以上,一季度完成投资8亿元以上。")[-1] == "一季度完成投资"
+
+
+def test_a_gap_to_another_group_is_no_change_and_no_word_of_the_indicator() -> None:
+    found = run("全年农民人均可支配收入增长8.1%,增幅高于城镇居民2.3个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [
+        ("农民人均可支配收入", True), ("农民人均可支配收入增幅", False)]
+    assert only("工业投资增速快于全部投资4个百分点。").change is False
+    assert only("研发投入强度提高超过0.4个百分点。").change is True  # 超过 closes the change here

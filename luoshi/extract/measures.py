@@ -105,6 +105,7 @@ _TIMES_OF_RE = re.compile(rf"(?:{word_pattern(RATIO_REFERENCES)})[^,，;；、�
 _VERB_AFTER_RE = re.compile(rf"的?(?:{word_pattern(CHANGE_VERBS)})")
 _BARE_RATE_RE = re.compile(rf"(?:{word_pattern(CHANGE_QUALIFIERS + RATE_QUALIFIERS)})?(?:{word_pattern(BARE_RATES)})")
 _GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
+_GROUP_GAP_WORDS = frozenset(("高于", "低于", "快于", "慢于"))  # (超过 may close a change: 提高超过2个百分点)
 _GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")  # 高于全省(平均水平)
 # 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
 _CHANGE_NOUN_LEVEL_RE = re.compile(
@@ -215,8 +216,9 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
         return True
     lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
     gap = _GAP_LEAD_RE.search(lead) if q.unit in ("个百分点", "百分点") else None
-    if gap and (_CHANGE_WORD_RE.search(lead, gap.end()) or _GAP_PLACE_RE.match(lead, gap.end())):
-        return False  # 快于经济增长0.5个百分点, 增速高于全省1个百分点: a gap to a benchmark or a place
+    if gap and (_CHANGE_WORD_RE.search(lead, gap.end()) or _GAP_PLACE_RE.match(lead, gap.end())
+                or gap.group() in _GROUP_GAP_WORDS and gap.end() < len(lead)):
+        return False  # 快于经济增长0.5个百分点, 增速高于全省1个百分点, 增幅高于城镇居民: a gap to a benchmark
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
