@@ -1441,3 +1441,12 @@ def test_a_gap_to_another_group_is_no_change_and_no_word_of_the_indicator() -> N
         ("农民人均可支配收入", True), ("农民人均可支配收入增幅", False)]
     assert only("工业投资增速快于全部投资4个百分点。").change is False
     assert only("研发投入强度提高超过0.4个百分点。").change is True  # 超过 closes the change here
+
+
+def test_profit_and_output_words_alone_belong_to_the_figure_before() -> None:
+    # 利润, 总产量 after a figure of the same things; 实现 inside the clause is its verb
+    assert indicators_of("规上工业企业实现营业收入120亿元、利润9.5亿元。") == ["规上工业企业营业收入", "规上工业企业利润"]
+    assert indicators_of("全县油菜种植面积12万亩,总产量达到1.8万吨。")[-1] == "油菜总产量"
+    found = run("规上工业企业营业收入、利润总额、税收分别增长9%、11%、7%,新增规上工业企业12家、专精特新企业5家,"
+                "总数分别达到260家、31家。")
+    assert [m.indicator for m in found[-2:]] == ["规上工业企业总数", "专精特新企业总数"]

@@ -624,6 +624,9 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             topic = (thing,) if thing else _topic_clause(text, clauses, clause_start, floor)
             if topic:
                 return topic + (pre,), True, end
+        k = text.find("实现", pre[0] + 1, pre[1] - 2)
+        if k > 0 and indicator.is_attribute(text, k + 2, pre[1]):
+            return ((pre[0], k), (k + 2, pre[1])), False, end  # 规上工业企业实现营业收入286亿元: 实现 is the verb
         return (pre,), False, end
     if clause_start and text[clause_start - 1] == "\t":
         row = _row_name(text, clause_start)  # 地区生产总值（亿元）\t387\t520\t6.1%: the row names its cells
@@ -895,7 +898,9 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
             items = indicator.list_items(text, first.spans, n)
         if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
-            items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
+            stock = text[slice(*first.spans[-1])] in STOCK_ATTRIBUTES  # …企业15家、23家,总数分别达到42家、96家
+            items = [(indicator.without_flow_verb(text, c) if stock else c) + first.spans[-1:]
+                     for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
         if (items is None and first.inherited and "分别" in text[first.region_start:first.q.pre_start]
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = counts  # 城镇居民收入4.2万元、农村居民收入1.9万元,分别增长5.1%、7.3%
