@@ -1450,3 +1450,8 @@ def test_profit_and_output_words_alone_belong_to_the_figure_before() -> None:
     found = run("规上工业企业营业收入、利润总额、税收分别增长9%、11%、7%,新增规上工业企业12家、专精特新企业5家,"
                 "总数分别达到260家、31家。")
     assert [m.indicator for m in found[-2:]] == ["规上工业企业总数", "专精特新企业总数"]
+
+
+def test_the_speaker_and_the_plan_are_no_words_of_a_count() -> None:
+    assert indicators_of("我们将力争全年新增规上工业企业15家以上。") == ["新增规上工业企业"]
+    assert indicators_of("全年计划实施重点项目86个,年度计划投资120亿元。") == ["重点项目", "年度计划投资"]
