@@ -304,7 +304,7 @@ INDICATOR_LEAD_PATTERNS = (
     # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
     r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州)(?![级内外域委政])",
     r"我们",  # 我们将力争全年新增…: the speaker
-    r"计划(?=实施|新建|建设|完成|新增|开工|引进|培训|改造)",  # 计划实施重点项目120个: the plan is no word of the count
+    r"计划(?=实施|引进|培训|改造)",  # 计划实施重点项目120个 (but 计划开工项目 names a kind of project)
     r"可(?=实现|完成|达到|达)",  # 预计全年可完成…: the modal of an estimate
     r"了(?!解)",  # 1万余人实现了安全饮水: the aspect particle left after the verb
     r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
