@@ -1455,3 +1455,13 @@ def test_profit_and_output_words_alone_belong_to_the_figure_before() -> None:
 def test_the_speaker_and_the_plan_are_no_words_of_a_count() -> None:
     assert indicators_of("我们将力争全年新增规上工业企业15家以上。") == ["新增规上工业企业"]
     assert indicators_of("全年计划实施重点项目86个,年度计划投资120亿元。") == ["重点项目", "年度计划投资"]
+
+
+def test_totals_of_a_crop_belong_to_the_crop_before() -> None:
+    assert indicators_of("茶叶种植面积3.2万亩,总产1800吨,总收入达2.6亿元。") == ["茶叶种植面积", "茶叶总产", "茶叶总收入"]
+
+
+def test_the_first_task_and_this_aim_cue_no_plan() -> None:
+    # 第一要务 (the top priority) and 这一目标 (the aim a year's work served) are no target cues
+    found = run("一年来,全乡上下围绕“生态强乡”这一目标,坚持发展第一要务,加快结构调整,全乡农业总产值达3.6亿元。\n")
+    assert [m.kind for m in found] == ["achievement"]

@@ -167,13 +167,13 @@ PART_ACHIEVEMENT_CUES = (
 PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "要", "计划")
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
 # they are masked before cues are counted.
-CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列",
+CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "要务", "计划单列",
                      "实际使用", "实际利用", "实际到位",  # 实际使用外资 names a measure, not a result
                      "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
                      "计划的", "占计划", "年度计划投资",  # a share of the plan done (完成年度投资计划的23.7%, 完成年度计划投资130%)
                      "争取到位",  # funds obtained (争取到位各类资金16.99亿元), not sought
                      "目标的", "目标任务的",  # how a target went (完成目标任务的131%, 主要目标的完成)
-                     "为目标",  # the aim work was done for (以改善生态为目标,完成…)
+                     "为目标", "这一目标",  # the aim work was done for (以改善生态为目标,完成…)
                      "从目前", "由目前", "从现在", "由现在")  # the base a plan starts from (CURRENT_WORDS)
 # 预计 alone is no cue either way: reviews estimate the year just gone (预计完成地区生产总值60亿元)
 # as often as plans project, and a projection says its time (到2030年, 明年, 今年), which is a cue.
@@ -408,7 +408,7 @@ FLOW_LEADS = ("新增", "净增", "新认定", "新培育", "新引进", "新建
 ATTRIBUTE_HEADS = (
     "总投资", "投资总额", "计划投资额", "计划投资", "完成投资", "投资", "投入", "年产值", "产值",
     "主营业务收入", "营业收入", "营收", "销售收入", "税收", "利税", "利润", "总额", "总量", "规模", "面积", "总产量", "产量",
-    "总数", "数量",
+    "总数", "数量", "总产", "总收入",  # 水稻种植面积5000亩,总产2600吨
     # the farming verb is part of the area, not of its owner: 粮食播种面积 → 粮食 (for 粮食产量)
     "种植面积", "播种面积", "收获面积", "养殖面积",
 )
