@@ -1465,3 +1465,17 @@ def test_the_first_task_and_this_aim_cue_no_plan() -> None:
     # 第一要务 (the top priority) and 这一目标 (the aim a year's work served) are no target cues
     found = run("一年来,全乡上下围绕“生态强乡”这一目标,坚持发展第一要务,加快结构调整,全乡农业总产值达3.6亿元。\n")
     assert [m.kind for m in found] == ["achievement"]
+
+
+def test_a_rate_compared_with_an_earlier_part_of_the_year() -> None:
+    # 降幅较一季度收窄…: the base (一季度) is no word; the rate (降幅) is of the figure before
+    found = run("上半年,建筑业增加值下降3.2%,降幅较一季度收窄6.5个百分点,增速低于全市1.1个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [
+        ("建筑业增加值", True), ("建筑业增加值降幅", True), ("建筑业增加值降幅", False)]
+    found = run("上半年,服务业增加值增长5.1%,增速较1-5月回升0.8个百分点。")
+    assert found[-1].indicator == "服务业增加值增速"
+
+
+def test_a_growth_after_a_gap_of_growth_rates_is_the_figure_s_own() -> None:
+    found = run("上半年,全县生产总值增长7.1%,增速高于全市0.5个百分点,两年平均增长4.2%。")
+    assert [m.indicator for m in found] == ["生产总值", "生产总值增速", "生产总值"]

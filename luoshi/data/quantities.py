@@ -265,12 +265,13 @@ COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "�
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
-    "削减", "缩小", "收窄", "回落", "递减", "递增", "多增", "净增",
+    "削减", "缩小", "收窄", "回落", "回升", "递减", "递增", "多增", "净增",
 )
 # A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
 # the head of a clause: no word of the indicator, wherever it stands.
 COMPARISON_BASE = (
-    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?末?|(?:上年|去年)(?:末|底|同期)?|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?"
+    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?末?|(?:上年|去年)(?:末|底|同期)?|同期|(?:19|20)\d\d年(?:底|末)?"
+    r"|(?:前|第)?[一二三四1-4]季度|上半年|\d{1,2}(?:-|—|－|~|至)\d{1,2}月|上月|年初)(?:相比)?"
     r"|在[^,，;；。]{1,12}?基础上)"  # 审批时限在法定时限基础上再减少50%
 )
 # Regex lead patterns that need a look at the next word: 高标准 is dropped
@@ -400,7 +401,7 @@ GOAL_ASIDE_WORDS = ("预期目标", "年度目标", "年初目标", "目标任�
 YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
 # The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):
 # the whole figure before owns it.
-GROWTH_RATE_HEADS = ("增速", "增幅")
+GROWTH_RATE_HEADS = ("增速", "增幅", "降幅", "涨幅")
 # Attributes that count what there is now (总数达360家), not what was added: the
 # owner they take from the figure before loses its flow verb (新增规上企业 → 规上企业).
 STOCK_ATTRIBUTES = ("总数", "总量", "数量", "规模")

@@ -555,7 +555,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     if (pre[1] - pre[0] > 1 and text[pre[1] - 1] == "中" and rs > clause_start and q.unit
             and text.startswith(q.unit, rs - len(q.unit)) and text[rs] not in "、和及与"):
         pre = (pre[0], pre[1] - 1)  # 十件民生实事中九件: the part counts what the whole counts
-    if prev_ind and change and _BARE_RATE_RE.fullmatch(text, *pre):
+    if prev_ind and change and not q.unit.endswith("百分点") and _BARE_RATE_RE.fullmatch(text, *pre):
         pre = (pre[0], pre[0])  # 收入3.5亿元,增幅6.1%: the rate of change of the figure before
     if q.unit_class == "money" and not text.startswith("的", q.end):
         post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
@@ -640,8 +640,18 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             new = next(w for w in NEW_WORDS if text.startswith(w, a))  # 新增上市公司3家,累计达到25家
             if a + len(new) < b:
                 return ((a + len(new), b),) + prev_ind[1:], True, end
+        if change and q.unit_class == "percent" and not q.unit.endswith("百分点"):
+            return _without_growth_rate(text, prev_ind), True, end  # …增速高于全市0.3个百分点,两年平均增长1.7%
         return prev_ind, True, end
     return _topic_clause(text, clauses, clause_start, floor, change), True, end
+
+
+def _without_growth_rate(text: str, spans: indicator.Spans) -> indicator.Spans:
+    """生产总值增速 → 生产总值: a growth rate (%) after it is the figure's own, not a growth of its rate."""
+    a, b = spans[-1]
+    if text.endswith(GROWTH_RATE_HEADS, a, b):
+        return spans[:-1] + ((a, b - 2),) if b - a > 2 else spans[:-1] or spans
+    return spans
 
 
 # Measure(*fields) through its slots: a keyword call of the frozen dataclass costs twice as much
