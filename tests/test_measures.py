@@ -1479,3 +1479,9 @@ def test_a_rate_compared_with_an_earlier_part_of_the_year() -> None:
 def test_a_growth_after_a_gap_of_growth_rates_is_the_figure_s_own() -> None:
     found = run("上半年,全县生产总值增长7.1%,增速高于全市0.5个百分点,两年平均增长4.2%。")
     assert [m.indicator for m in found] == ["生产总值", "生产总值增速", "生产总值"]
+
+
+def test_short_items_before_fenbie_stand_alone_with_its_verb() -> None:
+    found = run("全年生猪、牛、羊分别出栏12.3万头、5600头、3.1万只。")
+    assert [m.indicator for m in found] == ["生猪出栏", "牛出栏", "羊出栏"]
+    assert [(m.indicator, m.change) for m in run("小麦、玉米分别增产3%、5%。")] == [("小麦", True), ("玉米", True)]

@@ -94,7 +94,7 @@ RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
 CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
     "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
-    "翻", "多增", "净增", "拉动",
+    "翻", "多增", "净增", "拉动", "增产", "减产", "回升",
     "年增",  # 年增2.16%: the year-on-year rise of news and of Taiwan's reports (年减 would split 上年减少)
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
@@ -265,7 +265,7 @@ COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "�
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
-    "削减", "缩小", "收窄", "回落", "回升", "递减", "递增", "多增", "净增",
+    "削减", "缩小", "收窄", "回落", "回升", "递减", "递增", "多增", "净增", "增产", "减产",
 )
 # A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
 # the head of a clause: no word of the indicator, wherever it stands.

@@ -425,9 +425,19 @@ def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:
         b = k if k > a else b
         cuts = list(_ITEM_SEP_RE.finditer(text, a, b))
         if len(cuts) == n - 1:
-            items = _split_items(text, a, b, cuts, n)
+            items = _split_items(text, a, b, cuts, n) or _short_items(text, a, b, cuts, spans[i][1])
             return [spans[:i] + item + spans[i + 1:] for item in items] if items else None
     return None
+
+
+def _short_items(text: str, a: int, b: int, cuts: list[re.Match], end: int) -> list[Spans] | None:
+    """生猪、牛、羊、家禽分别出栏…: words of one or two characters share no head; the verb after 分别 is each one's."""
+    parts = list(zip([a] + [m.end() for m in cuts], [m.start() for m in cuts] + [b]))
+    if any(not 1 <= e - s <= 2 for s, e in parts):
+        return None
+    vs = strip_lead(text, b + 2, end) if text.startswith("分别", b) else end
+    verb = ((vs, end),) if 0 < end - vs <= 4 and "每" not in text[vs:end] else ()
+    return [((s, e),) + verb for s, e in parts]
 
 
 def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> list[Spans] | None:
