@@ -1485,3 +1485,14 @@ def test_short_items_before_fenbie_stand_alone_with_its_verb() -> None:
     found = run("全年生猪、牛、羊分别出栏12.3万头、5600头、3.1万只。")
     assert [m.indicator for m in found] == ["生猪出栏", "牛出栏", "羊出栏"]
     assert [(m.indicator, m.change) for m in run("小麦、玉米分别增产3%、5%。")] == [("小麦", True), ("玉米", True)]
+
+
+def test_a_compound_before_fenbie_names_each_of_a_pair() -> None:
+    # 城乡 → 城镇, 农村; 存贷款 → 存款, 贷款: the compound of a 分别 pair is shared out
+    found = run("全县城乡居民人均可支配收入分别达到41200元、19800元,增长5.2%和7.1%。")
+    assert [m.indicator for m in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"] * 2
+    found = run("金融机构存贷款余额达到310亿元、228亿元,分别增长9%、12%。")
+    assert [m.indicator for m in found] == ["金融机构存款余额", "金融机构贷款余额"] * 2
+    # one figure of each kind (a level and its growth) is no pair
+    assert [m.indicator for m in run("城乡居民人均可支配收入3.1万元、增长6%,分别高于全省0.5个百分点。")][:2] == [
+        "城乡居民人均可支配收入"] * 2

@@ -397,6 +397,18 @@ LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级�
 # Words that open a bracket giving the goal set for the figure before it
 # (增长5.9%,排名全市第1位(预期目标为8.5%以上)): the figure in it is a target.
 GOAL_ASIDE_WORDS = ("预期目标", "年度目标", "年初目标", "目标任务", "目标", "年度计划", "计划目标", "计划")
+# A compound naming both of a pair, shared out over a 分别 list of two numbers
+# (城乡居民人均可支配收入分别增长6%和7.5% → 城镇居民…, 农村居民…), as written in
+# either script: (compound, first, second).
+PAIRED_COMPOUNDS = (
+    ("城乡", "城镇", "农村"), ("城鄉", "城鎮", "農村"),
+    ("存贷款", "存款", "贷款"), ("存貸款", "存款", "貸款"),
+)
+# The Simplified form of each compound and its pair.
+SIMPLIFIED_PAIRS = {
+    "城乡": ("城乡", "城镇", "农村"), "城鄉": ("城乡", "城镇", "农村"),
+    "存贷款": ("存贷款", "存款", "贷款"), "存貸款": ("存贷款", "存款", "贷款"),
+}
 # Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
 YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
 # The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):

@@ -39,6 +39,8 @@ from luoshi.data.quantities import (
     FRAME_BUILD_VERBS,
     GAP_WORDS,
     GOAL_ASIDE_WORDS,
+    PAIRED_COMPOUNDS,
+    SIMPLIFIED_PAIRS,
     GROWTH_RATE_HEADS,
     STOCK_ATTRIBUTES,
     IN_USE_VERBS,
@@ -815,7 +817,30 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
                 start -= 1
             for it, spans in zip(run, _distribute(source, norm, measures, run, items[start:first])):
                 items[it.index] = it._replace(spans=spans)  # later shares of the plan are named after these
+            if len(run) == 2:
+                _pair_compound(norm.text, measures, run, *sentences.around(run[0].q.num_start, run[1].q.end))
     return tuple(measures)
+
+
+def _pair_compound(text: str, measures: list[Measure], run: list[_Item], sentence_start: int,
+                   sentence_end: int) -> None:
+    """城乡居民人均可支配收入分别增长6%和7.5% → 城镇居民…, 农村居民…: a compound names both of a pair
+    (when its sentence says 分别 and both numbers are of one unit)."""
+    one, two = measures[run[0].index], measures[run[1].index]
+    if one.indicator != two.indicator or one.unit != two.unit or text.find("分别", sentence_start, sentence_end) < 0:
+        return
+    for compound, *written_pair in PAIRED_COMPOUNDS:
+        at = one.indicator.find(compound)
+        simple, *simple_pair = SIMPLIFIED_PAIRS[compound]
+        sat = one.indicator_simplified.find(simple)
+        if at < 0 or sat < 0:
+            continue
+        for it, word, simple_word in zip(run, written_pair, simple_pair):
+            m = measures[it.index]
+            measures[it.index] = dataclasses.replace(
+                m, indicator=m.indicator[:at] + word + m.indicator[at + len(compound):],
+                indicator_simplified=m.indicator_simplified[:sat] + simple_word + m.indicator_simplified[sat + len(simple):])
+        return
 
 
 class _Item(NamedTuple):
