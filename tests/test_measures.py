@@ -1496,3 +1496,8 @@ def test_a_compound_before_fenbie_names_each_of_a_pair() -> None:
     # one figure of each kind (a level and its growth) is no pair
     assert [m.indicator for m in run("城乡居民人均可支配收入3.1万元、增长6%,分别高于全省0.5个百分点。")][:2] == [
         "城乡居民人均可支配收入"] * 2
+
+
+def test_a_doubling_by_one_times_and_segments_are_counts() -> None:
+    found = run("一年来,全县旅游收入增长一倍,整治河道18段。")
+    assert [(m.value, m.unit, m.change) for m in found] == [(1, "倍", True), (18, "段", False)]
