@@ -1501,3 +1501,9 @@ def test_a_compound_before_fenbie_names_each_of_a_pair() -> None:
 def test_a_doubling_by_one_times_and_segments_are_counts() -> None:
     found = run("一年来,全县旅游收入增长一倍,整治河道18段。")
     assert [(m.value, m.unit, m.change) for m in found] == [(1, "倍", True), (18, "段", False)]
+
+
+def test_asides_beating_the_plan_and_years_running_are_no_words() -> None:
+    assert indicators_of("新建农贸市场6个(其中标准化市场4个)。") == ["新建农贸市场", "标准化市场"]
+    assert indicators_of("完成投资30亿元,占年度计划的115%,超额完成15个百分点。")[-1] == "完成投资占年度计划"
+    assert indicators_of("粮食总产量连续5年稳定在30万吨以上。") == ["粮食总产量"]

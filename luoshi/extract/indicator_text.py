@@ -125,6 +125,7 @@ _SUFFIX_CHARS = set("率额量值数比度化性")
 _MEASURE_NAME_ENDS = frozenset(MEASURE_NAME_ENDS)
 _VERB_CUES = frozenset(("完成", "计划", "安排"))  # 实现 names no figure: 实现营业收入 → 营业收入
 # 地区生产总值同比(下同)增长4.5%: a note on how the figures are counted is no word of the name
+_YEARS_RUNNING_RE = re.compile(r"连续(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年$")
 _COUNTING_NOTE_LEAD_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]")
 _COUNTING_NOTE_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]$")
 
@@ -147,6 +148,9 @@ def strip_lead(text: str, s: int, e: int) -> int:
             continue
         if text[s] in "(（" and (m := _COUNTING_NOTE_LEAD_RE.match(text, s, e)):
             s = m.end()
+            continue
+        if text[s] in "(（" and ")" not in text[s:e] and "）" not in text[s:e]:
+            s += 1  # (其中高标准厂房5万平方米): the bracket opens an aside, it is no word
             continue
         m = _LEAD_RE.match(text, s, e)
         if not m or m.end() == s:
@@ -242,6 +246,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     lo = max(s, tail - 16)
     if any(c in _BASE_FIRSTS for c in text[lo:tail]) and (m := _BASE_TAIL_RE.search(text, lo, tail)) and m.start() > s:
         tail = strip_tail(text, s, m.start(), change)  # 税收较2020年增长30%
+    if "连续" in text[max(s, tail - 6):tail] and (m := _YEARS_RUNNING_RE.search(text, max(s, tail - 6), tail)) \
+            and m.start() > s:
+        tail = strip_tail(text, s, m.start(), change)  # 粮食总产量连续8年稳定在…: how long it held is no word
     if tail != e:  # what a lead word may join depends on the rest (完成投资)
         s, e = strip_lead(text, s, tail), tail
         if "年" in text[max(s, e - 6):e] and (m := _YEAR_TAIL_RE.search(text, max(s, e - 10), e)) and m.start() > s:
