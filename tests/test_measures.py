@@ -1507,3 +1507,7 @@ def test_asides_beating_the_plan_and_years_running_are_no_words() -> None:
     assert indicators_of("新建农贸市场6个(其中标准化市场4个)。") == ["新建农贸市场", "标准化市场"]
     assert indicators_of("完成投资30亿元,占年度计划的115%,超额完成15个百分点。")[-1] == "完成投资占年度计划"
     assert indicators_of("粮食总产量连续5年稳定在30万吨以上。") == ["粮食总产量"]
+
+
+def test_a_work_verb_opening_an_item_shares_no_modifier() -> None:
+    assert indicators_of("完成棚户区改造800套,改造老旧小区18个。") == ["棚户区改造", "改造老旧小区"]

@@ -410,6 +410,10 @@ SIMPLIFIED_PAIRS = {
     "城乡": ("城乡", "城镇", "农村"), "城鄉": ("城乡", "城镇", "农村"),
     "存贷款": ("存贷款", "存款", "贷款"), "存貸款": ("存贷款", "存款", "贷款"),
 }
+# Two-character verbs of work that open a list item of their own (改造老旧小区25个):
+# no modifier of the item before is shared with it.
+WORK_VERBS = ("改造", "建设", "新建", "改建", "完成", "实施", "开展", "提升", "整治", "培训", "发放", "引进",
+              "建成", "修复", "治理", "创建", "培育")
 # Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
 YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
 # The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):

@@ -53,6 +53,7 @@ from luoshi.data.quantities import (
     RATE_NAME_ENDS,
     RATIO_REFERENCES,
     REFERENCE_WORDS,
+    WORK_VERBS,
     YUE_WORDS,
 )
 from luoshi.extract.alternation import word_pattern
@@ -116,6 +117,7 @@ _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]|(?<=”)\d{1,2}(?=[\u4e00-\u9fff])")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
 _YUE_WORDS = frozenset(YUE_WORDS)
+_WORK_VERBS = frozenset(WORK_VERBS)
 _FLOW_LEAD_RE = re.compile(word_pattern(FLOW_LEADS))
 _LEVELS = frozenset(LEVEL_WORDS)
 _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
@@ -381,8 +383,8 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
     (卫生 in 省级卫生镇), the words before them there (省级) belong to it too.
     """
     a, b = cur
-    if b - a > 6 or b - a < 3 or len(prev) != 1:
-        return ()
+    if b - a > 6 or b - a < 3 or len(prev) != 1 or text[a:a + 2] in _WORK_VERBS:
+        return ()  # (改造老旧小区25个 after 棚户区改造1200套: a verb opening the item is its own work)
     pa, pb = prev[0]
     k = text.find(text[a:a + 2], pa + 1, pb)
     if k > pa and text[pa:k] in _VERB_CUES:
