@@ -1511,3 +1511,11 @@ def test_asides_beating_the_plan_and_years_running_are_no_words() -> None:
 
 def test_a_work_verb_opening_an_item_shares_no_modifier() -> None:
     assert indicators_of("完成棚户区改造800套,改造老旧小区18个。") == ["棚户区改造", "改造老旧小区"]
+
+
+def test_every_item_of_a_share_list_takes_the_share() -> None:
+    found = run("装备制造业、新材料产业和电子信息产业增加值占规上工业增加值比重分别达到18%、12%和9%。")
+    assert [m.indicator for m in found] == [
+        "装备制造业增加值占规上工业增加值比重", "新材料产业增加值占规上工业增加值比重", "电子信息产业增加值占规上工业增加值比重"]
+    assert indicators_of("地区生产总值、一般公共预算收入占全省比重分别为2.5%、2.1%。") == [
+        "地区生产总值占全省比重", "一般公共预算收入占全省比重"]

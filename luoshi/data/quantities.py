@@ -414,6 +414,9 @@ SIMPLIFIED_PAIRS = {
 # no modifier of the item before is shared with it.
 WORK_VERBS = ("改造", "建设", "新建", "改建", "完成", "实施", "开展", "提升", "整治", "培训", "发放", "引进",
               "建成", "修复", "治理", "创建", "培育")
+# What of each item a share list measures, said once before 占 (高新技术产业、战略性新兴产业
+# 增加值占规上工业比重): it goes to every item with the share.
+SHARE_OWNER_HEADS = ("增加值", "总产值", "产值", "营业收入", "收入", "投资", "支出")
 # Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
 YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
 # The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):

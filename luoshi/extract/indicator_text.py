@@ -53,6 +53,7 @@ from luoshi.data.quantities import (
     RATE_NAME_ENDS,
     RATIO_REFERENCES,
     REFERENCE_WORDS,
+    SHARE_OWNER_HEADS,
     WORK_VERBS,
     YUE_WORDS,
 )
@@ -473,6 +474,12 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
             and text[last_s] in ONE_CHARACTER_ITEMS:
         modifier = ((first_s, first_e - 1),) if first_e - 1 > first_s else ()
         return [shared + ((first_s, first_e), (last_s + 1, last_e)), shared + modifier + (parts[-1],)]
+    k = text.find("占", last_s + 2, last_e)
+    if k > 0 and not any(text.find("占", s_, e_) >= 0 for s_, e_ in parts[:-1]):
+        # 地区生产总值、财政收入占全市比重, …产业和高新技术产业增加值占…比重: every item has the share (and its owner word)
+        whole = all(text[e_ - 1] in _MEASURE_NAME_ENDS for _, e_ in parts[:-1])  # 地区生产总值: a name of its own
+        h = k if whole else next((k - len(w) for w in SHARE_OWNER_HEADS if text.endswith(w, last_s + 2, k)), k)
+        return [shared + ((s_, e_), (h, last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     common = _common_suffix([text[s:e] for s, e in parts[:-1]])
     for size in range(len(common), 1, -1):  # the items' common ending marks where the shared head starts
         j = text.find(common[-size:], last_s + 1, last_e)
