@@ -1519,3 +1519,10 @@ def test_every_item_of_a_share_list_takes_the_share() -> None:
         "装备制造业增加值占规上工业增加值比重", "新材料产业增加值占规上工业增加值比重", "电子信息产业增加值占规上工业增加值比重"]
     assert indicators_of("地区生产总值、一般公共预算收入占全省比重分别为2.5%、2.1%。") == [
         "地区生产总值占全省比重", "一般公共预算收入占全省比重"]
+
+
+def test_a_small_chinese_count_after_the_thing_built_is_a_measure() -> None:
+    found = run("一年来,全镇新建村级活动中心两个、改造提升卫生室四所。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [
+        (2, "个", "新建村级活动中心"), (4, "所", "改造提升卫生室")]
+    assert run("坚持两个毫不动摇,用好“三张清单”。") == []

@@ -227,6 +227,10 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
         return True
     if before.endswith(("和", "及")) and _CN_COUNT_VERB_START_RE.match(before.lstrip("“”")):
         return True
+    item = before[before.rfind("、") + 1:]
+    if (_CN_COUNT_VERB_START_RE.search(item) and "“" not in item and (q.end >= clause_end or text[q.end] == "、")
+            and q.unit_class == "classifier"):
+        return True  # 新建幼儿园三所、改扩建中小学五所: the thing built, then its count, ends the item
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
