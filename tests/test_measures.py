@@ -1526,3 +1526,8 @@ def test_a_small_chinese_count_after_the_thing_built_is_a_measure() -> None:
     assert [(m.value, m.unit, m.indicator) for m in found] == [
         (2, "个", "新建村级活动中心"), (4, "所", "改造提升卫生室")]
     assert run("坚持两个毫不动摇,用好“三张清单”。") == []
+
+
+def test_a_total_investment_sum_belongs_to_the_projects_before() -> None:
+    assert indicators_of("在建项目达到32个,总投资额58亿元,当年完成投资19亿元。") == [
+        "在建项目", "在建项目总投资额", "在建项目完成投资"]
