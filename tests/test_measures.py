@@ -1531,3 +1531,8 @@ def test_a_small_chinese_count_after_the_thing_built_is_a_measure() -> None:
 def test_a_total_investment_sum_belongs_to_the_projects_before() -> None:
     assert indicators_of("在建项目达到32个,总投资额58亿元,当年完成投资19亿元。") == [
         "在建项目", "在建项目总投资额", "在建项目完成投资"]
+
+
+def test_a_pledge_inside_the_words_opens_the_indicator() -> None:
+    assert indicators_of("扩大有效投资 力争固定资产投资增长12%以上。") == ["固定资产投资"]
+    assert indicators_of("我国粮食产量稳定在1.3万亿斤以上。") == ["粮食产量"]

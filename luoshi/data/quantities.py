@@ -304,7 +304,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"(?:[一二两三四五六七八九十]|\d{1,2})年(?=净增|新增|增长|增加|提高|下降|减少)",
     BATCHES,
     # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
-    r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州)(?![级内外域委政])",
+    r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州|国)(?![级内外域委政])",
     r"我们",  # 我们将力争全年新增…: the speaker
     r"计划(?=实施|引进|培训|改造)",  # 计划实施重点项目120个 (but 计划开工项目 names a kind of project)
     r"可(?=实现|完成|达到|达)",  # 预计全年可完成…: the modal of an estimate

@@ -234,6 +234,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     m = _relation_tail(text, s, e)
     if m:
         e = m.start()
+    aim = max(text.rfind("力争", s + 2, e), text.rfind("确保", s + 2, e))
+    if aim > s and strip_tail(text, strip_lead(text, aim, e), e, change) > strip_lead(text, aim, e) + 1:
+        s = aim  # 创新举措 力争固定资产投资增长10%: a pledge opens the figure's own words (not …比例力争达到40%)
     s0 = strip_lead(text, s, e)
     if _GAP_RE.match(text, s0, e) or text.startswith(("比", "分别比", "均比"), s0) and _BASE_GAP_RE.fullmatch(text, s0, e):
         return s0, s0
