@@ -1536,3 +1536,13 @@ def test_a_total_investment_sum_belongs_to_the_projects_before() -> None:
 def test_a_pledge_inside_the_words_opens_the_indicator() -> None:
     assert indicators_of("扩大有效投资 力争固定资产投资增长12%以上。") == ["固定资产投资"]
     assert indicators_of("我国粮食产量稳定在1.3万亿斤以上。") == ["粮食产量"]
+
+
+def test_one_character_items_of_town_and_country_are_spelt_out() -> None:
+    found = run("城、乡居民人均可支配收入分别增长5%、7%。")
+    assert [m.indicator for m in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_how_a_figure_is_counted_and_per_day_are_no_words() -> None:
+    assert indicators_of("税收收入增长2%,剔除留抵退税因素完成6.1亿元。") == ["税收收入", "税收收入"]
+    assert indicators_of("日处理能力达到每天1.2万吨。") == ["日处理能力"]

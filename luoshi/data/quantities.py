@@ -249,6 +249,7 @@ INDICATOR_TAIL_WORDS = (
     "以上", "全部", "已", "预计", "首次", "再次", "一举", "争取", "力争", "确保", "努力",
     "逆势", "大幅", "快速", "较快", "稳步", "持续", "平稳", "平稳较快",  # how a figure moved (逆势增长5%)
     "连续", "双双",  # 收入连续跨越20亿元, 存贷款余额双双突破: how often or how many crossed, no word of what
+    "每天", "每日", "每月", "每年", "每人", "每户",  # 检测能力达到每天19.7万人次: the rate's denominator, not its name
     "按可比口径", "可比口径", "按同口径", "按可比价格计算", "按可比价计算",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
     "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
@@ -310,6 +311,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"可(?=实现|完成|达到|达)",  # 预计全年可完成…: the modal of an estimate
     r"了(?!解)",  # 1万余人实现了安全饮水: the aspect particle left after the verb
     r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
+    r"剔除[^,，;；。\d]{1,16}?因素(?:后)?",  # 剔除留抵退税因素完成6.8亿元
     r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
     # the part of the year a figure covers is when, not what: 前三季度…收入, 1-11月…收入
     r"(?:前|第)?[一二三四1-4]季度",
@@ -417,6 +419,9 @@ WORK_VERBS = ("改造", "建设", "新建", "改建", "完成", "实施", "开�
 # What of each item a share list measures, said once before 占 (高新技术产业、战略性新兴产业
 # 增加值占规上工业比重): it goes to every item with the share.
 SHARE_OWNER_HEADS = ("增加值", "总产值", "产值", "营业收入", "收入", "投资", "支出")
+# One-character items of a 城、乡 list, spelt out as the names they stand for:
+# (item as read in Simplified, full name in Simplified, full name in Traditional).
+ITEM_EXPANSIONS = (("城居民", "城镇居民", "城鎮居民"), ("乡居民", "农村居民", "農村居民"))
 # Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
 YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
 # The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):

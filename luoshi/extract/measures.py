@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     FRAME_BUILD_VERBS,
     GAP_WORDS,
     GOAL_ASIDE_WORDS,
+    ITEM_EXPANSIONS,
     PAIRED_COMPOUNDS,
     SIMPLIFIED_PAIRS,
     GROWTH_RATE_HEADS,
@@ -819,6 +820,16 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
                 items[it.index] = it._replace(spans=spans)  # later shares of the plan are named after these
             if len(run) == 2:
                 _pair_compound(norm.text, measures, run, *sentences.around(run[0].q.num_start, run[1].q.end))
+    traditional = None
+    for i, m in enumerate(measures):
+        for short, full, full_traditional in ITEM_EXPANSIONS:  # 城、乡居民…分别: the items spelt out
+            if m.indicator_simplified.startswith(short):
+                if traditional is None:  # (a text whose words differ from their Simplified form)
+                    traditional = any(x.indicator != x.indicator_simplified for x in measures)
+                cut = len(short)
+                measures[i] = dataclasses.replace(
+                    m, indicator=(full_traditional if traditional else full) + m.indicator[cut:],
+                    indicator_simplified=full + m.indicator_simplified[cut:])
     return tuple(measures)
 
 
