@@ -1546,3 +1546,7 @@ def test_one_character_items_of_town_and_country_are_spelt_out() -> None:
 def test_how_a_figure_is_counted_and_per_day_are_no_words() -> None:
     assert indicators_of("税收收入增长2%,剔除留抵退税因素完成6.1亿元。") == ["税收收入", "税收收入"]
     assert indicators_of("日处理能力达到每天1.2万吨。") == ["日处理能力"]
+
+
+def test_per_head_keeps_its_jun() -> None:
+    assert indicators_of("园区亩均税收达到18万元,人均突破12万元。")[-1] == "人均"

@@ -180,8 +180,8 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
             continue
         if last not in _TAIL_LAST_CHARS:
             break
-        if last == "约" and text[e - 2:e] in _YUE_WORDS:
-            break  # 项目成功签约: the 约 of a word, not 约 (about) before a number
+        if last == "约" and text[e - 2:e] in _YUE_WORDS or last == "均" and text[e - 2:e - 1] in "人户亩":
+            break  # 项目成功签约, 人均突破15万元: the 约 or 均 of a word, not 约 (about) or 均 (each)
         for n in _TAIL_LENGTHS:
             if e - n >= s and text[e - n:e] in words:
                 e -= n
