@@ -1550,3 +1550,8 @@ def test_how_a_figure_is_counted_and_per_day_are_no_words() -> None:
 
 def test_per_head_keeps_its_jun() -> None:
     assert indicators_of("园区亩均税收达到18万元,人均突破12万元。")[-1] == "人均"
+
+
+def test_pushes_weigh_less_than_a_result_s_own_words_where_no_section_says() -> None:
+    found = run("会议期间获悉,全县着力稳增长、推进项目建设,完成地区生产总值156亿元,同比增长4.8%。\n")
+    assert [m.kind for m in found] == ["achievement", "achievement"]

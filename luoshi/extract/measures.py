@@ -402,6 +402,8 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
         paragraph = cues.of_paragraph(ss, se)
         if paragraph > 0 or not paragraph and cues.of_previous_paragraph(ss) > 0:
             return "achievement", 0.5  # 加快建设…7个项目 in a paragraph that reports: the push is done work
+    if balance < 0 and role in (None, "front", "review_guess") and cues.of(ss, se, False) > 0:
+        return "achievement", 0.55  # 着力…推进…,完成…,同比增长5.6%: pushes weigh less than a result's own words
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
     if full is not None and full != (ss, se):
