@@ -1555,3 +1555,9 @@ def test_per_head_keeps_its_jun() -> None:
 def test_pushes_weigh_less_than_a_result_s_own_words_where_no_section_says() -> None:
     found = run("会议期间获悉,全县着力稳增长、推进项目建设,完成地区生产总值156亿元,同比增长4.8%。\n")
     assert [m.kind for m in found] == ["achievement", "achievement"]
+
+
+def test_batches_are_counted() -> None:
+    found = run("一年来,抽检食品1800批次,举行项目集中开工活动4批次、开工项目37个。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [
+        (1800, "批次", "抽检食品"), (4, "批次", "举行项目集中开工活动"), (37, "个", "开工项目")]

@@ -42,7 +42,7 @@ THROUGHPUT_UNITS = ("吨", "立方米", "标箱", "标准箱", "千瓦时")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (
-    "人次", "户次", "场次", "剂次", "件次", "家", "所", "项", "条", "座", "处", "件", "宗",
+    "人次", "户次", "场次", "剂次", "件次", "批次", "家", "所", "项", "条", "座", "处", "件", "宗",
     "笔",  # loans and deals: 排污权交易25笔
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
@@ -414,7 +414,7 @@ SIMPLIFIED_PAIRS = {
 }
 # Two-character verbs of work that open a list item of their own (改造老旧小区25个):
 # no modifier of the item before is shared with it.
-WORK_VERBS = ("改造", "建设", "新建", "改建", "完成", "实施", "开展", "提升", "整治", "培训", "发放", "引进",
+WORK_VERBS = ("改造", "建设", "新建", "改建", "开工", "完成", "实施", "开展", "提升", "整治", "培训", "发放", "引进",
               "建成", "修复", "治理", "创建", "培育")
 # What of each item a share list measures, said once before 占 (高新技术产业、战略性新兴产业
 # 增加值占规上工业比重): it goes to every item with the share.
