@@ -1561,3 +1561,7 @@ def test_batches_are_counted() -> None:
     found = run("一年来,抽检食品1800批次,举行项目集中开工活动4批次、开工项目37个。")
     assert [(m.value, m.unit, m.indicator) for m in found] == [
         (1800, "批次", "抽检食品"), (4, "批次", "举行项目集中开工活动"), (37, "个", "开工项目")]
+
+
+def test_a_rate_opening_with_a_work_verb_still_shares_the_modifier() -> None:
+    assert indicators_of("全年96个项目开工建设,开工率81%。")[1] == "项目开工率"

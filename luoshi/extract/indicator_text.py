@@ -387,8 +387,9 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
     (卫生 in 省级卫生镇), the words before them there (省级) belong to it too.
     """
     a, b = cur
-    if b - a > 6 or b - a < 3 or len(prev) != 1 or text[a:a + 2] in _WORK_VERBS:
-        return ()  # (改造老旧小区25个 after 棚户区改造1200套: a verb opening the item is its own work)
+    if b - a > 6 or b - a < 3 or len(prev) != 1 \
+            or text[a:a + 2] in _WORK_VERBS and not text.endswith(RATE_NAME_ENDS, a, b):
+        return ()  # (改造老旧小区25个 after 棚户区改造1200套: a verb opening the item is its own work; 开工率 is a rate)
     pa, pb = prev[0]
     k = text.find(text[a:a + 2], pa + 1, pb)
     if k > pa and text[pa:k] in _VERB_CUES:
