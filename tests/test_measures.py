@@ -1565,3 +1565,8 @@ def test_batches_are_counted() -> None:
 
 def test_a_rate_opening_with_a_work_verb_still_shares_the_modifier() -> None:
     assert indicators_of("全年96个项目开工建设,开工率81%。")[1] == "项目开工率"
+
+
+def test_the_roll_of_a_session_is_no_measure() -> None:
+    assert run("大会应到代表198人,实到代表185人,符合法定人数。\n") == []
+    assert [m.value for m in run("全年走访人大代表320人次。\n")] == [320]

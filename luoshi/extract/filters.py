@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from luoshi.data.quantities import (
+    ATTENDANCE_WORDS,
     CAPACITY_PREFIXES,
     CAPACITY_VERBS,
     CATEGORY_HEADS,
@@ -81,6 +82,7 @@ _CAPACITY_RE = re.compile(
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _PEOPLE_RE = re.compile(r"[^\d\s,，。;；、]{0,4}人民")
 _MANY_PART_RATIO_RE = re.compile(r"[:：∶]\d+(?:\.\d+)?[:：∶]\d")
+_ATTENDANCE_RE = re.compile(word_pattern(ATTENDANCE_WORDS))
 _CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 
@@ -191,6 +193,14 @@ def is_unitless_level(text: str, q: Quantity) -> bool:
         return False
     nxt = text[q.end:q.end + 1]  # a word after the number makes it a count, unless it is a base (由2.5缩小到)
     return not (nxt and _HAN_RE.match(nxt) and nxt not in "以左") or m.group().endswith(("由", "从"))
+
+
+def is_attendance(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
+    """应到代表226人,实到代表206人: the roll of a session's deputies measures no work of the government."""
+    if q.unit_class != "classifier" or not q.unit.endswith(("人", "名")):
+        return False
+    clause = text[clause_start:clause_end]
+    return "代表" in clause and _ATTENDANCE_RE.search(clause) is not None
 
 
 def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:

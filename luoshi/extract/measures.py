@@ -526,7 +526,8 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
                 or filters.is_outline_count(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
-        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
+        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce) \
+                or filters.is_attendance(text, q, cs, ce):
             continue
         candidates.append((q, cs, ce))
     dropped = []
