@@ -1570,3 +1570,7 @@ def test_a_rate_opening_with_a_work_verb_still_shares_the_modifier() -> None:
 def test_the_roll_of_a_session_is_no_measure() -> None:
     assert run("大会应到代表198人,实到代表185人,符合法定人数。\n") == []
     assert [m.value for m in run("全年走访人大代表320人次。\n")] == [320]
+
+
+def test_an_adverb_inside_the_words_is_no_word_of_the_indicator() -> None:
+    assert indicators_of("纺织企业累计投产46户,9个安置点全部交付使用。") == ["纺织企业投产", "安置点交付使用"]

@@ -424,6 +424,8 @@ SHARE_OWNER_HEADS = ("增加值", "总产值", "产值", "营业收入", "收入
 ITEM_EXPANSIONS = (("城居民", "城镇居民", "城鎮居民"), ("乡居民", "农村居民", "農村居民"))
 # The roll of a session (应到代表226人,实到代表206人,符合法定人数): no measure.
 ATTENDANCE_WORDS = ("应到", "实到", "应出席", "实出席", "出席会议", "列席会议", "缺席", "符合法定人数")
+# Adverbs inside the words of a figure (重大项目累计完成投资, 患者全部治愈出院): no words of it.
+INNER_ADVERBS = ("累计", "全部", "先后")
 # Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
 YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
 # The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):

@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     INDICATOR_LEAD_PATTERNS,
     INDICATOR_LEAD_WORDS,
     INDICATOR_TAIL_WORDS,
+    INNER_ADVERBS,
     LEVEL_PARTICLES,
     LEVEL_WORDS,
     LIST_BULLETS,
@@ -118,6 +119,7 @@ _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]|(?<=”)\d{1,2}(?=[\u4e00-\u9fff])")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
 _YUE_WORDS = frozenset(YUE_WORDS)
+_INNER_ADVERB_RE = re.compile(word_pattern(INNER_ADVERBS))
 _WORK_VERBS = frozenset(WORK_VERBS)
 _FLOW_LEAD_RE = re.compile(word_pattern(FLOW_LEADS))
 _LEVELS = frozenset(LEVEL_WORDS)
@@ -413,6 +415,19 @@ def drop_note_marks(text: str, spans: Spans) -> Spans:
         if b > a:
             out.append((a, b))
     return tuple(out)
+
+
+def drop_inner_adverbs(text: str, spans: Spans) -> Spans:
+    """重大项目累计完成投资, 确诊患者全部治愈出院: an adverb inside the words is no word of the indicator."""
+    out = []
+    for a, b in spans:
+        for m in _INNER_ADVERB_RE.finditer(text, a + 1, b):
+            if m.start() > a:
+                out.append((a, m.start()))
+            a = m.end()
+        if b > a:
+            out.append((a, b))
+    return tuple(out) if out else spans
 
 
 def join(text: str, spans: Spans) -> str:

@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     FRAME_BUILD_VERBS,
     GAP_WORDS,
     GOAL_ASIDE_WORDS,
+    INNER_ADVERBS,
     ITEM_EXPANSIONS,
     PAIRED_COMPOUNDS,
     SIMPLIFIED_PAIRS,
@@ -764,6 +765,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             a, b = spans[-1]
             spans = (words, (max(a, text.rfind("的", a, b) + 1), b)) if words[1] > words[0] else spans
         spans = indicator.drop_note_marks(text, spans)
+        if any(w in text[a:b] for a, b in spans for w in INNER_ADVERBS):
+            spans = indicator.drop_inner_adverbs(text, spans)
 
         role = place.role
         if split is not None and role not in NOTE_ROLES:
