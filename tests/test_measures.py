@@ -1574,3 +1574,7 @@ def test_the_roll_of_a_session_is_no_measure() -> None:
 
 def test_an_adverb_inside_the_words_is_no_word_of_the_indicator() -> None:
     assert indicators_of("纺织企业累计投产46户,9个安置点全部交付使用。") == ["纺织企业投产", "安置点交付使用"]
+
+
+def test_the_other_half_of_a_pair_shares_the_modifier() -> None:
+    assert indicators_of("金融机构存款余额520亿元、贷款余额388亿元。") == ["金融机构存款余额", "金融机构贷款余额"]

@@ -396,6 +396,9 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
     k = text.find(text[a:a + 2], pa + 1, pb)
     if k > pa and text[pa:k] in _VERB_CUES:
         return ()  # 完成投资325亿元,投资完成率70%: a verb is no modifier to share
+    if k < 0 and pb - pa > b - a and text[a] in ONE_CHARACTER_ITEMS and text[pb - (b - a)] in ONE_CHARACTER_ITEMS \
+            and text[a + 1:b] == text[pb - (b - a) + 1:pb]:
+        return ((pa, pb - (b - a)),)  # 金融机构存款余额…、贷款余额…: the pair's other half shares the modifier
     return ((pa, k),) if k > pa else ()
 
 
