@@ -1578,3 +1578,7 @@ def test_an_adverb_inside_the_words_is_no_word_of_the_indicator() -> None:
 
 def test_the_other_half_of_a_pair_shares_the_modifier() -> None:
     assert indicators_of("金融机构存款余额520亿元、贷款余额388亿元。") == ["金融机构存款余额", "金融机构贷款余额"]
+
+
+def test_how_money_was_brought_together_is_no_word() -> None:
+    assert indicators_of("统筹整合涉农资金2.6亿元。") == ["整合涉农资金"]

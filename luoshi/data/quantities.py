@@ -307,6 +307,7 @@ INDICATOR_LEAD_PATTERNS = (
     # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
     r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州|国)(?![级内外域委政])",
     r"我们",  # 我们将力争全年新增…: the speaker
+    r"统筹(?=投入|安排|整合|使用)",  # 统筹投入各项资金37.7亿元: how the money was brought together
     r"计划(?=实施|引进|培训|改造)",  # 计划实施重点项目120个 (but 计划开工项目 names a kind of project)
     r"可(?=实现|完成|达到|达)",  # 预计全年可完成…: the modal of an estimate
     r"了(?!解)",  # 1万余人实现了安全饮水: the aspect particle left after the verb
