@@ -1346,3 +1346,239 @@ def test_a_push_in_a_paragraph_about_the_review_is_done_work() -> None:
     assert [m.kind for m in found] == ["achievement", "achievement"]
     plan = run("报告共分三个部分。\n今年,我们将全力拼经济、促发展,地区生产总值增长8%。\n")
     assert [m.kind for m in plan] == ["target"]
+
+
+def test_how_often_or_how_many_crossed_is_no_word_of_the_indicator() -> None:
+    # 连续, 双双 say how a figure crossed a mark, not what crossed it
+    assert indicators_of("五年来,税收收入连续跨越10亿元、15亿元台阶。")[:2] == ["税收收入", "税收收入"]
+    assert indicators_of("年末,全镇存贷款余额双双突破80亿元。") == ["存贷款余额"]
+
+
+def test_achieving_a_sum_is_no_word_of_the_sum() -> None:
+    # 实现 before 营业收入, 税收 is the verb of the clause; 完成投资 stays one name
+    assert indicators_of("全年实现营业收入45.6亿元。") == ["营业收入"]
+    assert indicators_of("新投产企业8家,实现营业收入45.6亿元、税收2.1亿元。")[1:] == ["新投产企业营业收入", "新投产企业税收"]
+    assert indicators_of("全年完成投资12亿元。") == ["完成投资"]
+
+
+def test_what_is_said_of_the_things_counted_ends_their_words() -> None:
+    assert indicators_of("12个农业项目扎实推进,7个安置小区全部建成。") == ["农业项目", "安置小区"]
+
+
+def test_a_gap_to_other_places_measures_the_figure_before_it() -> None:
+    # 比全省平均水平高…, 分别比全国、全省和全市高…: the places are the base, the indicator is the figure's
+    assert indicators_of("全县人均GDP达6.1万元,比全省平均水平高5200元。") == ["人均GDP", "人均GDP"]
+    found = run("全县地区生产总值增长6.8%,分别比全国、全省和全市高1.6、0.9和0.4个百分点。")
+    assert [(m.indicator, m.change) for m in found[1:]] == [("地区生产总值", False)] * 3
+
+
+def test_a_total_after_an_addition_counts_all_of_the_things() -> None:
+    # 新增…12家、总数达95家: the stock is of all the firms, not of the new ones
+    assert indicators_of("新增高新技术企业12家、总数达95家。") == ["新增高新技术企业", "高新技术企业总数"]
+    assert indicators_of("新建村级电商站点40个,总量达到210个。")[1] == "村级电商站点总量"
+
+
+def test_a_goal_in_a_bracket_is_the_target_set_for_the_figure_before_it() -> None:
+    found = run("一年来,全县规上工业增加值增长7.4%,增速居全市第2位(年度目标为9%以上);税收收入4.2亿元(目标4亿元)。")
+    goals = [m for m in found if m.kind == "target"]
+    assert [(m.indicator, m.value, m.change, m.comparator) for m in goals] == [
+        ("规上工业增加值", 9, True, ">="), ("税收收入", 4, False, "=")]
+    assert [m.kind for m in found if m.value in (7.4, 4.2)] == ["achievement", "achievement"]
+
+
+def test_the_part_of_the_year_and_counting_notes_are_no_words_of_the_indicator() -> None:
+    assert indicators_of("前三季度城镇和农村居民人均可支配收入分别增长6.1%、7.9%。") == [
+        "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert indicators_of("1-10月规上工业增加值增长9%。") == ["规上工业增加值"]
+    assert indicators_of("预计(下同)全年完成地区生产总值88亿元。") == ["地区生产总值"]
+
+
+def test_a_note_number_after_a_quoted_name_is_no_word_of_the_indicator() -> None:
+    # a copied PDF keeps the footnote number glued to the quote: 新增“一村一品”3示范村
+    assert indicators_of("新增“一村一品”3示范村12个。") == ["新增“一村一品”示范村"]
+
+
+def test_a_word_ending_in_yue_keeps_its_yue() -> None:
+    # 约 before a number is a comparator; in 签约, 节约 it is part of the word
+    assert indicators_of("全年签约项目45个,总投资120亿元的8个项目成功签约。")[0] == "签约项目"
+    assert "成功签约" in indicators_of("总投资120亿元的8个项目成功签约。")[-1]
+
+
+def test_a_structure_of_three_shares_is_no_single_figure() -> None:
+    # 三次产业结构比12.1∶40.2∶47.7: no one number of it is a measure; a ratio to one still is
+    assert run("三次产业结构比由12.1∶40.2∶47.7调整为10.3:41.5:48.2。") == []
+    assert [(m.value, m.indicator) for m in run("城乡居民收入比缩小到2.1∶1。")] == [(2.1, "城乡居民收入比")]
+
+
+def test_fenbie_right_after_two_counts_shares_its_predicate_out() -> None:
+    # no comma before 分别: the predicate still belongs to each count in turn
+    found = run("36个市重点项目和112个县重点项目分别完成投资58亿元、74亿元。")
+    assert [m.indicator for m in found[2:]] == ["市重点项目完成投资", "县重点项目完成投资"]
+
+
+def test_funds_obtained_and_a_plan_overdone_are_results() -> None:
+    # 争取到位 says the funds came; 完成年度计划…以上 says how far the plan was done
+    found = run("会上获悉,该县争取到位各类资金8.6亿元,26个重点项目均完成年度计划投资120%以上。\n")
+    assert [m.kind for m in found] == ["achievement"] * 3
+    plan = run("会上获悉,该县将积极争取各类资金10亿元,确保完成年度计划投资。\n")
+    assert [m.kind for m in plan] == ["target"]
+
+
+def test_revenue_and_growth_words_alone_belong_to_the_figure_before() -> None:
+    # 营收 (营业收入), 增速: the thing just counted or reported owns them
+    assert indicators_of("全县规上工业总产值突破300亿元,增速高于全省2.1个百分点。")[1] == "规上工业总产值增速"
+    assert indicators_of("新增限上商贸企业21家、总数达138家,实现营收76亿元。")[-1] == "限上商贸企业营收"
+
+
+def test_a_bare_attribute_keeps_its_quarter() -> None:
+    # with the quarter gone 完成投资 would borrow the owner of the figure before
+    assert indicators_of("力争120个新开工项目开工率达到50%以上,一季度完成投资8亿元以上。")[-1] == "一季度完成投资"
+
+
+def test_a_gap_to_another_group_is_no_change_and_no_word_of_the_indicator() -> None:
+    found = run("全年农民人均可支配收入增长8.1%,增幅高于城镇居民2.3个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [
+        ("农民人均可支配收入", True), ("农民人均可支配收入增幅", False)]
+    assert only("工业投资增速快于全部投资4个百分点。").change is False
+    assert only("研发投入强度提高超过0.4个百分点。").change is True  # 超过 closes the change here
+
+
+def test_profit_and_output_words_alone_belong_to_the_figure_before() -> None:
+    # 利润, 总产量 after a figure of the same things; 实现 inside the clause is its verb
+    assert indicators_of("规上工业企业实现营业收入120亿元、利润9.5亿元。") == ["规上工业企业营业收入", "规上工业企业利润"]
+    assert indicators_of("全县油菜种植面积12万亩,总产量达到1.8万吨。")[-1] == "油菜总产量"
+    found = run("规上工业企业营业收入、利润总额、税收分别增长9%、11%、7%,新增规上工业企业12家、专精特新企业5家,"
+                "总数分别达到260家、31家。")
+    assert [m.indicator for m in found[-2:]] == ["规上工业企业总数", "专精特新企业总数"]
+
+
+def test_the_speaker_and_the_plan_are_no_words_of_a_count() -> None:
+    assert indicators_of("我们将力争全年新增规上工业企业15家以上。") == ["新增规上工业企业"]
+    assert indicators_of("全年计划实施重点项目86个,年度计划投资120亿元。") == ["重点项目", "年度计划投资"]
+
+
+def test_totals_of_a_crop_belong_to_the_crop_before() -> None:
+    assert indicators_of("茶叶种植面积3.2万亩,总产1800吨,总收入达2.6亿元。") == ["茶叶种植面积", "茶叶总产", "茶叶总收入"]
+
+
+def test_the_first_task_and_this_aim_cue_no_plan() -> None:
+    # 第一要务 (the top priority) and 这一目标 (the aim a year's work served) are no target cues
+    found = run("一年来,全乡上下围绕“生态强乡”这一目标,坚持发展第一要务,加快结构调整,全乡农业总产值达3.6亿元。\n")
+    assert [m.kind for m in found] == ["achievement"]
+
+
+def test_a_rate_compared_with_an_earlier_part_of_the_year() -> None:
+    # 降幅较一季度收窄…: the base (一季度) is no word; the rate (降幅) is of the figure before
+    found = run("上半年,建筑业增加值下降3.2%,降幅较一季度收窄6.5个百分点,增速低于全市1.1个百分点。")
+    assert [(m.indicator, m.change) for m in found] == [
+        ("建筑业增加值", True), ("建筑业增加值降幅", True), ("建筑业增加值降幅", False)]
+    found = run("上半年,服务业增加值增长5.1%,增速较1-5月回升0.8个百分点。")
+    assert found[-1].indicator == "服务业增加值增速"
+
+
+def test_a_growth_after_a_gap_of_growth_rates_is_the_figure_s_own() -> None:
+    found = run("上半年,全县生产总值增长7.1%,增速高于全市0.5个百分点,两年平均增长4.2%。")
+    assert [m.indicator for m in found] == ["生产总值", "生产总值增速", "生产总值"]
+
+
+def test_short_items_before_fenbie_stand_alone_with_its_verb() -> None:
+    found = run("全年生猪、牛、羊分别出栏12.3万头、5600头、3.1万只。")
+    assert [m.indicator for m in found] == ["生猪出栏", "牛出栏", "羊出栏"]
+    assert [(m.indicator, m.change) for m in run("小麦、玉米分别增产3%、5%。")] == [("小麦", True), ("玉米", True)]
+
+
+def test_a_compound_before_fenbie_names_each_of_a_pair() -> None:
+    # 城乡 → 城镇, 农村; 存贷款 → 存款, 贷款: the compound of a 分别 pair is shared out
+    found = run("全县城乡居民人均可支配收入分别达到41200元、19800元,增长5.2%和7.1%。")
+    assert [m.indicator for m in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"] * 2
+    found = run("金融机构存贷款余额达到310亿元、228亿元,分别增长9%、12%。")
+    assert [m.indicator for m in found] == ["金融机构存款余额", "金融机构贷款余额"] * 2
+    # one figure of each kind (a level and its growth) is no pair
+    assert [m.indicator for m in run("城乡居民人均可支配收入3.1万元、增长6%,分别高于全省0.5个百分点。")][:2] == [
+        "城乡居民人均可支配收入"] * 2
+
+
+def test_a_doubling_by_one_times_and_segments_are_counts() -> None:
+    found = run("一年来,全县旅游收入增长一倍,整治河道18段。")
+    assert [(m.value, m.unit, m.change) for m in found] == [(1, "倍", True), (18, "段", False)]
+
+
+def test_asides_beating_the_plan_and_years_running_are_no_words() -> None:
+    assert indicators_of("新建农贸市场6个(其中标准化市场4个)。") == ["新建农贸市场", "标准化市场"]
+    assert indicators_of("完成投资30亿元,占年度计划的115%,超额完成15个百分点。")[-1] == "完成投资占年度计划"
+    assert indicators_of("粮食总产量连续5年稳定在30万吨以上。") == ["粮食总产量"]
+
+
+def test_a_work_verb_opening_an_item_shares_no_modifier() -> None:
+    assert indicators_of("完成棚户区改造800套,改造老旧小区18个。") == ["棚户区改造", "改造老旧小区"]
+
+
+def test_every_item_of_a_share_list_takes_the_share() -> None:
+    found = run("装备制造业、新材料产业和电子信息产业增加值占规上工业增加值比重分别达到18%、12%和9%。")
+    assert [m.indicator for m in found] == [
+        "装备制造业增加值占规上工业增加值比重", "新材料产业增加值占规上工业增加值比重", "电子信息产业增加值占规上工业增加值比重"]
+    assert indicators_of("地区生产总值、一般公共预算收入占全省比重分别为2.5%、2.1%。") == [
+        "地区生产总值占全省比重", "一般公共预算收入占全省比重"]
+
+
+def test_a_small_chinese_count_after_the_thing_built_is_a_measure() -> None:
+    found = run("一年来,全镇新建村级活动中心两个、改造提升卫生室四所。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [
+        (2, "个", "新建村级活动中心"), (4, "所", "改造提升卫生室")]
+    assert run("坚持两个毫不动摇,用好“三张清单”。") == []
+
+
+def test_a_total_investment_sum_belongs_to_the_projects_before() -> None:
+    assert indicators_of("在建项目达到32个,总投资额58亿元,当年完成投资19亿元。") == [
+        "在建项目", "在建项目总投资额", "在建项目完成投资"]
+
+
+def test_a_pledge_inside_the_words_opens_the_indicator() -> None:
+    assert indicators_of("扩大有效投资 力争固定资产投资增长12%以上。") == ["固定资产投资"]
+    assert indicators_of("我国粮食产量稳定在1.3万亿斤以上。") == ["粮食产量"]
+
+
+def test_one_character_items_of_town_and_country_are_spelt_out() -> None:
+    found = run("城、乡居民人均可支配收入分别增长5%、7%。")
+    assert [m.indicator for m in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_how_a_figure_is_counted_and_per_day_are_no_words() -> None:
+    assert indicators_of("税收收入增长2%,剔除留抵退税因素完成6.1亿元。") == ["税收收入", "税收收入"]
+    assert indicators_of("日处理能力达到每天1.2万吨。") == ["日处理能力"]
+
+
+def test_per_head_keeps_its_jun() -> None:
+    assert indicators_of("园区亩均税收达到18万元,人均突破12万元。")[-1] == "人均"
+
+
+def test_pushes_weigh_less_than_a_result_s_own_words_where_no_section_says() -> None:
+    found = run("会议期间获悉,全县着力稳增长、推进项目建设,完成地区生产总值156亿元,同比增长4.8%。\n")
+    assert [m.kind for m in found] == ["achievement", "achievement"]
+
+
+def test_batches_are_counted() -> None:
+    found = run("一年来,抽检食品1800批次,举行项目集中开工活动4批次、开工项目37个。")
+    assert [(m.value, m.unit, m.indicator) for m in found] == [
+        (1800, "批次", "抽检食品"), (4, "批次", "举行项目集中开工活动"), (37, "个", "开工项目")]
+
+
+def test_a_rate_opening_with_a_work_verb_still_shares_the_modifier() -> None:
+    assert indicators_of("全年96个项目开工建设,开工率81%。")[1] == "项目开工率"
+
+
+def test_the_roll_of_a_session_is_no_measure() -> None:
+    assert run("大会应到代表198人,实到代表185人,符合法定人数。\n") == []
+    assert [m.value for m in run("全年走访人大代表320人次。\n")] == [320]
+
+
+def test_an_adverb_inside_the_words_is_no_word_of_the_indicator() -> None:
+    assert indicators_of("纺织企业累计投产46户,9个安置点全部交付使用。") == ["纺织企业投产", "安置点交付使用"]
+
+
+def test_the_other_half_of_a_pair_shares_the_modifier() -> None:
+    assert indicators_of("金融机构存款余额520亿元、贷款余额388亿元。") == ["金融机构存款余额", "金融机构贷款余额"]
+
+
+def test_how_money_was_brought_together_is_no_word() -> None:
+    assert indicators_of("统筹整合涉农资金2.6亿元。") == ["整合涉农资金"]

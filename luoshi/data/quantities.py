@@ -42,12 +42,12 @@ THROUGHPUT_UNITS = ("吨", "立方米", "标箱", "标准箱", "千瓦时")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (
-    "人次", "户次", "场次", "剂次", "件次", "家", "所", "项", "条", "座", "处", "件", "宗",
+    "人次", "户次", "场次", "剂次", "件次", "批次", "家", "所", "项", "条", "座", "处", "件", "宗",
     "笔",  # loans and deals: 排污权交易25笔
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
-    "个", "列", "班", "尾", "棒", "箱",
+    "个", "列", "班", "尾", "棒", "箱", "段",  # 段: lengths of road or river, logs of a mushroom crop
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
@@ -94,7 +94,7 @@ RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
 CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
     "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
-    "翻", "多增", "净增", "拉动",
+    "翻", "多增", "净增", "拉动", "增产", "减产", "回升",
     "年增",  # 年增2.16%: the year-on-year rise of news and of Taiwan's reports (年减 would split 上年减少)
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
@@ -149,7 +149,7 @@ WEAK_TARGET_CUES = ("推动", "推进", "着力", "加快", "全力")
 ACHIEVEMENT_CUES = (
     "已", "了", "同比", "比上年", "较上年", "比去年", "累计", "共计", "年来", "以来",
     "过去", "去年", "上年", "荣获", "获评", "位居", "排名", "完成率", "实际", "全部完成",
-    "基本完成", "顺利", "成功", "首次", "均达", "建成投产", "分别完成",
+    "基本完成", "顺利", "成功", "首次", "均达", "均完成", "建成投产", "分别完成",
     "超额完成", "创新高", "历史新高", "居全国", "居全省", "居全市",
     "初步统计", "初步核算", "据统计", "统计显示", "统计数据", "统计上报",  # statistics are of a year gone by
     "目前", "截至", "截止",  # how things stand now (目前,全县共开工建设农村公路89条)
@@ -167,12 +167,13 @@ PART_ACHIEVEMENT_CUES = (
 PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "要", "计划")
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
 # they are masked before cues are counted.
-CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "计划单列",
+CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "要务", "计划单列",
                      "实际使用", "实际利用", "实际到位",  # 实际使用外资 names a measure, not a result
                      "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
-                     "计划的", "占计划",  # a share of the plan done (完成年度投资计划的23.7%)
+                     "计划的", "占计划", "年度计划投资",  # a share of the plan done (完成年度投资计划的23.7%, 完成年度计划投资130%)
+                     "争取到位",  # funds obtained (争取到位各类资金16.99亿元), not sought
                      "目标的", "目标任务的",  # how a target went (完成目标任务的131%, 主要目标的完成)
-                     "为目标",  # the aim work was done for (以改善生态为目标,完成…)
+                     "为目标", "这一目标",  # the aim work was done for (以改善生态为目标,完成…)
                      "从目前", "由目前", "从现在", "由现在")  # the base a plan starts from (CURRENT_WORDS)
 # 预计 alone is no cue either way: reviews estimate the year just gone (预计完成地区生产总值60亿元)
 # as often as plans project, and a projection says its time (到2030年, 明年, 今年), which is a cue.
@@ -208,6 +209,7 @@ INDICATOR_LEAD_WORDS = (
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
     "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
     "成功", "顺利", "全部", "和", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
+    "超额完成", "超额",  # 超额完成12个百分点: by how much the plan was beaten, of the figure before
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
     "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
     "近期", "中期", "远期", "规划近期", "规划中期", "规划远期",  # the stages of a plan are when, not what
@@ -246,6 +248,8 @@ INDICATOR_TAIL_WORDS = (
     "同比", "比上年", "较上年", "年均", "年平均", "两年平均", "三年平均", "五年平均", "平均", "可比", "同口径", "再",
     "以上", "全部", "已", "预计", "首次", "再次", "一举", "争取", "力争", "确保", "努力",
     "逆势", "大幅", "快速", "较快", "稳步", "持续", "平稳", "平稳较快",  # how a figure moved (逆势增长5%)
+    "连续", "双双",  # 收入连续跨越20亿元, 存贷款余额双双突破: how often or how many crossed, no word of what
+    "每天", "每日", "每月", "每年", "每人", "每户",  # 检测能力达到每天19.7万人次: the rate's denominator, not its name
     "按可比口径", "可比口径", "按同口径", "按可比价格计算", "按可比价计算",
     "新增", "完成", "实现", "了", "有", "基本", "全面", "从", "由", "翻", "翻了", "、", ",", "和", "以及",
     "发展到", "发展至", "跨越", "迈上", "跃升至", "跃升到", "减至", "减到", "增至", "增到",
@@ -263,12 +267,13 @@ COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "�
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
-    "削减", "缩小", "收窄", "回落", "递减", "递增", "多增", "净增",
+    "削减", "缩小", "收窄", "回落", "回升", "递减", "递增", "多增", "净增", "增产", "减产",
 )
 # A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
 # the head of a clause: no word of the indicator, wherever it stands.
 COMPARISON_BASE = (
-    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?末?|(?:上年|去年)(?:末|底|同期)?|同期|(?:19|20)\d\d年(?:底|末)?)(?:相比)?"
+    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?末?|(?:上年|去年)(?:末|底|同期)?|同期|(?:19|20)\d\d年(?:底|末)?"
+    r"|(?:前|第)?[一二三四1-4]季度|上半年|\d{1,2}(?:-|—|－|~|至)\d{1,2}月|上月|年初)(?:相比)?"
     r"|在[^,，;；。]{1,12}?基础上)"  # 审批时限在法定时限基础上再减少50%
 )
 # Regex lead patterns that need a look at the next word: 高标准 is dropped
@@ -300,11 +305,18 @@ INDICATOR_LEAD_PATTERNS = (
     r"(?:[一二两三四五六七八九十]|\d{1,2})年(?=净增|新增|增长|增加|提高|下降|减少)",
     BATCHES,
     # the place that speaks is no word of what it measures: 我镇新改建校舍12所, 该县每年造林…
-    r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州)(?![级内外域委政])",
+    r"(?:我|该|本)(?:省|市|区|县|镇|乡|街道|旗|州|国)(?![级内外域委政])",
+    r"我们",  # 我们将力争全年新增…: the speaker
+    r"统筹(?=投入|安排|整合|使用)",  # 统筹投入各项资金37.7亿元: how the money was brought together
+    r"计划(?=实施|引进|培训|改造)",  # 计划实施重点项目120个 (but 计划开工项目 names a kind of project)
     r"可(?=实现|完成|达到|达)",  # 预计全年可完成…: the modal of an estimate
     r"了(?!解)",  # 1万余人实现了安全饮水: the aspect particle left after the verb
     r"扣除[^,，;；。\d]{1,16}?后",  # 扣除留抵退税因素后增长3.2%: how the figure is counted
+    r"剔除[^,，;；。\d]{1,16}?因素(?:后)?",  # 剔除留抵退税因素完成6.8亿元
     r"有(?![线序效关色机益力])",  # 全乡有山坪塘170余口
+    # the part of the year a figure covers is when, not what: 前三季度…收入, 1-11月…收入
+    r"(?:前|第)?[一二三四1-4]季度",
+    r"\d{1,2}(?:-|—|－|~|至)\d{1,2}月(?:份)?",
     r"提出",  # 提出全社会研发经费投入年均增长7%以上: a plan says what it sets
     r"即(?![时将使便可])",  # 主要目标,即地区生产总值增长10%: 即 (namely) introduces what is measured
     r"(?:特别|尤其|其中)是",  # 特别是民间投资增长8.5%: singling out is no word of what is measured
@@ -361,7 +373,8 @@ POST_STOP_WORDS = (
     "、", "等", "基础上", "的基础上", "为重点", "为抓手", "为载体", "为主", "为引领", "为龙头", "为依托", "为核心",
     "初具规模", "全部完成", "基本完成", "全面完成", "顺利完成",  # what was said of the things counted
     "超额完成", "全部超额", "全部办结", "基本办结",
-    "进展顺利", "顺利推进", "有序推进", "加快推进",
+    "进展顺利", "顺利推进", "有序推进", "加快推进", "扎实推进", "稳步推进", "全面推进",
+    "全部开工", "全部建成", "全部竣工",
     "以及", "和一批", "及一批",  # a vague count (一批) starts the next item
 )
 # Marks a figure crosses (突破百亿元大关, 跨上70亿元台阶): no words of what crossed them.
@@ -385,9 +398,48 @@ ONE_CHARACTER_ITEMS = frozenset("存贷进出省市县乡镇村城中小大水�
 LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "省市级", "省级以上", "国家级以上", "市级以上")
 # Attribute nouns that take the topic of the previous measure as their owner
 # (产值12亿元 after 菜心种植面积达8万亩 → 菜心产值).
+# Words that open a bracket giving the goal set for the figure before it
+# (增长5.9%,排名全市第1位(预期目标为8.5%以上)): the figure in it is a target.
+GOAL_ASIDE_WORDS = ("预期目标", "年度目标", "年初目标", "目标任务", "目标", "年度计划", "计划目标", "计划")
+# A compound naming both of a pair, shared out over a 分别 list of two numbers
+# (城乡居民人均可支配收入分别增长6%和7.5% → 城镇居民…, 农村居民…), as written in
+# either script: (compound, first, second).
+PAIRED_COMPOUNDS = (
+    ("城乡", "城镇", "农村"), ("城鄉", "城鎮", "農村"),
+    ("存贷款", "存款", "贷款"), ("存貸款", "存款", "貸款"),
+)
+# The Simplified form of each compound and its pair.
+SIMPLIFIED_PAIRS = {
+    "城乡": ("城乡", "城镇", "农村"), "城鄉": ("城乡", "城镇", "农村"),
+    "存贷款": ("存贷款", "存款", "贷款"), "存貸款": ("存贷款", "存款", "贷款"),
+}
+# Two-character verbs of work that open a list item of their own (改造老旧小区25个):
+# no modifier of the item before is shared with it.
+WORK_VERBS = ("改造", "建设", "新建", "改建", "开工", "完成", "实施", "开展", "提升", "整治", "培训", "发放", "引进",
+              "建成", "修复", "治理", "创建", "培育")
+# What of each item a share list measures, said once before 占 (高新技术产业、战略性新兴产业
+# 增加值占规上工业比重): it goes to every item with the share.
+SHARE_OWNER_HEADS = ("增加值", "总产值", "产值", "营业收入", "收入", "投资", "支出")
+# One-character items of a 城、乡 list, spelt out as the names they stand for:
+# (item as read in Simplified, full name in Simplified, full name in Traditional).
+ITEM_EXPANSIONS = (("城居民", "城镇居民", "城鎮居民"), ("乡居民", "农村居民", "農村居民"))
+# The roll of a session (应到代表226人,实到代表206人,符合法定人数): no measure.
+ATTENDANCE_WORDS = ("应到", "实到", "应出席", "实出席", "出席会议", "列席会议", "缺席", "符合法定人数")
+# Adverbs inside the words of a figure (重大项目累计完成投资, 患者全部治愈出院): no words of it.
+INNER_ADVERBS = ("累计", "全部", "先后")
+# Words ending in 约 (about) that are no comparator at an indicator's end (项目成功签约).
+YUE_WORDS = ("签约", "节约", "合约", "公约", "制约", "预约", "履约", "违约", "条约", "契约", "集约", "践约")
+# The speed of a figure's growth, said alone after it (地区生产总值突破200亿元,增速高于全市…):
+# the whole figure before owns it.
+GROWTH_RATE_HEADS = ("增速", "增幅", "降幅", "涨幅")
+# Attributes that count what there is now (总数达360家), not what was added: the
+# owner they take from the figure before loses its flow verb (新增规上企业 → 规上企业).
+STOCK_ATTRIBUTES = ("总数", "总量", "数量", "规模")
+FLOW_LEADS = ("新增", "净增", "新认定", "新培育", "新引进", "新建", "新登记", "新发展")
 ATTRIBUTE_HEADS = (
-    "总投资", "投资总额", "计划投资额", "计划投资", "完成投资", "投资", "投入", "年产值", "产值",
-    "营业收入", "销售收入", "税收", "利税", "总额", "总量", "规模", "面积", "产量", "总数", "数量",
+    "总投资", "总投资额", "投资总额", "计划投资额", "计划投资", "完成投资", "投资", "投入", "年产值", "产值",
+    "主营业务收入", "营业收入", "营收", "销售收入", "税收", "利税", "利润", "总额", "总量", "规模", "面积", "总产量", "产量",
+    "总数", "数量", "总产", "总收入",  # 水稻种植面积5000亩,总产2600吨
     # the farming verb is part of the area, not of its owner: 粮食播种面积 → 粮食 (for 粮食产量)
     "种植面积", "播种面积", "收获面积", "养殖面积",
 )

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from luoshi.data.quantities import (
+    ATTENDANCE_WORDS,
     CAPACITY_PREFIXES,
     CAPACITY_VERBS,
     CATEGORY_HEADS,
@@ -80,6 +81,8 @@ _CAPACITY_RE = re.compile(
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _PEOPLE_RE = re.compile(r"[^\d\s,，。;；、]{0,4}人民")
+_MANY_PART_RATIO_RE = re.compile(r"[:：∶]\d+(?:\.\d+)?[:：∶]\d")
+_ATTENDANCE_RE = re.compile(word_pattern(ATTENDANCE_WORDS))
 _CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 
@@ -132,8 +135,10 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if (_after_ordinal(text, ns) or q.pre_start < ns and _after_ordinal(text, q.pre_start)) \
             and not (q.unit_class == "measure" and text.endswith(ROAD_WORDS, max(0, q.pre_start - 3), q.pre_start)):
         return True  # (县道185.857公里 is a length: a road's number takes no unit of length)
-    if prev in "+×*xX/-—·.#:：" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
+    if prev in "+×*xX/-—·.#:：∶" or nxt in "+×*/" or text[q.unit_end:q.unit_end + 1] in ("+", "×", "*"):
         return True  # (the 1 of a ratio 2.3:1 is part of its notation)
+    if nxt in ":：∶" and _MANY_PART_RATIO_RE.match(text, end):
+        return True  # 三次产业结构比19.6∶40.9∶39.5: a structure of shares, no one figure
     if prev.isascii() and prev.isalpha() and not text.endswith(MEASURE_ACRONYMS, max(0, ns - 4), ns):
         return True  # G324, 5G; but GDP28.34亿元 is the measure's name and its figure
     if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
@@ -190,6 +195,14 @@ def is_unitless_level(text: str, q: Quantity) -> bool:
     return not (nxt and _HAN_RE.match(nxt) and nxt not in "以左") or m.group().endswith(("由", "从"))
 
 
+def is_attendance(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
+    """应到代表226人,实到代表206人: the roll of a session's deputies measures no work of the government."""
+    if q.unit_class != "classifier" or not q.unit.endswith(("人", "名")):
+        return False
+    clause = text[clause_start:clause_end]
+    return "代表" in clause and _ATTENDANCE_RE.search(clause) is not None
+
+
 def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
     """A Chinese numeral is a measure only with strong context.
 
@@ -224,6 +237,10 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
         return True
     if before.endswith(("和", "及")) and _CN_COUNT_VERB_START_RE.match(before.lstrip("“”")):
         return True
+    item = before[before.rfind("、") + 1:]
+    if (_CN_COUNT_VERB_START_RE.search(item) and "“" not in item and (q.end >= clause_end or text[q.end] == "、")
+            and q.unit_class == "classifier"):
+        return True  # 新建幼儿园三所、改扩建中小学五所: the thing built, then its count, ends the item
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 

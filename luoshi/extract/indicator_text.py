@@ -29,6 +29,7 @@ from luoshi.data.quantities import (
     ECONOMY_NAMES,
     ECONOMY_OUTPUT_NAMES,
     ECONOMY_PLACE_ENDS,
+    FLOW_LEADS,
     FRAME_BUILD_VERBS,
     FRAME_PREPOSITIONS,
     FRAME_VERBS,
@@ -38,6 +39,7 @@ from luoshi.data.quantities import (
     INDICATOR_LEAD_PATTERNS,
     INDICATOR_LEAD_WORDS,
     INDICATOR_TAIL_WORDS,
+    INNER_ADVERBS,
     LEVEL_PARTICLES,
     LEVEL_WORDS,
     LIST_BULLETS,
@@ -52,6 +54,9 @@ from luoshi.data.quantities import (
     RATE_NAME_ENDS,
     RATIO_REFERENCES,
     REFERENCE_WORDS,
+    SHARE_OWNER_HEADS,
+    WORK_VERBS,
+    YUE_WORDS,
 )
 from luoshi.extract.alternation import word_pattern
 
@@ -88,6 +93,10 @@ _CUT_MODIFIERS = ("年度计划", "年度", "计划", "总", "累计", "全年",
 _POST_CUT_RE = re.compile(rf"(?<!公)(?:{word_pattern(POST_CUT_WORDS)})")  # 共, not the 共 of 公共
 _POST_STOP_RE = re.compile(rf"“[^”]*”|{word_pattern(POST_STOP_WORDS + MARK_WORDS)}|中(?=\d|[一二两三四五六七八九十])")
 _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
+# 比全省平均水平高9277元, 分别比全国、全省和全市高4.2、4.3和3.2个百分点: a gap to places, no indicator of its own
+_BASE_GAP_RE = re.compile(r"(?:分别|均)?比[^,，;；。\d比]{1,16}?(?:高出|低出|高|低|快|慢)")
+# 增幅高于城镇居民: a gap to another group (not only a place) is no word of what is measured
+_GROUP_GAP_TAIL_RE = re.compile(r"(?:高于|低于|快于|慢于)[^,，;；。、\d]{1,10}$")
 _GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(GAP_WORDS)})(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")
 _BASE_FIRSTS = ("较", "比", "与", "在")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))
@@ -106,16 +115,23 @@ _ECONOMY_PLACE_RE = re.compile(rf"{_NOT_SUBJECT}{{1,6}}?(?:{word_pattern(ECONOMY
 _PLAN_SHARE_RE = re.compile(rf"(?:完成|占|为)((?:{word_pattern(PLAN_SHARE_NOUNS)}))的?$")
 # 农产品加工转化率 → 农产品加工: a rate's topic is the words before its two-character name
 _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
-_NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]")
+# 〔16〕, [3], and a note number a copied PDF left after a quoted name (新增“三品一标”2农产品17个)
+_NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]|(?<=”)\d{1,2}(?=[\u4e00-\u9fff])")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
+_YUE_WORDS = frozenset(YUE_WORDS)
+_INNER_ADVERB_RE = re.compile(word_pattern(INNER_ADVERBS))
+_WORK_VERBS = frozenset(WORK_VERBS)
+_FLOW_LEAD_RE = re.compile(word_pattern(FLOW_LEADS))
 _LEVELS = frozenset(LEVEL_WORDS)
 _ATTRIBUTE_TAIL_RE = re.compile(rf"(?:{word_pattern(ATTRIBUTE_HEADS)})$")
 # After stripping a cue word the rest must still be a noun phrase: 完成率 must
 # not become 率.
 _SUFFIX_CHARS = set("率额量值数比度化性")
 _MEASURE_NAME_ENDS = frozenset(MEASURE_NAME_ENDS)
-_VERB_CUES = frozenset(("完成", "实现", "计划", "安排"))
+_VERB_CUES = frozenset(("完成", "计划", "安排"))  # 实现 names no figure: 实现营业收入 → 营业收入
 # 地区生产总值同比(下同)增长4.5%: a note on how the figures are counted is no word of the name
+_YEARS_RUNNING_RE = re.compile(r"连续(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年$")
+_COUNTING_NOTE_LEAD_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]")
 _COUNTING_NOTE_RE = re.compile(rf"[(（](?:{word_pattern(COUNTING_NOTES)})[)）]$")
 
 Spans = tuple[tuple[int, int], ...]
@@ -130,10 +146,16 @@ def skip_list_label(text: str, s: int, e: int) -> int:
 
 
 def strip_lead(text: str, s: int, e: int) -> int:
-    """Drop cue words, scope words and years from the front of ``text[s:e]``."""
+    """Drop cue words, scope words, years and counting notes ((下同)) from the front of ``text[s:e]``."""
     while s < e:
         if text[s] in _SPACE or text[s] in "、,，":
             s += 1
+            continue
+        if text[s] in "(（" and (m := _COUNTING_NOTE_LEAD_RE.match(text, s, e)):
+            s = m.end()
+            continue
+        if text[s] in "(（" and ")" not in text[s:e] and "）" not in text[s:e]:
+            s += 1  # (其中高标准厂房5万平方米): the bracket opens an aside, it is no word
             continue
         m = _LEAD_RE.match(text, s, e)
         if not m or m.end() == s:
@@ -141,6 +163,8 @@ def strip_lead(text: str, s: int, e: int) -> int:
         rest = text[m.end():e]
         if rest and (rest[0] in _SUFFIX_CHARS or (m.group() in _VERB_CUES and rest in _ATTRIBUTES)):
             break  # 完成率, 完成投资: the cue word is part of the indicator
+        if rest in _ATTRIBUTES and m.group().endswith(("季度", "月", "月份")):
+            break  # 一季度完成投资: a bare attribute keeps its time rather than borrow an owner
         s = m.end()
     return s
 
@@ -158,6 +182,8 @@ def strip_tail(text: str, s: int, e: int, change: bool = False) -> int:
             continue
         if last not in _TAIL_LAST_CHARS:
             break
+        if last == "约" and text[e - 2:e] in _YUE_WORDS or last == "均" and text[e - 2:e - 1] in "人户亩":
+            break  # 项目成功签约, 人均突破15万元: the 约 or 均 of a word, not 约 (about) or 均 (each)
         for n in _TAIL_LENGTHS:
             if e - n >= s and text[e - n:e] in words:
                 e -= n
@@ -181,7 +207,7 @@ def _relation_tail(text: str, s: int, e: int) -> re.Match | None:
     if m is None and ("年" in window or any(map(window.__contains__, CURRENT_WORDS))):
         m = _YEAR_TAIL_RE.search(text, max(s, e - 10), e)
     if m is None and any(map(window.__contains__, GAP_WORDS)):
-        m = _GAP_TAIL_RE.search(text, lo, e)
+        m = _GAP_TAIL_RE.search(text, lo, e) or _GROUP_GAP_TAIL_RE.search(text, lo, e)
     return m
 
 
@@ -210,8 +236,11 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     m = _relation_tail(text, s, e)
     if m:
         e = m.start()
+    aim = max(text.rfind("力争", s + 2, e), text.rfind("确保", s + 2, e))
+    if aim > s and strip_tail(text, strip_lead(text, aim, e), e, change) > strip_lead(text, aim, e) + 1:
+        s = aim  # 创新举措 力争固定资产投资增长10%: a pledge opens the figure's own words (not …比例力争达到40%)
     s0 = strip_lead(text, s, e)
-    if _GAP_RE.match(text, s0, e):
+    if _GAP_RE.match(text, s0, e) or text.startswith(("比", "分别比", "均比"), s0) and _BASE_GAP_RE.fullmatch(text, s0, e):
         return s0, s0
     s1 = s
     i = text.rfind("中的", s1, e)
@@ -225,6 +254,9 @@ def clean_pre(text: str, s: int, e: int, change: bool) -> tuple[int, int]:
     lo = max(s, tail - 16)
     if any(c in _BASE_FIRSTS for c in text[lo:tail]) and (m := _BASE_TAIL_RE.search(text, lo, tail)) and m.start() > s:
         tail = strip_tail(text, s, m.start(), change)  # 税收较2020年增长30%
+    if "连续" in text[max(s, tail - 6):tail] and (m := _YEARS_RUNNING_RE.search(text, max(s, tail - 6), tail)) \
+            and m.start() > s:
+        tail = strip_tail(text, s, m.start(), change)  # 粮食总产量连续8年稳定在…: how long it held is no word
     if tail != e:  # what a lead word may join depends on the rest (完成投资)
         s, e = strip_lead(text, s, tail), tail
         if "年" in text[max(s, e - 6):e] and (m := _YEAR_TAIL_RE.search(text, max(s, e - 10), e)) and m.start() > s:
@@ -326,6 +358,15 @@ def owner(text: str, spans: Spans) -> Spans:
     return spans
 
 
+def without_flow_verb(text: str, spans: Spans) -> Spans:
+    """The owner without the verb of a flow: 新增规上企业 → 规上企业 (whose 总数 is a stock)."""
+    if not spans:
+        return spans
+    a, b = spans[0]
+    m = _FLOW_LEAD_RE.match(text, a, b)
+    return (((m.end(), b),) + spans[1:]) if m and b - m.end() >= 2 else spans
+
+
 def without_share(text: str, spans: Spans) -> Spans:
     """The previous indicator without its share: 地区生产总值 + 占计划 → 地区生产总值.
 
@@ -348,19 +389,23 @@ def shared_modifier(text: str, prev: Spans, cur: tuple[int, int]) -> Spans:
     (卫生 in 省级卫生镇), the words before them there (省级) belong to it too.
     """
     a, b = cur
-    if b - a > 6 or b - a < 3 or len(prev) != 1:
-        return ()
+    if b - a > 6 or b - a < 3 or len(prev) != 1 \
+            or text[a:a + 2] in _WORK_VERBS and not text.endswith(RATE_NAME_ENDS, a, b):
+        return ()  # (改造老旧小区25个 after 棚户区改造1200套: a verb opening the item is its own work; 开工率 is a rate)
     pa, pb = prev[0]
     k = text.find(text[a:a + 2], pa + 1, pb)
     if k > pa and text[pa:k] in _VERB_CUES:
         return ()  # 完成投资325亿元,投资完成率70%: a verb is no modifier to share
+    if k < 0 and pb - pa > b - a and text[a] in ONE_CHARACTER_ITEMS and text[pb - (b - a)] in ONE_CHARACTER_ITEMS \
+            and text[a + 1:b] == text[pb - (b - a) + 1:pb]:
+        return ((pa, pb - (b - a)),)  # 金融机构存款余额…、贷款余额…: the pair's other half shares the modifier
     return ((pa, k),) if k > pa else ()
 
 
 def drop_note_marks(text: str, spans: Spans) -> Spans:
     """实施“三项工程”〔16〕技能培训: note markers are not words of the indicator."""
     for a, b in spans:
-        if text.find("〔", a, b) >= 0 or text.find("[", a, b) >= 0:
+        if text.find("〔", a, b) >= 0 or text.find("[", a, b) >= 0 or text.find("”", a, b) >= 0:
             break
     else:
         return spans
@@ -373,6 +418,19 @@ def drop_note_marks(text: str, spans: Spans) -> Spans:
         if b > a:
             out.append((a, b))
     return tuple(out)
+
+
+def drop_inner_adverbs(text: str, spans: Spans) -> Spans:
+    """重大项目累计完成投资, 确诊患者全部治愈出院: an adverb inside the words is no word of the indicator."""
+    out = []
+    for a, b in spans:
+        for m in _INNER_ADVERB_RE.finditer(text, a + 1, b):
+            if m.start() > a:
+                out.append((a, m.start()))
+            a = m.end()
+        if b > a:
+            out.append((a, b))
+    return tuple(out) if out else spans
 
 
 def join(text: str, spans: Spans) -> str:
@@ -399,9 +457,19 @@ def list_items(text: str, spans: Spans, n: int) -> list[Spans] | None:
         b = k if k > a else b
         cuts = list(_ITEM_SEP_RE.finditer(text, a, b))
         if len(cuts) == n - 1:
-            items = _split_items(text, a, b, cuts, n)
+            items = _split_items(text, a, b, cuts, n) or _short_items(text, a, b, cuts, spans[i][1])
             return [spans[:i] + item + spans[i + 1:] for item in items] if items else None
     return None
+
+
+def _short_items(text: str, a: int, b: int, cuts: list[re.Match], end: int) -> list[Spans] | None:
+    """生猪、牛、羊、家禽分别出栏…: words of one or two characters share no head; the verb after 分别 is each one's."""
+    parts = list(zip([a] + [m.end() for m in cuts], [m.start() for m in cuts] + [b]))
+    if any(not 1 <= e - s <= 2 for s, e in parts):
+        return None
+    vs = strip_lead(text, b + 2, end) if text.startswith("分别", b) else end
+    verb = ((vs, end),) if 0 < end - vs <= 4 and "每" not in text[vs:end] else ()
+    return [((s, e),) + verb for s, e in parts]
 
 
 def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> list[Spans] | None:
@@ -428,6 +496,12 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
             and text[last_s] in ONE_CHARACTER_ITEMS:
         modifier = ((first_s, first_e - 1),) if first_e - 1 > first_s else ()
         return [shared + ((first_s, first_e), (last_s + 1, last_e)), shared + modifier + (parts[-1],)]
+    k = text.find("占", last_s + 2, last_e)
+    if k > 0 and not any(text.find("占", s_, e_) >= 0 for s_, e_ in parts[:-1]):
+        # 地区生产总值、财政收入占全市比重, …产业和高新技术产业增加值占…比重: every item has the share (and its owner word)
+        whole = all(text[e_ - 1] in _MEASURE_NAME_ENDS for _, e_ in parts[:-1])  # 地区生产总值: a name of its own
+        h = k if whole else next((k - len(w) for w in SHARE_OWNER_HEADS if text.endswith(w, last_s + 2, k)), k)
+        return [shared + ((s_, e_), (h, last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     common = _common_suffix([text[s:e] for s, e in parts[:-1]])
     for size in range(len(common), 1, -1):  # the items' common ending marks where the shared head starts
         j = text.find(common[-size:], last_s + 1, last_e)

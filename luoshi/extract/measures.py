@@ -38,6 +38,13 @@ from luoshi.data.quantities import (
     FLOOR_COMPARATORS,
     FRAME_BUILD_VERBS,
     GAP_WORDS,
+    GOAL_ASIDE_WORDS,
+    INNER_ADVERBS,
+    ITEM_EXPANSIONS,
+    PAIRED_COMPOUNDS,
+    SIMPLIFIED_PAIRS,
+    GROWTH_RATE_HEADS,
+    STOCK_ATTRIBUTES,
     IN_USE_VERBS,
     LEVEL_VERBS,
     LEVEL_WORDS,
@@ -83,7 +90,7 @@ _PLAN_TIME_RE = re.compile(rf"(十[一二三四五六]五)”?(?:{word_pattern(P
 _AVERAGE_RE = re.compile("年均|年平均")
 _DIGIT_RE = re.compile(r"\d")
 _BRACKETED_UNIT_RE = re.compile(r"[(（][^()（）]{1,8}[)）]\s*$")
-_RATIO_COLON_RE = re.compile(r"(?<=\d)[:：](?=\d)")
+_RATIO_COLON_RE = re.compile(r"(?<=\d)[:：∶](?=\d)")
 _DROPPED_SPACE_RE = re.compile(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])")
 
 
@@ -102,6 +109,7 @@ _TIMES_OF_RE = re.compile(rf"(?:{word_pattern(RATIO_REFERENCES)})[^,，;；、�
 _VERB_AFTER_RE = re.compile(rf"的?(?:{word_pattern(CHANGE_VERBS)})")
 _BARE_RATE_RE = re.compile(rf"(?:{word_pattern(CHANGE_QUALIFIERS + RATE_QUALIFIERS)})?(?:{word_pattern(BARE_RATES)})")
 _GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
+_GROUP_GAP_WORDS = frozenset(("高于", "低于", "快于", "慢于"))  # (超过 may close a change: 提高超过2个百分点)
 _GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")  # 高于全省(平均水平)
 # 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
 _CHANGE_NOUN_LEVEL_RE = re.compile(
@@ -122,6 +130,8 @@ _FLOOR_RE = re.compile(word_pattern(FLOOR_COMPARATORS))
 _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 _SHARE_CLASSES = ("percent", "ratio")  # 6%, 2个百分点, 1.5倍: sizes relative to something
 # (上年增长5.2%), (2023年为5.5%): the year an aside's figure belongs to opens it
+# 排名全市第1位(预期目标为8.5%以上): the year's goal for the figure reported before, in a bracket
+_GOAL_ASIDE_RE = re.compile(rf"[(（]\s*(?:{word_pattern(GOAL_ASIDE_WORDS)})(?:为|是|[:：])?\s*")
 _PAST_ASIDE_RE = re.compile(rf"[(（]\s*(?:((?:19|20)\d\d)年|{word_pattern(PAST_ASIDE_WORDS)})(?:同期)?(?:实际)?")
 
 TARGET_ROLES = ("plan", "targets", "notes", "glossary", "appendix")
@@ -210,8 +220,9 @@ def _is_change(text: str, q: Quantity, clause_start: int, region_start: int) -> 
         return True
     lead = text[max(clause_start, q.pre_start - 12):q.pre_start]
     gap = _GAP_LEAD_RE.search(lead) if q.unit in ("个百分点", "百分点") else None
-    if gap and (_CHANGE_WORD_RE.search(lead, gap.end()) or _GAP_PLACE_RE.match(lead, gap.end())):
-        return False  # 快于经济增长0.5个百分点, 增速高于全省1个百分点: a gap to a benchmark or a place
+    if gap and (_CHANGE_WORD_RE.search(lead, gap.end()) or _GAP_PLACE_RE.match(lead, gap.end())
+                or gap.group() in _GROUP_GAP_WORDS and gap.end() < len(lead)):
+        return False  # 快于经济增长0.5个百分点, 增速高于全省1个百分点, 增幅高于城镇居民: a gap to a benchmark
     rate = q.unit_class in _RATE_CLASSES
     if (_CHANGE_RE if rate else _COUNT_CHANGE_RE).search(lead):
         return True
@@ -285,6 +296,17 @@ def _past_aside(text: str, q: Quantity, prev_end: int) -> re.Match | None:
     return _PAST_ASIDE_RE.match(text, prev_end, q.pre_start)
 
 
+def _goal_aside(text: str, q: Quantity, clause_start: int) -> re.Match | None:
+    """(预期目标为8.5%以上), (年度目标10%): a bracket in ``q``'s clause, closed right after it, that holds a goal."""
+    if not text.startswith((")", "）"), q.end):
+        return None
+    k = max(text.rfind("(", clause_start, q.pre_start), text.rfind("（", clause_start, q.pre_start))
+    if k < 0:
+        return None
+    m = _GOAL_ASIDE_RE.match(text, k, q.pre_start)
+    return m if m and m.end() == q.pre_start else None
+
+
 def _comma_item(text: str, prev: Quantity, prev_clause_start: int, q: Quantity, clause_end: int) -> bool:
     """分别提高19.6%，15.6%: a number alone in its clause after a comma and a 分别 figure is the list's next item."""
     return q.end == clause_end and "分别" in text[prev_clause_start:prev.pre_start]
@@ -310,6 +332,8 @@ def _cue_balance(text: str, weak: bool = True) -> int:
     """Achievement cues minus target cues in ``text`` (false friends masked; ``weak`` counts 推进 and the like)."""
     if "“" in text:  # a cue word inside a quoted name is no cue (“十百千计划”, “一年来…”)
         text = _QUOTED_NAME_RE.sub("|", text)
+    if "(" in text or "（" in text:  # nor is the goal a result is set against (增长8%(目标7%))
+        text = _GOAL_ASIDE_RE.sub("|", text)
     has = _FALSE_FRIENDS_RE.sub("|", text).__contains__
     return sum(map(has, ACHIEVEMENT_CUES)) + sum(map(text.__contains__, ESTIMATE_CUES)) \
         - sum(map(has, TARGET_CUES if weak else _STRONG_TARGET_CUES))
@@ -379,6 +403,8 @@ def _kind(role: str | None, cues: _CueBalances, ss: int, se: int,
         paragraph = cues.of_paragraph(ss, se)
         if paragraph > 0 or not paragraph and cues.of_previous_paragraph(ss) > 0:
             return "achievement", 0.5  # 加快建设…7个项目 in a paragraph that reports: the push is done work
+    if balance < 0 and role in (None, "front", "review_guess") and cues.of(ss, se, False) > 0:
+        return "achievement", 0.55  # 着力…推进…,完成…,同比增长5.6%: pushes weigh less than a result's own words
     if balance:
         return ("achievement" if balance > 0 else "target"), 0.6
     if full is not None and full != (ss, se):
@@ -501,7 +527,8 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
                 or filters.is_outline_count(text, q):
             continue
         cs, ce = clauses.around(q.num_start, q.end)
-        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce):
+        if not filters.chinese_numeral_ok(text, q, cs, ce) or filters.is_rank_field(text, q, cs, ce) \
+                or filters.is_attendance(text, q, cs, ce):
             continue
         candidates.append((q, cs, ce))
     dropped = []
@@ -535,7 +562,7 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     if (pre[1] - pre[0] > 1 and text[pre[1] - 1] == "中" and rs > clause_start and q.unit
             and text.startswith(q.unit, rs - len(q.unit)) and text[rs] not in "、和及与"):
         pre = (pre[0], pre[1] - 1)  # 十件民生实事中九件: the part counts what the whole counts
-    if prev_ind and change and _BARE_RATE_RE.fullmatch(text, *pre):
+    if prev_ind and change and not q.unit.endswith("百分点") and _BARE_RATE_RE.fullmatch(text, *pre):
         pre = (pre[0], pre[0])  # 收入3.5亿元,增幅6.1%: the rate of change of the figure before
     if q.unit_class == "money" and not text.startswith("的", q.end):
         post = (q.end, q.end)  # money counts nothing: 投入2.39亿元实施项目397个
@@ -573,10 +600,16 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
     if prev_ind and not q.unit.endswith("百分点"):  # (points move the share itself)
         prev_ind = indicator.without_share(text, prev_ind)
     if pre[1] > pre[0]:
+        if prev_ind and text[pre[0]:pre[1]] in GROWTH_RATE_HEADS:  # …突破200亿元,增速高于全市0.1个百分点
+            named = prev_ind if indicator.join(text, prev_ind).endswith(GROWTH_RATE_HEADS) else prev_ind + (pre,)
+            return named, True, end
         if prev_ind and text.startswith("占", pre[0]):
             return prev_ind + (pre,), True, end  # a share is of the whole thing named before
         if prev_ind and indicator.is_attribute(text, *pre):
-            return indicator.owner(text, prev_ind) + (pre,), True, end
+            owner = indicator.owner(text, prev_ind)
+            if text[pre[0]:pre[1]] in STOCK_ATTRIBUTES:  # 新增规上企业30家、总数达360家: the stock is of all of them
+                owner = indicator.without_flow_verb(text, owner)
+            return owner + (pre,), True, end
         if prev_ind and indicator.is_level(text, *pre):  # 其中国家级6家: 国家级 + the things counted before
             return (pre,) + _strip_levels(text, prev_ind), True, end
         if prev_ind and q.unit_class == "classifier" and _SETTLED_RE.fullmatch(text, *pre):
@@ -598,6 +631,9 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             topic = (thing,) if thing else _topic_clause(text, clauses, clause_start, floor)
             if topic:
                 return topic + (pre,), True, end
+        k = text.find("实现", pre[0] + 1, pre[1] - 2)
+        if k > 0 and indicator.is_attribute(text, k + 2, pre[1]):
+            return ((pre[0], k), (k + 2, pre[1])), False, end  # 规上工业企业实现营业收入286亿元: 实现 is the verb
         return (pre,), False, end
     if clause_start and text[clause_start - 1] == "\t":
         row = _row_name(text, clause_start)  # 地区生产总值（亿元）\t387\t520\t6.1%: the row names its cells
@@ -611,8 +647,18 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             new = next(w for w in NEW_WORDS if text.startswith(w, a))  # 新增上市公司3家,累计达到25家
             if a + len(new) < b:
                 return ((a + len(new), b),) + prev_ind[1:], True, end
+        if change and q.unit_class == "percent" and not q.unit.endswith("百分点"):
+            return _without_growth_rate(text, prev_ind), True, end  # …增速高于全市0.3个百分点,两年平均增长1.7%
         return prev_ind, True, end
     return _topic_clause(text, clauses, clause_start, floor, change), True, end
+
+
+def _without_growth_rate(text: str, spans: indicator.Spans) -> indicator.Spans:
+    """生产总值增速 → 生产总值: a growth rate (%) after it is the figure's own, not a growth of its rate."""
+    a, b = spans[-1]
+    if text.endswith(GROWTH_RATE_HEADS, a, b):
+        return spans[:-1] + ((a, b - 2),) if b - a > 2 else spans[:-1] or spans
+    return spans
 
 
 # Measure(*fields) through its slots: a keyword call of the frozen dataclass costs twice as much
@@ -667,13 +713,15 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         ss = sentences.pos[sent_no - 1] + 1 if sent_no else 0
         if sent_no != prev_sentence:
             prev_ind, prev_change = (), False
+            sentence_changes: dict[str, bool] = {}  # was the sentence's last figure in each unit a change?
         place = roles.place(q.num_start)
         if place.role in NOTE_ROLES and q.unit_class != "percent":
             continue  # notes define slogans by their parts (1个中心+12个站); only rates are goals
         next_q = kept[i + 1] if i + 1 < len(kept) else None
         rs = max(cs, kept[i - 1].end) if i else cs
-        if used_end > rs and text[used_end:q.pre_start][:1] in ("、", "和", "及"):
-            rs = used_end  # the previous count's object ends before this list item
+        if used_end > rs and (text[used_end:q.pre_start][:1] in ("、", "和", "及")
+                              or text.startswith("分别", used_end)):
+            rs = used_end  # the previous count's object ends before this list item (or the 分别 predicate)
         d = bisect_right(dropped_ends, q.pre_start) - 1
         if d >= 0 and dropped_ends[d] > rs:  # 超50亿元产业项目实现突破、实际到位资金增长3%
             k = text.find("、", dropped_ends[d], q.pre_start)
@@ -682,6 +730,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         aside = _past_aside(text, q, kept[i - 1].end) if i and cs < kept[i - 1].end else None
         if aside:  # the bracket is no part of the quote, its year no word of the indicator
             quote_start, rs = kept[i - 1].end + 1, aside.end()
+        goal = None if aside else _goal_aside(text, q, cs)
+        if goal:  # the goal words are the quote's, the indicator is the figure's the goal was set for
+            quote_start, rs = goal.start() + 1, goal.end()
         re_ = min(ce, next_q.pre_start) if next_q and next_q.pre_start < ce else ce
         between = text[kept[i - 1].end:q.pre_start] if i else ""
         in_list = between in ("、", "和", "及") or (
@@ -691,6 +742,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         # 增长5.2%、约4.4万亿元: a sum after a rate in a list is the level, not a second change
         change = own_change or (in_list and prev_change
                                 and (q.unit_class in _SHARE_CLASSES) == (kept[i - 1].unit_class in _SHARE_CLASSES))
+        if goal and not change and sentence_changes.get(q.unit):
+            change = True  # 增长5.9%…(预期目标为8.5%以上): the goal is of the same growth
         direction = (_direction(text, q, cs) if own_change else prev_direction) if change else None
         if direction == "up" and q.value < 0:
             direction = "down"  # 增长-2.6%: a negative rise is a fall
@@ -712,6 +765,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             a, b = spans[-1]
             spans = (words, (max(a, text.rfind("的", a, b) + 1), b)) if words[1] > words[0] else spans
         spans = indicator.drop_note_marks(text, spans)
+        if any(w in text[a:b] for a, b in spans for w in INNER_ADVERBS):
+            spans = indicator.drop_inner_adverbs(text, spans)
 
         role = place.role
         if split is not None and role not in NOTE_ROLES:
@@ -727,6 +782,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         base = _plain_base(text, q)
         current = base == "now" or _current_base(text, q)
         kind, confidence = ("achievement", 0.9) if aside or current or base else kinds[(role, ss)]
+        if goal:
+            kind, confidence = "target", 0.8
         kind = kind or _unmarked_kind(q.comparator)
         confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
@@ -756,6 +813,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         else:
             runs.append([item])
         prev_ind, prev_change, prev_direction, prev_sentence, used_end = spans, change, direction, sent_no, end
+        sentence_changes[q.unit] = change
     _share_heads(source, norm, measures, items)
     for run in runs:
         if len(run) > 1:  # 分别 or not, a list of numbers after a list of as many items is distributive
@@ -766,7 +824,40 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
                 start -= 1
             for it, spans in zip(run, _distribute(source, norm, measures, run, items[start:first])):
                 items[it.index] = it._replace(spans=spans)  # later shares of the plan are named after these
+            if len(run) == 2:
+                _pair_compound(norm.text, measures, run, *sentences.around(run[0].q.num_start, run[1].q.end))
+    traditional = None
+    for i, m in enumerate(measures):
+        for short, full, full_traditional in ITEM_EXPANSIONS:  # 城、乡居民…分别: the items spelt out
+            if m.indicator_simplified.startswith(short):
+                if traditional is None:  # (a text whose words differ from their Simplified form)
+                    traditional = any(x.indicator != x.indicator_simplified for x in measures)
+                cut = len(short)
+                measures[i] = dataclasses.replace(
+                    m, indicator=(full_traditional if traditional else full) + m.indicator[cut:],
+                    indicator_simplified=full + m.indicator_simplified[cut:])
     return tuple(measures)
+
+
+def _pair_compound(text: str, measures: list[Measure], run: list[_Item], sentence_start: int,
+                   sentence_end: int) -> None:
+    """城乡居民人均可支配收入分别增长6%和7.5% → 城镇居民…, 农村居民…: a compound names both of a pair
+    (when its sentence says 分别 and both numbers are of one unit)."""
+    one, two = measures[run[0].index], measures[run[1].index]
+    if one.indicator != two.indicator or one.unit != two.unit or text.find("分别", sentence_start, sentence_end) < 0:
+        return
+    for compound, *written_pair in PAIRED_COMPOUNDS:
+        at = one.indicator.find(compound)
+        simple, *simple_pair = SIMPLIFIED_PAIRS[compound]
+        sat = one.indicator_simplified.find(simple)
+        if at < 0 or sat < 0:
+            continue
+        for it, word, simple_word in zip(run, written_pair, simple_pair):
+            m = measures[it.index]
+            measures[it.index] = dataclasses.replace(
+                m, indicator=m.indicator[:at] + word + m.indicator[at + len(compound):],
+                indicator_simplified=m.indicator_simplified[:sat] + simple_word + m.indicator_simplified[sat + len(simple):])
+        return
 
 
 class _Item(NamedTuple):
@@ -859,7 +950,9 @@ def _distribute(source: Source, norm: Normalised, measures: list[Measure], run: 
             items = indicator.list_items(text, first.spans, n)
         if (items is None and len(first.spans) > 1 and indicator.is_attribute(text, *first.spans[-1])
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
-            items = [c + first.spans[-1:] for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
+            stock = text[slice(*first.spans[-1])] in STOCK_ATTRIBUTES  # …企业15家、23家,总数分别达到42家、96家
+            items = [(indicator.without_flow_verb(text, c) if stock else c) + first.spans[-1:]
+                     for c in counts]  # 95个省重点、1469个市重点项目,分别完成投资…
         if (items is None and first.inherited and "分别" in text[first.region_start:first.q.pre_start]
                 and len(counts) == n and all(counts) and len({indicator.join(text, c) for c in counts}) == n):
             items = counts  # 城镇居民收入4.2万元、农村居民收入1.9万元,分别增长5.1%、7.3%

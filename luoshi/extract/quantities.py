@@ -92,14 +92,14 @@ QUANTITY_RE = re.compile(
     rf"(?P<ar_mag>{_magnitude_char()}*(?:[多余](?=[万亿]){_magnitude_char()}+)?)(?P<ar_apx2>多|余)?"
     # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
     rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口)(?(ar_unit)|(?![年月日号届周]))"
-    # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number)
-    rf"|(?!一(?![十百千万亿零〇点]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
+    # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number; 增长一倍 is a count)
+    rf"|(?!一(?![十百千万亿零〇点倍]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
     rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下|大关|台阶)"
     rf")"
 )
 
-_RATIO_TO_ONE_RE = re.compile(r"[:：]1(?![\d.])")
+_RATIO_TO_ONE_RE = re.compile(r"[:：∶]1(?![\d.])")
 _BIG_STEPS = {"万": 10**4, "亿": 10**8, "兆": 10**12}  # 兆 (Taiwan): a million million, 万亿
 _PREFIX = dict(PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
