@@ -237,6 +237,40 @@ def test_one_number_for_several_names_gives_each_a_row():
         ("industry_va_growth", 8, "%", "="), ("fai_growth", 8, "%", "="), ("trade_growth", 9, "%", "=")]
 
 
+def test_respectively_before_a_single_number_gives_it_to_every_name():
+    text = "主要预期目标是：工业投资、服务业投资分别增长12%，城镇、农村居民人均可支配收入分别增长6%、7%。\n"
+    measures = [
+        _m(text, "工业投资、服务业投资分别增长12%", "工业投资、服务业投资", 12, "%", "=", True),
+        _m(text, "城镇、农村居民人均可支配收入分别增长6%", "城镇、农村居民人均可支配收入", 6, "%", "=", True),
+        _m(text, "7%", "城镇、农村居民人均可支配收入", 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("other", 12, "%", "="), ("other", 12, "%", "="),
+        ("urban_income_growth", 6, "%", "="), ("rural_income_growth", 7, "%", "=")]
+    assert [t.indicator_text for t in _targets(text, measures)[:2]] == ["工业投资", "服务业投资"]
+
+
+def test_respectively_with_a_lost_second_number_keeps_one_row():
+    text = "主要预期目标是：工业投资、服务业投资分别增长12%和15%。\n"
+    measures = [_m(text, "工业投资、服务业投资分别增长12%", "工业投资、服务业投资", 12, "%", "=", True)]
+    assert _rows(text, measures) == [("other", 12, "%", "=")]
+
+
+def test_pinyin_glosses_left_in_the_words_do_not_hide_the_key():
+    text = "主要預期目標是：全社會(huì )固定資產投資增長9%，社會(huì )消費品零售總額增長8%以上。\n"
+    measures = [
+        _m(text, "全社會(huì )固定資產投資增長9%", "全社會(huì)固定資產投資", 9, "%", "=", True),
+        _m(text, "社會(huì )消費品零售總額增長8%以上", "社會(huì)消費品零售總額", 8, "%", ">=", True),
+    ]
+    assert _rows(text, measures) == [("fai_growth", 9, "%", "="), ("retail_growth", 8, "%", ">=")]
+
+
+@pytest.mark.parametrize("name", ["R&D占比", "研发投入占比", "全社会研发经费支出占比"])
+def test_research_spendings_share_is_its_intensity(name):
+    text = f"主要预期目标是：{name}达到2.6%。\n"
+    assert _rows(text, [_m(text, f"{name}达到2.6%", name, 2.6, "%")]) == [("rd_intensity", 2.6, "%", "=")]
+
+
 def test_hunan_wording_of_industrial_value_added():
     text = "主要预期目标是：规模工业增加值增长8%。\n"
     assert _rows(text, [_m(text, "规模工业增加值增长8%", "规模工业增加值", 8, "%", "=", True)]) == [

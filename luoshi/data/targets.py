@@ -150,6 +150,10 @@ LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
 RESPECTIVELY = "分别"
 # "A和B均增长8%": one number for every listed name, one row each.
 SHARED_VALUE = r"\s*(?:均|都)"
+# 分别 before a single number gives it to every listed name too ("重大基础设施投资、民间投资
+# 分别增长10%"), unless a second number follows in a list ("分别增长7%、8%": one each).
+RESPECTIVELY_ONE = r"\s*分别"
+NEXT_IN_LIST = r"\s*(?:以上|左右|以内|以下)?\s*(?:、|和|与|及|,)\s*[\d.]"
 # Words a measure's indicator may keep that are not part of the name: a
 # time scope or an adverb between the name and its verb (城镇调查失业率全年
 # 控制在…, 粮食产量继续保持…), or the word target itself (经济增长预期目标为
@@ -175,13 +179,16 @@ NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     # "居民人均可支配收入增长6%,其中城镇、农村居民分别增长5.5%、7%": the
     # breakdown leaves out the income words its sentence has just written
     (r"^((?:城镇|农村)(?:常住)?居民)$", r"\1人均可支配收入"),
+    # the research and development spending's share (of GDP, left unsaid): R&D占比, 研发投入占比
+    (r"^((?:全社会)?(?:R&D|研发|研究与试验发展)(?:经费)?(?:投入|支出)?)占比$", r"\1强度"),
 )
 # A word that introduces the list may stay before the first name ("主要目标,即地区生产总值增长10%"):
 # read off the start of the name.
 NAME_LEADING_WORDS = r"^(?:即|也就是)(?=.)"
-# A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
-# 研究与试验发展(R&D)经费投入强度); the name maps without it.
-NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"
+# A bracketed Latin gloss follows the word it explains: an abbreviation (生产总值(GDP),
+# 研究与试验发展(R&D)经费投入强度) or, in texts from some web converters, a syllable's
+# pinyin (全社會(huì)固定資產投資); the name maps without it.
+NAME_GLOSS = r"[(（][A-Za-z&āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+[)）]"
 # A list item ending like this already names a whole indicator
 # (城镇调查失业率和城镇登记失业率); otherwise the items share the last one's
 # tail (高新技术产业、战略性新兴产业占规模以上工业增加值比重), cut at 占

@@ -23,8 +23,10 @@ from luoshi.data.targets import (
     NAME_LEADING_WORDS,
     NAME_TRAILING_WORDS,
     NAME_VARIANTS,
+    NEXT_IN_LIST,
     PAIRED_PREFIXES,
     RESPECTIVELY,
+    RESPECTIVELY_ONE,
     SHARE_WORD,
     SHARED_VALUE,
     TARGET_YEAR,
@@ -47,6 +49,8 @@ _COMPLETE_NAME_RE = re.compile(f"(?:{'|'.join(COMPLETE_NAME_ENDINGS)})$")
 _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
 _ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _SHARED_VALUE_RE = re.compile(SHARED_VALUE)
+_RESPECTIVELY_ONE_RE = re.compile(RESPECTIVELY_ONE)
+_NEXT_IN_LIST_RE = re.compile(NEXT_IN_LIST)
 _NAME_GLOSS_RE = re.compile(NAME_GLOSS)
 _NAME_TRAILING_RE = re.compile(NAME_TRAILING_WORDS)
 _NAME_LEADING_RE = re.compile(NAME_LEADING_WORDS)
@@ -170,16 +174,28 @@ def _in_aside(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
 
 
 def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalised) -> list[tuple[str, str]]:
-    """One name per listed indicator when 均 gives them one number (A和B均增长8%), else the name."""
+    """One name per listed indicator when 均 gives them one number (A和B均增长8%), or 分别 does
+    with no second number after it (A、B分别增长10%), else the name."""
     written, simplified = names
     quote = _norm_text(norm, measure, measure)
     at = quote.find(simplified)
     pieces = list_items(simplified)
-    if at < 0 or len(pieces) < 2 or not _SHARED_VALUE_RE.match(quote, at + len(simplified)):
+    name_end = at + len(simplified)
+    if at < 0 or len(pieces) < 2 or not (
+        _SHARED_VALUE_RE.match(quote, name_end) or _one_number_respectively(measure, quote, name_end, norm)
+    ):
         return [names]
     if len(written) != len(simplified):
         written = simplified
     return [(_join(written, p), _join(simplified, p)) for p in pieces]
+
+
+def _one_number_respectively(measure: Measure, quote: str, name_end: int, norm: Normalised) -> bool:
+    """Whether 分别 follows the names and the measure's number is the only one of its list."""
+    if not _RESPECTIVELY_ONE_RE.match(quote, name_end):
+        return False
+    _, end = norm.from_source(measure.span.start, measure.span.end)
+    return not _NEXT_IN_LIST_RE.match(norm.text, end)
 
 
 def _after_cue(written: str, simplified: str) -> tuple[str, str]:
