@@ -193,6 +193,19 @@ def test_numbered_targets_on_their_own_lines_are_items_not_headings():
     assert [t.indicator_text for t in targets] == ["地区生产总值", "固定资产投资", "城镇登记失业率"]
 
 
+def test_a_numbered_paragraph_after_dashed_items_opens_the_programme():
+    text = (
+        "今年主要预期目标：\n——地区生产总值增长6%左右\n——城镇新增就业8000人\n"
+        "（一）推动“1+3”产业集群发展，新建标准厂房5万平方米。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业8000人", "城镇新增就业", 8000, "人"),
+        _m(text, "新建标准厂房5万平方米", "新建标准厂房", 5, "万平方米"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 8000, "人", "=")]
+
+
 def test_one_target_per_line_without_marks_is_a_list_not_headings():
     text = (
         "今年全市經濟社會發展的主要預期目標是：\n地區生產總值增長6%\n城鎮登記失業率控制在3%以內\n"

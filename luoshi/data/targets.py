@@ -91,6 +91,10 @@ LIST_CLAUSE_END = r"[,;、]\s*$"
 # holds a number and ends like a clause ("(二)规模以上工业增加值增长8%;"):
 # headings end without a mark.
 NUMBERED_ITEM_END = r"[,;。]\s*$"
+# ... but only in a numbered list: after items marked otherwise (——地区生产总值增长6%) a
+# numbered paragraph opens the work programme ("(一)推动“1+3”产业发展。"). The numbered
+# labels besides the heading ones (HEADING_START): 1. 2、 (3).
+NUMBERED_LABEL = r"[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)"
 # The label that opens a list item (——, (一), 一是, 1.) is not part of the
 # indicator's name: "——地区生产总值" names 地区生产总值. Any list item's start,
 # and the numbered labels too; matched on the written form too, hence the

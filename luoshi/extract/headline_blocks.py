@@ -34,6 +34,7 @@ from luoshi.data.targets import (
     MULTI_YEAR_WORDS,
     NON_TARGET_ROLES,
     NUMBERED_ITEM_END,
+    NUMBERED_LABEL,
     PAST_WORDS,
     PLAN_END_YEARS,
     PLAN_TITLE_WORD,
@@ -71,6 +72,7 @@ _PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
 _PERIOD_END_RE = re.compile(r"(\d{4})\D*$")
 _DIGIT_RE = re.compile(r"\d|百分之")  # a figure: digits, or a rate written in words (增长百分之六)
 _NUMBERED_ITEM_END_RE = re.compile(NUMBERED_ITEM_END)
+_NUMBERED_RE = re.compile(rf"\s*(?:{HEADING_START}|{NUMBERED_LABEL})")
 _ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _NOT_A_YEAR_RE = re.compile(r"\d(?!\d*年)")
 _TITLE_WINDOW = 400  # characters at the start of a text that hold its title
@@ -259,13 +261,13 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
 def _is_list_item(paragraph: str, first: bool, previous: str) -> bool:
     """Whether a paragraph after a list cue continues the list (``previous``: the list's last paragraph).
 
-    The first always does unless it is a heading; later ones when marked as
-    items, or short with a number or ending like a list clause (a target
+    The first always does unless it is a heading (a numbered target is not one);
+    later ones when marked as items (a numbered one only after a numbered item), or short with a number or ending like a list clause (a target
     without a number: "居民收入增长与经济增长基本同步;"). A closer (这些目标…,
     围绕上述目标…) ends the list.
     """
     if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not (
-        _is_numbered_item(paragraph) or _same_marker(paragraph, previous)
+        _is_numbered_item(paragraph) and (first or _NUMBERED_RE.match(previous)) or _same_marker(paragraph, previous)
     ):
         return False
     short = len(paragraph) <= LIST_ITEM_MAX_CHARS
@@ -324,7 +326,8 @@ def _same_marker(paragraph: str, previous: str) -> bool:
 
 
 def _is_numbered_item(paragraph: str) -> bool:
-    """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading."""
+    """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading
+    (the list must be numbered too: see ``_is_list_item``)."""
     return (
         len(paragraph) <= LIST_ITEM_MAX_CHARS
         and bool(_DIGIT_RE.search(paragraph))
