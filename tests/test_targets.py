@@ -284,6 +284,16 @@ def test_research_spendings_share_is_its_intensity(name):
     assert _rows(text, [_m(text, f"{name}达到2.6%", name, 2.6, "%")]) == [("rd_intensity", 2.6, "%", "=")]
 
 
+def test_expected_before_a_name_is_no_part_of_it():
+    text = "主要预期目标：一是稳定就业。预期城镇新增就业2万人以上，人均预期寿命达到79岁。\n"
+    measures = [
+        _m(text, "预期城镇新增就业2万人以上", "预期城镇新增就业", 2, "万人", ">="),
+        _m(text, "人均预期寿命达到79岁", "人均预期寿命", 79, "岁"),
+    ]
+    assert _rows(text, measures) == [("new_urban_jobs", 2, "万人", ">="), ("other", 79, "岁", "=")]
+    assert [t.indicator_text for t in _targets(text, measures)] == ["城镇新增就业", "人均预期寿命"]
+
+
 def test_hunan_wording_of_industrial_value_added():
     text = "主要预期目标是：规模工业增加值增长8%。\n"
     assert _rows(text, [_m(text, "规模工业增加值增长8%", "规模工业增加值", 8, "%", "=", True)]) == [

@@ -186,9 +186,10 @@ NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     # the research and development spending's share (of GDP, left unsaid): R&D占比, 研发投入占比
     (r"^((?:全社会)?(?:R&D|研发|研究与试验发展)(?:经费)?(?:投入|支出)?)占比$", r"\1强度"),
 )
-# A word that introduces the list may stay before the first name ("主要目标,即地区生产总值增长10%"):
-# read off the start of the name.
-NAME_LEADING_WORDS = r"^(?:即|也就是)(?=.)"
+# A word that introduces the list may stay before the first name ("主要目标,即地区生产总值增长10%"),
+# and so may 预期 where each target is stated as expected ("预期城镇新增就业3万人以上"; not the
+# 预期 of 预期寿命): read off the start of the name.
+NAME_LEADING_WORDS = r"^(?:即|也就是|预期(?!寿命))(?=.)"
 # A bracketed Latin gloss follows the word it explains: an abbreviation (生产总值(GDP),
 # 研究与试验发展(R&D)经费投入强度) or, in texts from some web converters, a syllable's
 # pinyin (全社會(huì)固定資產投資); the name maps without it.
