@@ -294,6 +294,22 @@ def test_expected_before_a_name_is_no_part_of_it():
     assert [t.indicator_text for t in _targets(text, measures)] == ["城镇新增就业", "人均预期寿命"]
 
 
+def test_one_number_for_two_headline_indicators_gives_each_a_row():
+    text = "主要预期目标是：地区生产总值增长6%，城镇调查失业率和登记失业率保持在4.2%左右。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "城镇调查失业率和登记失业率保持在4.2%左右", "城镇调查失业率和登记失业率", 4.2, "%", "~"),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6, "%", "="), ("surveyed_unemployment", 4.2, "%", "~"), ("registered_unemployment", 4.2, "%", "~")]
+
+
+def test_one_number_for_a_headline_and_another_indicator_stays_one_row():
+    text = "主要预期目标是：固定资产投资和工业技改投资保持在200亿元以上。\n"
+    measures = [_m(text, "固定资产投资和工业技改投资保持在200亿元以上", "固定资产投资和工业技改投资", 200, "亿元", ">=")]
+    assert _rows(text, measures) == [("other", 200, "亿元", ">=")]
+
+
 def test_hunan_wording_of_industrial_value_added():
     text = "主要预期目标是：规模工业增加值增长8%。\n"
     assert _rows(text, [_m(text, "规模工业增加值增长8%", "规模工业增加值", 8, "%", "=", True)]) == [

@@ -174,28 +174,34 @@ def _in_aside(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
 
 
 def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalised) -> list[tuple[str, str]]:
-    """One name per listed indicator when 均 gives them one number (A和B均增长8%), or 分别 does
-    with no second number after it (A、B分别增长10%), else the name."""
+    """One name per listed indicator when the listed names share one number, else the name.
+
+    They share it after 均 (A和B均增长8%); after 分别 with no second number in
+    the list (A、B分别增长10%); and when every listed name is a headline
+    indicator of its own with no second number (城镇调查失业率和登记失业率
+    稳定在4.3%左右).
+    """
     written, simplified = names
     quote = _norm_text(norm, measure, measure)
     at = quote.find(simplified)
     pieces = list_items(simplified)
-    name_end = at + len(simplified)
-    if at < 0 or len(pieces) < 2 or not (
-        _SHARED_VALUE_RE.match(quote, name_end) or _one_number_respectively(measure, quote, name_end, norm)
-    ):
+    if at < 0 or len(pieces) < 2:
         return [names]
     if len(written) != len(simplified):
         written = simplified
-    return [(_join(written, p), _join(simplified, p)) for p in pieces]
+    shared = [(_join(written, p), _join(simplified, p)) for p in pieces]
+    name_end = at + len(simplified)
+    if _SHARED_VALUE_RE.match(quote, name_end) or not _next_in_list(measure, norm) and (
+        _RESPECTIVELY_ONE_RE.match(quote, name_end) or all(_key(name, measure) != OTHER for _, name in shared)
+    ):
+        return shared
+    return [names]
 
 
-def _one_number_respectively(measure: Measure, quote: str, name_end: int, norm: Normalised) -> bool:
-    """Whether 分别 follows the names and the measure's number is the only one of its list."""
-    if not _RESPECTIVELY_ONE_RE.match(quote, name_end):
-        return False
+def _next_in_list(measure: Measure, norm: Normalised) -> bool:
+    """Whether another number follows the measure's in a list (…分别增长7%、8%)."""
     _, end = norm.from_source(measure.span.start, measure.span.end)
-    return not _NEXT_IN_LIST_RE.match(norm.text, end)
+    return bool(_NEXT_IN_LIST_RE.match(norm.text, end))
 
 
 def _after_cue(written: str, simplified: str) -> tuple[str, str]:
