@@ -310,6 +310,16 @@ def test_one_number_for_a_headline_and_another_indicator_stays_one_row():
     assert _rows(text, measures) == [("other", 200, "亿元", ">=")]
 
 
+def test_a_bare_figure_that_names_nothing_is_no_row():
+    text = "今年主要预期目标：\n——地区生产总值增长6%左右\n——7%\n8%\n"
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "——7%", "——", 7, "%"),
+        _m(text, "8%", "", 8, "%"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
 def test_hunan_wording_of_industrial_value_added():
     text = "主要预期目标是：规模工业增加值增长8%。\n"
     assert _rows(text, [_m(text, "规模工业增加值增长8%", "规模工业增加值", 8, "%", "=", True)]) == [

@@ -142,6 +142,8 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
         first = group[0].span.start
         for measure, names in zip(group, _group_names(group, norm)):
             for written, simplified in _shared_value_names(measure, _after_cue(*names), norm):
+                if _names_nothing(simplified):
+                    continue  # a bare figure (a table cell on a line of its own)
                 yield HeadlineTarget(
                     indicator=_key(simplified, measure),
                     indicator_text=_without_label(written),
@@ -222,6 +224,12 @@ def _key(simplified: str, measure: Measure) -> str:
     for pattern, repl in _NAME_VARIANTS:
         name = pattern.sub(repl, name)
     return canonical_indicator(name, measure.unit, measure.change) or OTHER
+
+
+def _names_nothing(name: str) -> bool:
+    """Whether a name is empty but for a list label (——7%, or a bare 7% on its own line)."""
+    label = _ITEM_LABEL_RE.match(name)
+    return not name[label.end() if label else 0:].strip()
 
 
 def _without_label(name: str) -> str:
