@@ -320,6 +320,22 @@ def test_a_bare_figure_that_names_nothing_is_no_row():
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
 
 
+def test_one_indicators_target_explained_after_the_block_is_no_second_block():
+    text = (
+        "今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业1万人。\n"
+        "经济增长预期目标定为5.5%左右，兼顾了需要与可能。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长5.5%左右", "地区生产总值", 5.5, "%", "~", True),
+        _m(text, "城镇新增就业1万人", "城镇新增就业", 1, "万人"),
+        _m(text, "经济增长预期目标定为5.5%左右", "经济增长预期目标定", 5.5, "%", "~", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5.5, "%", "~"), ("new_urban_jobs", 1, "万人", "=")]
+    alone = "经济增长预期目标定为5.5%左右，兼顾了需要与可能。\n"
+    measure = _m(alone, "经济增长预期目标定为5.5%左右", "经济增长预期目标定", 5.5, "%", "~", True)
+    assert _rows(alone, [measure]) == [("gdp_growth", 5.5, "%", "~")]
+
+
 def test_hunan_wording_of_industrial_value_added():
     text = "主要预期目标是：规模工业增加值增长8%。\n"
     assert _rows(text, [_m(text, "规模工业增加值增长8%", "规模工业增加值", 8, "%", "=", True)]) == [

@@ -61,6 +61,11 @@ ECONOMY_SUBJECT = (
     r"的?(?:主要)?$"
 )
 
+# A cue right after one indicator's name ("经济增长预期目标定为6%左右,主要考虑了…") states or
+# explains that indicator's target alone: its block is weak, used only when no block lists
+# the targets.
+ONE_INDICATOR_LEAD = r"(?:增长|增速|涨幅|失业率|收入|投资|总值|总额|GDP|强度|能耗)的?$"
+
 # --- what ends a block -----------------------------------------------------------
 # A sentence that opens with (or holds) one of these words talks *about* the
 # targets (以上目标…, 这些指标的设定…, 围绕实现上述目标…) or turns to the
@@ -162,7 +167,7 @@ NEXT_IN_LIST = r"\s*(?:以上|左右|以内|以下)?\s*(?:、|和|与|及|,)\s*[
 # time scope or an adverb between the name and its verb (城镇调查失业率全年
 # 控制在…, 粮食产量继续保持…), or the word target itself (经济增长预期目标为
 # 5%左右). Read off the end before the canonical lookup.
-NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取|(?:预期)?目标)+$"
+NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取|(?:预期)?目标(?:[设确拟]?定)?)+$"
 # Wording variants the canonical table does not know, rewritten before the
 # lookup: a statistical scope written before the name (区属地区生产总值,
 # 规模以上固定资产投资 — 500万元以上项目, the usual caliber), 城/乡 shortened

@@ -32,6 +32,7 @@ from luoshi.data.targets import (
     LIST_ITEM_START,
     MULTI_YEAR_ITEM,
     MULTI_YEAR_WORDS,
+    ONE_INDICATOR_LEAD,
     NON_TARGET_ROLES,
     NUMBERED_ITEM_END,
     NUMBERED_LABEL,
@@ -53,6 +54,7 @@ _HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
 _CUE_SCOPE_RE = re.compile(CUE_SCOPE_WORDS)
 _ECONOMY_SUBJECT_RE = re.compile(ECONOMY_SUBJECT)
+_ONE_INDICATOR_LEAD_RE = re.compile(ONE_INDICATOR_LEAD)
 _PAST_RE = re.compile(PAST_WORDS)
 _COMING_YEAR_RE = re.compile(COMING_YEAR_WORDS)
 _LAST_YEAR_RE = re.compile(LAST_YEAR_WORDS)
@@ -142,7 +144,9 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
             continue
         if _DIGIT_RE.search(text, cue_end, end):
             block = _make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading)
-            if block.strong and not heading and _names_a_field(text, start, cue_start, cue_end):
+            if block.strong and not heading and (
+                _names_a_field(text, start, cue_start, cue_end) or _names_one_indicator(text, start, cue_start)
+            ):
                 block = replace(block, strong=False)
             blocks.append(block)
     blocks.extend(_section_blocks(text, outline, blocks, metadata, plan))
@@ -152,6 +156,12 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     if any(b.strong for b in blocks):
         blocks = [b for b in blocks if b.strong]
     return tuple(blocks)
+
+
+def _names_one_indicator(text: str, start: int, cue_start: int) -> bool:
+    """Whether the cue follows one indicator's name in its clause (经济增长预期目标为6%左右)."""
+    clause_start = max(text.rfind(mark, start, cue_start) for mark in ",;:。") + 1
+    return bool(_ONE_INDICATOR_LEAD_RE.search(text, max(clause_start, start), cue_start))
 
 
 def _names_a_field(text: str, start: int, cue_start: int, cue_end: int) -> bool:
