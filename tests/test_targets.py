@@ -746,6 +746,8 @@ def test_one_row_per_canonical_key():
     "今年全镇经济社会发展的努力目标为:",
     "明年经济社会发展主要预期目标有:",
     "今年经济社会发展的主要预期目标包括",
+    "全年主要预期目标安排:",
+    "今年经济社会发展主要指标安排——",
 ])
 def test_other_verbs_of_the_cue_open_the_block(cue):
     text = f"{cue}地区生产总值增长6.5%,社会消费品零售总额增长8%左右。\n"

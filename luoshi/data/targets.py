@@ -19,11 +19,12 @@ _SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预�
 # and so does the closing bracket of a cue set off as a heading (【经济社会发展主要预期目标建议】).
 _OPEN = r"(?::|——|—|】)"
 BLOCK_CUES: tuple[str, ...] = (
-    rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*{_OPEN}",
+    # a colon may follow the word for proposing or arranging them (…预期目标建议:, …主要指标安排:)
+    rf"预期(?:性)?{_GOAL}(?:建议|安排)?{_SAY}?\s*{_OPEN}",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
     # 主要(经济|经济社会)?发展目标, 主要经济目标, 主要奋斗目标: "街道确定的主要经济发展目标为:"
     rf"主要{_WHOSE}?{_GOAL}(?:建议)?{_SAY}\s*:?",
-    rf"主要{_WHOSE}?{_GOAL}(?:建议)?\s*{_OPEN}",
+    rf"主要{_WHOSE}?{_GOAL}(?:建议|安排)?\s*{_OPEN}",
     # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:", "…的努力目标为:"
     *(rf"{economy}发展的?(?:奋斗|努力)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
     # set by a verb, with a comma: "全州划定发展预期目标,地区生产总值增长3%;…" (not "确定的预期目标,"
