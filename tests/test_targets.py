@@ -193,6 +193,19 @@ def test_numbered_targets_on_their_own_lines_are_items_not_headings():
     assert [t.indicator_text for t in targets] == ["地区生产总值", "固定资产投资", "城镇登记失业率"]
 
 
+def test_a_numbered_paragraph_after_dashed_items_opens_the_programme():
+    text = (
+        "今年主要预期目标：\n——地区生产总值增长6%左右\n——城镇新增就业8000人\n"
+        "（一）推动“1+3”产业集群发展，新建标准厂房5万平方米。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业8000人", "城镇新增就业", 8000, "人"),
+        _m(text, "新建标准厂房5万平方米", "新建标准厂房", 5, "万平方米"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 8000, "人", "=")]
+
+
 def test_one_target_per_line_without_marks_is_a_list_not_headings():
     text = (
         "今年全市經濟社會發展的主要預期目標是：\n地區生產總值增長6%\n城鎮登記失業率控制在3%以內\n"
@@ -235,6 +248,92 @@ def test_one_number_for_several_names_gives_each_a_row():
     ]
     assert _rows(text, measures) == [
         ("industry_va_growth", 8, "%", "="), ("fai_growth", 8, "%", "="), ("trade_growth", 9, "%", "=")]
+
+
+def test_respectively_before_a_single_number_gives_it_to_every_name():
+    text = "主要预期目标是：工业投资、服务业投资分别增长12%，城镇、农村居民人均可支配收入分别增长6%、7%。\n"
+    measures = [
+        _m(text, "工业投资、服务业投资分别增长12%", "工业投资、服务业投资", 12, "%", "=", True),
+        _m(text, "城镇、农村居民人均可支配收入分别增长6%", "城镇、农村居民人均可支配收入", 6, "%", "=", True),
+        _m(text, "7%", "城镇、农村居民人均可支配收入", 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [
+        ("other", 12, "%", "="), ("other", 12, "%", "="),
+        ("urban_income_growth", 6, "%", "="), ("rural_income_growth", 7, "%", "=")]
+    assert [t.indicator_text for t in _targets(text, measures)[:2]] == ["工业投资", "服务业投资"]
+
+
+def test_respectively_with_a_lost_second_number_keeps_one_row():
+    text = "主要预期目标是：工业投资、服务业投资分别增长12%和15%。\n"
+    measures = [_m(text, "工业投资、服务业投资分别增长12%", "工业投资、服务业投资", 12, "%", "=", True)]
+    assert _rows(text, measures) == [("other", 12, "%", "=")]
+
+
+def test_pinyin_glosses_left_in_the_words_do_not_hide_the_key():
+    text = "主要預期目標是：全社會(huì )固定資產投資增長9%，社會(huì )消費品零售總額增長8%以上。\n"
+    measures = [
+        _m(text, "全社會(huì )固定資產投資增長9%", "全社會(huì)固定資產投資", 9, "%", "=", True),
+        _m(text, "社會(huì )消費品零售總額增長8%以上", "社會(huì)消費品零售總額", 8, "%", ">=", True),
+    ]
+    assert _rows(text, measures) == [("fai_growth", 9, "%", "="), ("retail_growth", 8, "%", ">=")]
+
+
+@pytest.mark.parametrize("name", ["R&D占比", "研发投入占比", "全社会研发经费支出占比"])
+def test_research_spendings_share_is_its_intensity(name):
+    text = f"主要预期目标是：{name}达到2.6%。\n"
+    assert _rows(text, [_m(text, f"{name}达到2.6%", name, 2.6, "%")]) == [("rd_intensity", 2.6, "%", "=")]
+
+
+def test_expected_before_a_name_is_no_part_of_it():
+    text = "主要预期目标：一是稳定就业。预期城镇新增就业2万人以上，人均预期寿命达到79岁。\n"
+    measures = [
+        _m(text, "预期城镇新增就业2万人以上", "预期城镇新增就业", 2, "万人", ">="),
+        _m(text, "人均预期寿命达到79岁", "人均预期寿命", 79, "岁"),
+    ]
+    assert _rows(text, measures) == [("new_urban_jobs", 2, "万人", ">="), ("other", 79, "岁", "=")]
+    assert [t.indicator_text for t in _targets(text, measures)] == ["城镇新增就业", "人均预期寿命"]
+
+
+def test_one_number_for_two_headline_indicators_gives_each_a_row():
+    text = "主要预期目标是：地区生产总值增长6%，城镇调查失业率和登记失业率保持在4.2%左右。\n"
+    measures = [
+        _m(text, "地区生产总值增长6%", "地区生产总值", 6, "%", "=", True),
+        _m(text, "城镇调查失业率和登记失业率保持在4.2%左右", "城镇调查失业率和登记失业率", 4.2, "%", "~"),
+    ]
+    assert _rows(text, measures) == [
+        ("gdp_growth", 6, "%", "="), ("surveyed_unemployment", 4.2, "%", "~"), ("registered_unemployment", 4.2, "%", "~")]
+
+
+def test_one_number_for_a_headline_and_another_indicator_stays_one_row():
+    text = "主要预期目标是：固定资产投资和工业技改投资保持在200亿元以上。\n"
+    measures = [_m(text, "固定资产投资和工业技改投资保持在200亿元以上", "固定资产投资和工业技改投资", 200, "亿元", ">=")]
+    assert _rows(text, measures) == [("other", 200, "亿元", ">=")]
+
+
+def test_a_bare_figure_that_names_nothing_is_no_row():
+    text = "今年主要预期目标：\n——地区生产总值增长6%左右\n——7%\n8%\n"
+    measures = [
+        _m(text, "地区生产总值增长6%左右", "地区生产总值", 6, "%", "~", True),
+        _m(text, "——7%", "——", 7, "%"),
+        _m(text, "8%", "", 8, "%"),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~")]
+
+
+def test_one_indicators_target_explained_after_the_block_is_no_second_block():
+    text = (
+        "今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业1万人。\n"
+        "经济增长预期目标定为5.5%左右，兼顾了需要与可能。\n"
+    )
+    measures = [
+        _m(text, "地区生产总值增长5.5%左右", "地区生产总值", 5.5, "%", "~", True),
+        _m(text, "城镇新增就业1万人", "城镇新增就业", 1, "万人"),
+        _m(text, "经济增长预期目标定为5.5%左右", "经济增长预期目标定", 5.5, "%", "~", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5.5, "%", "~"), ("new_urban_jobs", 1, "万人", "=")]
+    alone = "经济增长预期目标定为5.5%左右，兼顾了需要与可能。\n"
+    measure = _m(alone, "经济增长预期目标定为5.5%左右", "经济增长预期目标定", 5.5, "%", "~", True)
+    assert _rows(alone, [measure]) == [("gdp_growth", 5.5, "%", "~")]
 
 
 def test_hunan_wording_of_industrial_value_added():
@@ -647,6 +746,8 @@ def test_one_row_per_canonical_key():
     "今年全镇经济社会发展的努力目标为:",
     "明年经济社会发展主要预期目标有:",
     "今年经济社会发展的主要预期目标包括",
+    "全年主要预期目标安排:",
+    "今年经济社会发展主要指标安排——",
 ])
 def test_other_verbs_of_the_cue_open_the_block(cue):
     text = f"{cue}地区生产总值增长6.5%,社会消费品零售总额增长8%左右。\n"

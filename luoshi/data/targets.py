@@ -19,11 +19,12 @@ _SAY = r"(?:(?:初步)?(?:建议|安排|确定|设定|拟定|拟|定|预期|预�
 # and so does the closing bracket of a cue set off as a heading (【经济社会发展主要预期目标建议】).
 _OPEN = r"(?::|——|—|】)"
 BLOCK_CUES: tuple[str, ...] = (
-    rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}?\s*{_OPEN}",
+    # a colon may follow the word for proposing or arranging them (…预期目标建议:, …主要指标安排:)
+    rf"预期(?:性)?{_GOAL}(?:建议|安排)?{_SAY}?\s*{_OPEN}",
     rf"预期(?:性)?{_GOAL}(?:建议)?{_SAY}",
     # 主要(经济|经济社会)?发展目标, 主要经济目标, 主要奋斗目标: "街道确定的主要经济发展目标为:"
     rf"主要{_WHOSE}?{_GOAL}(?:建议)?{_SAY}\s*:?",
-    rf"主要{_WHOSE}?{_GOAL}(?:建议)?\s*{_OPEN}",
+    rf"主要{_WHOSE}?{_GOAL}(?:建议|安排)?\s*{_OPEN}",
     # without 主要/预期: "今年全市经济社会发展的目标任务是:", "…发展的奋斗目标是:", "…的努力目标为:"
     *(rf"{economy}发展的?(?:奋斗|努力)?{_GOAL}{_SAY}\s*:?" for economy in ("经济社会", "国民经济和社会")),
     # set by a verb, with a comma: "全州划定发展预期目标,地区生产总值增长3%;…" (not "确定的预期目标,"
@@ -61,6 +62,11 @@ ECONOMY_SUBJECT = (
     r"的?(?:主要)?$"
 )
 
+# A cue right after one indicator's name ("经济增长预期目标定为6%左右,主要考虑了…") states or
+# explains that indicator's target alone: its block is weak, used only when no block lists
+# the targets.
+ONE_INDICATOR_LEAD = r"(?:增长|增速|涨幅|失业率|收入|投资|总值|总额|GDP|强度|能耗)的?$"
+
 # --- what ends a block -----------------------------------------------------------
 # A sentence that opens with (or holds) one of these words talks *about* the
 # targets (以上目标…, 这些指标的设定…, 围绕实现上述目标…) or turns to the
@@ -91,6 +97,10 @@ LIST_CLAUSE_END = r"[,;、]\s*$"
 # holds a number and ends like a clause ("(二)规模以上工业增加值增长8%;"):
 # headings end without a mark.
 NUMBERED_ITEM_END = r"[,;。]\s*$"
+# ... but only in a numbered list: after items marked otherwise (——地区生产总值增长6%) a
+# numbered paragraph opens the work programme ("(一)推动“1+3”产业发展。"). The numbered
+# labels besides the heading ones (HEADING_START): 1. 2、 (3).
+NUMBERED_LABEL = r"[(（]?\d{1,2}[)）]|\d{1,2}[.、．](?!\d)"
 # The label that opens a list item (——, (一), 一是, 1.) is not part of the
 # indicator's name: "——地区生产总值" names 地区生产总值. Any list item's start,
 # and the numbered labels too; matched on the written form too, hence the
@@ -150,11 +160,15 @@ LIST_JOINERS: tuple[str, ...] = ("以及", "和", "、", "及", "与")
 RESPECTIVELY = "分别"
 # "A和B均增长8%": one number for every listed name, one row each.
 SHARED_VALUE = r"\s*(?:均|都)"
+# 分别 before a single number gives it to every listed name too ("重大基础设施投资、民间投资
+# 分别增长10%"), unless a second number follows in a list ("分别增长7%、8%": one each).
+RESPECTIVELY_ONE = r"\s*分别"
+NEXT_IN_LIST = r"\s*(?:以上|左右|以内|以下)?\s*(?:、|和|与|及|,)\s*[\d.]"
 # Words a measure's indicator may keep that are not part of the name: a
 # time scope or an adverb between the name and its verb (城镇调查失业率全年
 # 控制在…, 粮食产量继续保持…), or the word target itself (经济增长预期目标为
 # 5%左右). Read off the end before the canonical lookup.
-NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取|(?:预期)?目标)+$"
+NAME_TRAILING_WORDS = r"(?:全年|年内|继续|持续|进一步|力争|努力|争取|(?:预期)?目标(?:[设确拟]?定)?)+$"
 # Wording variants the canonical table does not know, rewritten before the
 # lookup: a statistical scope written before the name (区属地区生产总值,
 # 规模以上固定资产投资 — 500万元以上项目, the usual caliber), 城/乡 shortened
@@ -175,13 +189,17 @@ NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     # "居民人均可支配收入增长6%,其中城镇、农村居民分别增长5.5%、7%": the
     # breakdown leaves out the income words its sentence has just written
     (r"^((?:城镇|农村)(?:常住)?居民)$", r"\1人均可支配收入"),
+    # the research and development spending's share (of GDP, left unsaid): R&D占比, 研发投入占比
+    (r"^((?:全社会)?(?:R&D|研发|研究与试验发展)(?:经费)?(?:投入|支出)?)占比$", r"\1强度"),
 )
-# A word that introduces the list may stay before the first name ("主要目标,即地区生产总值增长10%"):
-# read off the start of the name.
-NAME_LEADING_WORDS = r"^(?:即|也就是)(?=.)"
-# A bracketed Latin abbreviation glosses the name before it (生产总值(GDP),
-# 研究与试验发展(R&D)经费投入强度); the name maps without it.
-NAME_GLOSS = r"[(（][A-Za-z&]+[)）]"
+# A word that introduces the list may stay before the first name ("主要目标,即地区生产总值增长10%"),
+# and so may 预期 where each target is stated as expected ("预期城镇新增就业3万人以上"; not the
+# 预期 of 预期寿命): read off the start of the name.
+NAME_LEADING_WORDS = r"^(?:即|也就是|预期(?!寿命))(?=.)"
+# A bracketed Latin gloss follows the word it explains: an abbreviation (生产总值(GDP),
+# 研究与试验发展(R&D)经费投入强度) or, in texts from some web converters, a syllable's
+# pinyin (全社會(huì)固定資產投資); the name maps without it.
+NAME_GLOSS = r"[(（][A-Za-z&āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+[)）]"
 # A list item ending like this already names a whole indicator
 # (城镇调查失业率和城镇登记失业率); otherwise the items share the last one's
 # tail (高新技术产业、战略性新兴产业占规模以上工业增加值比重), cut at 占

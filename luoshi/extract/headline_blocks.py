@@ -34,6 +34,8 @@ from luoshi.data.targets import (
     MULTI_YEAR_WORDS,
     NON_TARGET_ROLES,
     NUMBERED_ITEM_END,
+    NUMBERED_LABEL,
+    ONE_INDICATOR_LEAD,
     PAST_WORDS,
     PLAN_END_YEARS,
     PLAN_TITLE_WORD,
@@ -52,6 +54,7 @@ _HEADING_START_RE = re.compile(rf"\s*{HEADING_START}")
 _STRONG_RE = re.compile(STRONG_CUE)
 _CUE_SCOPE_RE = re.compile(CUE_SCOPE_WORDS)
 _ECONOMY_SUBJECT_RE = re.compile(ECONOMY_SUBJECT)
+_ONE_INDICATOR_LEAD_RE = re.compile(ONE_INDICATOR_LEAD)
 _PAST_RE = re.compile(PAST_WORDS)
 _COMING_YEAR_RE = re.compile(COMING_YEAR_WORDS)
 _LAST_YEAR_RE = re.compile(LAST_YEAR_WORDS)
@@ -71,6 +74,7 @@ _PLAN_NAME_RE = re.compile("|".join(PLAN_END_YEARS))
 _PERIOD_END_RE = re.compile(r"(\d{4})\D*$")
 _DIGIT_RE = re.compile(r"\d|百分之")  # a figure: digits, or a rate written in words (增长百分之六)
 _NUMBERED_ITEM_END_RE = re.compile(NUMBERED_ITEM_END)
+_NUMBERED_RE = re.compile(rf"\s*(?:{HEADING_START}|{NUMBERED_LABEL})")
 _ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _NOT_A_YEAR_RE = re.compile(r"\d(?!\d*年)")
 _TITLE_WINDOW = 400  # characters at the start of a text that hold its title
@@ -140,7 +144,9 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
             continue
         if _DIGIT_RE.search(text, cue_end, end):
             block = _make_block(text, start, cue_end, end, chain, metadata, plan, strong=heading)
-            if block.strong and not heading and _names_a_field(text, start, cue_start, cue_end):
+            if block.strong and not heading and (
+                _names_a_field(text, start, cue_start, cue_end) or _names_one_indicator(text, start, cue_start)
+            ):
                 block = replace(block, strong=False)
             blocks.append(block)
     blocks.extend(_section_blocks(text, outline, blocks, metadata, plan))
@@ -150,6 +156,12 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     if any(b.strong for b in blocks):
         blocks = [b for b in blocks if b.strong]
     return tuple(blocks)
+
+
+def _names_one_indicator(text: str, start: int, cue_start: int) -> bool:
+    """Whether the cue follows one indicator's name in its clause (经济增长预期目标为6%左右)."""
+    clause_start = max(text.rfind(mark, start, cue_start) for mark in ",;:。") + 1
+    return bool(_ONE_INDICATOR_LEAD_RE.search(text, max(clause_start, start), cue_start))
 
 
 def _names_a_field(text: str, start: int, cue_start: int, cue_end: int) -> bool:
@@ -259,13 +271,13 @@ def _block_end(text: str, list_start: int, outline: _Outline, chain: list[Sectio
 def _is_list_item(paragraph: str, first: bool, previous: str) -> bool:
     """Whether a paragraph after a list cue continues the list (``previous``: the list's last paragraph).
 
-    The first always does unless it is a heading; later ones when marked as
-    items, or short with a number or ending like a list clause (a target
+    The first always does unless it is a heading (a numbered target is not one);
+    later ones when marked as items (a numbered one only after a numbered item), or short with a number or ending like a list clause (a target
     without a number: "居民收入增长与经济增长基本同步;"). A closer (这些目标…,
     围绕上述目标…) ends the list.
     """
     if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not (
-        _is_numbered_item(paragraph) or _same_marker(paragraph, previous)
+        _is_numbered_item(paragraph) and (first or _NUMBERED_RE.match(previous)) or _same_marker(paragraph, previous)
     ):
         return False
     short = len(paragraph) <= LIST_ITEM_MAX_CHARS
@@ -324,7 +336,8 @@ def _same_marker(paragraph: str, previous: str) -> bool:
 
 
 def _is_numbered_item(paragraph: str) -> bool:
-    """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading."""
+    """A numbered target on a line of its own ("(二)固定资产投资增长10%;"), not a heading
+    (the list must be numbered too: see ``_is_list_item``)."""
     return (
         len(paragraph) <= LIST_ITEM_MAX_CHARS
         and bool(_DIGIT_RE.search(paragraph))

@@ -23,8 +23,10 @@ from luoshi.data.targets import (
     NAME_LEADING_WORDS,
     NAME_TRAILING_WORDS,
     NAME_VARIANTS,
+    NEXT_IN_LIST,
     PAIRED_PREFIXES,
     RESPECTIVELY,
+    RESPECTIVELY_ONE,
     SHARE_WORD,
     SHARED_VALUE,
     TARGET_YEAR,
@@ -47,6 +49,8 @@ _COMPLETE_NAME_RE = re.compile(f"(?:{'|'.join(COMPLETE_NAME_ENDINGS)})$")
 _TARGET_YEAR_RE = re.compile(TARGET_YEAR)
 _ITEM_LABEL_RE = re.compile(ITEM_LABEL)
 _SHARED_VALUE_RE = re.compile(SHARED_VALUE)
+_RESPECTIVELY_ONE_RE = re.compile(RESPECTIVELY_ONE)
+_NEXT_IN_LIST_RE = re.compile(NEXT_IN_LIST)
 _NAME_GLOSS_RE = re.compile(NAME_GLOSS)
 _NAME_TRAILING_RE = re.compile(NAME_TRAILING_WORDS)
 _NAME_LEADING_RE = re.compile(NAME_LEADING_WORDS)
@@ -138,6 +142,8 @@ def _block_rows(block: HeadlineBlock, norm: Normalised, measures: tuple[Measure,
         first = group[0].span.start
         for measure, names in zip(group, _group_names(group, norm)):
             for written, simplified in _shared_value_names(measure, _after_cue(*names), norm):
+                if _names_nothing(simplified):
+                    continue  # a bare figure (a table cell on a line of its own)
                 yield HeadlineTarget(
                     indicator=_key(simplified, measure),
                     indicator_text=_without_label(written),
@@ -170,16 +176,34 @@ def _in_aside(measure: Measure, block: HeadlineBlock, norm: Normalised) -> bool:
 
 
 def _shared_value_names(measure: Measure, names: tuple[str, str], norm: Normalised) -> list[tuple[str, str]]:
-    """One name per listed indicator when 均 gives them one number (A和B均增长8%), else the name."""
+    """One name per listed indicator when the listed names share one number, else the name.
+
+    They share it after 均 (A和B均增长8%); after 分别 with no second number in
+    the list (A、B分别增长10%); and when every listed name is a headline
+    indicator of its own with no second number (城镇调查失业率和登记失业率
+    稳定在4.3%左右).
+    """
     written, simplified = names
     quote = _norm_text(norm, measure, measure)
     at = quote.find(simplified)
     pieces = list_items(simplified)
-    if at < 0 or len(pieces) < 2 or not _SHARED_VALUE_RE.match(quote, at + len(simplified)):
+    if at < 0 or len(pieces) < 2:
         return [names]
     if len(written) != len(simplified):
         written = simplified
-    return [(_join(written, p), _join(simplified, p)) for p in pieces]
+    shared = [(_join(written, p), _join(simplified, p)) for p in pieces]
+    name_end = at + len(simplified)
+    if _SHARED_VALUE_RE.match(quote, name_end) or not _next_in_list(measure, norm) and (
+        _RESPECTIVELY_ONE_RE.match(quote, name_end) or all(_key(name, measure) != OTHER for _, name in shared)
+    ):
+        return shared
+    return [names]
+
+
+def _next_in_list(measure: Measure, norm: Normalised) -> bool:
+    """Whether another number follows the measure's in a list (…分别增长7%、8%)."""
+    _, end = norm.from_source(measure.span.start, measure.span.end)
+    return bool(_NEXT_IN_LIST_RE.match(norm.text, end))
 
 
 def _after_cue(written: str, simplified: str) -> tuple[str, str]:
@@ -200,6 +224,12 @@ def _key(simplified: str, measure: Measure) -> str:
     for pattern, repl in _NAME_VARIANTS:
         name = pattern.sub(repl, name)
     return canonical_indicator(name, measure.unit, measure.change) or OTHER
+
+
+def _names_nothing(name: str) -> bool:
+    """Whether a name is empty but for a list label (——7%, or a bare 7% on its own line)."""
+    label = _ITEM_LABEL_RE.match(name)
+    return not name[label.end() if label else 0:].strip()
 
 
 def _without_label(name: str) -> str:
