@@ -64,6 +64,9 @@ def test_a_big_unit_then_a_smaller_count_is_no_one_number() -> None:
     # 1万5千人 and 100兆瓦 keep their own readings
     assert [(q.value, q.unit) for q in find_quantities("招工1万5千人,建成100兆瓦电站")] == [
         (1, "万"), (5, "千人"), (100, "兆瓦")]
+    # digits after 万 that do not fill its four lower places are a number of their own
+    assert [(q.value, q.unit) for q in find_quantities("为120万70岁以上老人体检")] == [
+        (120, "万"), (70, "岁")]
 
 
 def test_ranges_merge() -> None:

@@ -81,8 +81,9 @@ QUANTITY_RE = re.compile(
     rf"|(?P<cfd>[{_CN_DIGIT_CHARS}十百]+)分之(?P<cfn>[{_CN_DIGIT_CHARS}十百]+)"
     # 1/7
     rf"|(?<![\d/.])(?P<fn>\d{{1,3}})/(?P<fd>\d{{1,3}})(?![\d/])"
-    # 3万3,883美元, 4兆8,530亿元: a count of a big unit and the digits below it, in the unit after them
-    rf"|(?<![\d.A-Za-z])(?P<hi>\d{{1,4}})(?P<big>[万亿兆])(?P<lo>\d{{1,3}},\d{{3}}|\d{{1,4}})(?![\d.,])"
+    # 3万3,883美元, 4兆8,530亿元: a count of a big unit and the digits below it, in the unit after them (all four
+    # lower places written, or fewer before a smaller big unit: 2兆705亿元; 390万65岁 is two numbers)
+    rf"|(?<![\d.A-Za-z])(?P<hi>\d{{1,4}})(?P<big>[万亿兆])(?P<lo>\d{{1,3}},\d{{3}}|\d{{4}}|\d{{1,3}}(?=[万亿]))(?![\d.,])"
     rf"(?![十百千])(?P<lo_unit>[万亿]?(?:{_ALL_UNITS}))"
     # Arabic: 180.39亿元, 300多家, 2.1万户, 2千人次, 50万以上, 6.6 (unit optional)
     # (GDP28.34亿元: a figure glued to the measure's Latin name is still one)
