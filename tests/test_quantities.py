@@ -53,6 +53,9 @@ def _one(text: str):
     ("产能达35GWh", 35, "GWh", "measure", "="),
     ("密度达到507公里/万平方公里", 507, "公里/万平方公里", "measure", "="),
     ("密度达到5公里/百平方公里", 5, "公里/百平方公里", "measure", "="),
+    # trips and sorts of things are counted like things
+    ("航班起降4.2万架次", 4.2, "万架次", "classifier", "="),
+    ("汇聚数据资源3万类", 3, "万类", "classifier", "="),
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)
@@ -82,6 +85,10 @@ def test_dates_do_not_make_ranges() -> None:
 
 def test_a_lone_chinese_one_is_an_article() -> None:
     assert find_quantities("建设一个中心、一批项目") == []
+
+
+def test_a_chinese_numeral_before_a_sort_or_a_round_names_a_class_or_a_turn() -> None:
+    assert find_quantities("开展新一轮找矿,二类水质,三组数据,两批次") == []
 
 
 def test_comparator_false_friends() -> None:
