@@ -194,3 +194,10 @@ def test_sentences_opening_on_a_time_before_the_plan_count_as_review() -> None:
     assert review_plan_split(text) == 0  # one target cue (要), no achievement cue: all plan
     assert review_plan_split(text, 2026) == len(text)  # a plan from 2026: what opens on 2025 and 十四五 was done
     assert review_plan_split(text, 2025) == 0  # a 2025 plan: 2025年 is its own year
+
+
+def test_a_news_item_of_no_known_year_plans_the_year_its_plan_line_names() -> None:
+    review = "2030年,全县新增企业40家,工业投资增长8%以上。\n"
+    plan = "对于今年的工作,会议提出,2031年全县生产总值增长6%左右。\n"
+    assert review_plan_split(review + plan) == len(review)  # 2030年, opens the review of a news item planning 2031
+    assert review_plan_split(plan + review) == 0  # a plan first: what follows has no cue of its own

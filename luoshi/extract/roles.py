@@ -42,6 +42,7 @@ _SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
 _LEAD_IN_RE = re.compile(rf"^([^\n。:;!?]{{1,{MAX_LEAD_IN}}}):", re.MULTILINE)
 _OPENING_TIME_RE = re.compile(r"(?:^|(?<=[。!?]))[“\"]?(?:(20\d\d)年|(十[一二三四五六]五)”?(?:时期|期间|以来))",
                               re.MULTILINE)
+_YEAR_NAMED_RE = re.compile(r"(20\d\d)年(?!\d)")
 _NUMBERED_LINE_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、([^\n]{1,16})", re.MULTILINE)
 
 
@@ -301,14 +302,19 @@ def review_plan_split(text: str, first_planned: int | None = None) -> int | None
     after it; 0 when the whole text reads as a plan, None when no cue word
     says anything either way (a news item that only states figures). A line
     sentence that opens on a time before the first planned year (2020年,… /
-    “十三五”期间… in a plan from 2021) counts as an achievement cue.
+    “十三五”期间… in a plan from 2021) counts as an achievement cue; with no
+    year known, the year that the first line of target cues names is the
+    planned one (a news item: 2019年,全市… before 今年…2020年要…).
     """
     best, best_score, score, pos = 0, 0, 0, 0
     balances = []
     cued = False
+    lines = [(line, _FALSE_FRIENDS_RE.sub("|", line)) for line in text.split("\n")]
+    if first_planned is None:  # a news item of no known year: the year its first plan line names
+        first_planned = next((int(m.group(1)) for _, masked in lines if _TARGET_RE.search(masked)
+                              for m in [_YEAR_NAMED_RE.search(masked)] if m), None)
     past = _past_openings(text, first_planned)
-    for line in text.split("\n"):
-        masked = _FALSE_FRIENDS_RE.sub("|", line)
+    for line, masked in lines:
         achieved = len(_ACHIEVEMENT_RE.findall(masked)) + bisect_left(past, pos + len(line)) - bisect_left(past, pos)
         planned = len(_TARGET_RE.findall(masked))
         cued = cued or bool(achieved or planned)
