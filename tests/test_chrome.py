@@ -29,7 +29,6 @@ def test_seed_003_site_chrome(shared):
         ("page", "文号: 发布日期: 2021-11-24"),
         ("page", "主题词:"),
         ("page", "【打印】 【字体:"),
-        ("page", "江城区九届人大一次会议政府工作报告"),  # the page title echoed above the date line
         ("page", "发布日期:2021-11-24\u00a0\u00a0浏览次数:-"),
     ]
     body = text.index("政\u00a0府\u00a0工\u00a0作\u00a0报\u00a0告")
@@ -103,6 +102,14 @@ def test_a_title_before_the_first_chrome_line_is_not_chrome():
     chrome, hints = find_chrome(text)
     assert _marked(text, chrome) == [("page", "发布时间：2024-01-20 来源：市政府办公室")]
     assert hints == {"publish_date": "2024-01-20"}
+
+
+def test_the_title_page_between_chrome_lines_is_not_chrome():
+    text = ("打印\n【字号：\n加大\n】\n2031年某省政府工作报告\n——2031年1月20日在某省第十五届人民代表大会第二次会议上\n"
+            "来源：某省日报\n时间：2031-01-25\n某省人民政府省长 张三\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n")
+    chrome, _ = find_chrome(text)
+    assert _marked(text, chrome) == [("page", "打印"), ("page", "【字号："), ("page", "加大"), ("page", "】"),
+                                     ("page", "来源：某省日报"), ("page", "时间：2031-01-25")]
 
 
 def test_one_huge_line_is_cheap():

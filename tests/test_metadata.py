@@ -138,6 +138,12 @@ def test_a_title_line_with_a_leading_year():
     assert got.provenance["year"] == "text"
 
 
+
+def test_a_site_category_before_the_title_is_no_part_of_it():
+    got = _inline("[内蒙古] 2024年连州市政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。")
+    assert (got.title, got.year) == ("2024年连州市政府工作报告", 2024)
+
+
 @pytest.mark.parametrize(
     ("line", "region", "code"),
     [

@@ -9,6 +9,13 @@ looks at the lines before the body and after it.
 """
 from __future__ import annotations
 
+from luoshi.data.doc_types import TITLE_END
+
+# A short line between chrome lines is chrome (a section name, an echoed page title), but not the
+# document's own title (2026年某省政府工作报告) or the line saying where it was delivered
+# (——2026年1月26日在某省第十四届人民代表大会第四次会议上): the title page itself.
+TITLE_PAGE_LINE = rf"(?:{TITLE_END})$|^[—－-]{{1,2}}.{{0,40}}会议上"
+
 # Stand-alone widgets and navigation words: a line made only of these is page chrome.
 PAGE_TOKENS = frozenset({
     "无障碍", "无障碍浏览", "长者助手", "长者模式", "关怀版", "适老化", "读屏", "我的收藏", "收藏", "加入收藏",

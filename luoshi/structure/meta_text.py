@@ -54,6 +54,7 @@ _BRACKETED_DATE = re.compile(rf"\(({_DATE})\)")
 # Lines a title is never made of: a bare date (a notice's signature), a bracketed remark ((此件公开发布)),
 # a numbered heading (a table of contents above the title).
 _NOT_TITLE = re.compile(rf"(?:{_DATE}|\([^()]*\))$|(?:[{CN_NUMERAL}]{{1,3}}、|\([{CN_NUMERAL}]{{1,3}}\)|第[{CN_NUMERAL}]{{1,3}}[章节篇])")
+_SITE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")  # a forum's or site's category before the title: [内蒙古] 2024年…
 SPEAKER_TAIL = 24  # the leader's title and name end their line: only its tail is searched
 MAX_TITLE_LINES = 4  # a title broken over at most this many lines
 MAX_TITLE_LENGTH = 90
@@ -81,7 +82,7 @@ def title(lines: Sequence[str]) -> Stated | None:
             if len(joined) > MAX_TITLE_LENGTH:
                 break
             if _TITLE_END.search(joined):
-                return Stated(joined, f"title line{'s' if j > i else ''} {i + 1}" + (f"–{j + 1}" if j > i else ""))
+                return Stated(_SITE_TAG.sub("", joined), f"title line{'s' if j > i else ''} {i + 1}" + (f"–{j + 1}" if j > i else ""))
     return None
 
 
