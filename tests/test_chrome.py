@@ -29,6 +29,7 @@ def test_seed_003_site_chrome(shared):
         ("page", "文号: 发布日期: 2021-11-24"),
         ("page", "主题词:"),
         ("page", "【打印】 【字体:"),
+        ("page", "江城区九届人大一次会议政府工作报告"),  # the page title echoed above the date line
         ("page", "发布日期:2021-11-24\u00a0\u00a0浏览次数:-"),
     ]
     body = text.index("政\u00a0府\u00a0工\u00a0作\u00a0报\u00a0告")

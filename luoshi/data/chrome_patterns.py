@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from luoshi.data.doc_types import TITLE_END
 
-# A short line between chrome lines is chrome (a section name, an echoed page title), but not the
-# document's own title (2026年某省政府工作报告) or the line saying where it was delivered
-# (——2026年1月26日在某省第十四届人民代表大会第四次会议上): the title page itself.
-TITLE_PAGE_LINE = rf"(?:{TITLE_END})$|^[—－-]{{1,2}}.{{0,40}}会议上"
+# A short line between chrome lines is chrome (a section name, an echoed page title), but not the line
+# saying where the document was delivered (——2026年1月26日在某省第十四届人民代表大会第四次会议上), nor
+# the title line right above it: they are the title page itself.
+DELIVERY_LINE = r"^[—－-]{1,2}.{0,40}会议上"
+TITLE_LINE = rf"(?:{TITLE_END})$"
 
 # Stand-alone widgets and navigation words: a line made only of these is page chrome.
 PAGE_TOKENS = frozenset({

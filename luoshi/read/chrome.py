@@ -9,8 +9,8 @@ Only two places are searched, so body text is never marked:
   (``索引号:``, ``标题：``), or is made only of widget words and buttons
   (``无障碍 长者助手``, ``【打印】 【字体:``). A short line lying *between*
   two chrome lines (the site's section name, the page title echoed above
-  the date line) is chrome too, unless it is the document's title or the
-  line saying where it was delivered (``P.TITLE_PAGE_LINE``);
+  the date line) is chrome too, unless it is the line saying where the
+  document was delivered or the title line above that (``P.DELIVERY_LINE``);
 * the tail: lines from the end that are widgets, labels or footer words
   (打印本页, 关闭窗口, 版权所有), and related links a scraper glued after the
   last sentence (``…而努力奋斗！图解：…``).
@@ -65,7 +65,8 @@ _WELCOME = tuple(P.WELCOME_PREFIXES)
 _CRUMB_HEADS = frozenset(P.BREADCRUMB_HEADS)
 _JOINED_TOKENS = frozenset(t for t in P.PAGE_TOKENS if len(t) >= 2)  # "设为首页收藏本站": widgets written without a gap
 _LONGEST_TOKEN = max(map(len, _JOINED_TOKENS))
-_TITLE_PAGE_LINE = re.compile(P.TITLE_PAGE_LINE)
+_DELIVERY_LINE = re.compile(P.DELIVERY_LINE)
+_TITLE_LINE = re.compile(P.TITLE_LINE)
 
 
 def find_chrome(text: str) -> tuple[tuple[Chrome, ...], dict[str, str]]:
@@ -97,7 +98,10 @@ def _head(text: str, hints: dict[str, str]) -> list[Chrome]:
             _read_labels(content, hints)
         elif _SENTENCE.search(content) or len(content) > MAX_ABSORBED:
             break
-        elif not _TITLE_PAGE_LINE.search(content):
+        elif _DELIVERY_LINE.match(content):
+            if pending and _TITLE_LINE.search(text[pending[-1].start:pending[-1].end].strip(_STRIP)):
+                pending.pop()
+        else:
             pending.append(Span(start, end))
     return found
 

@@ -85,7 +85,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         if i == after and gap:
             blocks.append(gap)
         end = h.end if i in toc else _section_end(text, headings, i)
-        parent = h.parent if h.parent not in toc or i in toc else None  # the body after a contents list
+        parent = h.parent if h.parent not in toc else None  # a contents entry, and the body after the list
         parent_key = heading_key[parent] if parent is not None else None
         role = _title_role(h.title)
         if parent is not None and slogan_cue(h.title, role, roles[parent], headings[parent].title):
