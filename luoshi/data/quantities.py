@@ -50,7 +50,7 @@ CLASSIFIERS = (
     "个", "列", "班", "尾", "棒", "箱", "段",  # 段: lengths of road or river, logs of a mushroom crop
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
     "车次", "架次", "班次", "航次",  # trips: 开行量突破1.2万车次, 起降5万架次
-    "类", "组", "批次", "轮",  # 归集数据21万类, 19组重组, 实施5批次, 应对29轮强降雨
+    "类", "组", "轮",  # 归集数据21万类, 19组重组, 应对29轮强降雨
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
 # A density's area may carry a magnitude: 507公里/万平方公里, 5公里/百平方公里.
