@@ -89,6 +89,7 @@ def test_a_lone_chinese_one_is_an_article() -> None:
 
 def test_a_chinese_numeral_before_a_sort_or_a_round_names_a_class_or_a_turn() -> None:
     assert find_quantities("开展新一轮找矿,二类水质,三组数据,两批次") == []
+    assert [(q.value, q.unit) for q in find_quantities("3个1类新药")] == [(3, "个"), (1, "")]  # 1类: a class
 
 
 def test_comparator_false_friends() -> None:

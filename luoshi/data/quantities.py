@@ -50,7 +50,7 @@ CLASSIFIERS = (
     "个", "列", "班", "尾", "棒", "箱", "段",  # 段: lengths of road or river, logs of a mushroom crop
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
     "车次", "架次", "班次", "航次",  # trips: 开行量突破1.2万车次, 起降5万架次
-    "类", "组", "轮",  # 归集数据21万类, 19组重组, 应对29轮强降雨
+    "万类", "组", "轮",  # 归集数据21万类 (1类新药 is a class), 19组重组, 应对29轮强降雨
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
 # A density's area may carry a magnitude: 507公里/万平方公里, 5公里/百平方公里.
@@ -64,7 +64,7 @@ TIME_UNITS = ("个工作日", "工作日", "个月", "天", "小时", "分钟", 
 
 # Classifiers that never follow a Chinese numeral in a measure (一期 = phase).
 CN_NUMERAL_BAD_UNITS = ("年", "期", "次", "种", "对", "门", "部", "班", "片", "列", "口",  # 三口之家, 一口价
-                        "类", "组", "轮", "批次")  # 一类 (a class), 新一轮, 第二批次
+                        "组", "轮", "批次")  # 三组, 新一轮, 第二批次
 
 # --- comparator words ------------------------------------------------------
 # Longest first; the regex alternations are built from these tuples.
