@@ -1582,3 +1582,22 @@ def test_the_other_half_of_a_pair_shares_the_modifier() -> None:
 
 def test_how_money_was_brought_together_is_no_word() -> None:
     assert indicators_of("统筹整合涉农资金2.6亿元。") == ["整合涉农资金"]
+
+
+def test_a_paragraph_on_a_year_before_the_plan_reports_results_whatever_its_to_year_says() -> None:
+    text = ("本规划纲要是全县今后五年发展的蓝图。\n"
+            "2030年,全县生产总值为200亿元,人均收入从2025年的3万元增长到2030年的4万元,年均增长6%。\n")
+    done = run(text, metadata=Metadata(year=2031, period="2031-2035", doc_type="五年规划纲要"))
+    assert [(m.value, m.kind) for m in done] == [
+        (200, "achievement"), (3, "achievement"), (4, "achievement"), (6, "achievement")]
+    planned = run(text, metadata=Metadata(year=2026, period="2026-2030", doc_type="五年规划纲要"))
+    assert [m.kind for m in planned if m.value != 3] == ["target"] * 3  # 2030 is still to come in a 2026 plan
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("《纲要》实施中期,全县新增企业12家。", "achievement"),  # the 要 of 纲要 says no "must"
+    ("会议纪要显示,全县新增企业12家。", "achievement"),
+    ("未来五年,全县新增企业100家。", "target"),  # the next five years are a plan's time
+])
+def test_document_names_say_no_must_and_the_next_five_years_are_planned(text, kind) -> None:
+    assert only(text).kind == kind

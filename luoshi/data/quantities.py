@@ -144,7 +144,7 @@ PERIOD_CHANGE_QUALIFIERS = ("年均", "年平均", "同比", "比上年", "较�
 TARGET_CUES = (
     "力争", "确保", "争取", "努力", "力求", "将", "要", "计划", "目标", "预期",
     "今年", "明年", "年内", "届末", "到20", "至20", "每年", "以上目标", "推动", "推进",
-    "着力", "加快", "全力", "确定", "拟",
+    "着力", "加快", "全力", "确定", "拟", "今后五年", "未来五年",
 )
 # Verbs of pushing work on that reviews use as much as plans (全面推进乡村振兴,新增…):
 # they cue a sentence, not the paragraph around it.
@@ -171,6 +171,7 @@ PART_TARGET_CUES = ("力争", "确保", "争取", "今年", "年内", "将", "�
 # Words that contain a cue word by accident (全力争取 holds 力争, 斗争取得 holds 争取);
 # they are masked before cues are counted.
 CUE_FALSE_FRIENDS = ("全力争取", "斗争取", "将军", "要素", "要求", "主要", "重要", "需要", "要务", "计划单列",
+                     "纲要", "纪要", "摘要",  # a document's name (…规划纲要确定的目标), no "must"
                      "实际使用", "实际利用", "实际到位",  # 实际使用外资 names a measure, not a result
                      "行动计划", "三年计划", "五年计划",  # a programme's name (实施…三年行动计划), said of done work too
                      "计划的", "占计划", "年度计划投资",  # a share of the plan done (完成年度投资计划的23.7%, 完成年度计划投资130%)

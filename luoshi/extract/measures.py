@@ -35,6 +35,7 @@ from luoshi.data.quantities import (
     CURRENT_WORDS,
     DECREASE_WORDS,
     ESTIMATE_CUES,
+    FIVE_YEAR_PLANS,
     FLOOR_COMPARATORS,
     FRAME_BUILD_VERBS,
     GAP_WORDS,
@@ -71,7 +72,7 @@ from luoshi.extract import indicator_text as indicator
 from luoshi.extract.alternation import word_pattern
 from luoshi.extract.char_tables import char_table, code_points
 from luoshi.extract.quantities import Quantity, find_quantities
-from luoshi.extract.roles import Place, RoleMap, plan_name
+from luoshi.extract.roles import Place, RoleMap, first_planned_year, plan_name
 from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
@@ -248,12 +249,17 @@ def _change_after(text: str, q: Quantity) -> bool:
 _PARAGRAPH_YEAR_RE = re.compile(r"[\s\u3000]*((?:19|20)\d\d)年[,，]")
 
 
+_PLAN_START = {name: start for start, name in FIVE_YEAR_PLANS.items()}
+
+
 def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
-    """Does the paragraph holding ``pos`` open with a year (2016年,) before the section's year?"""
-    if not period or not period.isdigit():
+    """Does the paragraph holding ``pos`` open with a year (2016年,) before the section's year, or before the
+    first year of the section's plan (2020年, under “十四五”)?"""
+    first = int(period) if period and period.isdigit() else _PLAN_START.get(period or "")
+    if first is None:
         return False
     m = _PARAGRAPH_YEAR_RE.match(text, text.rfind("\n", 0, pos) + 1)
-    return m is not None and int(m.group(1)) < int(period)
+    return m is not None and int(m.group(1)) < first
 
 
 _WORK_VERB_RE = re.compile(word_pattern(NEW_WORDS + FRAME_BUILD_VERBS + WORK_START_VERBS))
@@ -323,6 +329,8 @@ def _direction(text: str, q: Quantity, clause_start: int) -> str:
 
 _FALSE_FRIENDS_RE = re.compile(word_pattern(CUE_FALSE_FRIENDS))
 _QUOTED_NAME_RE = re.compile(r"“[^“”\n]{1,12}”")
+_YEARED_ROLES = frozenset(TARGET_ROLES) | {"plan_guess", "review_guess"}  # a paragraph's opening year can overrule
+_PAST_DEADLINE_RE = re.compile(r"[到至](?=((?:19|20)\d\d)年)")
 
 
 _STRONG_TARGET_CUES = tuple(c for c in TARGET_CUES if c not in WEAK_TARGET_CUES)
@@ -347,8 +355,10 @@ class _CueBalances:
 
     __slots__ = ("memo", "text")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, first_planned: int | None = None) -> None:
+        # 到/至 before a year the document no longer plans is no deadline: 增长到2020年的70790元 in a plan from 2021
+        self.text = text if first_planned is None else _PAST_DEADLINE_RE.sub(
+            lambda m: "|" if int(m.group(1)) < first_planned else m.group(0), text)
         self.memo: dict[tuple[int, int, bool], int] = {}
 
     def of(self, start: int, end: int, weak: bool = True) -> int:
@@ -689,7 +699,9 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     if roles is None:
         roles = RoleMap(norm, structure, metadata)
     mentions = _YearMentions(text, codes)
-    cues = _CueBalances(text)
+    first_planned = first_planned_year(metadata)
+    planned = str(first_planned) if first_planned else None
+    cues = _CueBalances(text, first_planned)
     # with no review/plan sections at all, the cue words of the paragraphs split the text
     split = roles.split
     kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
@@ -776,7 +788,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             f = bisect_right(full_stops, ss - 1)  # the full stop that ends the sentence, or the text's end
             full = (full_stops[f - 1] + 1 if f else 0, full_stops[f] if f < len(full_stops) else len(text))
             found_kind = _kind(role, cues, ss, se, full)
-            if found_kind[0] == "target" and role in TARGET_ROLES and _opens_with_earlier_year(text, ss, place.period):
+            if found_kind[0] == "target" and role in _YEARED_ROLES \
+                    and _opens_with_earlier_year(text, ss, place.period or planned):
                 found_kind = ("achievement", 0.6)  # 2016年,全省实现…: last year's results before this year's plan
             kinds[(role, ss)] = found_kind
         base = _plain_base(text, q)

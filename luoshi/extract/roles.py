@@ -104,7 +104,7 @@ class RoleMap:
                 self._add_heading_lines(norm.text, metadata)
         else:
             self._from_heading_lines(norm.text, metadata)
-        self.split = None if self.has_parts() else review_plan_split(norm.text, _first_planned_year(metadata))
+        self.split = None if self.has_parts() else review_plan_split(norm.text, first_planned_year(metadata))
 
     def _from_sections(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
         sections = structure.sections
@@ -273,7 +273,7 @@ _DONE_LINE_RE = re.compile("|".join(DONE_LINE_WORDS))
 _DONE_FALSE_FRIENDS_RE = re.compile("|".join(DONE_LINE_FALSE_FRIENDS))
 
 
-def _first_planned_year(metadata: Metadata) -> int | None:
+def first_planned_year(metadata: Metadata) -> int | None:
     """The first year a document plans: its plan period's start, else the year it was delivered."""
     if metadata.period and metadata.period[:4].isdigit():
         return int(metadata.period[:4])
