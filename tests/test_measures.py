@@ -1601,3 +1601,9 @@ def test_a_paragraph_on_a_year_before_the_plan_reports_results_whatever_its_to_y
 ])
 def test_document_names_say_no_must_and_the_next_five_years_are_planned(text, kind) -> None:
     assert only(text).kind == kind
+
+
+def test_in_a_news_item_a_hedged_figure_of_a_year_before_the_planned_one_is_a_result() -> None:
+    text = "县长指出,预计2030年全县生产总值增长5%左右,2031年全县生产总值增长6%左右。"
+    assert [m.kind for m in run(text, metadata=Metadata(year=2031))] == ["achievement", "target"]
+    assert [m.kind for m in run(text)] == ["target", "target"]  # no year known: both are hedged aims

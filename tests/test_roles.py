@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from luoshi.extract.roles import RoleMap, plan_name, review_plan_split
+from luoshi.extract.roles import RoleMap, plan_name, planned_year_named, review_plan_split
 from luoshi.model import Metadata, Section, Span, Structure
 from luoshi.normalise import normalise
 
@@ -199,5 +199,6 @@ def test_sentences_opening_on_a_time_before_the_plan_count_as_review() -> None:
 def test_a_news_item_of_no_known_year_plans_the_year_its_plan_line_names() -> None:
     review = "2030年,全县新增企业40家,工业投资增长8%以上。\n"
     plan = "对于今年的工作,会议提出,2031年全县生产总值增长6%左右。\n"
+    assert planned_year_named(review + plan) == 2031 and planned_year_named(review) is None
     assert review_plan_split(review + plan) == len(review)  # 2030年, opens the review of a news item planning 2031
     assert review_plan_split(plan + review) == 0  # a plan first: what follows has no cue of its own

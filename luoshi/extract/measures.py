@@ -72,7 +72,7 @@ from luoshi.extract import indicator_text as indicator
 from luoshi.extract.alternation import word_pattern
 from luoshi.extract.char_tables import char_table, code_points
 from luoshi.extract.quantities import Quantity, find_quantities
-from luoshi.extract.roles import Place, RoleMap, first_planned_year, plan_name
+from luoshi.extract.roles import Place, RoleMap, plan_name
 from luoshi.frozen import positional_builder
 from luoshi.model import Measure, Metadata, Normalised, Source, Structure
 
@@ -699,9 +699,8 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
     if roles is None:
         roles = RoleMap(norm, structure, metadata)
     mentions = _YearMentions(text, codes)
-    first_planned = first_planned_year(metadata)
-    planned = str(first_planned) if first_planned else None
-    cues = _CueBalances(text, first_planned)
+    planned = str(roles.first_planned) if roles.first_planned else None
+    cues = _CueBalances(text, roles.first_planned)
     # with no review/plan sections at all, the cue words of the paragraphs split the text
     split = roles.split
     kept_bounds = _candidates(text, _propagate_lists(text, found), clauses, filters.NameSpans(text),
@@ -797,10 +796,13 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
         kind, confidence = ("achievement", 0.9) if aside or current or base else kinds[(role, ss)]
         if goal:
             kind, confidence = "target", 0.8
-        kind = kind or _unmarked_kind(q.comparator)
-        confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         # a year or 全年 at the head of a ;-separated list covers the list
         stop = bisect_right(full_stops, q.num_start) - 1
+        if kind is None:  # nothing marks the sentence: a year before the planned one dates a result
+            stated = mentions.last_year(full_stops[stop] + 1 if stop >= 0 else 0, q.num_start, text)
+            kind = "achievement" if stated and stated.isdigit() and planned and stated < planned \
+                else _unmarked_kind(q.comparator)
+        confidence = _confidence(confidence, q.numeral == "chinese", inherited)
         period = _period(text, mentions, full_stops[stop] + 1 if stop >= 0 else 0, q, kind, place, metadata)
         if aside:  # the aside's own year, or the year before the document's
             period = aside.group(1) or (str(metadata.year - 1) if metadata.year else None)

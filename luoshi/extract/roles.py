@@ -104,7 +104,8 @@ class RoleMap:
                 self._add_heading_lines(norm.text, metadata)
         else:
             self._from_heading_lines(norm.text, metadata)
-        self.split = None if self.has_parts() else review_plan_split(norm.text, first_planned_year(metadata))
+        self.first_planned = first_planned_year(metadata) or planned_year_named(norm.text)
+        self.split = None if self.has_parts() else review_plan_split(norm.text, self.first_planned)
 
     def _from_sections(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
         sections = structure.sections
@@ -293,6 +294,16 @@ def _past_openings(text: str, first_planned: int | None) -> list[int]:
     return out
 
 
+def planned_year_named(text: str) -> int | None:
+    """The year a text of no known year plans: the one its first line of target cues names (a news item:
+    2019年,全市… before 今年…2020年全市要…)."""
+    for line in text.split("\n"):
+        masked = _FALSE_FRIENDS_RE.sub("|", line)
+        if _TARGET_RE.search(masked) and (m := _YEAR_NAMED_RE.search(masked)):
+            return int(m.group(1))
+    return None
+
+
 def review_plan_split(text: str, first_planned: int | None = None) -> int | None:
     """Where a text with no review/plan headings turns from review to plan.
 
@@ -303,18 +314,16 @@ def review_plan_split(text: str, first_planned: int | None = None) -> int | None
     says anything either way (a news item that only states figures). A line
     sentence that opens on a time before the first planned year (2020年,… /
     “十三五”期间… in a plan from 2021) counts as an achievement cue; with no
-    year known, the year that the first line of target cues names is the
-    planned one (a news item: 2019年,全市… before 今年…2020年要…).
+    year known, the planned one is ``planned_year_named``.
     """
     best, best_score, score, pos = 0, 0, 0, 0
     balances = []
     cued = False
-    lines = [(line, _FALSE_FRIENDS_RE.sub("|", line)) for line in text.split("\n")]
-    if first_planned is None:  # a news item of no known year: the year its first plan line names
-        first_planned = next((int(m.group(1)) for _, masked in lines if _TARGET_RE.search(masked)
-                              for m in [_YEAR_NAMED_RE.search(masked)] if m), None)
+    if first_planned is None:
+        first_planned = planned_year_named(text)
     past = _past_openings(text, first_planned)
-    for line, masked in lines:
+    for line in text.split("\n"):
+        masked = _FALSE_FRIENDS_RE.sub("|", line)
         achieved = len(_ACHIEVEMENT_RE.findall(masked)) + bisect_left(past, pos + len(line)) - bisect_left(past, pos)
         planned = len(_TARGET_RE.findall(masked))
         cued = cued or bool(achieved or planned)
