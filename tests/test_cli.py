@@ -88,6 +88,9 @@ def test_ingest_keeps_apart_same_named_reports_of_two_places(tmp_path, shared):
     assert again.stdout.endswith("\n2 documents: 2 unchanged\n")
     docs = run("docs", "--db", db, "--json")
     assert [d["source"] for d in json.loads(docs.stdout)] == ["report.txt", "四会市/report.txt"]
+    # the scorer's rows name each document by its source file name, as the gold files do
+    measures = [json.loads(line) for line in run("measures", "--db", db, "--jsonl").stdout.splitlines()]
+    assert {m["doc"] for m in measures} == {"report.txt"} and len({m["quote"] for m in measures}) > 1
 
 
 def test_ingest_exit_code_is_1_when_any_file_fails(tmp_path, shared):

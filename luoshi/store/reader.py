@@ -24,6 +24,7 @@ from luoshi.model import (
 )
 from luoshi.store import schema as t
 from luoshi.store.records import DocumentSummary, StoredDocument, measure_record, target_record
+from luoshi.store.writer import source_name
 
 d = t.documents.c
 
@@ -129,7 +130,9 @@ def _spans(pairs: list) -> tuple[Span, ...]:
 
 
 def measure_rows(conn: Connection, doc_id: int | None = None, kind: str | None = None) -> Iterator[dict]:
-    """Measures as prediction rows (``measure_record``), of one document or of all latest versions."""
+    """Measures as prediction rows (``measure_record``), of one document or of all latest versions; a row's
+    ``doc`` is the source file name, as the gold files name documents, also of a document stored under a
+    qualified name (``writer.stored_name``)."""
     m = t.measures.c
     docs = _documents(doc_id)
     query = (select(docs.c.name, t.measures).join(docs, docs.c.id == m.document_id)
@@ -137,17 +140,18 @@ def measure_rows(conn: Connection, doc_id: int | None = None, kind: str | None =
     if kind is not None:
         query = query.where(m.kind == kind)
     for r in conn.execute(query):
-        yield measure_record(r.name, _measure(r), r.quote)
+        yield measure_record(source_name(r.name), _measure(r), r.quote)
 
 
 def target_rows(conn: Connection, doc_id: int | None = None) -> Iterator[dict]:
-    """Headline-target rows (``target_record``), of one document or of all latest versions."""
+    """Headline-target rows (``target_record``), of one document or of all latest versions (``doc`` as in
+    ``measure_rows``)."""
     h = t.headline_targets.c
     docs = _documents(doc_id)
     query = (select(docs.c.name, docs.c.region, docs.c.year, t.headline_targets)
              .join(docs, docs.c.id == h.document_id).order_by(docs.c.id, h.ordinal))
     for r in conn.execute(query):
-        yield target_record(r.name, r.region, r.year, _target(r), r.quote)
+        yield target_record(source_name(r.name), r.region, r.year, _target(r), r.quote)
 
 
 def _utc(moment: datetime) -> datetime:

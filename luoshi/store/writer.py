@@ -114,6 +114,12 @@ def stored_name(name: str, meta: Metadata) -> str:
     return "/".join(str(part) for part in (meta.region, meta.year, meta.doc_type, name) if part)
 
 
+def source_name(name: str) -> str:
+    """The source file name a document was stored under ``name`` for: ``name`` less what ``stored_name`` added
+    (source names hold no ``/``)."""
+    return name.rsplit("/", 1)[-1]
+
+
 def _same_document(latest, meta: Metadata) -> bool:
     """Whether a source with ``meta`` can be a version of the stored document ``latest``: no field that both
     know differs (a field one of them does not know is no evidence either way)."""
