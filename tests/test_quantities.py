@@ -56,6 +56,10 @@ def _one(text: str):
     # trips and sorts of things are counted like things
     ("航班起降4.2万架次", 4.2, "万架次", "classifier", "="),
     ("汇聚数据资源3万类", 3, "万类", "classifier", "="),
+    # 立方 is the spoken 立方米; a magnitude after 多/余 belongs to the unit
+    ("天然气产量达300亿立方", 300, "亿立方", "measure", "="),
+    ("社会消费品零售总额三百二十多亿元", 320, "亿元", "money", ">="),
+    ("引进资金五千余万元", 5000, "万元", "money", ">="),
 ])
 def test_quantity(text, value, unit, unit_class, comparator) -> None:
     q = _one(text)

@@ -26,7 +26,8 @@ PERCENT_UNITS = ("个百分点", "百分点", "%", "‰")
 MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港元", "元",
                "兆元", "兆美元")  # 兆 before money is Taiwan's 万亿 (国内生产毛额达25.4兆元), never 兆瓦's mega
 MEASURE_UNITS = (
-    "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "公顷", "亩", "米",
+    "平方公里", "平方千米", "平方米", "立方米", "立方",  # 立方: the spoken 立方米 (天然气产量420亿立方)
+    "公里", "千米", "公顷", "亩", "米",
     "吨标准煤", "吨", "公斤", "千克", "斤",
     "万千瓦时", "千瓦时", "度电",
     "标准箱", "标箱", "微克/立方米", "微克",
@@ -38,7 +39,7 @@ MEASURE_UNITS = (
 CAPACITY_UNITS = ("千瓦", "兆瓦", "吉瓦", "千伏安", "兆伏安", "MW", "GW", "kW", "kVA", "MVA")
 # Weights and volumes that, written before a product or a plant, give its
 # capacity as part of a project's name (20万吨果蔬精深加工项目).
-THROUGHPUT_UNITS = ("吨", "立方米", "标箱", "标准箱", "千瓦时")
+THROUGHPUT_UNITS = ("吨", "立方米", "立方", "标箱", "标准箱", "千瓦时")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (

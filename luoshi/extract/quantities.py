@@ -94,7 +94,7 @@ QUANTITY_RE = re.compile(
     # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
     rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口)(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number; 增长一倍 is a count)
-    rf"|(?!一(?![十百千万亿零〇点倍]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_unit>{_CN_UNITS})"
+    rf"|(?!一(?![十百千万亿零〇点倍]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_mag>(?<=[多余])[万亿]{{1,2}})?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
     rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下|大关|台阶)"
     rf")"
@@ -276,6 +276,7 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         ne = m.end("cn") - len(magnitude)
         us, ue = ne, m.end()
         numeral = "chinese"
+        magnitude += g["cn_mag"] or ""  # 四百六十多亿元: the magnitude after 多 is the unit's
         unit_class = _classify_unit(magnitude + unit_text, magnitude)
     else:  # cnm: 千亿以上
         try:
