@@ -363,3 +363,12 @@ def test_under_a_parent_naming_both_parts_a_slogan_child_keeps_its_own_cue():
             "(二)今后五年的奋斗目标,任务艰巨\n新增企业12家。\n")
     _, st_ = inline(text)
     assert [s.role for s in st_.sections] == ["review", "review", "plan"]
+
+
+def test_a_part_named_for_the_thinking_behind_the_plan_plans():
+    text = ("一、2030年工作回顾\n新增企业10家。\n二、“十八五”时期发展的主要考虑\n(一)关于发展环境\n新增企业12家。\n"
+            "三、2031年工作安排\n新增企业14家。\n")
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾", "review"), ("“十八五”时期发展的主要考虑", "plan"), ("关于发展环境", "plan"),
+        ("2031年工作安排", "plan")]

@@ -114,6 +114,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "计划草案", "工作计划(?!执行|完成|落实)", "工作打算", "工作思路", "工作谋划",
         # a summary's closing part: 下一步工作, 下步工作举措, 下半年工作重点, 2031年工作要点, 发展思路和主要举措
         "下一?步", "工作重点$", "工作要点", "发展思路", "重大任务", "主要目标(?![^,]*(?:完成|实现))",
+        # the thinking behind a plan (“十五五”时期发展的主要考虑, 明年工作的总体考虑)
+        "(?:主要|总体|基本|初步)考虑$",
     ),
 }
 # A title whose head noun is the progress made (2030年计划执行情况, 重点任务推进情况) gets no role from its task or
@@ -151,6 +153,9 @@ TARGET_WORDS = ("主要预期目标", "预期目标", "主要目标", "主要经
 TARGET_COPULA = r"(?:是|为|确定为|如下)?:"
 # Lines that continue a target list whose cue ends its line.
 LIST_ITEM = r"——|-|•|·|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是"
+# A web copy may break a heading's label right after its opening bracket ("（" on a line of its own, "三）…"
+# on the next): a line that is only one of these (as folded: full-width "（" is "(") runs on into the next.
+LONE_OPENERS = "(“‘「『《【〔"
 # Front matter (title, session line, 各位代表) marks a preamble as "front".
 FRONT_CUES = (
     "政府工作报告", "规划纲要", "各位代表", "同志们", "会议上", "人民政府", "审议", "现在,我代表",
