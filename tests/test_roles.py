@@ -202,3 +202,17 @@ def test_a_news_item_of_no_known_year_plans_the_year_its_plan_line_names() -> No
     assert planned_year_named(review + plan) == 2031 and planned_year_named(review) is None
     assert review_plan_split(review + plan) == len(review)  # 2030年, opens the review of a news item planning 2031
     assert review_plan_split(plan + review) == 0  # a plan first: what follows has no cue of its own
+
+
+def test_the_plan_part_under_a_title_naming_both_takes_the_last_period_it_names() -> None:
+    text = "二、“十五五”时期发展成就和“十六五”时期主要目标任务\n年均增长6%。\n提出年均增长5%左右。\n"
+    norm = normalise(text)
+    turn = text.index("提出")
+    sections = (
+        Section(0, Span(0, len(text) - 1), Span(0, 27), 1, "二、", "“十五五”时期发展成就和“十六五”时期主要目标任务", "review", None),
+        Section(1, Span(turn, len(text) - 1), Span(turn, turn), 2, "", "", "plan", 0),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata(year=2031))
+    review, plan = roles.place(text.index("6%")), roles.place(text.index("5%"))
+    assert (review.role, review.period) == ("review", "十五五")
+    assert (plan.role, plan.period) == ("plan", "十六五")

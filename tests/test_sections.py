@@ -372,3 +372,20 @@ def test_a_part_named_for_the_thinking_behind_the_plan_plans():
     assert [(s.title, s.role) for s in st_.sections] == [
         ("2030年工作回顾", "review"), ("“十八五”时期发展的主要考虑", "plan"), ("关于发展环境", "plan"),
         ("2031年工作安排", "plan")]
+
+
+def test_a_part_naming_its_review_then_its_plan_turns_where_its_lead_text_does():
+    text = ("二、“十七五”时期发展成就和“十八五”时期主要目标任务\n过去五年,全县生产总值年均增长6%。\n"
+            "我们编制了规划纲要(草案),提出今后五年生产总值年均增长5%左右。\n(一)加快发展先进制造业\n新建园区3个。\n")
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("“十七五”时期发展成就和“十八五”时期主要目标任务", "review"), ("", "plan"), ("加快发展先进制造业", "plan")]
+    turn = st_.sections[1]
+    assert quote(text, turn.span).startswith("我们编制了") and quote(text, turn.span).endswith("5%左右。")
+
+
+def test_a_part_naming_both_whose_lead_text_never_turns_keeps_its_children_in_review():
+    text = "一、2030年工作回顾和2031年工作安排\n过去一年,新增企业10家。\n(一)狠抓项目建设\n新开工项目12个。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾和2031年工作安排", "review"), ("狠抓项目建设", "review")]

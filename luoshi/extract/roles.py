@@ -64,11 +64,12 @@ def _title_role(title: str) -> str | None:
     return None
 
 
-def _title_period(title: str, metadata: Metadata) -> str | None:
-    m = _YEAR_RE.search(title)
+def _title_period(title: str, metadata: Metadata, last: bool = False) -> str | None:
+    """The year or plan a title names; ``last``: the last one (the plan part of 十四五成就和十五五目标任务)."""
+    m = _last_match(_YEAR_RE, title) if last else _YEAR_RE.search(title)
     if m:
         return m.group(1)
-    m = _FIVE_YEAR_RE.search(title)
+    m = _last_match(_FIVE_YEAR_RE, title) if last else _FIVE_YEAR_RE.search(title)
     if m:
         if m.group(1):
             return m.group(1)
@@ -77,6 +78,13 @@ def _title_period(title: str, metadata: Metadata) -> str | None:
     if "今年" in title and metadata.year:
         return str(metadata.year)
     return None
+
+
+def _last_match(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    m = None
+    for m in rx.finditer(text):
+        pass
+    return m
 
 
 def plan_name(metadata: Metadata) -> str | None:
@@ -126,7 +134,10 @@ class RoleMap:
                 role = parent.role
             if role is None:
                 role = dated.get(s.index) or shared.get((s.parent, s.level))
-            period = _title_period(s.title, metadata) or (parent.period if parent else None)
+            period = _title_period(s.title, metadata)
+            if period is None and parent is not None:  # a plan part under a title naming both: its last time
+                turned = role == "plan" and parent.role == "review"
+                period = _title_period(by_index[s.parent].title, metadata, last=True) if turned else parent.period
             place = Place(role, s.index, period)
             resolved[idx] = place
             return place
