@@ -216,3 +216,18 @@ def test_the_plan_part_under_a_title_naming_both_takes_the_last_period_it_names(
     review, plan = roles.place(text.index("6%")), roles.place(text.index("5%"))
     assert (review.role, review.period) == ("review", "十五五")
     assert (plan.role, plan.period) == ("plan", "十六五")
+
+
+def test_a_part_named_only_for_the_current_five_year_plan_plans_and_an_earlier_one_reviews() -> None:
+    text = "一、“十四五”时期工作\n新增企业10家。\n二、关于“十五五”规划纲要的说明\n(一)有关情况\n新增企业12家。\n"
+    norm = normalise(text)
+    a, b, c = text.index("一、"), text.index("二、"), text.index("(一)")
+    sections = (
+        Section(0, Span(a, b - 1), Span(a, a + 11), 1, "一、", "“十四五”时期工作", "body", None),
+        Section(1, Span(b, len(text) - 1), Span(b, b + 17), 1, "二、", "关于“十五五”规划纲要的说明", "review", None),
+        Section(2, Span(c, len(text) - 1), Span(c, c + 7), 2, "(一)", "有关情况", "review", 1),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata(year=2026))
+    assert roles.place(text.index("10家")).role == "review"
+    assert roles.place(text.index("12家")).role == "plan"
+    assert RoleMap(norm, Structure(sections=sections), Metadata()).place(text.index("12家")).role == "review"

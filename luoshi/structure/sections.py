@@ -209,6 +209,11 @@ def _title_role(title: str) -> str | None:
     return first[1] if first else None
 
 
+def cue_role(title: str) -> str | None:
+    """The role a heading's own words give it (None: it inherits one)."""
+    return _title_role(title)
+
+
 def slogan_cue(title: str, role: str | None, parent_role: str | None, parent_title: str) -> bool:
     """Is a child's review/plan cue, against its part's, only a word of a slogan of clauses (紧盯目标任务,…)?
     Not under a parent that names both parts (过去五年工作回顾和今后五年工作建议): its children split them."""
