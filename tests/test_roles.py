@@ -231,3 +231,14 @@ def test_a_part_named_only_for_the_current_five_year_plan_plans_and_an_earlier_o
     assert roles.place(text.index("10家")).role == "review"
     assert roles.place(text.index("12家")).role == "plan"
     assert RoleMap(norm, Structure(sections=sections), Metadata()).place(text.index("12家")).role == "review"
+
+
+def test_a_task_naming_an_earlier_plan_stays_in_its_plan_part() -> None:
+    text = "二、2026年工作安排\n(一)巩固拓展“十四五”脱贫成果\n新增企业12家。\n"
+    norm = normalise(text)
+    b, c = text.index("二、"), text.index("(一)")
+    sections = (
+        Section(0, Span(b, len(text) - 1), Span(b, b + 11), 1, "二、", "2026年工作安排", "plan", None),
+        Section(1, Span(c, len(text) - 1), Span(c, c + 16), 2, "(一)", "巩固拓展“十四五”脱贫成果", "plan", 0),
+    )
+    assert RoleMap(norm, Structure(sections=sections), Metadata(year=2026)).place(text.index("12家")).role == "plan"

@@ -389,3 +389,11 @@ def test_a_part_naming_both_whose_lead_text_never_turns_keeps_its_children_in_re
     _, st_ = inline(text)
     assert [(s.title, s.role) for s in st_.sections] == [
         ("2030年工作回顾和2031年工作安排", "review"), ("狠抓项目建设", "review")]
+
+
+def test_a_review_paragraph_naming_key_work_does_not_turn_a_part_naming_both():
+    text = ("一、2030年工作回顾和2031年工作安排\n过去一年,新增企业10家。\n各项重点工作扎实推进,新建学校4所。\n"
+            "(一)狠抓项目建设\n新开工项目12个。\n")
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾和2031年工作安排", "review"), ("狠抓项目建设", "review")]

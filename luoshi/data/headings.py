@@ -139,6 +139,10 @@ OPENING_CUES: dict[str, tuple[str, ...]] = {
     "review": ("过去的?一年", "过去的?五年", "一年来", "五年来", "刚刚过去的", "回顾"),
     "plan": ("今后(?:五年|一个时期|一段时期|年)?", "今年(?!以来)", "新的一年", "未来五年", "展望"),
 }
+# Under a part whose title names its review then its plan (“十四五”发展成就和“十五五”主要目标任务), the lead
+# text turns to the plan at the first paragraph after its first that opens like a plan (OPENING_CUES) or
+# names the plan document or its goals with one of these, and names no review cue.
+PLAN_TURN_WORDS = ("今后五年", "未来五年", "规划纲要", "规划建议", "总体要求", "主要预期目标", "工作安排", "奋斗目标")
 OPENING_WINDOW = 40  # the cue starts within this many characters of the heading's end (after blanks)
 # A document that names itself a summary or a debrief (上半年工作总结, 镇长述职报告) looks back: its
 # top-level sections without a cue are review. A line that also announces plans (…总结暨下半年工作安排) does not count.

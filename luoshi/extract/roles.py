@@ -133,7 +133,8 @@ class RoleMap:
             if s.role in ("review", "plan") and _cue_role(s.title) is None:  # a part the structure stage inherited
                 inherited = parent is not None and parent.role in ("review", "plan") \
                     and parent.role != by_index[s.parent].role
-                role = _plan_ordinal_role(s.title, metadata) or (parent.role if inherited else role)
+                named = _plan_ordinal_role(s.title, metadata) if s.parent is None else None  # a part, not a task
+                role = named or (parent.role if inherited else role)
             if parent is not None and _slogan_cue(s.title, role, parent.role, by_index[s.parent].title):
                 role = parent.role  # (一)紧盯目标任务,经济运行稳中向好 under 2023年主要成效 still reviews
             if role is None and parent is not None:

@@ -46,6 +46,7 @@ _PARTS = ("review", "plan")
 _LISTED_KINDS = frozenset(kind for kind, _ in H.NUMBERED_KINDS)  # what a contents list numbers
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
+_PLAN_TURN = re.compile("|".join(H.PLAN_TURN_WORDS))
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
 _RETROSPECTIVE = re.compile(H.RETROSPECTIVE_TITLE, re.MULTILINE)
 _NOTE_MARK = re.compile(H.NOTE_MARK)
@@ -227,18 +228,18 @@ def _names_review_then_plan(title: str) -> bool:
 
 
 def _plan_turn(text: str, start: int, end: int) -> int | None:
-    """Where the lead text of such a part turns to the plan: the first paragraph after its first that names
-    the plan (今后五年, 主要目标…) and not the past; None if none does."""
+    """Where the lead text of such a part turns to the plan (``H.PLAN_TURN_WORDS``); None if it does not."""
     pos = text.find("\n", start, end)
     while 0 <= pos < end:
         line_start = pos + 1
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
         line = text[line_start:line_end]
-        if _CUES["plan"].search(line) and not _CUES["review"].search(line):
+        opens = _OPENING["plan"].match(line, 0, H.OPENING_WINDOW)
+        if (opens or _PLAN_TURN.search(line)) and not _CUES["review"].search(line):
             return line_start
         pos = line_end if line_end < end else -1
-    return end if end > start and _last_role(text[start:end]) == "plan" else None
+    return None
 
 
 def _last_role(title: str) -> str | None:
