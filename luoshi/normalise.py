@@ -290,8 +290,10 @@ def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray,
     ended = np.isin(last, _ENDS) | np.isin(last, _CLOSERS) & np.isin(prev, _ENDS) | marked
     ragged = None
     if counts[max(wrap - WRAP_SLACK, 0):wrap + WRAP_SLACK + 1].sum() < max(WRAP_LINES, WRAP_SHARE * len(long_lines)):
-        heads = np.array([bool(_LINE_START.match(text, s)) for s in starts[:-1].tolist()], dtype=bool)
-        ragged = _ragged_top(before, ended | heads, (ends - starts)[:-1])
+        chars = (ends - starts)[:-1]
+        if _mostly_midway(ended, chars):  # cheap and necessary: most texts fail it
+            heads = np.array([bool(_LINE_START.match(text, s)) for s in starts[:-1].tolist()], dtype=bool)
+            ragged = _ragged_top(before, ended | heads, chars)
         if ragged is None:
             return breaks[:0]
     words = _ascii_alnum(last) & _ascii_alnum(nxt)  # two ASCII words: the break is their space
@@ -316,13 +318,19 @@ def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray,
     return np.array([b for b in candidate.tolist() if not _LINE_START.match(text, b + 1)], dtype=np.int64)
 
 
+def _mostly_midway(ended: np.ndarray, chars: np.ndarray) -> bool:
+    """Do enough of the longer lines end mid-sentence for a ragged hard wrap?"""
+    long = chars >= WRAP_LINE_MIN
+    midway = int((long & ~ended).sum())
+    return midway >= WRAP_LINES and midway >= RAGGED_MIDWAY * long.sum()
+
+
 def _ragged_top(before: np.ndarray, ended: np.ndarray, chars: np.ndarray) -> float | None:
     """The width of the full lines of a ragged hard wrap (by the break after each line); None: not one.
     ``ended`` flags the lines that end a sentence or start a heading: neither says the text is wrapped."""
-    long = chars >= WRAP_LINE_MIN
-    midway = long & ~ended
-    if midway.sum() < WRAP_LINES or midway.sum() < RAGGED_MIDWAY * long.sum():
+    if not _mostly_midway(ended, chars):
         return None
+    midway = (chars >= WRAP_LINE_MIN) & ~ended
     top = float(np.quantile(before[midway], RAGGED_TOP))
     if top < RAGGED_MIN_WIDTH:
         return None
