@@ -241,7 +241,7 @@ RAGGED_MIN_WIDTH = 25  # a page is wider than this: narrower "full lines" are he
 # A stray marker a copy leaves at the end of each paragraph ("…提出意见。F9f", "各位代表:F9f"): a run of
 # ASCII letters and digits, both, glued to Chinese text and ending at least STRAY_MARK_REPEATS lines. A line
 # that ends on it ends its paragraph, and only such a line does.
-STRAY_MARK = re.compile(r"(?<=[^\x00-\x7f])(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,4}(?=\n)")
+STRAY_MARK = re.compile(r"(?<=[^\x00-\x7f])(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,4}$")
 STRAY_MARK_REPEATS = 3
 _LINE_START = re.compile(
     "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for p in (*(p for _, p in NUMBERED_KINDS), BOX, ANNEX, LIST_ITEM))
@@ -286,7 +286,7 @@ def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray,
     wrap = low + int(np.argmax(counts[low:centre + WRAP_SLACK + 1]))
     before = width[:-1]
     last, prev, nxt = out[breaks - 1], out[np.maximum(breaks - 2, 0)], out[breaks + 1]
-    marked = _after_stray_mark(text, breaks)
+    marked = _after_stray_mark(text, out, breaks)
     ended = np.isin(last, _ENDS) | np.isin(last, _CLOSERS) & np.isin(prev, _ENDS) | marked
     ragged = None
     if counts[max(wrap - WRAP_SLACK, 0):wrap + WRAP_SLACK + 1].sum() < max(WRAP_LINES, WRAP_SHARE * len(long_lines)):
@@ -338,9 +338,10 @@ def _ragged_top(before: np.ndarray, ended: np.ndarray, chars: np.ndarray) -> flo
     return top if (band & midway).sum() >= RAGGED_SHARE * midway.sum() else None
 
 
-def _after_stray_mark(text: str, breaks: np.ndarray) -> np.ndarray:
+def _after_stray_mark(text: str, out: np.ndarray, breaks: np.ndarray) -> np.ndarray:
     """Breaks right after the marker most lines of ``text`` that carry one end on ("…提出意见。F9f")."""
-    found = [(m.end(), m.group()) for m in STRAY_MARK.finditer(text)]
+    ends = breaks[_ascii_alnum(out[np.maximum(breaks - 1, 0)]) & (breaks > 0)].tolist()  # few: looked at one by one
+    found = [(end, m.group()) for end in ends if (m := STRAY_MARK.search(text, max(end - 5, 0), end))]
     if len(found) < STRAY_MARK_REPEATS:
         return np.zeros(len(breaks), dtype=bool)
     mark, count = Counter(word for _, word in found).most_common(1)[0]
