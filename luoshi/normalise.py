@@ -24,7 +24,9 @@ Five steps, each on the whole text (no per-character Python loop):
    as whitespace is, so each paragraph is one line (see ``_wrap_breaks``;
    where paragraphs are indented, a full line before an unindented one wraps
    even after a sentence end). Other documents are left exactly as step 3
-   made them. A span may then hold the source's ``\n``.
+   made them. In any document, a line that is only an opening bracket (a
+   heading label broken as ``（\n三）``, ``LONE_OPENERS``) runs on into the
+   next line. A span may then hold the source's ``\n``.
 5. Traditional → Simplified with OpenCC ``t2s`` over the whole text. Its
    dictionaries map every phrase to one of the same length (checked for
    OpenCC 1.4.2), so each character keeps its position. This is verified
@@ -40,13 +42,14 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from luoshi.data.chrome_patterns import PAGE_NUMBER_MARKED
-from luoshi.data.headings import ANNEX, BOX, LIST_ITEM, NUMBERED_KINDS
+from luoshi.data.headings import ANNEX, BOX, LIST_ITEM, LONE_OPENERS, NUMBERED_KINDS
 from luoshi.data.punctuation import (
     CLOSERS,
     FOLD,
@@ -185,7 +188,7 @@ def _fold_and_clean_whitespace(text: str) -> tuple[str, np.ndarray]:
     index = np.flatnonzero(keep)
     out = cp[index]
     cleaned = _decode(out)
-    wraps = _wrap_breaks(cleaned, out, raw[index] < 0x80, cp, index, furniture)
+    wraps = np.union1d(_wrap_breaks(cleaned, out, raw[index] < 0x80, cp, index, furniture), _lone_openers(out))
     if len(wraps):
         joined = np.ones(len(out), dtype=bool)
         joined[wraps] = False
@@ -224,11 +227,28 @@ WRAP_SLACK = 1  # widths are estimates (ASCII counts half): lines this close sha
 WRAP_SHORT = 3  # a wrapped line may be this much narrower (its paragraph's indent, a pushed-down mark) …
 WRAP_LONG = 2  # … or this much wider (a hanging mark) than the wrap width
 WRAP_INDENTED_ENDS = 3  # paragraph ends (short lines ending a sentence) that show whether paragraphs are indented
+# A web copy of a PDF keeps its lines but not their widths: digits, Latin letters and punctuation converted to
+# ASCII, or a justified line's spacing, spread the widths of its full lines over 6–8 characters (33–39 in a
+# report wrapped at ~38), so no one width holds half of them. Such a text is still hard-wrapped when nearly
+# all its longer lines end mid-sentence (a text typed one paragraph per line ends them on 。) and most of
+# those lie in a band below the width of the fullest ones (RAGGED_TOP: its upper quartile).
+RAGGED_MIDWAY = 0.55  # share of the longer lines that end no sentence (a paragraph's last line may be long)
+RAGGED_TOP = 0.75
+RAGGED_SHORT = 6  # a full line may be this much narrower than the top width …
+RAGGED_LONG = 6  # … or this much wider
+RAGGED_SHARE = 0.6  # share of the mid-sentence longer lines in that band
+RAGGED_MIN_WIDTH = 25  # a page is wider than this: narrower "full lines" are headings, a title's halves
+# A stray marker a copy leaves at the end of each paragraph ("…提出意见。F9f", "各位代表:F9f"): a run of
+# ASCII letters and digits, both, glued to Chinese text and ending at least STRAY_MARK_REPEATS lines. A line
+# that ends on it ends its paragraph, and only such a line does.
+STRAY_MARK = re.compile(r"(?<=[^\x00-\x7f])(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,4}$")
+STRAY_MARK_REPEATS = 3
 _LINE_START = re.compile(
     "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for p in (*(p for _, p in NUMBERED_KINDS), BOX, ANNEX, LIST_ITEM))
 )
 _ENDS = np.array([ord(c) for c in SENTENCE_ENDS])
 _CLOSERS = np.array([ord(c) for c in CLOSERS])
+_OPENERS = np.array([ord(c) for c in LONE_OPENERS])
 
 
 def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray, index: np.ndarray,
@@ -264,24 +284,79 @@ def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray,
     centre = int(np.argmax(near))  # the densest window of widths; the wrap width is its mode
     low = max(centre - WRAP_SLACK, 0)
     wrap = low + int(np.argmax(counts[low:centre + WRAP_SLACK + 1]))
-    if counts[max(wrap - WRAP_SLACK, 0):wrap + WRAP_SLACK + 1].sum() < max(WRAP_LINES, WRAP_SHARE * len(long_lines)):
-        return breaks[:0]
     before = width[:-1]
     last, prev, nxt = out[breaks - 1], out[np.maximum(breaks - 2, 0)], out[breaks + 1]
-    ended = np.isin(last, _ENDS) | np.isin(last, _CLOSERS) & np.isin(prev, _ENDS)
+    marked = _after_stray_mark(text, out, breaks)
+    ended = np.isin(last, _ENDS) | np.isin(last, _CLOSERS) & np.isin(prev, _ENDS) | marked
+    ragged = None
+    if counts[max(wrap - WRAP_SLACK, 0):wrap + WRAP_SLACK + 1].sum() < max(WRAP_LINES, WRAP_SHARE * len(long_lines)):
+        chars = (ends - starts)[:-1]
+        if _mostly_midway(ended, chars):  # cheap and necessary: most texts fail it
+            heads = np.array([bool(_LINE_START.match(text, s)) for s in starts[:-1].tolist()], dtype=bool)
+            ragged = _ragged_top(before, ended | heads, chars)
+        if ragged is None:
+            return breaks[:0]
     words = _ascii_alnum(last) & _ascii_alnum(nxt)  # two ASCII words: the break is their space
     here, there = index[breaks], index[breaks + 1]
     newlines = np.cumsum((cp == NEWLINE) & ~furniture)
     blank = newlines[there] - newlines[here] > 0
     indented = (there - here > 1) & (cp[there - 1] != NEWLINE) & ~furniture[there - 1]  # blanks before the line
-    band = (before >= wrap - WRAP_SHORT) & (before <= wrap + WRAP_LONG)
+    if ragged is None:
+        band = (before >= wrap - WRAP_SHORT) & (before <= wrap + WRAP_LONG)
+    else:
+        band = (before >= ragged - RAGGED_SHORT) & (before <= ragged + RAGGED_LONG)
     paragraph_ends = indented[ended & ~band]
-    if len(paragraph_ends) >= WRAP_INDENTED_ENDS and paragraph_ends.mean() >= WRAP_SHARE:
+    if marked.any():  # the marks say where paragraphs end: a full line that ends a sentence still wraps
+        wraps = (before >= (wrap if ragged is None else ragged) - RAGGED_SHORT) & ~marked
+    elif ragged is not None:
+        wraps = band & ~ended
+    elif len(paragraph_ends) >= WRAP_INDENTED_ENDS and paragraph_ends.mean() >= WRAP_SHARE:
         wraps = band & ~indented & (~ended | (before >= wrap - WRAP_SLACK))
     else:
         wraps = band & ~ended
     candidate = breaks[wraps & ~words & ~blank]
     return np.array([b for b in candidate.tolist() if not _LINE_START.match(text, b + 1)], dtype=np.int64)
+
+
+def _mostly_midway(ended: np.ndarray, chars: np.ndarray) -> bool:
+    """Do enough of the longer lines end mid-sentence for a ragged hard wrap?"""
+    long = chars >= WRAP_LINE_MIN
+    midway = int((long & ~ended).sum())
+    return midway >= WRAP_LINES and midway >= RAGGED_MIDWAY * long.sum()
+
+
+def _ragged_top(before: np.ndarray, ended: np.ndarray, chars: np.ndarray) -> float | None:
+    """The width of the full lines of a ragged hard wrap (by the break after each line); None: not one.
+    ``ended`` flags the lines that end a sentence or start a heading: neither says the text is wrapped."""
+    if not _mostly_midway(ended, chars):
+        return None
+    midway = (chars >= WRAP_LINE_MIN) & ~ended
+    top = float(np.quantile(before[midway], RAGGED_TOP))
+    if top < RAGGED_MIN_WIDTH:
+        return None
+    band = (before >= top - RAGGED_SHORT) & (before <= top + RAGGED_LONG)
+    return top if (band & midway).sum() >= RAGGED_SHARE * midway.sum() else None
+
+
+def _after_stray_mark(text: str, out: np.ndarray, breaks: np.ndarray) -> np.ndarray:
+    """Breaks right after the marker most lines of ``text`` that carry one end on ("…提出意见。F9f")."""
+    ends = breaks[_ascii_alnum(out[np.maximum(breaks - 1, 0)]) & (breaks > 0)].tolist()  # few: looked at one by one
+    found = [(end, m.group()) for end in ends if (m := STRAY_MARK.search(text, max(end - 5, 0), end))]
+    if len(found) < STRAY_MARK_REPEATS:
+        return np.zeros(len(breaks), dtype=bool)
+    mark, count = Counter(word for _, word in found).most_common(1)[0]
+    if count < STRAY_MARK_REPEATS:
+        return np.zeros(len(breaks), dtype=bool)
+    return np.isin(breaks, [end for end, word in found if word == mark])
+
+
+def _lone_openers(out: np.ndarray) -> np.ndarray:
+    """Line breaks right after a line that is only an opening bracket ("（\\n三）…"): the label runs on."""
+    breaks = np.flatnonzero(out[1:] == NEWLINE) + 1
+    if not len(breaks):
+        return breaks
+    alone = np.isin(out[breaks - 1], _OPENERS) & ((breaks == 1) | (out[np.maximum(breaks - 2, 0)] == NEWLINE))
+    return breaks[alone]
 
 
 def _ascii_alnum(cp: np.ndarray) -> np.ndarray:

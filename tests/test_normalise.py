@@ -478,3 +478,64 @@ def test_written_is_the_source_of_each_character_once(source, data):
             pieces.append(source[unit[0]:unit[1]])
             last = unit
     assert n.written(source, a, b) == "".join(pieces)
+
+
+def test_a_heading_label_broken_after_its_opening_bracket_runs_on():
+    text = "一、回顾\n新增企业10家。\n（\n二）扩大开放。\n“\n口袋公园”建成。\n（一）\n正文。"
+    n = normalise(text)
+    assert n.text.split("\n") == ["一、回顾", "新增企业10家。", "(二)扩大开放。", "“口袋公园”建成。", "(一)", "正文。"]
+    start = n.text.index("(二)")
+    span = n.to_source(start, start + 3)
+    assert text[span.start:span.end] == "（\n二）"
+
+
+def _ragged(paragraphs: list[str], widths: list[int], mark: str) -> str:
+    """Wrap each paragraph at widths taken in turn (a web copy of a PDF: full lines of uneven width), with
+    ``mark`` after each paragraph."""
+    lines, k = [], 0
+    for para in paragraphs:
+        rest = para + mark
+        while len(rest) > widths[k % len(widths)]:
+            lines.append(rest[:widths[k % len(widths)]])
+            rest = rest[widths[k % len(widths)]:]
+            k += 1
+        lines.append(rest)
+    return "\n".join(lines)
+
+
+RAGGED_PARAS = [
+    "某县政府工作报告",
+    "各位代表:",
+    "一、2030年工作回顾",
+    "过去一年,全县上下团结一心,攻坚克难,经济运行稳中向好,社会大局保持稳定。全县生产总值完成"
+    "188.6亿元,同比增长6.2%;一般公共预算收入完成12.4亿元,增长5.1%;社会消费品零售总额实现"
+    "86.3亿元,增长7.5%;城乡居民人均可支配收入分别达31250元和15680元,增长6.8%和8.1%。",
+    "(一)产业发展提质增效。新增规模以上工业企业26家,完成技改投资15亿元,占工业投资的比重达"
+    "41.2%;关闭、整治落后企业18家,单位地区生产总值能耗下降3.5%,新增省级专精特新企业9家、"
+    "高新技术企业14家,县域经济综合实力进一步增强。",
+    "(二)城乡面貌持续改善。新改建农村公路126公里,改造老旧小区32个,新增城市绿地面积"
+    "12万平方米,农村生活污水治理率达到58%,群众的获得感、幸福感、安全感不断增强。",
+    "教育、医疗、养老等民生事业全面进步,新建幼儿园6所、中小学3所,新增学位近四千个;建成乡镇卫生院"
+    "标准化门诊12个,新增养老床位560张,城乡低保标准分别提高到每月780元和620元。",
+]
+
+
+def test_a_ragged_hard_wrap_with_stray_marks_joins_its_lines():
+    text = _ragged(RAGGED_PARAS, [37, 34, 39, 35, 38, 33, 36], "K7q")
+    assert max(map(len, text.split("\n"))) <= 40 and text.count("\n") > 12
+    lines = normalise(text).text.split("\n")
+    assert lines == [p + "K7q" for p in RAGGED_PARAS]
+
+
+def test_one_paragraph_per_line_with_uneven_lengths_keeps_its_lines():
+    text = "\n".join(p[:k] + "。" for p in RAGGED_PARAS[3:] for k in (20, 28, 33, 36, 39))
+    assert normalise(text).text == text.replace(",", ",").replace(";", ";")
+
+
+def test_a_ragged_hard_wrap_without_marks_joins_its_mid_sentence_breaks():
+    text = _ragged(RAGGED_PARAS, [37, 34, 39, 35, 38, 33, 36], "")
+    lines = normalise(text).text.split("\n")
+    assert "".join(lines) == "".join(RAGGED_PARAS)
+    assert len(lines) <= len(RAGGED_PARAS) + 2  # without marks, a wrap right after a sentence end stays
+    starts = tuple(p[:6] for p in RAGGED_PARAS)
+    assert all(line.startswith(starts) or before.endswith("。") for before, line in zip([""] + lines, lines))

@@ -202,3 +202,43 @@ def test_a_news_item_of_no_known_year_plans_the_year_its_plan_line_names() -> No
     assert planned_year_named(review + plan) == 2031 and planned_year_named(review) is None
     assert review_plan_split(review + plan) == len(review)  # 2030年, opens the review of a news item planning 2031
     assert review_plan_split(plan + review) == 0  # a plan first: what follows has no cue of its own
+
+
+def test_the_plan_part_under_a_title_naming_both_takes_the_last_period_it_names() -> None:
+    text = "二、“十五五”时期发展成就和“十六五”时期主要目标任务\n年均增长6%。\n提出年均增长5%左右。\n"
+    norm = normalise(text)
+    turn = text.index("提出")
+    sections = (
+        Section(0, Span(0, len(text) - 1), Span(0, 27), 1, "二、", "“十五五”时期发展成就和“十六五”时期主要目标任务", "review", None),
+        Section(1, Span(turn, len(text) - 1), Span(turn, turn), 2, "", "", "plan", 0),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata(year=2031))
+    review, plan = roles.place(text.index("6%")), roles.place(text.index("5%"))
+    assert (review.role, review.period) == ("review", "十五五")
+    assert (plan.role, plan.period) == ("plan", "十六五")
+
+
+def test_a_part_named_only_for_the_current_five_year_plan_plans_and_an_earlier_one_reviews() -> None:
+    text = "一、“十四五”时期工作\n新增企业10家。\n二、关于“十五五”规划纲要的说明\n(一)有关情况\n新增企业12家。\n"
+    norm = normalise(text)
+    a, b, c = text.index("一、"), text.index("二、"), text.index("(一)")
+    sections = (
+        Section(0, Span(a, b - 1), Span(a, a + 11), 1, "一、", "“十四五”时期工作", "body", None),
+        Section(1, Span(b, len(text) - 1), Span(b, b + 17), 1, "二、", "关于“十五五”规划纲要的说明", "review", None),
+        Section(2, Span(c, len(text) - 1), Span(c, c + 7), 2, "(一)", "有关情况", "review", 1),
+    )
+    roles = RoleMap(norm, Structure(sections=sections), Metadata(year=2026))
+    assert roles.place(text.index("10家")).role == "review"
+    assert roles.place(text.index("12家")).role == "plan"
+    assert RoleMap(norm, Structure(sections=sections), Metadata()).place(text.index("12家")).role == "review"
+
+
+def test_a_task_naming_an_earlier_plan_stays_in_its_plan_part() -> None:
+    text = "二、2026年工作安排\n(一)巩固拓展“十四五”脱贫成果\n新增企业12家。\n"
+    norm = normalise(text)
+    b, c = text.index("二、"), text.index("(一)")
+    sections = (
+        Section(0, Span(b, len(text) - 1), Span(b, b + 11), 1, "二、", "2026年工作安排", "plan", None),
+        Section(1, Span(c, len(text) - 1), Span(c, c + 16), 2, "(一)", "巩固拓展“十四五”脱贫成果", "plan", 0),
+    )
+    assert RoleMap(norm, Structure(sections=sections), Metadata(year=2026)).place(text.index("12家")).role == "plan"

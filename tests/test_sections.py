@@ -363,3 +363,37 @@ def test_under_a_parent_naming_both_parts_a_slogan_child_keeps_its_own_cue():
             "(二)今后五年的奋斗目标,任务艰巨\n新增企业12家。\n")
     _, st_ = inline(text)
     assert [s.role for s in st_.sections] == ["review", "review", "plan"]
+
+
+def test_a_part_named_for_the_thinking_behind_the_plan_plans():
+    text = ("一、2030年工作回顾\n新增企业10家。\n二、“十八五”时期发展的主要考虑\n(一)关于发展环境\n新增企业12家。\n"
+            "三、2031年工作安排\n新增企业14家。\n")
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾", "review"), ("“十八五”时期发展的主要考虑", "plan"), ("关于发展环境", "plan"),
+        ("2031年工作安排", "plan")]
+
+
+def test_a_part_naming_its_review_then_its_plan_turns_where_its_lead_text_does():
+    text = ("二、“十七五”时期发展成就和“十八五”时期主要目标任务\n过去五年,全县生产总值年均增长6%。\n"
+            "我们编制了规划纲要(草案),提出今后五年生产总值年均增长5%左右。\n(一)加快发展先进制造业\n新建园区3个。\n")
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("“十七五”时期发展成就和“十八五”时期主要目标任务", "review"), ("", "plan"), ("加快发展先进制造业", "plan")]
+    turn = st_.sections[1]
+    assert quote(text, turn.span).startswith("我们编制了") and quote(text, turn.span).endswith("5%左右。")
+
+
+def test_a_part_naming_both_whose_lead_text_never_turns_keeps_its_children_in_review():
+    text = "一、2030年工作回顾和2031年工作安排\n过去一年,新增企业10家。\n(一)狠抓项目建设\n新开工项目12个。\n"
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾和2031年工作安排", "review"), ("狠抓项目建设", "review")]
+
+
+def test_a_review_paragraph_naming_key_work_does_not_turn_a_part_naming_both():
+    text = ("一、2030年工作回顾和2031年工作安排\n过去一年,新增企业10家。\n各项重点工作扎实推进,新建学校4所。\n"
+            "(一)狠抓项目建设\n新开工项目12个。\n")
+    _, st_ = inline(text)
+    assert [(s.title, s.role) for s in st_.sections] == [
+        ("2030年工作回顾和2031年工作安排", "review"), ("狠抓项目建设", "review")]

@@ -28,7 +28,12 @@ PAGE_TOKENS = frozenset({
     "相关阅读", "相关稿件", "联系我们", "纠错", "我要纠错", "|", ">", ">>", "»", "-", "·",
     "收藏本站", "导航", "导航菜单", "下载", "下载本页", "复制链接", "详情", "大字号", "中字号", "小字号",
     "查看全文", "阅读全文", "返回列表", "×", "✕",
+    # a font-size bar's buttons and a bracket it leaves on a line of its own (【字号： 加大 还原 减小 】)
+    "加大", "还原", "减小", "全屏", "】", "]",
 })
+# A link that asks to be clicked ("》》点击图片进入专题《《"), with the arrows around it stripped.
+CLICK_PROMPTS = ("点击图片", "点击进入", "点击查看", "点击下载", "点击阅读", "点击此处")
+CLICK_ARROWS = "》《<>»«"
 # A page's welcome banner ("欢迎光临某某网"): a short head line starting with one of these is chrome.
 WELCOME_PREFIXES = ("欢迎光临", "欢迎访问", "欢迎来到", "欢迎您")
 # The first word of a breadcrumb trail ("首页 > 政务公开 > 工作报告", "首页 理论教育 某文章标题").
@@ -49,7 +54,7 @@ PAGE_LABELS = (
     "公开范围", "责任编辑", "编辑", "审核", "校对", "网站标识码", "公安机关备案号", "主办单位", "承办单位",
     "主办", "承办", "技术支持", "联系电话", "地址", "分享到",
     "文件名称", "标题名称", "公开目录", "公开责任部门", "公开形式", "公开日期", "公开时间", "发文机构", "发文日期",
-    "内容概述", "快捷搜索", "热门搜索", "热门关键词", "时间", "日期", "发表时间", "更新时间", "查看", "查看人数", "回复", "导语", "摘要", "版面",
+    "相关报道", "相关文档", "相关新闻", "内容概述", "快捷搜索", "热门搜索", "热门关键词", "时间", "日期", "发表时间", "更新时间", "查看", "查看人数", "回复", "导语", "摘要", "版面",
 )
 # A page's summary or lede above the article (【摘要】:…, 导语:…) repeats the article's own figures; it may be
 # longer than other chrome lines.

@@ -114,6 +114,8 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
         "计划草案", "工作计划(?!执行|完成|落实)", "工作打算", "工作思路", "工作谋划",
         # a summary's closing part: 下一步工作, 下步工作举措, 下半年工作重点, 2031年工作要点, 发展思路和主要举措
         "下一?步", "工作重点$", "工作要点", "发展思路", "重大任务", "主要目标(?![^,]*(?:完成|实现))",
+        # the thinking behind a plan (“十五五”时期发展的主要考虑, 明年工作的总体考虑)
+        "(?:主要|总体|基本|初步)考虑$",
     ),
 }
 # A title whose head noun is the progress made (2030年计划执行情况, 重点任务推进情况) gets no role from its task or
@@ -137,6 +139,10 @@ OPENING_CUES: dict[str, tuple[str, ...]] = {
     "review": ("过去的?一年", "过去的?五年", "一年来", "五年来", "刚刚过去的", "回顾"),
     "plan": ("今后(?:五年|一个时期|一段时期|年)?", "今年(?!以来)", "新的一年", "未来五年", "展望"),
 }
+# Under a part whose title names its review then its plan (“十四五”发展成就和“十五五”主要目标任务), the lead
+# text turns to the plan at the first paragraph after its first that opens like a plan (OPENING_CUES) or
+# names the plan document or its goals with one of these, and names no review cue.
+PLAN_TURN_WORDS = ("今后五年", "未来五年", "规划纲要", "规划建议", "总体要求", "主要预期目标", "工作安排", "奋斗目标")
 OPENING_WINDOW = 40  # the cue starts within this many characters of the heading's end (after blanks)
 # A document that names itself a summary or a debrief (上半年工作总结, 镇长述职报告) looks back: its
 # top-level sections without a cue are review. A line that also announces plans (…总结暨下半年工作安排) does not count.
@@ -151,6 +157,9 @@ TARGET_WORDS = ("主要预期目标", "预期目标", "主要目标", "主要经
 TARGET_COPULA = r"(?:是|为|确定为|如下)?:"
 # Lines that continue a target list whose cue ends its line.
 LIST_ITEM = r"——|-|•|·|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是"
+# A web copy may break a heading's label right after its opening bracket ("（" on a line of its own, "三）…"
+# on the next): a line that is only one of these (as folded: full-width "（" is "(") runs on into the next.
+LONE_OPENERS = "(“‘「『《【〔"
 # Front matter (title, session line, 各位代表) marks a preamble as "front".
 FRONT_CUES = (
     "政府工作报告", "规划纲要", "各位代表", "同志们", "会议上", "人民政府", "审议", "现在,我代表",

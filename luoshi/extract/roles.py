@@ -30,6 +30,7 @@ from luoshi.data.quantities import (
 )
 from luoshi.data.headings import MAX_LEAD_IN, PAST_PLAN_WORDS, PLAN_LEAD_INS
 from luoshi.model import Metadata, Normalised, Section, Structure
+from luoshi.structure.sections import cue_role as _cue_role
 from luoshi.structure.sections import slogan_cue as _slogan_cue
 
 DECISIVE_ROLES = ("review", "plan", "targets", "notes", "glossary", "appendix", "chrome", "front")
@@ -38,6 +39,7 @@ _KEPT_ROLES = ("notes", "glossary", "appendix", "chrome")
 _YEAR_RE = re.compile(r"(20\d\d)年")
 _OPENING_YEAR_RE = re.compile(r"(?:关于)?(20\d\d)年(?!\d)")
 _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|今后五年|未来五年|五年奋斗目标")
+_PLAN_ORDINAL_RE = re.compile(r"十[一二三四五六]五")
 _SHORT_LINE_RE = re.compile(r"^[^\n]{1,40}$", re.MULTILINE)
 _LEAD_IN_RE = re.compile(rf"^([^\n。:;!?]{{1,{MAX_LEAD_IN}}}):", re.MULTILINE)
 _OPENING_TIME_RE = re.compile(r"(?:^|(?<=[。!?]))[“\"]?(?:(20\d\d)年|(十[一二三四五六]五)”?(?:时期|期间|以来))",
@@ -64,11 +66,12 @@ def _title_role(title: str) -> str | None:
     return None
 
 
-def _title_period(title: str, metadata: Metadata) -> str | None:
-    m = _YEAR_RE.search(title)
+def _title_period(title: str, metadata: Metadata, last: bool = False) -> str | None:
+    """The year or plan a title names; ``last``: the last one (the plan part of 十四五成就和十五五目标任务)."""
+    m = _last_match(_YEAR_RE, title) if last else _YEAR_RE.search(title)
     if m:
         return m.group(1)
-    m = _FIVE_YEAR_RE.search(title)
+    m = _last_match(_FIVE_YEAR_RE, title) if last else _FIVE_YEAR_RE.search(title)
     if m:
         if m.group(1):
             return m.group(1)
@@ -77,6 +80,13 @@ def _title_period(title: str, metadata: Metadata) -> str | None:
     if "今年" in title and metadata.year:
         return str(metadata.year)
     return None
+
+
+def _last_match(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    m = None
+    for m in rx.finditer(text):
+        pass
+    return m
 
 
 def plan_name(metadata: Metadata) -> str | None:
@@ -120,13 +130,21 @@ class RoleMap:
             s = by_index[idx]
             parent = resolve(s.parent) if s.parent is not None and s.parent in by_index else None
             role = _own_role(s)
+            if s.role in ("review", "plan") and _cue_role(s.title) is None:  # a part the structure stage inherited
+                inherited = parent is not None and parent.role in ("review", "plan") \
+                    and parent.role != by_index[s.parent].role
+                named = _plan_ordinal_role(s.title, metadata) if s.parent is None else None  # a part, not a task
+                role = named or (parent.role if inherited else role)
             if parent is not None and _slogan_cue(s.title, role, parent.role, by_index[s.parent].title):
                 role = parent.role  # (一)紧盯目标任务,经济运行稳中向好 under 2023年主要成效 still reviews
             if role is None and parent is not None:
                 role = parent.role
             if role is None:
                 role = dated.get(s.index) or shared.get((s.parent, s.level))
-            period = _title_period(s.title, metadata) or (parent.period if parent else None)
+            period = _title_period(s.title, metadata)
+            if period is None and parent is not None:  # a plan part under a title naming both: its last time
+                turned = role == "plan" and parent.role == "review"
+                period = _title_period(by_index[s.parent].title, metadata, last=True) if turned else parent.period
             place = Place(role, s.index, period)
             resolved[idx] = place
             return place
@@ -191,6 +209,19 @@ class RoleMap:
     def place(self, pos: int) -> Place:
         i = bisect_right(self._starts, pos) - 1
         return self._places[i] if i >= 0 else Place(None, None, None)
+
+
+def _plan_ordinal_role(title: str, metadata: Metadata) -> str | None:
+    """Plan for a title that names only the five-year plan the document's first planned year falls in
+    (关于“十五五”规划纲要(草案)的说明 in a 2026 report), review for one that names only an earlier plan."""
+    named = set(_PLAN_ORDINAL_RE.findall(title))
+    first = first_planned_year(metadata)
+    if len(named) != 1 or first is None:
+        return None
+    start = next((year for year, name in FIVE_YEAR_PLANS.items() if name in named), None)
+    if start is None:
+        return None
+    return "plan" if start <= first <= start + 4 else "review" if start + 4 < first else None
 
 
 def _own_role(section: Section) -> str | None:

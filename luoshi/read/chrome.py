@@ -176,6 +176,8 @@ def _page_line(content: str) -> bool:
         return False
     if content.startswith(_WELCOME) or any(mark in content for mark in P.DOMAIN_MARKS):
         return True
+    if content.strip(P.CLICK_ARROWS).startswith(P.CLICK_PROMPTS):
+        return True  # 》》点击图片进入专题《《
     words = [w for w in _TOKEN_SPLIT.split(content) if w]
     if len(words) >= 2 and words[0] in _CRUMB_HEADS:
         return True  # 首页 理论教育 文章标题

@@ -49,7 +49,11 @@ _TITLE_YEAR = re.compile(rf"{_YEAR}\s*年(?:度)?[^\d年]{{0,16}}?政府工作�
 _ANY_YEAR = re.compile(rf"{_YEAR}\s*年")
 _REVIEW_HEADING = re.compile(T.REVIEW_HEADING)
 _PLAN_HEADING = re.compile(T.PLAN_HEADING)
-_OPENING = re.compile(r"各位代表[:：!！,，]?\s*现在")
+_OPENING = re.compile(r"各位代表[:：!！,，]?\s*(?:现在|$)")
+# A whole report's salutation comes after its title page (title, ——delivered at… line, speaker), which has
+# no sentence in it: that many lines are looked at, up to the first sentence.
+SALUTATION_LINES = 6
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _BRACKETED_DATE = re.compile(rf"\(({_DATE})\)")
 # Lines a title is never made of: a bare date (a notice's signature), a bracketed remark ((此件公开发布)),
 # a numbered heading (a table of contents above the title).
@@ -180,8 +184,14 @@ def heading_year(text: str) -> Stated | None:
 
 
 def opens_with_salutation(lines: Sequence[str]) -> bool:
-    """Whether the text starts like a whole report (各位代表：现在…) rather than mid-way."""
-    return any(_OPENING.match(line) for line in lines[:3])
+    """Whether the text starts like a whole report (各位代表：现在…) rather than mid-way: the salutation
+    is among its first lines, after title-page lines only (no sentence before it)."""
+    for line in lines[:SALUTATION_LINES]:
+        if _OPENING.match(line):
+            return True
+        if _SENTENCE_END.search(line):
+            return False
+    return False
 
 
 def iso_date(written: str) -> str | None:

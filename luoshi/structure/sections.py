@@ -46,6 +46,7 @@ _PARTS = ("review", "plan")
 _LISTED_KINDS = frozenset(kind for kind, _ in H.NUMBERED_KINDS)  # what a contents list numbers
 _CUES = {role: re.compile("|".join(words)) for role, words in H.ROLE_CUES.items()}
 _OPENING = {role: re.compile(rf"[\s“]*(?:{'|'.join(words)})") for role, words in H.OPENING_CUES.items()}
+_PLAN_TURN = re.compile("|".join(H.PLAN_TURN_WORDS))
 _FRONT = re.compile("|".join(re.escape(c) for c in H.FRONT_CUES))
 _RETROSPECTIVE = re.compile(H.RETROSPECTIVE_TITLE, re.MULTILINE)
 _NOTE_MARK = re.compile(H.NOTE_MARK)
@@ -81,6 +82,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
     previous_top = "review" if _RETROSPECTIVE.search(text, 0, first) else "body"
     toc = _contents(text, headings)
     after, gap = _after_contents(text, headings, toc)
+    turns: dict[int, int] = {}  # a heading naming both parts → where its own text turns to the plan
     for i, h in enumerate(headings):
         if i == after and gap:
             blocks.append(gap)
@@ -93,6 +95,8 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         if role is None:
             if h.kind == "annex":  # an annex that reports progress (2030年民生实事完成情况) reviews
                 role = "review" if _PROGRESS.search(h.title) else "appendix"
+            elif parent is not None and parent in turns and h.start >= turns[parent]:
+                role = "plan"  # (一)大力发展人工智能 after the lead text of 成就和…目标任务 turned to the plan
             elif parent is not None:
                 role = roles[parent]
             else:
@@ -102,6 +106,14 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         roles.append(role)
         heading_key.append(len(blocks))
         blocks.append((Block(h.start, end, h.start, h.end, h.level, h.start + len(h.label), h.title, role, None), parent_key))
+        if role == "review" and i not in toc and _names_review_then_plan(h.title):
+            lead_end = headings[i + 1].start if i + 1 < len(headings) and headings[i + 1].parent == i else end
+            turn = _plan_turn(text, h.end, lead_end)
+            if turn is not None:
+                turns[i] = turn
+                if turn < lead_end:
+                    lo, hi = _trim(text, turn, lead_end)
+                    blocks.append((Block(lo, hi, lo, lo, h.level + 1, lo, "", "plan", None), heading_key[-1]))
     if after == len(headings) and gap:
         blocks.append(gap)
     owner = innermost(len(text), [b for b, _ in blocks])  # blocks are in document order here
@@ -198,11 +210,36 @@ def _title_role(title: str) -> str | None:
     return first[1] if first else None
 
 
+def cue_role(title: str) -> str | None:
+    """The role a heading's own words give it (None: it inherits one)."""
+    return _title_role(title)
+
+
 def slogan_cue(title: str, role: str | None, parent_role: str | None, parent_title: str) -> bool:
     """Is a child's review/plan cue, against its part's, only a word of a slogan of clauses (紧盯目标任务,…)?
     Not under a parent that names both parts (过去五年工作回顾和今后五年工作建议): its children split them."""
     return role in _PARTS and parent_role in _PARTS and role != parent_role and _SLOGAN.search(title) is not None \
         and not all(_CUES[part].search(parent_title) for part in _PARTS)
+
+
+def _names_review_then_plan(title: str) -> bool:
+    """A title naming both parts, the review first (“十四五”时期发展成就和“十五五”时期主要目标任务)."""
+    return _title_role(title) == "review" and _last_role(title) == "plan"
+
+
+def _plan_turn(text: str, start: int, end: int) -> int | None:
+    """Where the lead text of such a part turns to the plan (``H.PLAN_TURN_WORDS``); None if it does not."""
+    pos = text.find("\n", start, end)
+    while 0 <= pos < end:
+        line_start = pos + 1
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        opens = _OPENING["plan"].match(line, 0, H.OPENING_WINDOW)
+        if (opens or _PLAN_TURN.search(line)) and not _CUES["review"].search(line):
+            return line_start
+        pos = line_end if line_end < end else -1
+    return None
 
 
 def _last_role(title: str) -> str | None:
