@@ -1607,3 +1607,36 @@ def test_in_a_news_item_a_hedged_figure_of_a_year_before_the_planned_one_is_a_re
     text = "县长指出,预计2030年全县生产总值增长5%左右,2031年全县生产总值增长6%左右。"
     assert [m.kind for m in run(text, metadata=Metadata(year=2031))] == ["achievement", "target"]
     assert [m.kind for m in run(text)] == ["target", "target"]  # no year known: both are hedged aims
+
+
+# --- full-length provincial reports (wave 7): lists, capacities, definitions ---
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of whole words before a head noun the last item ends with: each item takes the head
+    ("小麦、玉米、马铃薯产量分别增长1.2%、2.5%、3.1%。", ["小麦产量", "玉米产量", "马铃薯产量"]),
+    ("电子信息、生物医药产业营收分别增长12%、9%。", ["电子信息产业营收", "生物医药产业营收"]),
+    ("先进制造业、现代服务业增加值分别增长8%、6%。", ["先进制造业增加值", "现代服务业增加值"]),
+])
+def test_list_items_share_the_head_noun(text, expected) -> None:
+    assert indicators_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a power capacity closing its clause is a measure; before the plant it names, a class
+    ("完成老旧风电机组技术改造86万千瓦。", [(86, "万千瓦", "=", False)]),
+    ("建设滨河200兆瓦光伏发电项目。", []),
+    # 近千亿元 ends an item of a list
+    ("带动投资近千亿元、新增就业岗位2万个。", [(1000, "亿元", "~", False), (2, "万个", "=", False)]),
+    # the bare 个 of a list takes the 个百分点 of its last number
+    ("工业、服务业增速分别高于全省2.1个、0.8个百分点。", [(2.1, "个百分点", "=", False), (0.8, "个百分点", "=", False)]),
+    # a floor then 的 and a kind of thing defines who qualifies
+    ("农村敬老院覆盖5千人口以上的行政村。", []),
+    ("对年营收500万元以上且纳税50万元以上的企业给予奖励。", []),
+    # the years a term is extended by name a policy; a streak of quarters is no measure
+    ("推动草原承包期再延长20年改革试点。", []),
+    ("规上工业增加值增速连续8个季度高于全省平均水平。", []),
+    # 压降 is a decrease
+    ("清理整合融资平台，债务规模压降45.2%。", [(45.2, "%", "=", True)]),
+])
+def test_full_report_quantities(text, expected) -> None:
+    assert summary(run(text)) == expected

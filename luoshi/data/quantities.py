@@ -97,7 +97,7 @@ RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
 CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
     "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
-    "翻", "多增", "净增", "拉动", "增产", "减产", "回升",
+    "翻", "多增", "净增", "拉动", "增产", "减产", "回升", "压降",
     "年增",  # 年增2.16%: the year-on-year rise of news and of Taiwan's reports (年减 would split 上年减少)
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
@@ -424,6 +424,13 @@ WORK_VERBS = ("改造", "建设", "新建", "改建", "开工", "完成", "实�
 # What of each item a share list measures, said once before 占 (高新技术产业、战略性新兴产业
 # 增加值占规上工业比重): it goes to every item with the share.
 SHARE_OWNER_HEADS = ("增加值", "总产值", "产值", "营业收入", "收入", "投资", "支出")
+# Heads a list of whole words shares (原煤、原油、天然气产量 → 原煤产量…; 新材料、生物医药产业产值
+# → 新材料产业产值…): the last item ends with one, the items before it stand without it.
+LIST_HEAD_NOUNS = ("增加值", "总产值", "产值", "总产量", "产量", "营业收入", "营收", "销售额", "销售收入", "利润",
+                   "投资", "出口额", "进口额", "交易额", "成交额", "余额", "总额")
+# Words of trade between the items and the head they share (…装备制造产业增加值), theirs too
+# unless an item already ends with 业 (规上制造业、…产业增加值 → 规上制造业增加值).
+LIST_HEAD_TRADES = ("产业", "行业")
 # One-character items of a 城、乡 list, spelt out as the names they stand for:
 # (item as read in Simplified, full name in Simplified, full name in Traditional).
 ITEM_EXPANSIONS = (("城居民", "城镇居民", "城鎮居民"), ("乡居民", "农村居民", "農村居民"))
@@ -510,6 +517,9 @@ TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "
 TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")
 # A span of time up to now (为24年来新低, 6年以来最大增幅) dates what follows; it measures nothing.
 SINCE_WORDS = ("来", "以来")
+# A run of quarters or months a state lasted (连续16个季度高于全国, 连续30个月居前列): how long, no measure.
+STREAK_LEADS = ("连续",)
+STREAK_SPANS = ("季度", "月")
 # A unitless number is a measure only as the level of a ratio-like indicator
 # (城乡居民收入比缩小至2.05, 恩格尔系数降至30).
 RATIO_INDICATOR_ENDS = ("比", "系数", "指数", "比值", "倍数", "弹性")

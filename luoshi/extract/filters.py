@@ -36,6 +36,8 @@ from luoshi.data.quantities import (
     RATIO_INDICATOR_ENDS,
     ROAD_WORDS,
     SINCE_WORDS,
+    STREAK_LEADS,
+    STREAK_SPANS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
     STRUCTURE_NOUNS,
@@ -143,6 +145,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # G324, 5G; but GDP28.34亿元 is the measure's name and its figure
     if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
+    if q.unit == "个" and text.startswith(STREAK_SPANS, q.unit_end) and text.endswith(STREAK_LEADS, 0, q.pre_start):
+        return True  # 连续16个季度高于全国平均水平: the length of a streak
     if q.unit == "人" and nxt == "制":
         return True  # 3人制篮球场: a format, not a count
     if q.unit_class == "measure" and text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
@@ -156,15 +160,16 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if _in_capacity_title(text, ns):
         return True
-    if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS) and _HAN_RE.match(nxt)
-            and nxt not in "的以左和及与等") and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
-        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地)
+    if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS)) and _HAN_RE.match(nxt) \
+            and nxt not in "的以左和及与等" and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
+        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地, and 改造8211万千瓦。)
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
                           or q.unit == "年" and 1900 <= q.value <= 2100
-                          or _POLICY_AT_RE.match(text, q.end) or text.startswith(SINCE_WORDS, q.end)):
-        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
+                          or _POLICY_AT_RE.match(text, q.end) or text.startswith(SINCE_WORDS, q.end)
+                          or text.endswith("延长", 0, q.pre_start) and _HAN_RE.match(nxt) and nxt not in "以左的"):
+        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 (…整省试点) a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
 
@@ -219,7 +224,8 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     has_comparator = q.pre_start < q.num_start or q.comparator != "="
     if not has_digit and not run.startswith("十"):
         # 超千亿元, 千亿以上 closing a clause; not 万人, 千家万户 nor 确诊患者超百例首个…
-        return has_comparator and (q.end >= clause_end or text[q.end] in "的" or text.startswith(MARK_WORDS, q.end))
+        # (投资近千亿元、全长1.3万公里: an item of a list ends there too)
+        return has_comparator and (q.end >= clause_end or text[q.end] in "的、" or text.startswith(MARK_WORDS, q.end))
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
     before = text[clause_start:q.pre_start]
@@ -244,6 +250,9 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
+# A floor or ceiling then 的 and the kind of thing it admits: 20万人口以上的县 (the noun of the size between),
+# or a first condition joined by 且 to the one that closes the definition.
+_DEFINED_KIND_RE = re.compile(r"(?:[^\d,，。;；、]{1,4}|且[^,，。;；、]{1,16}?)(?:以上|以下)的")
 _SORTED_COUNT_RE = re.compile(r"的[^\d,，。;；、的]{1,6}?(?:达到|达)")
 # 抓好1600个、年度投资6000亿元以上的重大项目: a sum of the things a count before it counts
 _COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
@@ -257,6 +266,8 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
         return True  # 完成230个50户以上连片村寨…: a size right after a count sorts the things counted
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
         return False
+    if _DEFINED_KIND_RE.match(text, q.end):
+        return True  # 覆盖20万人口以上的县, 销售额2万元以上且单量达1000单以上的经营主体: who qualifies
     lo = max(0, q.pre_start - 10)
     if "、" in text[lo:q.pre_start] and _COUNTED_SUM_LEAD_RE.search(text, lo, q.pre_start):
         return False

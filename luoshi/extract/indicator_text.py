@@ -54,6 +54,8 @@ from luoshi.data.quantities import (
     RATE_NAME_ENDS,
     RATIO_REFERENCES,
     REFERENCE_WORDS,
+    LIST_HEAD_NOUNS,
+    LIST_HEAD_TRADES,
     SHARE_OWNER_HEADS,
     WORK_VERBS,
     YUE_WORDS,
@@ -491,7 +493,11 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
         if head and head.end() < last_e:
             return [shared + ((s_, e_), (head.end(), last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     if all(n_ <= 2 for n_ in lengths[:-1]) and lengths[-1] >= lengths[0] + 2:
-        return [shared + ((s, e), (last_s + lengths[0], last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
+        head = last_s + lengths[0]
+        noun = _list_head(text, last_s, last_e, parts[:-1])
+        if lengths[0] == 2 and noun is not None and noun - head == 1:
+            head = noun  # 原煤、原油、天然气产量: the last item is a word one longer (天然气), not 天然+气产量
+        return [shared + ((s, e), (head, last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
     if n == 2 and lengths[-1] >= 3 and text[first_e - 1] in ONE_CHARACTER_ITEMS \
             and text[last_s] in ONE_CHARACTER_ITEMS:
         modifier = ((first_s, first_e - 1),) if first_e - 1 > first_s else ()
@@ -518,7 +524,26 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     # 地区生产总值、财政总收入、地方一般公共预算收入: full names of measures stand alone
     if min(lengths) >= 4 and all(text[e - 1] in _MEASURE_NAME_ENDS for _, e in parts) or min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
         return [shared + (p,) for p in parts]
+    noun = _list_head(text, last_s, last_e, parts[:-1])
+    if noun is not None and min(lengths[:-1]) >= 2:  # 黄金、白银、精炼铜、镍产量: whole words before a head noun
+        return [shared + ((s, e), (noun, last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
     return None
+
+
+def _list_head(text: str, last_s: int, last_e: int, items: list[tuple[int, int]]) -> int | None:
+    """Where the head noun the last item of a list ends with starts (产量, 产业增加值), or None.
+
+    A word of trade before the noun (产业) is the head's too, unless an item
+    ends with 业 already; the last item keeps at least one character of its own.
+    """
+    noun = next((w for w in LIST_HEAD_NOUNS if text.endswith(w, last_s, last_e)), None)
+    if noun is None or any(text.endswith(noun, s, e) for s, e in items):
+        return None
+    start = last_e - len(noun)
+    trade = next((w for w in LIST_HEAD_TRADES if text.endswith(w, last_s, start)), None)
+    if trade and not any(text[e - 1] == "业" for _, e in items):
+        start -= len(trade)
+    return start if start > last_s else None
 
 
 def _common_suffix(words: list[str]) -> str:

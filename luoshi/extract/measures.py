@@ -180,7 +180,8 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
     cap verb (控制在5.5%、4.5%左右): the trailing word decides for it too,
     and the cap verb for the numbers after it (控制在5.5%、4.5%).
 
-    Also gives a unitless number its list's unit (6.6、7.5%).
+    Also gives a unitless number its list's unit (6.6、7.5%), and a bare 个 the
+    list's 个百分点 (快于全国3.4个、1个百分点).
     """
     out = list(qs)
     i = 0
@@ -201,7 +202,7 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
             last = out[j]
             for k in range(i, j):
                 q = out[k]
-                if not q.unit and last.unit:
+                if not q.unit and last.unit or q.unit == "个" and last.unit == "个百分点":  # 快于全国3.4个、1个百分点
                     q = q._replace(unit=last.unit, unit_class=last.unit_class, unit_start=last.unit_start,
                                    unit_end=last.unit_end, fixed_unit=last.fixed_unit)
                 same_kind = q.unit_class == last.unit_class or (  # 426万、656万人以上: 万 is short for 万人
