@@ -1640,3 +1640,17 @@ def test_list_items_share_the_head_noun(text, expected) -> None:
 ])
 def test_full_report_quantities(text, expected) -> None:
     assert summary(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 较“十四五”时期 is the base of the change: the figures before it are what 分别 measures
+    ("新建绿道120公里，改造供水管网3000公里，较“十四五”时期分别增长6%、12%。",
+     ["新建绿道", "改造供水管网", "新建绿道", "改造供水管网"]),
+    # 并网 is what is measured, not the conjunction 并
+    ("新增光伏装机800万千瓦、并网600万千瓦。", ["新增光伏装机", "并网"]),
+    # a figure's bare name (产量) owns no other measure after it; a thing named before it (煤层气) does
+    ("加快增储上产，力争产量突破30亿立方米、投资超50亿元。", ["产量", "投资"]),
+    ("力争煤层气产量突破30亿立方米、投资超50亿元。", ["煤层气产量", "煤层气投资"]),
+])
+def test_indicator_words_of_full_report_clauses(text, expected) -> None:
+    assert indicators_of(text) == expected

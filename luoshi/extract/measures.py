@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from luoshi.data.quantities import (
+    MEASURE_NAME_ENDS,
     ACHIEVEMENT_CUES,
     BARE_RATES,
     BASE_YEAR_LEADS,
@@ -616,7 +617,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             return named, True, end
         if prev_ind and text.startswith("占", pre[0]):
             return prev_ind + (pre,), True, end  # a share is of the whole thing named before
-        if prev_ind and indicator.is_attribute(text, *pre):
+        if prev_ind and indicator.is_attribute(text, *pre) \
+                and (text[pre[0]:pre[1]] in STOCK_ATTRIBUTES or not _names_a_measure(text, prev_ind)):
             owner = indicator.owner(text, prev_ind)
             if text[pre[0]:pre[1]] in STOCK_ATTRIBUTES:  # 新增规上企业30家、总数达360家: the stock is of all of them
                 owner = indicator.without_flow_verb(text, owner)
@@ -662,6 +664,14 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             return _without_growth_rate(text, prev_ind), True, end  # …增速高于全市0.3个百分点,两年平均增长1.7%
         return prev_ind, True, end
     return _topic_clause(text, clauses, clause_start, floor, change), True, end
+
+
+def _names_a_measure(text: str, spans: indicator.Spans) -> bool:
+    """产量, 完成投资: a figure's name that owns no other measure after it (产量突破200亿立方米、投资超120亿元).
+
+    Its total (地区生产总值…总量突破4万亿元) is still its own.
+    """
+    return indicator.owner(text, spans) == spans and text[spans[-1][1] - 1] in MEASURE_NAME_ENDS
 
 
 def _without_growth_rate(text: str, spans: indicator.Spans) -> indicator.Spans:
