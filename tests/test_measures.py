@@ -1654,3 +1654,16 @@ def test_full_report_quantities(text, expected) -> None:
 ])
 def test_indicator_words_of_full_report_clauses(text, expected) -> None:
     assert indicators_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # computing power is written in P (PFlops)
+    ("智算中心算力规模达到2.5万P。", [(2.5, "万P", "=", False)]),
+    # the size of the field a top or bottom place is taken in
+    ("三市全部退出全国168个重点城市空气质量“后二十位”。", []),
+    ("3家企业进入全国前10名。", [(3, "家", "=", False)]),
+    # a count after 在 is where, when the clause measures what is done there
+    ("在12个县城和开发区新建充电桩5000个。", [(5000, "个", "=", False)]),
+])
+def test_full_report_fields_and_units(text, expected) -> None:
+    assert summary(run(text)) == expected

@@ -31,6 +31,7 @@ MEASURE_UNITS = (
     "万千瓦时", "千瓦时", "度电",
     "标准箱", "标箱", "微克/立方米", "微克",
     "km", "KM", "MW", "GW", "kW", "TEU",
+    "PFlops", "PFLOPS", "EFLOPS", "EFlops", "P",  # computing power: 算力规模达到11.4万P
     "kWh", "MWh", "GWh", "TWh",  # energy, as battery and power plants state it (产能达35GWh)
 )
 # Power units also name the class of a plant or line (星子风电场100兆瓦风力发电项目);
@@ -366,6 +367,8 @@ RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列", "之�
 # A step count after these words (earlier in its clause) moves a rank, it
 # measures nothing: 综合排名上升70位, 位次前移5名.
 RANK_NOUNS = ("排名", "排位", "位次", "名次")
+# The whole field a count right after them sizes (全国168个重点城市…后十位): with a top or bottom place after it, no measure.
+FIELD_SCOPES = ("全国", "全省", "全市", "全区")
 RANK_STEP_UNITS = ("位", "名", "个位次")
 # Verbs that move a rank by such steps even in a clause of their own (较上年前移3位).
 RANK_STEP_VERBS = ("前移", "后移", "上升", "下降", "前进", "后退", "跃升", "进位")

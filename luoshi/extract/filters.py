@@ -20,6 +20,7 @@ from luoshi.data.quantities import (
     CLUSTER_VERBS,
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
+    FIELD_SCOPES,
     LEVEL_VERBS,
     MARK_WORDS,
     MEASURE_ACRONYMS,
@@ -36,10 +37,10 @@ from luoshi.data.quantities import (
     RATIO_INDICATOR_ENDS,
     ROAD_WORDS,
     SINCE_WORDS,
-    STREAK_LEADS,
-    STREAK_SPANS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
+    STREAK_LEADS,
+    STREAK_SPANS,
     STRUCTURE_NOUNS,
     SUM_WORDS,
     THROUGHPUT_UNITS,
@@ -308,6 +309,7 @@ def _is_cluster_size(text: str, q: Quantity) -> bool:
 _RANK_RE = re.compile("|".join(RANK_WORDS))
 _RANK_NOUN_RE = re.compile("|".join(RANK_NOUNS))
 _RANK_STEP_VERB_RE = re.compile(rf"(?:{word_pattern(RANK_STEP_VERBS)})了?$")
+_RANK_EDGE_RE = re.compile(r"[前后](?:\d+|[一二三四五六七八九十百]+)(?:位|名|强)")
 _RANK_PLACE_RE = re.compile(rf"第(?:\d+|[一二三四五六七八九十]+)(?:{word_pattern(RANK_STEP_UNITS)})")
 
 
@@ -325,7 +327,16 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
                                       or _RANK_STEP_VERB_RE.search(text, max(clause_start, q.pre_start - 3), q.pre_start)):
         return True
     # 位列全国337个城市第17位: the place in the field follows the field
-    return bool(_RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end))
+    if _RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end):
+        return True
+    # 退出全国168个重点城市“后十位”: a field of all the country's places, then its top or bottom places
+    return text.endswith(FIELD_SCOPES, 0, q.pre_start) and _RANK_EDGE_RE.search(text, q.end, clause_end) is not None
+
+
+def is_scope_count(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
+    """在14个市州城区增补学位2万个: the places where, when a figure of what is done follows in the clause."""
+    return (q.unit_class == "classifier" and text.endswith("在", 0, q.pre_start)
+            and nxt is not None and nxt.num_start < clause_end)
 
 
 _SUM_RE = re.compile(word_pattern(SUM_WORDS))

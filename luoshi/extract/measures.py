@@ -23,7 +23,6 @@ from typing import NamedTuple
 import numpy as np
 
 from luoshi.data.quantities import (
-    MEASURE_NAME_ENDS,
     ACHIEVEMENT_CUES,
     BARE_RATES,
     BASE_YEAR_LEADS,
@@ -41,16 +40,15 @@ from luoshi.data.quantities import (
     FRAME_BUILD_VERBS,
     GAP_WORDS,
     GOAL_ASIDE_WORDS,
+    GROWTH_RATE_HEADS,
+    IN_USE_VERBS,
     INNER_ADVERBS,
     ITEM_EXPANSIONS,
-    PAIRED_COMPOUNDS,
-    SIMPLIFIED_PAIRS,
-    GROWTH_RATE_HEADS,
-    STOCK_ATTRIBUTES,
-    IN_USE_VERBS,
     LEVEL_VERBS,
     LEVEL_WORDS,
+    MEASURE_NAME_ENDS,
     NEW_WORDS,
+    PAIRED_COMPOUNDS,
     PAST_ASIDE_WORDS,
     PER_TIME_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
@@ -60,6 +58,8 @@ from luoshi.data.quantities import (
     RATIO_REFERENCES,
     REFERENCE_WORDS,
     SETTLING_VERBS,
+    SIMPLIFIED_PAIRS,
+    STOCK_ATTRIBUTES,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
     TARGET_CUES,
@@ -547,7 +547,8 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
         prev = candidates[i - 1][0] if i else None
-        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev) or filters.is_member_threshold(text, q, prev, cs))
+        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev) or filters.is_member_threshold(text, q, prev, cs)
+                       or filters.is_scope_count(text, q, nxt, ce))
     for i in range(len(candidates) - 2, -1, -1):  # 超50亿元、100亿元产业项目: the list defines the kinds
         q, nxt = candidates[i][0], candidates[i + 1][0]
         if dropped[i + 1] and q.unit_class == nxt.unit_class and text[q.end:nxt.pre_start] in ("、", "和", "及", "或"):
