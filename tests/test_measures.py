@@ -1667,3 +1667,29 @@ def test_indicator_words_of_full_report_clauses(text, expected) -> None:
 ])
 def test_full_report_fields_and_units(text, expected) -> None:
     assert summary(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省有效应对8轮强寒潮天气。", [(8, "轮", "=", False)]),  # 强 after a classifier is no rank (500强)
+    ("形成20万吨粮食应急储备能力。", [(20, "万吨", "=", False)]),
+    ("遥感卫星增至36颗。", [(36, "颗", "=", False)]),
+    ("土壤有机质含量提高到25克/千克。", [(25, "克/千克", "=", False)]),
+    ("累计实施深松整地2.3亿亩次。", [(2.3, "亿亩次", "=", False)]),
+    ("办事材料精简60%。", [(60, "%", "=", True)]),
+    ("全省累计获得36枚奖牌、位列全国第5。", [(36, "枚", "=", False)]),
+    ("森林覆盖率达到35%，近5年提升3个百分点。", [(35, "%", "=", False), (3, "个百分点", "=", True)]),
+])
+def test_full_report_units_and_spans(text, expected) -> None:
+    assert summary(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建设和美乡村80个，打造120个和美乡村。", ["和美乡村", "和美乡村"]),
+    ("青稞、枸杞、中药材全产业链产值分别达到30亿元、40亿元、50亿元。",
+     ["青稞全产业链产值", "枸杞全产业链产值", "中药材全产业链产值"]),
+    ("国家级、部级重点实验室分别达到8家、26家。", ["国家级重点实验室", "部级重点实验室"]),
+    ("营业收入较“十四五”末期增长40%。", ["营业收入"]),
+    ("森林覆盖率达到35%，近5年提升3个百分点。", ["森林覆盖率", "森林覆盖率"]),
+])
+def test_full_report_indicator_words(text, expected) -> None:
+    assert indicators_of(text) == expected

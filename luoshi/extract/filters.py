@@ -16,6 +16,7 @@ from luoshi.data.quantities import (
     CAPACITY_PREFIXES,
     CAPACITY_VERBS,
     CATEGORY_HEADS,
+    CHANGE_VERBS,
     CLUSTER_HEADS,
     CLUSTER_VERBS,
     CN_COUNT_VERBS,
@@ -155,7 +156,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
     if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
-            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith(MARK_WORDS, q.unit_end)))):
+            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith(MARK_WORDS, q.unit_end)))
+            and not (text.startswith("强", q.unit_end) and q.unit)):  # 500强 is a rank; 9轮强降雨 counts rains
         return True
     if cls == "voltage":
         return True
@@ -169,7 +171,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
                           or q.unit == "年" and 1900 <= q.value <= 2100
                           or _POLICY_AT_RE.match(text, q.end) or text.startswith(SINCE_WORDS, q.end)
-                          or text.endswith("延长", 0, q.pre_start) and _HAN_RE.match(nxt) and nxt not in "以左的"):
+                          or text.endswith("延长", 0, q.pre_start) and _HAN_RE.match(nxt) and nxt not in "以左的"
+                          or q.unit == "年" and text.startswith(CHANGE_VERBS, q.end)):  # 近3年提升21个百分点: when
         return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 (…整省试点) a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
@@ -326,8 +329,10 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
     if q.unit in RANK_STEP_UNITS and (_RANK_NOUN_RE.search(text, clause_start, q.pre_start)
                                       or _RANK_STEP_VERB_RE.search(text, max(clause_start, q.pre_start - 3), q.pre_start)):
         return True
-    # 位列全国337个城市第17位: the place in the field follows the field
-    if _RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end):
+    # 位列全国337个城市第17位: the place in the field follows the field (not after a list's 、:
+    # 获得48枚金牌、位列全国第3 counts the medals, then ranks them)
+    m = _RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end)
+    if m and "、" not in text[q.end:m.start()]:
         return True
     # 退出全国168个重点城市“后十位”: a field of all the country's places, then its top or bottom places
     return text.endswith(FIELD_SCOPES, 0, q.pre_start) and _RANK_EDGE_RE.search(text, q.end, clause_end) is not None

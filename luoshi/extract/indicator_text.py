@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from luoshi.data.quantities import (
+    AND_WORDS,
     ATTRIBUTE_HEADS,
     BATCHES,
     CHANGE_VERBS,
@@ -294,8 +295,8 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
     """
     while s < e and text[s] in _SPACE + "的":
         s += 1
-    if s < e and text[s] in "、和及与(（)）":
-        return s, s  # the next item of a list, a parenthetical note (预计数,下同), or its end
+    if s < e and text[s] in "、和及与(（)）" and not text.startswith(AND_WORDS, s):
+        return s, s  # the next item of a list, a parenthetical note (预计数,下同), or its end (和美乡村 is no list)
     if s > 0 and text[s - 1] == "的" and _GOAL_RE.match(text, s, e):
         return s, s  # 超3000亿元的目标: the goal the figure sets, named before it
     pos = s
@@ -508,6 +509,9 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
         whole = all(text[e_ - 1] in _MEASURE_NAME_ENDS for _, e_ in parts[:-1])  # 地区生产总值: a name of its own
         h = k if whole else next((k - len(w) for w in SHARE_OWNER_HEADS if text.endswith(w, last_s + 2, k)), k)
         return [shared + ((s_, e_), (h, last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
+    k = text.find("级", last_s + 1, last_e - 1)
+    if k > 0 and all(text[e_ - 1] == "级" for _, e_ in parts[:-1]):  # 国家级、部级创新平台: grades before one head
+        return [shared + ((s_, e_), (k + 1, last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     common = _common_suffix([text[s:e] for s, e in parts[:-1]])
     for size in range(len(common), 1, -1):  # the items' common ending marks where the shared head starts
         j = text.find(common[-size:], last_s + 1, last_e)
