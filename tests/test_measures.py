@@ -1693,3 +1693,18 @@ def test_full_report_units_and_spans(text, expected) -> None:
 ])
 def test_full_report_indicator_words(text, expected) -> None:
     assert indicators_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全市地区生产总值连跨2个千亿级台阶。", []),  # thresholds crossed: a figure of speech
+    ("每10万人口高等教育平均在校生增长27%。", [(27, "%", "=", True)]),  # 每10万: the base of a rate
+    ("落实企业15%所得税优惠政策。", []),  # the rate names a tax policy
+    ("规划设置20项指标，地区生产总值等5项指标未达预期。", []),  # counts of a plan's indicators
+    ("种群恢复至5群36只。", [(5, "群", "=", False), (36, "只", "=", False)]),
+])
+def test_full_report_labels_and_bases(text, expected) -> None:
+    assert summary(run(text)) == expected
+
+
+def test_thresholds_crossed_are_no_words_of_the_figure() -> None:
+    assert indicators_of("全市地区生产总值跨越2个千亿元台阶，达到1.2万亿元、增长15%。") == ["地区生产总值", "地区生产总值"]

@@ -51,7 +51,7 @@ CLASSIFIERS = (
     "个", "列", "班", "尾", "棒", "箱", "段",  # 段: lengths of road or river, logs of a mushroom crop
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
     "车次", "架次", "班次", "航次",  # trips: 开行量突破1.2万车次, 起降5万架次
-    "万类", "组", "轮", "颗",  # 归集数据21万类 (1类新药 is a class), 19组重组, 应对29轮强降雨, 卫星144颗
+    "万类", "组", "轮", "颗", "群",  # 归集数据21万类 (1类新药 is a class), 19组重组, 应对29轮强降雨, 卫星144颗, 长臂猿7群
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
 # A density's area may carry a magnitude: 507公里/万平方公里, 5公里/百平方公里.
@@ -528,6 +528,12 @@ SINCE_WORDS = ("来", "以来")
 # A run of quarters or months a state lasted (连续16个季度高于全国, 连续30个月居前列): how long, no measure.
 STREAK_LEADS = ("连续",)
 STREAK_SPANS = ("季度", "月")
+# Thresholds a total crossed, counted (连跨3个千亿级台阶): a figure of speech, no measure.
+STEP_NOUNS = ("台阶",)
+# …and such a phrase inside a figure's words is none of them (地区生产总值跨越3个千亿元台阶,达到1.5万亿元).
+STEP_PHRASE = r"(?:连跨|跨越|跨上|迈上)(?:\d+|[一二两三四五六七八九十])个[^\d,，。;；、]{0,5}?台阶"
+# Taxes whose rate a percentage right before them names (15%所得税优惠): a policy, no measure.
+TAX_NOUNS = ("所得税", "增值税", "关税", "税率")
 # A unitless number is a measure only as the level of a ratio-like indicator
 # (城乡居民收入比缩小至2.05, 恩格尔系数降至30).
 RATIO_INDICATOR_ENDS = ("比", "系数", "指数", "比值", "倍数", "弹性")

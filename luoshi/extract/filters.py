@@ -40,10 +40,12 @@ from luoshi.data.quantities import (
     SINCE_WORDS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
+    STEP_NOUNS,
     STREAK_LEADS,
     STREAK_SPANS,
     STRUCTURE_NOUNS,
     SUM_WORDS,
+    TAX_NOUNS,
     THROUGHPUT_UNITS,
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
@@ -99,6 +101,7 @@ _CN_COUNT_VERB_START_RE = re.compile(word_pattern(CN_COUNT_VERBS))
 _STRUCTURE_NOUN_RE = re.compile(word_pattern(STRUCTURE_NOUNS))
 
 
+_STEP_RE = re.compile(rf"[^\d,，。;；、]{{0,5}}?(?:{word_pattern(STEP_NOUNS)})")
 _ORDINAL_LASTS = frozenset(w[-1] for w in ORDINAL_PREFIXES) | {"\n"}  # ``$`` also matches before a final "\n"
 
 
@@ -149,6 +152,12 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
     if q.unit == "个" and text.startswith(STREAK_SPANS, q.unit_end) and text.endswith(STREAK_LEADS, 0, q.pre_start):
         return True  # 连续16个季度高于全国平均水平: the length of a streak
+    if prev == "每":
+        return True  # 每10万人口…在校生: the base a rate is per, not a measure
+    if q.unit == "个" and _STEP_RE.match(text, q.unit_end):
+        return True  # 连跨3个千亿级台阶: thresholds crossed, a figure of speech
+    if q.unit_class == "percent" and text.startswith(TAX_NOUNS, q.end):
+        return True  # 企业和个人15%所得税优惠: the rate names a tax policy
     if q.unit == "人" and nxt == "制":
         return True  # 3人制篮球场: a format, not a count
     if q.unit_class == "measure" and text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
@@ -184,7 +193,8 @@ _OUTLINE_VERB_RE = re.compile(rf"(?:{word_pattern(OUTLINE_VERBS)})了?(?:[^,，;
 def is_outline_count(text: str, q: Quantity) -> bool:
     """提出20项主要指标: a plan counting its own indicators lays out the text, it measures nothing."""
     return (q.unit_class == "classifier" and text.startswith(OUTLINE_NOUNS, q.end)
-            and _OUTLINE_VERB_RE.search(text, max(0, q.pre_start - 36), q.pre_start) is not None)
+            and (_OUTLINE_VERB_RE.search(text, max(0, q.pre_start - 36), q.pre_start) is not None
+                 or text.endswith("等", 0, q.pre_start)))  # 地区生产总值等6项指标不及预期: indicators named before
 
 
 def is_unitless_level(text: str, q: Quantity) -> bool:

@@ -58,6 +58,7 @@ from luoshi.data.quantities import (
     RATIO_REFERENCES,
     REFERENCE_WORDS,
     SHARE_OWNER_HEADS,
+    STEP_PHRASE,
     WORK_VERBS,
     YUE_WORDS,
 )
@@ -122,7 +123,7 @@ _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]|(?<=”)\d{1,2}(?=[\u4e00-\u9fff])")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
 _YUE_WORDS = frozenset(YUE_WORDS)
-_INNER_ADVERB_RE = re.compile(word_pattern(INNER_ADVERBS))
+_INNER_ADVERB_RE = re.compile(rf"{STEP_PHRASE}|{word_pattern(INNER_ADVERBS)}")
 _WORK_VERBS = frozenset(WORK_VERBS)
 _FLOW_LEAD_RE = re.compile(word_pattern(FLOW_LEADS))
 _LEVELS = frozenset(LEVEL_WORDS)
