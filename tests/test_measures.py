@@ -1701,6 +1701,7 @@ def test_full_report_indicator_words(text, expected) -> None:
     ("落实企业15%所得税优惠政策。", []),  # the rate names a tax policy
     ("规划设置20项指标，地区生产总值等5项指标未达预期。", []),  # counts of a plan's indicators
     ("种群恢复至5群36只。", [(5, "群", "=", False), (36, "只", "=", False)]),
+    ("带动12万群众增收。", [(12, "万", "=", False)]),  # the 群 of 群众 is no classifier
 ])
 def test_full_report_labels_and_bases(text, expected) -> None:
     assert summary(run(text)) == expected
