@@ -1709,3 +1709,15 @@ def test_full_report_labels_and_bases(text, expected) -> None:
 
 def test_thresholds_crossed_are_no_words_of_the_figure() -> None:
     assert indicators_of("全市地区生产总值跨越2个千亿元台阶，达到1.2万亿元、增长15%。") == ["地区生产总值", "地区生产总值"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("规上工业企业营业收入、利润分别增长4%、7%。", ["规上工业企业营业收入", "规上工业企业利润"]),
+    ("在9个县城和园区新建充电桩3000个。", ["县城和园区新建充电桩"]),
+])
+def test_full_report_owners_and_scopes(text, expected) -> None:
+    assert indicators_of(text) == expected
+
+
+def test_a_kilowatt_hour_is_a_du() -> None:
+    assert summary(run("全年外送绿电120亿度。")) == [(120, "亿度", "=", False)]

@@ -28,7 +28,7 @@ MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港�
 MEASURE_UNITS = (
     "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "公顷", "亩次", "亩", "米", "厘米", "毫米",
     "吨标准煤", "吨", "公斤", "千克", "斤", "克", "毫克",  # 有机质27克/千克
-    "万千瓦时", "千瓦时", "度电",
+    "万千瓦时", "千瓦时", "度电", "亿度", "万度",  # 输出345亿度 (a 度 is a kilowatt-hour)
     "标准箱", "标箱", "微克/立方米", "微克",
     "km", "KM", "MW", "GW", "kW", "TEU",
     "PFlops", "PFLOPS", "EFLOPS", "EFlops", "P",  # computing power: 算力规模达到11.4万P
@@ -291,6 +291,7 @@ INDICATOR_LEAD_PATTERNS = (
     r"并(?![网购联轨])",  # 并 (and) opens a clause, but 并网 (grid connection), 并购 are words of what is measured
     r"和(?![美谐])",  # 和 (and) too, but not the 和 of 和美乡村
     r"近?\d{1,2}年(?=提升|提高|增长|下降|降低|增加|减少)",  # 近3年提升21个百分点: over how long, not what
+    r"在\d+个(?=[^\d,，。;；、])",  # 在14个市州城区增补学位2万个: the places where (the count is no measure either)
     r"高(?:质量|标准|水平)(?=建设|完成|办理|打造|推进|实施|规划|推动)",
     r"建设(?![用项规资任单])",
     r"建成(?!区)",

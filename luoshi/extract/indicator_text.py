@@ -529,6 +529,10 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     # 地区生产总值、财政总收入、地方一般公共预算收入: full names of measures stand alone
     if min(lengths) >= 4 and all(text[e - 1] in _MEASURE_NAME_ENDS for _, e in parts) or min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
         return [shared + (p,) for p in parts]
+    own = next((w for w in LIST_HEAD_NOUNS if text.endswith(w, first_s, first_e)), None)
+    if own and first_e - len(own) > first_s and all(text[s_:e_] in LIST_HEAD_NOUNS for s_, e_ in parts[1:]):
+        owner = (first_s, first_e - len(own))  # 省属企业营业收入、利润: the owner of the first measure owns the rest
+        return [shared + (parts[0],)] + [shared + (owner, p) for p in parts[1:]]
     noun = _list_head(text, last_s, last_e, parts[:-1])
     if noun is not None and min(lengths[:-1]) >= 2:  # 黄金、白银、精炼铜、镍产量: whole words before a head noun
         return [shared + ((s, e), (noun, last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
