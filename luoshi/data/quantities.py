@@ -27,11 +27,12 @@ MONEY_UNITS = ("亿美元", "万美元", "美元", "亿欧元", "欧元", "港�
                "兆元", "兆美元")  # 兆 before money is Taiwan's 万亿 (国内生产毛额达25.4兆元), never 兆瓦's mega
 MEASURE_UNITS = (
     "平方公里", "平方千米", "平方米", "立方米", "立方",  # 立方: the spoken 立方米 (天然气产量420亿立方)
-    "公里", "千米", "公顷", "亩", "米",
-    "吨标准煤", "吨", "公斤", "千克", "斤",
-    "万千瓦时", "千瓦时", "度电",
+    "公里", "千米", "公顷", "亩次", "亩", "米", "厘米", "毫米",
+    "吨标准煤", "吨", "公斤", "千克", "斤", "克", "毫克",  # 有机质27克/千克
+    "万千瓦时", "千瓦时", "度电", "亿度", "万度",  # 输出345亿度 (a 度 is a kilowatt-hour)
     "标准箱", "标箱", "微克/立方米", "微克",
     "km", "KM", "MW", "GW", "kW", "TEU",
+    "PFlops", "PFLOPS", "EFLOPS", "EFlops", "P",  # computing power: 算力规模达到11.4万P
     "kWh", "MWh", "GWh", "TWh",  # energy, as battery and power plants state it (产能达35GWh)
 )
 # Power units also name the class of a plant or line (星子风电场100兆瓦风力发电项目);
@@ -51,11 +52,11 @@ CLASSIFIERS = (
     "个", "列", "班", "尾", "棒", "箱", "段",  # 段: lengths of road or river, logs of a mushroom crop
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
     "车次", "架次", "班次", "航次",  # trips: 开行量突破1.2万车次, 起降5万架次
-    "万类", "组", "轮",  # 归集数据21万类 (1类新药 is a class), 19组重组, 应对29轮强降雨
+    "万类", "组", "轮", "颗", "群",  # 归集数据21万类 (1类新药 is a class), 19组重组, 应对29轮强降雨, 卫星144颗, 长臂猿7群
 )
 # Denominators written after a unit belong to it: 1900元/月, 500元/亩.
 # A density's area may carry a magnitude: 507公里/万平方公里, 5公里/百平方公里.
-PER_UNITS = ("人", "月", "年", "吨", "亩", "平方公里", "万平方公里", "百平方公里", "平方米", "立方米", "公斤", "天", "户",
+PER_UNITS = ("人", "月", "年", "吨", "亩", "平方公里", "万平方公里", "百平方公里", "平方米", "立方米", "公斤", "千克", "升", "天", "户",
              "小时", "千瓦时", "人次")
 # Ratio-like units: 翻一番, 三成, 2倍.
 RATIO_UNITS = ("倍", "番", "成")
@@ -98,7 +99,7 @@ RANGE_JOINERS = ("—", "–", "-", "~", "～", "至", "到")
 CHANGE_VERBS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "增收", "增效", "扩大",
     "下降", "降低", "减少", "压减", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "递增",
-    "翻", "多增", "净增", "拉动", "增产", "减产", "回升",
+    "翻", "多增", "净增", "拉动", "增产", "减产", "回升", "压降", "精简", "降价",
     "年增",  # 年增2.16%: the year-on-year rise of news and of Taiwan's reports (年减 would split 上年减少)
 )
 # Nouns that are changes by nature (居民消费价格涨幅控制在3%以内, 压减率100%).
@@ -112,7 +113,7 @@ CHANGE_NOUNS = (
 # (增长, 提高, 涨幅, 翻) is an increase. Measure.direction comes from the last
 # change word before the number.
 DECREASE_WORDS = (
-    "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "下滑",
+    "下降", "降低", "减少", "压减", "压降", "压缩", "缩减", "削减", "缩小", "收窄", "回落", "递减", "下滑", "精简", "降价",
     "下跌", "降幅", "减幅", "下降率", "降低率", "压减率", "负增长", "减产",
 )
 # Verbs that turn a change verb into a level (提高到, 下降至).
@@ -212,8 +213,8 @@ INDICATOR_LEAD_WORDS = (
     "全旗", "全乡", "全村", "全国", "本年", "当年", "五年来", "一年来", "累计", "共计", "合计",
     "力争", "确保", "争取", "努力", "力求", "全力", "着力", "大力", "积极", "扎实", "加快",
     "推动", "推进", "持续", "继续", "进一步", "全面", "深入", "稳步", "突出抓好", "抓好",
-    "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将", "并",
-    "成功", "顺利", "全部", "和", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
+    "实现", "完成", "达到", "预计", "要", "将", "已", "已经", "还将", "也将",
+    "成功", "顺利", "全部", "与", "以及", "首次", "首度", "历史性", "一举", "形成", "打造", "加力",
     "超额完成", "超额",  # 超额完成12个百分点: by how much the plan was beaten, of the figure before
     "今后五年", "未来五年", "届末", "每年", "分别", "安排", "启动建设", "建设改造", "办好", "扎实办好",
     "坚决", "率先", "培育", "培育发展", "培育壮大", "争创", "统筹抓好", "统筹推进", "共有", "拥有", "现有",
@@ -272,12 +273,12 @@ COUNTING_NOTES = ("下同", "预计数", "预计数,下同", "初步统计", "�
 # (地区生产总值增长6%); in 林分优化提升13万亩 提升 names the work measured.
 INDICATOR_CHANGE_TAIL_WORDS = (
     "增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少", "压减", "压缩", "缩减",
-    "削减", "缩小", "收窄", "回落", "回升", "递减", "递增", "多增", "净增", "增产", "减产",
+    "削减", "缩小", "收窄", "回落", "回升", "递减", "递增", "多增", "净增", "增产", "减产", "精简",
 )
-# A comparison base (较2020年, 比“十三五”末, 与上年相比) before a change or at
+# A comparison base (较2020年, 比“十三五”末/时期, 与上年相比) before a change or at
 # the head of a clause: no word of the indicator, wherever it stands.
 COMPARISON_BASE = (
-    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?末?|(?:上年|去年)(?:末|底|同期)?|同期|(?:19|20)\d\d年(?:底|末)?"
+    r"(?:(?:较|比|与)(?:“?十[一二三四五六]五”?(?:末期|末|时期|期间)?|(?:上年|去年)(?:末|底|同期)?|同期|(?:19|20)\d\d年(?:底|末)?"
     r"|(?:前|第)?[一二三四1-4]季度|上半年|\d{1,2}(?:-|—|－|~|至)\d{1,2}月|上月|年初)(?:相比)?"
     r"|在[^,，;；。]{1,12}?基础上)"  # 审批时限在法定时限基础上再减少50%
 )
@@ -288,6 +289,10 @@ COMPARISON_BASE = (
 # 集中开工五批802个…项目.
 BATCHES = r"(?<!第)分?(?:\d+|[一二两三四五六七八九十]+)批(?![次发])"
 INDICATOR_LEAD_PATTERNS = (
+    r"并(?![网购联轨])",  # 并 (and) opens a clause, but 并网 (grid connection), 并购 are words of what is measured
+    r"和(?![美谐])",  # 和 (and) too, but not the 和 of 和美乡村
+    r"近?\d{1,2}年(?=提升|提高|增长|下降|降低|增加|减少)",  # 近3年提升21个百分点: over how long, not what
+    r"在\d+个(?=[^\d,，。;；、])",  # 在14个市州城区增补学位2万个: the places where (the count is no measure either)
     r"高(?:质量|标准|水平)(?=建设|完成|办理|打造|推进|实施|规划|推动)",
     r"建设(?![用项规资任单])",
     r"建成(?!区)",
@@ -366,6 +371,8 @@ RANK_WORDS = ("排名", "位居", "位列", "排在", "排第", "名列", "之�
 # A step count after these words (earlier in its clause) moves a rank, it
 # measures nothing: 综合排名上升70位, 位次前移5名.
 RANK_NOUNS = ("排名", "排位", "位次", "名次")
+# The whole field a count right after them sizes (全国168个重点城市…后十位): with a top or bottom place after it, no measure.
+FIELD_SCOPES = ("全国", "全省", "全市", "全区")
 RANK_STEP_UNITS = ("位", "名", "个位次")
 # Verbs that move a rank by such steps even in a clause of their own (较上年前移3位).
 RANK_STEP_VERBS = ("前移", "后移", "上升", "下降", "前进", "后退", "跃升", "进位")
@@ -425,6 +432,15 @@ WORK_VERBS = ("改造", "建设", "新建", "改建", "开工", "完成", "实�
 # What of each item a share list measures, said once before 占 (高新技术产业、战略性新兴产业
 # 增加值占规上工业比重): it goes to every item with the share.
 SHARE_OWNER_HEADS = ("增加值", "总产值", "产值", "营业收入", "收入", "投资", "支出")
+# Heads a list of whole words shares (原煤、原油、天然气产量 → 原煤产量…; 新材料、生物医药产业产值
+# → 新材料产业产值…): the last item ends with one, the items before it stand without it.
+LIST_HEAD_NOUNS = ("增加值", "总产值", "产值", "总产量", "产量", "营业收入", "营收", "销售额", "销售收入", "利润",
+                   "投资", "出口额", "进口额", "交易额", "成交额", "余额", "总额")
+# Words of trade between the items and the head they share (…装备制造产业增加值), theirs too
+# unless an item already ends with 业 (规上制造业、…产业增加值 → 规上制造业增加值).
+# Words that open with the 和 of a list but are one word (和美乡村): no list item starts there.
+AND_WORDS = ("和美", "和谐")
+LIST_HEAD_TRADES = ("全产业链", "产业链", "产业", "行业")
 # One-character items of a 城、乡 list, spelt out as the names they stand for:
 # (item as read in Simplified, full name in Simplified, full name in Traditional).
 ITEM_EXPANSIONS = (("城居民", "城镇居民", "城鎮居民"), ("乡居民", "农村居民", "農村居民"))
@@ -511,6 +527,15 @@ TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "
 TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")
 # A span of time up to now (为24年来新低, 6年以来最大增幅) dates what follows; it measures nothing.
 SINCE_WORDS = ("来", "以来")
+# A run of quarters or months a state lasted (连续16个季度高于全国, 连续30个月居前列): how long, no measure.
+STREAK_LEADS = ("连续",)
+STREAK_SPANS = ("季度", "月")
+# Thresholds a total crossed, counted (连跨3个千亿级台阶): a figure of speech, no measure.
+STEP_NOUNS = ("台阶",)
+# …and such a phrase inside a figure's words is none of them (地区生产总值跨越3个千亿元台阶,达到1.5万亿元).
+STEP_PHRASE = r"(?:连跨|跨越|跨上|迈上)(?:\d+|[一二两三四五六七八九十])个[^\d,，。;；、]{0,5}?台阶"
+# Taxes whose rate a percentage right before them names (15%所得税优惠): a policy, no measure.
+TAX_NOUNS = ("所得税", "增值税", "关税", "税率")
 # A unitless number is a measure only as the level of a ratio-like indicator
 # (城乡居民收入比缩小至2.05, 恩格尔系数降至30).
 RATIO_INDICATOR_ENDS = ("比", "系数", "指数", "比值", "倍数", "弹性")
@@ -526,6 +551,7 @@ CAPACITY_PREFIXES = ("年产", "日产", "年处理", "日处理", "年吞吐", 
 CAPACITY_VERBS = (
     "建成", "新建", "建设", "新增", "装机", "装机容量", "达到", "达", "突破", "超过", "完成",
     "并网", "投产", "总装机", "容量", "规模",
+    "形成", "输送",  # 形成60万吨煤炭储备能力, 输送约800亿立方米源头活水
 )
 
 # --- periods ----------------------------------------------------------------

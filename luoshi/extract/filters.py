@@ -16,10 +16,12 @@ from luoshi.data.quantities import (
     CAPACITY_PREFIXES,
     CAPACITY_VERBS,
     CATEGORY_HEADS,
+    CHANGE_VERBS,
     CLUSTER_HEADS,
     CLUSTER_VERBS,
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
+    FIELD_SCOPES,
     LEVEL_VERBS,
     MARK_WORDS,
     MEASURE_ACRONYMS,
@@ -38,8 +40,12 @@ from luoshi.data.quantities import (
     SINCE_WORDS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
+    STEP_NOUNS,
+    STREAK_LEADS,
+    STREAK_SPANS,
     STRUCTURE_NOUNS,
     SUM_WORDS,
+    TAX_NOUNS,
     THROUGHPUT_UNITS,
     TIME_LEAD_VERBS,
     TIME_LEAD_WORDS,
@@ -95,6 +101,7 @@ _CN_COUNT_VERB_START_RE = re.compile(word_pattern(CN_COUNT_VERBS))
 _STRUCTURE_NOUN_RE = re.compile(word_pattern(STRUCTURE_NOUNS))
 
 
+_STEP_RE = re.compile(rf"[^\d,，。;；、]{{0,5}}?(?:{word_pattern(STEP_NOUNS)})")
 _ORDINAL_LASTS = frozenset(w[-1] for w in ORDINAL_PREFIXES) | {"\n"}  # ``$`` also matches before a final "\n"
 
 
@@ -143,6 +150,14 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # G324, 5G; but GDP28.34亿元 is the measure's name and its figure
     if q.unit.endswith("人") and nxt == "民" or q.unit in ("万", "万人") and _PEOPLE_RE.match(text, end):
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
+    if q.unit == "个" and text.startswith(STREAK_SPANS, q.unit_end) and text.endswith(STREAK_LEADS, 0, q.pre_start):
+        return True  # 连续16个季度高于全国平均水平: the length of a streak
+    if prev == "每":
+        return True  # 每10万人口…在校生: the base a rate is per, not a measure
+    if q.unit == "个" and _STEP_RE.match(text, q.unit_end):
+        return True  # 连跨3个千亿级台阶: thresholds crossed, a figure of speech
+    if q.unit_class == "percent" and text.startswith(TAX_NOUNS, q.end):
+        return True  # 企业和个人15%所得税优惠: the rate names a tax policy
     if q.unit == "人" and nxt == "制":
         return True  # 3人制篮球场: a format, not a count
     if q.unit_class == "measure" and text.endswith(SPEED_PREFIXES, max(0, q.pre_start - 4), q.pre_start):
@@ -150,21 +165,24 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
     cls = q.unit_class
     # 300兆瓦级, 5号楼, 2型, 百强, 六个大…; but 12个大项目 counts big projects
     if (cls != "percent" and _NAME_SUFFIX_RE.match(text, q.unit_end)
-            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith(MARK_WORDS, q.unit_end)))):
+            and not (text.startswith("大", q.unit_end) and (q.numeral == "arabic" or text.startswith(MARK_WORDS, q.unit_end)))
+            and not (text.startswith("强", q.unit_end) and q.unit)):  # 500强 is a rank; 9轮强降雨 counts rains
         return True
     if cls == "voltage":
         return True
     if _in_capacity_title(text, ns):
         return True
-    if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS) and _HAN_RE.match(nxt)
-            and nxt not in "的以左和及与等") and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
-        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地)
+    if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS)) and _HAN_RE.match(nxt) \
+            and nxt not in "的以左和及与等" and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
+        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地, and 改造8211万千瓦。)
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
                           or q.unit == "年" and 1900 <= q.value <= 2100
-                          or _POLICY_AT_RE.match(text, q.end) or text.startswith(SINCE_WORDS, q.end)):
-        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 a policy's name
+                          or _POLICY_AT_RE.match(text, q.end) or text.startswith(SINCE_WORDS, q.end)
+                          or text.endswith("延长", 0, q.pre_start) and _HAN_RE.match(nxt) and nxt not in "以左的"
+                          or q.unit == "年" and text.startswith(CHANGE_VERBS, q.end)):  # 近3年提升21个百分点: when
+        return True  # 受教育年限达到11.3年 is a measure; 从2021年 is a date, 再延长30年政策 (…整省试点) a policy's name
     return cls == "classifier" and _STRUCTURE_NOUN_RE.match(text, q.unit_end) is not None
 
 
@@ -175,7 +193,8 @@ _OUTLINE_VERB_RE = re.compile(rf"(?:{word_pattern(OUTLINE_VERBS)})了?(?:[^,，;
 def is_outline_count(text: str, q: Quantity) -> bool:
     """提出20项主要指标: a plan counting its own indicators lays out the text, it measures nothing."""
     return (q.unit_class == "classifier" and text.startswith(OUTLINE_NOUNS, q.end)
-            and _OUTLINE_VERB_RE.search(text, max(0, q.pre_start - 36), q.pre_start) is not None)
+            and (_OUTLINE_VERB_RE.search(text, max(0, q.pre_start - 36), q.pre_start) is not None
+                 or text.endswith("等", 0, q.pre_start)))  # 地区生产总值等6项指标不及预期: indicators named before
 
 
 def is_unitless_level(text: str, q: Quantity) -> bool:
@@ -219,7 +238,8 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     has_comparator = q.pre_start < q.num_start or q.comparator != "="
     if not has_digit and not run.startswith("十"):
         # 超千亿元, 千亿以上 closing a clause; not 万人, 千家万户 nor 确诊患者超百例首个…
-        return has_comparator and (q.end >= clause_end or text[q.end] in "的" or text.startswith(MARK_WORDS, q.end))
+        # (投资近千亿元、全长1.3万公里: an item of a list ends there too)
+        return has_comparator and (q.end >= clause_end or text[q.end] in "的、" or text.startswith(MARK_WORDS, q.end))
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
     before = text[clause_start:q.pre_start]
@@ -244,6 +264,9 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     return not before.strip() and _COMPLETION_TAIL_RE.search(text, q.end, clause_end) is not None
 
 
+# A floor or ceiling then 的 and the kind of thing it admits: 20万人口以上的县 (the noun of the size between),
+# or a first condition joined by 且 to the one that closes the definition.
+_DEFINED_KIND_RE = re.compile(r"(?:[^\d,，。;；、]{1,4}|且[^,，。;；、]{1,16}?)(?:以上|以下)的")
 _SORTED_COUNT_RE = re.compile(r"的[^\d,，。;；、的]{1,6}?(?:达到|达)")
 # 抓好1600个、年度投资6000亿元以上的重大项目: a sum of the things a count before it counts
 _COUNTED_SUM_LEAD_RE = re.compile(rf"\d[个项家座所]、[^\d、,，。;；]{{0,6}}(?:{word_pattern(SUM_WORDS)})$")
@@ -257,6 +280,8 @@ def is_category_threshold(text: str, q: Quantity, nxt: Quantity | None, clause_e
         return True  # 完成230个50户以上连片村寨…: a size right after a count sorts the things counted
     if q.unit_class not in ("money", "magnitude", "measure", "capacity"):
         return False
+    if _DEFINED_KIND_RE.match(text, q.end):
+        return True  # 覆盖20万人口以上的县, 销售额2万元以上且单量达1000单以上的经营主体: who qualifies
     lo = max(0, q.pre_start - 10)
     if "、" in text[lo:q.pre_start] and _COUNTED_SUM_LEAD_RE.search(text, lo, q.pre_start):
         return False
@@ -297,6 +322,7 @@ def _is_cluster_size(text: str, q: Quantity) -> bool:
 _RANK_RE = re.compile("|".join(RANK_WORDS))
 _RANK_NOUN_RE = re.compile("|".join(RANK_NOUNS))
 _RANK_STEP_VERB_RE = re.compile(rf"(?:{word_pattern(RANK_STEP_VERBS)})了?$")
+_RANK_EDGE_RE = re.compile(r"[前后](?:\d+|[一二三四五六七八九十百]+)(?:位|名|强)")
 _RANK_PLACE_RE = re.compile(rf"第(?:\d+|[一二三四五六七八九十]+)(?:{word_pattern(RANK_STEP_UNITS)})")
 
 
@@ -313,8 +339,19 @@ def is_rank_field(text: str, q: Quantity, clause_start: int, clause_end: int) ->
     if q.unit in RANK_STEP_UNITS and (_RANK_NOUN_RE.search(text, clause_start, q.pre_start)
                                       or _RANK_STEP_VERB_RE.search(text, max(clause_start, q.pre_start - 3), q.pre_start)):
         return True
-    # 位列全国337个城市第17位: the place in the field follows the field
-    return bool(_RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end))
+    # 位列全国337个城市第17位: the place in the field follows the field (not after a list's 、:
+    # 获得48枚金牌、位列全国第3 counts the medals, then ranks them)
+    m = _RANK_RE.search(text, q.end, clause_end) or _RANK_PLACE_RE.search(text, q.end, clause_end)
+    if m and "、" not in text[q.end:m.start()]:
+        return True
+    # 退出全国168个重点城市“后十位”: a field of all the country's places, then its top or bottom places
+    return text.endswith(FIELD_SCOPES, 0, q.pre_start) and _RANK_EDGE_RE.search(text, q.end, clause_end) is not None
+
+
+def is_scope_count(text: str, q: Quantity, nxt: Quantity | None, clause_end: int) -> bool:
+    """在14个市州城区增补学位2万个: the places where, when a figure of what is done follows in the clause."""
+    return (q.unit_class == "classifier" and text.endswith("在", 0, q.pre_start)
+            and nxt is not None and nxt.num_start < clause_end)
 
 
 _SUM_RE = re.compile(word_pattern(SUM_WORDS))

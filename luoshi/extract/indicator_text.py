@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from luoshi.data.quantities import (
+    AND_WORDS,
     ATTRIBUTE_HEADS,
     BATCHES,
     CHANGE_VERBS,
@@ -43,6 +44,8 @@ from luoshi.data.quantities import (
     LEVEL_PARTICLES,
     LEVEL_WORDS,
     LIST_BULLETS,
+    LIST_HEAD_NOUNS,
+    LIST_HEAD_TRADES,
     LIST_LABELS,
     MARK_WORDS,
     MEASURE_NAME_ENDS,
@@ -55,6 +58,7 @@ from luoshi.data.quantities import (
     RATIO_REFERENCES,
     REFERENCE_WORDS,
     SHARE_OWNER_HEADS,
+    STEP_PHRASE,
     WORK_VERBS,
     YUE_WORDS,
 )
@@ -119,7 +123,7 @@ _RATE_TAIL_RE = re.compile(r"[^率]{2}率$")
 _NOTE_MARK_RE = re.compile(r"〔[^〔〕]{1,6}〕|\[\d{1,3}\]|(?<=”)\d{1,2}(?=[\u4e00-\u9fff])")
 _ATTRIBUTES = frozenset(ATTRIBUTE_HEADS)
 _YUE_WORDS = frozenset(YUE_WORDS)
-_INNER_ADVERB_RE = re.compile(word_pattern(INNER_ADVERBS))
+_INNER_ADVERB_RE = re.compile(rf"{STEP_PHRASE}|{word_pattern(INNER_ADVERBS)}")
 _WORK_VERBS = frozenset(WORK_VERBS)
 _FLOW_LEAD_RE = re.compile(word_pattern(FLOW_LEADS))
 _LEVELS = frozenset(LEVEL_WORDS)
@@ -292,8 +296,8 @@ def clean_post(text: str, s: int, e: int, cut: bool) -> tuple[int, int]:
     """
     while s < e and text[s] in _SPACE + "的":
         s += 1
-    if s < e and text[s] in "、和及与(（)）":
-        return s, s  # the next item of a list, a parenthetical note (预计数,下同), or its end
+    if s < e and text[s] in "、和及与(（)）" and not text.startswith(AND_WORDS, s):
+        return s, s  # the next item of a list, a parenthetical note (预计数,下同), or its end (和美乡村 is no list)
     if s > 0 and text[s - 1] == "的" and _GOAL_RE.match(text, s, e):
         return s, s  # 超3000亿元的目标: the goal the figure sets, named before it
     pos = s
@@ -491,7 +495,11 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
         if head and head.end() < last_e:
             return [shared + ((s_, e_), (head.end(), last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     if all(n_ <= 2 for n_ in lengths[:-1]) and lengths[-1] >= lengths[0] + 2:
-        return [shared + ((s, e), (last_s + lengths[0], last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
+        head = last_s + lengths[0]
+        noun = _list_head(text, last_s, last_e, parts[:-1])
+        if lengths[0] == 2 and noun is not None and noun - head == 1:
+            head = noun  # 原煤、原油、天然气产量: the last item is a word one longer (天然气), not 天然+气产量
+        return [shared + ((s, e), (head, last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
     if n == 2 and lengths[-1] >= 3 and text[first_e - 1] in ONE_CHARACTER_ITEMS \
             and text[last_s] in ONE_CHARACTER_ITEMS:
         modifier = ((first_s, first_e - 1),) if first_e - 1 > first_s else ()
@@ -502,6 +510,9 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
         whole = all(text[e_ - 1] in _MEASURE_NAME_ENDS for _, e_ in parts[:-1])  # 地区生产总值: a name of its own
         h = k if whole else next((k - len(w) for w in SHARE_OWNER_HEADS if text.endswith(w, last_s + 2, k)), k)
         return [shared + ((s_, e_), (h, last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
+    k = text.find("级", last_s + 1, last_e - 1)
+    if k > 0 and all(text[e_ - 1] == "级" for _, e_ in parts[:-1]):  # 国家级、部级创新平台: grades before one head
+        return [shared + ((s_, e_), (k + 1, last_e)) for s_, e_ in parts[:-1]] + [shared + (parts[-1],)]
     common = _common_suffix([text[s:e] for s, e in parts[:-1]])
     for size in range(len(common), 1, -1):  # the items' common ending marks where the shared head starts
         j = text.find(common[-size:], last_s + 1, last_e)
@@ -518,7 +529,30 @@ def _split_items(text: str, a: int, b: int, cuts: list[re.Match], n: int) -> lis
     # 地区生产总值、财政总收入、地方一般公共预算收入: full names of measures stand alone
     if min(lengths) >= 4 and all(text[e - 1] in _MEASURE_NAME_ENDS for _, e in parts) or min(lengths) >= 3 and (max(lengths) - min(lengths) <= 2 or lengths[0] > lengths[-1]):
         return [shared + (p,) for p in parts]
+    own = next((w for w in LIST_HEAD_NOUNS if text.endswith(w, first_s, first_e)), None)
+    if own and first_e - len(own) > first_s and all(text[s_:e_] in LIST_HEAD_NOUNS for s_, e_ in parts[1:]):
+        owner = (first_s, first_e - len(own))  # 省属企业营业收入、利润: the owner of the first measure owns the rest
+        return [shared + (parts[0],)] + [shared + (owner, p) for p in parts[1:]]
+    noun = _list_head(text, last_s, last_e, parts[:-1])
+    if noun is not None and min(lengths[:-1]) >= 2:  # 黄金、白银、精炼铜、镍产量: whole words before a head noun
+        return [shared + ((s, e), (noun, last_e)) for s, e in parts[:-1]] + [shared + (parts[-1],)]
     return None
+
+
+def _list_head(text: str, last_s: int, last_e: int, items: list[tuple[int, int]]) -> int | None:
+    """Where the head noun the last item of a list ends with starts (产量, 产业增加值), or None.
+
+    A word of trade before the noun (产业) is the head's too, unless an item
+    ends with 业 already; the last item keeps at least one character of its own.
+    """
+    noun = next((w for w in LIST_HEAD_NOUNS if text.endswith(w, last_s, last_e)), None)
+    if noun is None or any(text.endswith(noun, s, e) for s, e in items):
+        return None
+    start = last_e - len(noun)
+    trade = next((w for w in LIST_HEAD_TRADES if text.endswith(w, last_s, start)), None)
+    if trade and not any(text[e - 1] == "业" for _, e in items):
+        start -= len(trade)
+    return start if start > last_s else None
 
 
 def _common_suffix(words: list[str]) -> str:

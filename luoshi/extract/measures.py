@@ -40,16 +40,15 @@ from luoshi.data.quantities import (
     FRAME_BUILD_VERBS,
     GAP_WORDS,
     GOAL_ASIDE_WORDS,
+    GROWTH_RATE_HEADS,
+    IN_USE_VERBS,
     INNER_ADVERBS,
     ITEM_EXPANSIONS,
-    PAIRED_COMPOUNDS,
-    SIMPLIFIED_PAIRS,
-    GROWTH_RATE_HEADS,
-    STOCK_ATTRIBUTES,
-    IN_USE_VERBS,
     LEVEL_VERBS,
     LEVEL_WORDS,
+    MEASURE_NAME_ENDS,
     NEW_WORDS,
+    PAIRED_COMPOUNDS,
     PAST_ASIDE_WORDS,
     PER_TIME_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
@@ -59,6 +58,9 @@ from luoshi.data.quantities import (
     RATIO_REFERENCES,
     REFERENCE_WORDS,
     SETTLING_VERBS,
+    SIMPLIFIED_PAIRS,
+    STEP_NOUNS,
+    STOCK_ATTRIBUTES,
     STRONG_ACHIEVEMENT_CUES,
     STRONG_TARGET_CUES,
     TARGET_CUES,
@@ -132,6 +134,7 @@ _RATE_CLASSES = ("percent", "ratio", "money", "magnitude")
 _SHARE_CLASSES = ("percent", "ratio")  # 6%, 2个百分点, 1.5倍: sizes relative to something
 # (上年增长5.2%), (2023年为5.5%): the year an aside's figure belongs to opens it
 # 排名全市第1位(预期目标为8.5%以上): the year's goal for the figure reported before, in a bracket
+_INNER_WORDS = INNER_ADVERBS + STEP_NOUNS  # (a cheap test before the regex of drop_inner_adverbs)
 _GOAL_ASIDE_RE = re.compile(rf"[(（]\s*(?:{word_pattern(GOAL_ASIDE_WORDS)})(?:为|是|[:：])?\s*")
 _PAST_ASIDE_RE = re.compile(rf"[(（]\s*(?:((?:19|20)\d\d)年|{word_pattern(PAST_ASIDE_WORDS)})(?:同期)?(?:实际)?")
 
@@ -180,7 +183,8 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
     cap verb (控制在5.5%、4.5%左右): the trailing word decides for it too,
     and the cap verb for the numbers after it (控制在5.5%、4.5%).
 
-    Also gives a unitless number its list's unit (6.6、7.5%).
+    Also gives a unitless number its list's unit (6.6、7.5%), and a bare 个 the
+    list's 个百分点 (快于全国3.4个、1个百分点).
     """
     out = list(qs)
     i = 0
@@ -201,7 +205,7 @@ def _propagate_lists(text: str, qs: list[Quantity]) -> list[Quantity]:
             last = out[j]
             for k in range(i, j):
                 q = out[k]
-                if not q.unit and last.unit:
+                if not q.unit and last.unit or q.unit == "个" and last.unit == "个百分点":  # 快于全国3.4个、1个百分点
                     q = q._replace(unit=last.unit, unit_class=last.unit_class, unit_start=last.unit_start,
                                    unit_end=last.unit_end, fixed_unit=last.fixed_unit)
                 same_kind = q.unit_class == last.unit_class or (  # 426万、656万人以上: 万 is short for 万人
@@ -545,7 +549,8 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
         prev = candidates[i - 1][0] if i else None
-        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev) or filters.is_member_threshold(text, q, prev, cs))
+        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev) or filters.is_member_threshold(text, q, prev, cs)
+                       or filters.is_scope_count(text, q, nxt, ce))
     for i in range(len(candidates) - 2, -1, -1):  # 超50亿元、100亿元产业项目: the list defines the kinds
         q, nxt = candidates[i][0], candidates[i + 1][0]
         if dropped[i + 1] and q.unit_class == nxt.unit_class and text[q.end:nxt.pre_start] in ("、", "和", "及", "或"):
@@ -615,7 +620,8 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             return named, True, end
         if prev_ind and text.startswith("占", pre[0]):
             return prev_ind + (pre,), True, end  # a share is of the whole thing named before
-        if prev_ind and indicator.is_attribute(text, *pre):
+        if prev_ind and indicator.is_attribute(text, *pre) \
+                and (text[pre[0]:pre[1]] in STOCK_ATTRIBUTES or not _names_a_measure(text, prev_ind)):
             owner = indicator.owner(text, prev_ind)
             if text[pre[0]:pre[1]] in STOCK_ATTRIBUTES:  # 新增规上企业30家、总数达360家: the stock is of all of them
                 owner = indicator.without_flow_verb(text, owner)
@@ -661,6 +667,14 @@ def _indicator_spans(text: str, q: Quantity, region: tuple[int, int], change: bo
             return _without_growth_rate(text, prev_ind), True, end  # …增速高于全市0.3个百分点,两年平均增长1.7%
         return prev_ind, True, end
     return _topic_clause(text, clauses, clause_start, floor, change), True, end
+
+
+def _names_a_measure(text: str, spans: indicator.Spans) -> bool:
+    """产量, 完成投资: a figure's name that owns no other measure after it (产量突破200亿立方米、投资超120亿元).
+
+    Its total (地区生产总值…总量突破4万亿元) is still its own.
+    """
+    return indicator.owner(text, spans) == spans and text[spans[-1][1] - 1] in MEASURE_NAME_ENDS
 
 
 def _without_growth_rate(text: str, spans: indicator.Spans) -> indicator.Spans:
@@ -776,7 +790,7 @@ def extract_measures(source: Source, norm: Normalised, structure: Structure, met
             a, b = spans[-1]
             spans = (words, (max(a, text.rfind("的", a, b) + 1), b)) if words[1] > words[0] else spans
         spans = indicator.drop_note_marks(text, spans)
-        if any(w in text[a:b] for a, b in spans for w in INNER_ADVERBS):
+        if any(w in text[a:b] for a, b in spans for w in _INNER_WORDS):
             spans = indicator.drop_inner_adverbs(text, spans)
 
         role = place.role

@@ -91,8 +91,8 @@ QUANTITY_RE = re.compile(
     rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?:(?<=[长速幅为])(?P<neg>[\-−－]))?(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
     # 1千余万元: 余 between two magnitudes is a comparator inside the unit
     rf"(?P<ar_mag>{_magnitude_char()}*(?:[多余](?=[万亿]){_magnitude_char()}+)?)(?P<ar_apx2>多|余)?"
-    # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万)
-    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口)(?(ar_unit)|(?![年月日号届周]))"
+    # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万; nor the 群 of 46万群众)
+    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口|(?<=群)[众体])(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number; 增长一倍 is a count)
     rf"|(?!一(?![十百千万亿零〇点倍]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_mag>(?<=[多余])[万亿]{{1,2}})?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
