@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from luoshi.data.headings import MAX_LEAD_IN, PAST_PLAN_WORDS, PLAN_LEAD_INS
 from luoshi.data.quantities import (
     CUE_FALSE_FRIENDS,
     DONE_LINE_FALSE_FRIENDS,
@@ -28,7 +29,6 @@ from luoshi.data.quantities import (
     PLAN_TITLE_WORDS,
     REVIEW_TITLE_WORDS,
 )
-from luoshi.data.headings import MAX_LEAD_IN, PAST_PLAN_WORDS, PLAN_LEAD_INS
 from luoshi.model import Metadata, Normalised, Section, Structure
 from luoshi.structure.sections import cue_role as _cue_role
 from luoshi.structure.sections import slogan_cue as _slogan_cue
