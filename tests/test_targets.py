@@ -989,3 +989,22 @@ def test_a_rate_arranged_as_the_target_keeps_its_key():
         _m(text, "一般公共预算收入增长3%", "一般公共预算收入", 3, "%", "=", True),
     ]
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("budget_revenue_growth", 3, "%", "=")]
+
+
+def test_a_yuqi_cue_under_a_heading_naming_only_the_plan_keeps_the_plans_goals_out():
+    text = (
+        "二、“十五五”时期主要目标任务\n规划草案提出的主要预期目标是:生产总值年均增长6%左右,城镇化率达到70%,"
+        "研发经费投入强度达到2.8%。\n三、明年工作安排\n明年主要预期目标是:生产总值增长5%左右。\n"
+    )
+    first_end = text.index("三、")
+    sections = (
+        Section(0, Span(0, first_end), Span(0, 15), 1, "二、", "“十五五”时期主要目标任务", "plan", None),
+        Section(1, Span(first_end, len(text)), Span(first_end, first_end + 8), 1, "三、", "明年工作安排", "plan", None),
+    )
+    measures = [
+        _m(text, "生产总值年均增长6%左右", "生产总值", 6, "%", "~", True),
+        _m(text, "城镇化率达到70%", "城镇化率", 70, "%"),
+        _m(text, "研发经费投入强度达到2.8%", "研发经费投入强度", 2.8, "%"),
+        _m(text, "生产总值增长5%左右", "生产总值", 5, "%", "~", True),
+    ]
+    assert _rows(text, measures, structure=Structure(sections=sections)) == [("gdp_growth", 5, "%", "~")]

@@ -391,12 +391,15 @@ def _make_block(text, start, list_start, end, chain, metadata, plan, *, strong: 
     titles = " ".join(s.title for s in chain)
     items = [c for c in re.split(r"[,;。\n]", text[list_start:end]) if _DIGIT_RE.search(c)]
     multi_items = sum(1 for c in items if _MULTI_ITEM_RE.search(c))
-    annual = bool(_ANNUAL_RE.search(lead)) or not _MULTI_RE.search(lead) and (
-        len(set(_YEAR_RE.findall(lead))) == 1 or not plan and ANNUAL_CUE_WORD in lead
+    annual = bool(_ANNUAL_RE.search(lead)) or len(set(_YEAR_RE.findall(lead))) == 1 and not _MULTI_RE.search(lead)
+    # a report's 预期目标 under a heading that names the plan and the year (“十五五”时期目标任务和2026年
+    # 工作安排) are the year's; five-year items (年均增长…) or the plan's span in the list still mark the plan's
+    expected = not plan and ANNUAL_CUE_WORD in lead and bool(
+        _ANNUAL_RE.search(titles) or len(set(_YEAR_RE.findall(titles))) == 1
     )
     multi = not annual and bool(
-        _MULTI_RE.search(lead) or _MULTI_RE.search(titles) or _PLAN_WORDS_RE.search(text, list_start, end)
-        or (items and 2 * multi_items >= len(items))
+        _MULTI_RE.search(lead) or not expected and _MULTI_RE.search(titles)
+        or _PLAN_WORDS_RE.search(text, list_start, end) or (items and 2 * multi_items >= len(items))
     )
     if plan:
         period = _plan_period(metadata, (lead, titles, text[list_start:end], metadata.title or "", text[:_TITLE_WINDOW]))
