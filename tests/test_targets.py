@@ -1008,3 +1008,16 @@ def test_a_yuqi_cue_under_a_heading_naming_only_the_plan_keeps_the_plans_goals_o
         _m(text, "生产总值增长5%左右", "生产总值", 5, "%", "~", True),
     ]
     assert _rows(text, measures, structure=Structure(sections=sections)) == [("gdp_growth", 5, "%", "~")]
+
+
+def test_a_cue_on_a_line_of_its_own_may_close_with_a_colon_before_its_items():
+    text = (
+        "明年全县经济社会发展的\n主要预期目标\n是:\n1.生产总值增长6%左右;\n2.城镇新增就业3000人以上。\n"
+        "(一)扩大内需\n社会消费品零售总额增长7%。\n"
+    )
+    measures = [
+        _m(text, "生产总值增长6%左右", "生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业3000人以上", "城镇新增就业", 3000, "人", ">="),
+        _m(text, "社会消费品零售总额增长7%", "社会消费品零售总额", 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 3000, "人", ">=")]

@@ -135,8 +135,9 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
             continue
         chain = outline.chain(cue_start)
         if heading and _broken_cue(text, cue_start, cue_end):
+            # the list goes on after 是:, inline or (是: closing its line) as items on the lines below
             start = _sentence_start(text, cue_start - 1)
-            end = _inline_end(text, cue_end + 1, _paragraph_end(text, cue_end + 1))
+            end = _block_end(text, _CUE_CONTINUATION_RE.match(text, cue_end + 1).end(), outline, chain)
         elif heading:
             start, end = cue_start, _section_end(text, cue_end)
         else:
