@@ -934,3 +934,90 @@ def test_an_aside_is_bracketed_on_its_own_line():
                 _m(text, "上年增长5.2%", "地区生产总值", 5.2, "%", "=", True, "achievement"),
                 _m(text, "城镇新增就业3万人", "城镇新增就业", 3, "万人")]
     assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 3, "万人", "=")]
+
+
+def test_a_cue_saying_yuqi_is_the_years_list_under_a_heading_naming_the_plan_too():
+    heading = "二、“十五五”时期奋斗目标和明年工作部署\n"
+    text = (
+        heading + "规划草案提出:全县生产总值年均增长6%左右。\n"
+        "全县经济社会发展的主要预期目标是:生产总值增长5%左右,城镇新增就业2000人以上。\n"
+    )
+    section = Section(0, Span(0, len(text)), Span(0, len(heading) - 1), 1, "二、",
+                      "“十五五”时期奋斗目标和明年工作部署", "plan", None)
+    measures = [
+        _m(text, "生产总值年均增长6%左右", "生产总值", 6, "%", "~", True),
+        _m(text, "生产总值增长5%左右", "生产总值", 5, "%", "~", True),
+        _m(text, "城镇新增就业2000人以上", "城镇新增就业", 2000, "人", ">="),
+    ]
+    rows = _rows(text, measures, structure=Structure(sections=(section,)))
+    assert rows == [("gdp_growth", 5, "%", "~"), ("new_urban_jobs", 2000, "人", ">=")]
+    # without 预期 the same heading still marks the plan's goals in a report
+    plain = text.replace("主要预期目标", "主要目标")
+    section = Section(0, Span(0, len(plain)), section.heading, 1, "二、", section.title, "plan", None)
+    plain_measures = [
+        _m(plain, "生产总值年均增长6%左右", "生产总值", 6, "%", "~", True),
+        _m(plain, "生产总值增长5%左右", "生产总值", 5, "%", "~", True),
+    ]
+    assert _rows(plain, plain_measures, structure=Structure(sections=(section,))) == []
+
+
+def test_a_cue_set_on_a_line_of_its_own_inside_its_sentence_is_inline():
+    text = (
+        "“十五五”时期全市发展的\n主要目标\n是:生产总值年均增长6%左右,人民生活持续改善。用10年时间基本实现现代化,重点把握好3个方面:\n"
+        "三、明年工作\n明年全市经济社会发展的\n主要预期目标\n是:生产总值增长5%—5.5%,一般公共预算收入增长3%左右。"
+        "这样的目标,是综合考虑各方面因素提出的。\n(一)扩大有效需求\n社会消费品零售总额增长6%。\n"
+    )
+    measures = [
+        _m(text, "生产总值年均增长6%左右", "生产总值", 6, "%", "~", True),
+        _m(text, "生产总值增长5%—5.5%", "生产总值", 5, "%", "range", True),
+        _m(text, "一般公共预算收入增长3%左右", "一般公共预算收入", 3, "%", "~", True),
+        _m(text, "社会消费品零售总额增长6%", "社会消费品零售总额", 6, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "range"), ("budget_revenue_growth", 3, "%", "~")]
+
+
+def test_a_heading_cue_followed_by_a_sentence_of_its_own_stays_a_heading():
+    text = "(二)明年主要预期目标\n为实现上述目标,全市将扎实工作:生产总值增长5%左右。\n"
+    measures = [_m(text, "生产总值增长5%左右", "生产总值", 5, "%", "~", True)]
+    assert _rows(text, measures) == [("gdp_growth", 5, "%", "~")]
+
+
+def test_a_rate_arranged_as_the_target_keeps_its_key():
+    text = "今年主要预期目标是:全区生产总值按增长6%左右安排,一般公共预算收入增长3%。\n"
+    measures = [
+        _m(text, "全区生产总值按增长6%左右安排", "全区生产总值按安排", 6, "%", "~", True),
+        _m(text, "一般公共预算收入增长3%", "一般公共预算收入", 3, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("budget_revenue_growth", 3, "%", "=")]
+
+
+def test_a_yuqi_cue_under_a_heading_naming_only_the_plan_keeps_the_plans_goals_out():
+    text = (
+        "二、“十五五”时期主要目标任务\n规划草案提出的主要预期目标是:生产总值年均增长6%左右,城镇化率达到70%,"
+        "研发经费投入强度达到2.8%。\n三、明年工作安排\n明年主要预期目标是:生产总值增长5%左右。\n"
+    )
+    first_end = text.index("三、")
+    sections = (
+        Section(0, Span(0, first_end), Span(0, 15), 1, "二、", "“十五五”时期主要目标任务", "plan", None),
+        Section(1, Span(first_end, len(text)), Span(first_end, first_end + 8), 1, "三、", "明年工作安排", "plan", None),
+    )
+    measures = [
+        _m(text, "生产总值年均增长6%左右", "生产总值", 6, "%", "~", True),
+        _m(text, "城镇化率达到70%", "城镇化率", 70, "%"),
+        _m(text, "研发经费投入强度达到2.8%", "研发经费投入强度", 2.8, "%"),
+        _m(text, "生产总值增长5%左右", "生产总值", 5, "%", "~", True),
+    ]
+    assert _rows(text, measures, structure=Structure(sections=sections)) == [("gdp_growth", 5, "%", "~")]
+
+
+def test_a_cue_on_a_line_of_its_own_may_close_with_a_colon_before_its_items():
+    text = (
+        "明年全县经济社会发展的\n主要预期目标\n是:\n1.生产总值增长6%左右;\n2.城镇新增就业3000人以上。\n"
+        "(一)扩大内需\n社会消费品零售总额增长7%。\n"
+    )
+    measures = [
+        _m(text, "生产总值增长6%左右", "生产总值", 6, "%", "~", True),
+        _m(text, "城镇新增就业3000人以上", "城镇新增就业", 3000, "人", ">="),
+        _m(text, "社会消费品零售总额增长7%", "社会消费品零售总额", 7, "%", "=", True),
+    ]
+    assert _rows(text, measures) == [("gdp_growth", 6, "%", "~"), ("new_urban_jobs", 3000, "人", ">=")]

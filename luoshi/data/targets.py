@@ -48,6 +48,12 @@ HEADING_CUE = (
 # The start of a paragraph that opens a new section (the end of a heading-cued block).
 HEADING_START = r"(?:第[一二三四五六七八九十百]+[章节篇部]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|专栏)"
 HEADING_MAX_CHARS = 30
+# Web copies set an emphasised cue on a line of its own inside its sentence
+# ("今年经济社会发展的\n主要预期目标\n是:地区生产总值增长…"): the cue line is no heading
+# when the line before it stops mid-sentence and the line after goes on with the
+# cue's verb or colon.
+SENTENCE_STOPS = "。!?:;！？：；"
+CUE_CONTINUATION = r"[ \t]*(?:(?:是|为|如下)?[ \t]*[:：]|是)"
 # A cue is strong when it names the whole economy or the year's expected
 # targets; a bare 主要目标是 may open the goals of one field (乡村振兴的主要
 # 目标是), so such blocks are used only when no strong block exists.
@@ -132,6 +138,10 @@ MULTI_YEAR_WORDS = (
 # An item stating a multi-year target (地区生产总值年均增长9%, 届末总量突破500亿元).
 MULTI_YEAR_ITEM = r"年均|届末|期末|到20\d\d年"
 ANNUAL_WORDS = r"今年|明年|本年|全年|年度"
+# In a work report the coming year's targets are "预期目标": a cue saying 预期 is the year's list even under
+# a heading that names the five-year plan too ("二、“十五五”时期目标任务和2026年工作安排"), unless
+# its own words name the plan's span (今后五年的主要预期目标).
+ANNUAL_CUE_WORD = "预期"
 # Words that, anywhere in a block, mark a plan period's goals: the plan
 # named as a span of time (到“十四五”末, “十四五”期间). An annual list may name
 # the plan itself (完成“十四五”规划目标任务, 为“十五五”开好局): that is not one.
@@ -181,6 +191,9 @@ NAME_VARIANTS: tuple[tuple[str, str], ...] = (
     (r"^城(?=(?:常住)?居民)", "城镇"),
     (r"^乡(?=(?:常住)?居民)", "农村"),
     (r"^农牧民", "农民"),
+    # a growth rate "arranged" as the target (地区生产总值按增长5%安排): the frame's words
+    # are left around the name once the figure is taken out
+    (r"按(?:照)?安排$", ""),
     # the old name (before 2015) of the general public budget: 公共财政预算收入,
     # often shortened to 公共财政收入
     (r"公共财政收入$", "公共财政预算收入"),

@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass, replace
 
 from luoshi.data.targets import (
+    ANNUAL_CUE_WORD,
     ANNUAL_WORDS,
     BLOCK_CLOSERS,
     BLOCK_CUES,
     COMING_YEAR_WORDS,
+    CUE_CONTINUATION,
     CUE_SCOPE_WORDS,
     ECONOMY_SUBJECT,
     EXPLAINED_TARGETS,
@@ -41,6 +43,7 @@ from luoshi.data.targets import (
     PLAN_TITLE_WORD,
     PLAN_WORDS,
     REPORT_TITLE_WORD,
+    SENTENCE_STOPS,
     STRONG_CUE,
 )
 from luoshi.model import Metadata, Normalised, Section, Structure
@@ -61,6 +64,7 @@ _LAST_YEAR_RE = re.compile(LAST_YEAR_WORDS)
 _CLOSER_RE = re.compile(rf"\s*(?:{BLOCK_CLOSERS})")
 _EXPLAINED_RE = re.compile(EXPLAINED_TARGETS)
 _CLAUSE_END_RE = re.compile(r"[,;。!?]")
+_CUE_CONTINUATION_RE = re.compile(CUE_CONTINUATION)
 _SENTENCE_END = "。!?\n"
 _SENTENCE_MARKS = "。!?"
 _LIST_ITEM_RE = re.compile(rf"\s*{LIST_ITEM_START}")
@@ -130,7 +134,11 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
             # targets already stated; its cue opens no block
             continue
         chain = outline.chain(cue_start)
-        if heading:
+        if heading and _broken_cue(text, cue_start, cue_end):
+            # the list goes on after 是:, inline or (是: closing its line) as items on the lines below
+            start = _sentence_start(text, cue_start - 1)
+            end = _block_end(text, _CUE_CONTINUATION_RE.match(text, cue_end + 1).end(), outline, chain)
+        elif heading:
             start, end = cue_start, _section_end(text, cue_end)
         else:
             start, end = _sentence_start(text, cue_start), _block_end(text, cue_end, outline, chain)
@@ -156,6 +164,16 @@ def find_blocks(norm: Normalised, structure: Structure, metadata: Metadata) -> t
     if any(b.strong for b in blocks):
         blocks = [b for b in blocks if b.strong]
     return tuple(blocks)
+
+
+def _broken_cue(text: str, cue_start: int, cue_end: int) -> bool:
+    """Whether a cue on a line of its own sits inside its sentence, not over a section:
+    the line before stops mid-sentence and the line after goes on with 是/为 or a colon."""
+    before = text[text.rfind("\n", 0, max(cue_start - 1, 0)) + 1:max(cue_start - 1, 0)].rstrip()
+    return (
+        cue_start > 0 and bool(before) and before[-1] not in SENTENCE_STOPS
+        and bool(_CUE_CONTINUATION_RE.match(text, cue_end + 1))
+    )
 
 
 def _names_one_indicator(text: str, start: int, cue_start: int) -> bool:
@@ -375,9 +393,14 @@ def _make_block(text, start, list_start, end, chain, metadata, plan, *, strong: 
     items = [c for c in re.split(r"[,;。\n]", text[list_start:end]) if _DIGIT_RE.search(c)]
     multi_items = sum(1 for c in items if _MULTI_ITEM_RE.search(c))
     annual = bool(_ANNUAL_RE.search(lead)) or len(set(_YEAR_RE.findall(lead))) == 1 and not _MULTI_RE.search(lead)
+    # a report's 预期目标 under a heading that names the plan and the year (“十五五”时期目标任务和2026年
+    # 工作安排) are the year's; five-year items (年均增长…) or the plan's span in the list still mark the plan's
+    expected = not plan and ANNUAL_CUE_WORD in lead and bool(
+        _ANNUAL_RE.search(titles) or len(set(_YEAR_RE.findall(titles))) == 1
+    )
     multi = not annual and bool(
-        _MULTI_RE.search(lead) or _MULTI_RE.search(titles) or _PLAN_WORDS_RE.search(text, list_start, end)
-        or (items and 2 * multi_items >= len(items))
+        _MULTI_RE.search(lead) or not expected and _MULTI_RE.search(titles)
+        or _PLAN_WORDS_RE.search(text, list_start, end) or (items and 2 * multi_items >= len(items))
     )
     if plan:
         period = _plan_period(metadata, (lead, titles, text[list_start:end], metadata.title or "", text[:_TITLE_WINDOW]))
