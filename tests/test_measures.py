@@ -1721,3 +1721,7 @@ def test_full_report_owners_and_scopes(text, expected) -> None:
 
 def test_a_kilowatt_hour_is_a_du() -> None:
     assert summary(run("全年外送绿电120亿度。")) == [(120, "亿度", "=", False)]
+
+
+def test_a_level_held_after_a_streak_is_a_measure_and_the_streak_is_none() -> None:
+    assert summary(run("城区空气质量优良天数连续4年稳定在310天以上。")) == [(310, "天", ">=", False)]

@@ -523,7 +523,8 @@ CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "�
 CLUSTER_HEADS = ("产业集群", "集群", "产业链")
 CLUSTER_VERBS = ("打造", "培育", "建设", "发展", "壮大", "形成", "建成", "引进", "对接", "嵌入", "争创", "创建")
 # Words before a duration or an age that make it a level reached or squeezed.
-TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持")
+TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持",
+                   "稳定")  # 连续6年稳定在325天以上: the level held, after the streak
 TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")
 # A span of time up to now (为24年来新低, 6年以来最大增幅) dates what follows; it measures nothing.
 SINCE_WORDS = ("来", "以来")
