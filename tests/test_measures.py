@@ -1725,3 +1725,9 @@ def test_a_kilowatt_hour_is_a_du() -> None:
 
 def test_a_level_held_after_a_streak_is_a_measure_and_the_streak_is_none() -> None:
     assert summary(run("城区空气质量优良天数连续4年稳定在310天以上。")) == [(310, "天", ">=", False)]
+
+
+def test_each_medal_of_a_tally_is_a_measure() -> None:
+    assert summary(run("省代表团在本届运动会上获得12金、7银、3铜。")) == [
+        (12, "金", "=", False), (7, "银", "=", False), (3, "铜", "=", False)]
+    assert run("新引进4银行省级分行。") == []

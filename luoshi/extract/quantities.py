@@ -54,7 +54,7 @@ _ALL_UNITS = word_pattern(_UNIT_CLASS)
 _PER = word_pattern(PER_UNITS)
 # After a Chinese numeral only words that cannot start an ordinary word:
 # 五金 (hardware) and 四小园 are not quantities.
-_CN_UNITS = word_pattern(u for u in _UNIT_CLASS if u not in ("金", "番", "度电") and not u.isascii())
+_CN_UNITS = word_pattern(u for u in _UNIT_CLASS if u not in ("金", "银", "铜", "番", "度电") and not u.isascii())
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 
 
@@ -91,8 +91,8 @@ QUANTITY_RE = re.compile(
     rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?:(?<=[长速幅为])(?P<neg>[\-−－]))?(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
     # 1千余万元: 余 between two magnitudes is a comparator inside the unit
     rf"(?P<ar_mag>{_magnitude_char()}*(?:[多余](?=[万亿]){_magnitude_char()}+)?)(?P<ar_apx2>多|余)?"
-    # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万; nor the 群 of 46万群众)
-    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口|(?<=群)[众体])(?(ar_unit)|(?![年月日号届周]))"
+    # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万; nor the 群 of 46万群众, nor the 银 of 5银行)
+    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口|(?<=群)[众体]|(?<=银)行)(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number; 增长一倍 is a count)
     rf"|(?!一(?![十百千万亿零〇点倍]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_mag>(?<=[多余])[万亿]{{1,2}})?(?P<cn_unit>{_CN_UNITS})"
     # Chinese magnitude with only a comparator after it: 千亿以上
