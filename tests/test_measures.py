@@ -1731,3 +1731,16 @@ def test_each_medal_of_a_tally_is_a_measure() -> None:
     assert summary(run("省代表团在本届运动会上获得12金、7银、3铜。")) == [
         (12, "金", "=", False), (7, "银", "=", False), (3, "铜", "=", False)]
     assert run("新引进4银行省级分行。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "加快建设6米水深航道和80米口径天文望远镜。",
+    "推进30亿立方米/年煤制气项目前期工作。",
+])
+def test_the_spec_in_the_name_of_a_thing_is_no_measure(text: str) -> None:
+    assert run(text) == []
+
+
+def test_a_depth_reached_and_a_capacity_built_stay_measures() -> None:
+    assert summary(run("航道水深提升至6米，建成80万吨/年乙烯装置。")) == [
+        (6, "米", "=", False), (80, "万吨/年", "=", False)]

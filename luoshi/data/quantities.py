@@ -41,6 +41,9 @@ CAPACITY_UNITS = ("千瓦", "兆瓦", "吉瓦", "千伏安", "兆伏安", "MW", 
 # Weights and volumes that, written before a product or a plant, give its
 # capacity as part of a project's name (20万吨果蔬精深加工项目).
 THROUGHPUT_UNITS = ("吨", "立方米", "立方", "标箱", "标准箱", "千瓦时")
+# Dimension nouns right after a length that make it the spec of a thing named
+# (4.5米水深航道, 110米口径射电望远镜, 12.5米深水航道), not a length measured.
+DIMENSION_NOUNS = ("水深", "深水", "口径", "跨径", "跨度", "直径")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (

@@ -21,6 +21,7 @@ from luoshi.data.quantities import (
     CLUSTER_VERBS,
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
+    DIMENSION_NOUNS,
     FIELD_SCOPES,
     LEVEL_VERBS,
     MARK_WORDS,
@@ -172,9 +173,12 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if _in_capacity_title(text, ns):
         return True
-    if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS)) and _HAN_RE.match(nxt) \
+    if cls == "measure" and q.end == q.unit_end and text.startswith(DIMENSION_NOUNS, q.end):
+        return True  # 4.5米水深航道, 110米口径射电望远镜: the spec of a thing named
+    if (cls == "capacity" or cls == "measure" and q.unit.removesuffix("/年").endswith(THROUGHPUT_UNITS)) \
+            and _HAN_RE.match(nxt) \
             and nxt not in "的以左和及与等" and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
-        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地, and 改造8211万千瓦。)
+        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工, 20亿立方米/年煤制气 (but 建成300兆瓦基地, and 改造8211万千瓦。)
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
