@@ -1744,3 +1744,13 @@ def test_the_spec_in_the_name_of_a_thing_is_no_measure(text: str) -> None:
 def test_a_depth_reached_and_a_capacity_built_stay_measures() -> None:
     assert summary(run("航道水深提升至6米，建成80万吨/年乙烯装置。")) == [
         (6, "米", "=", False), (80, "万吨/年", "=", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城乡居民收入比收窄至2.3∶1左右。", [(2.3, "", "~", False)]),
+    ("城乡居民收入比缩小至2：1以内。", [(2, "", "<=", False)]),
+    ("城乡居民收入比收窄到2.15。", [(2.15, "", "=", False)]),
+])
+def test_a_ratio_to_one_takes_the_comparator_after_it(text, expected) -> None:
+    assert summary(run(text)) == expected
+    assert indicators_of(text) == ["城乡居民收入比"]

@@ -354,7 +354,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is None:
             continue
         if not q.unit and _RATIO_TO_ONE_RE.match(text, q.end):
-            q = q._replace(end=q.end + 2)  # 收入比2.3:1: the ratio's notation, no unit
+            # 收入比2.3:1: the ratio's notation, no unit; a comparator after it bounds the ratio (2.1∶1左右)
+            comparator, end = _suffix_comparator(text, q.end + 2)
+            q = q._replace(end=end, comparator=comparator or q.comparator)
         if out and out[-1].end < q.num_start <= out[-1].end + 1:
             merged = _merge_range(text, out[-1], q)
             if merged is not None:
