@@ -1754,3 +1754,15 @@ def test_a_depth_reached_and_a_capacity_built_stay_measures() -> None:
 def test_a_ratio_to_one_takes_the_comparator_after_it(text, expected) -> None:
     assert summary(run(text)) == expected
     assert indicators_of(text) == ["城乡居民收入比"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年新落户千余家科技企业。", [(1000, "家", ">=", False)]),
+    ("项目带动上百家配套企业集聚。", [(100, "家", ">=", False)]),
+    ("全年举办百场招聘活动。", [(100, "场", "=", False)]),
+    ("惠民政策走进千家万户。", []),
+    ("营造百家争鸣的学术氛围。", []),
+])
+def test_a_round_count_without_digits(text, expected) -> None:
+    assert summary(run(text)) == expected
+    assert run("该市成为确诊患者超百例中首个实现清零的城市。") == []

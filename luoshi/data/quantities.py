@@ -82,6 +82,9 @@ PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("小于", "<="),
     ("大约为", "~"), ("约为", "~"), ("约合", "~"), ("大约", "~"), ("接近", "~"), ("约", "~"), ("近", "~"),
 )
+# Before a bare round magnitude only (上千家, 上万人): words that set a floor. Before digits they
+# are ordinary words (基础上3个), so they are no PREFIX_COMPARATORS.
+ROUND_PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (("上", ">="),)
 SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("以上", ">="), ("之上", ">="), ("多", ">="), ("余", ">="),
     ("以内", "<="), ("之内", "<="), ("以下", "<="),
@@ -500,6 +503,7 @@ OUTLINE_NOUNS = ("主要指标", "指标", "约束性指标", "预期性指标")
 CN_COUNT_VERBS = (
     "新建", "建成", "完成", "新增", "改造", "改扩建", "建设", "办好", "办理", "创建", "引进",
     "培育", "开工", "投产", "修缮", "治理", "落实", "打掉", "破获", "新开", "开通",
+    "举办",  # 举办千场专业会议
 )
 # A running total (累计达到25家) after a count of new things (新增上市公司3家)
 # counts all of them: the words of newness leave the indicator it takes.

@@ -38,6 +38,7 @@ from luoshi.data.quantities import (
     RATE_NAME_ENDS,
     RATIO_INDICATOR_ENDS,
     ROAD_WORDS,
+    ROUND_PREFIX_COMPARATORS,
     SINCE_WORDS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
@@ -52,6 +53,7 @@ from luoshi.data.quantities import (
     TIME_LEAD_WORDS,
 )
 from luoshi.extract.alternation import word_pattern
+from luoshi.extract.numbers import CN_CHARS
 from luoshi.extract.quantities import Quantity
 
 # Short quotations and brackets hold names (“百千万工程”, 《…31条》) and note markers (〔3〕).
@@ -78,6 +80,8 @@ _CATEGORY_HEAD_AT_RE = re.compile(word_pattern(CATEGORY_HEADS))
 _CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{word_pattern(CLUSTER_HEADS)})")
 _CLUSTER_VERB_RE = re.compile(rf"(?:{word_pattern(CLUSTER_VERBS)})$")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
+_CN_NUMERAL_CHARS = frozenset(CN_CHARS)
+_ROUND_LEADS = tuple(w for w, _ in ROUND_PREFIX_COMPARATORS)
 # 十件民生实事中九件: a count of a part of counted things (N件…中M件)
 _PARTITIVE_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[^\d,，。;；]{1,12}中$")
 _COMPLETION_TAIL_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
@@ -243,7 +247,13 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     if not has_digit and not run.startswith("十"):
         # 超千亿元, 千亿以上 closing a clause; not 万人, 千家万户 nor 确诊患者超百例首个…
         # (投资近千亿元、全长1.3万公里: an item of a list ends there too)
-        return has_comparator and (q.end >= clause_end or text[q.end] in "的、" or text.startswith(MARK_WORDS, q.end))
+        if has_comparator and (q.end >= clause_end or text[q.end] in "的、" or text.startswith(MARK_WORDS, q.end)):
+            return True
+        # 千余家企业, 上千家配套企业, 举办千场会议: a round count of things, with 余/多/上 or a verb that makes
+        # them (but 千家万户, 百家争鸣 are sayings, and 超百例首个 ranks)
+        return (q.unit_class == "classifier" and (q.end >= len(text) or text[q.end] not in _CN_NUMERAL_CHARS)
+                and (text[q.num_end] in "余多" or text.startswith(_ROUND_LEADS, q.pre_start, q.num_start)
+                     or _CN_COUNT_VERB_END_RE.search(text, clause_start, q.pre_start) is not None))
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
     before = text[clause_start:q.pre_start]

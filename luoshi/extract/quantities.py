@@ -27,6 +27,7 @@ from luoshi.data.quantities import (
     PREFIX_COMPARATORS,
     RANGE_JOINERS,
     RATIO_UNITS,
+    ROUND_PREFIX_COMPARATORS,
     SUFFIX_COMPARATORS,
     TIME_UNITS,
     VOLTAGE_UNITS,
@@ -103,6 +104,7 @@ QUANTITY_RE = re.compile(
 _RATIO_TO_ONE_RE = re.compile(r"[:：∶]1(?![\d.])")
 _BIG_STEPS = {"万": 10**4, "亿": 10**8, "兆": 10**12}  # 兆 (Taiwan): a million million, 万亿
 _PREFIX = dict(PREFIX_COMPARATORS)
+_ROUND_PREFIX = dict(ROUND_PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
 _PREFIX_RE = re.compile(rf"(?:{word_pattern(_PREFIX)})$")
 _PREFIX_FALSE_RE = re.compile(rf"(?:{word_pattern(PREFIX_COMPARATOR_FALSE_FRIENDS)})$")
@@ -313,6 +315,8 @@ def _finish(text: str, value: float, ns: int, ne: int, us: int, ue: int, unit: s
     """
     comparator = "="
     pre_comp, pre_start = _prefix_comparator(text, ns)
+    if not pre_comp and numeral == "chinese" and ns and text[ns] in "百千万亿" and text[ns - 1] in _ROUND_PREFIX:
+        pre_comp, pre_start = _ROUND_PREFIX[text[ns - 1]], ns - 1  # 上千家配套企业
     if pre_comp:
         comparator = pre_comp
     if approximate:
