@@ -1766,3 +1766,10 @@ def test_a_ratio_to_one_takes_the_comparator_after_it(text, expected) -> None:
 def test_a_round_count_without_digits(text, expected) -> None:
     assert summary(run(text)) == expected
     assert run("该市成为确诊患者超百例中首个实现清零的城市。") == []
+
+
+def test_editions_held_are_counted_but_a_term_or_an_ordinal_is_not() -> None:
+    assert summary(run("连续举办3届数字文旅博览会，成功举办两届青年创新大会。")) == [
+        (3, "届", "=", False), (2, "届", "=", False)]
+    assert run("市十六届人大二次会议审议通过，连续两届获评先进，第5届论坛开幕。") == []
+    assert run("市委召开十二届五次全会。") == []

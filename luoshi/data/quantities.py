@@ -52,6 +52,7 @@ CLASSIFIERS = (
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
     "名", "人", "户", "位", "支", "艘", "架", "对", "起", "枚", "块", "根", "盏",
     "金", "银", "铜",  # medals: 9金、5银、6铜 (not 5银行: the regex keeps banks out)
+    "届",  # 举办两届博览会 counts editions held; else it is a term or an ordinal (十四届人大): see HOSTING_VERBS
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
     "个", "列", "班", "尾", "棒", "箱", "段",  # 段: lengths of road or river, logs of a mushroom crop
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
@@ -482,6 +483,8 @@ MEASURE_ACRONYMS = ("GDP",)
 # A speed after these is the class of a line (时速350公里的高铁), not a measure.
 SPEED_PREFIXES = ("时速", "设计时速")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
+# Verbs right before a count of 届 that make it the editions of an event held (成功举办两届大会).
+HOSTING_VERBS = ("举办", "承办", "主办", "办好")  # (not 召开: 召开十届二次全会 names a session)
 NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")
 # Words after a count that make it a slogan/structure count, not a measure.
 SLOGAN_NOUNS = (

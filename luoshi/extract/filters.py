@@ -23,6 +23,7 @@ from luoshi.data.quantities import (
     COMPLETION_VERBS,
     DIMENSION_NOUNS,
     FIELD_SCOPES,
+    HOSTING_VERBS,
     LEVEL_VERBS,
     MARK_WORDS,
     MEASURE_ACRONYMS,
@@ -99,6 +100,7 @@ _CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 _ORDINAL_RE = re.compile(rf"(?:{word_pattern(ORDINAL_PREFIXES)})$")
 _NAME_SUFFIX_RE = re.compile(word_pattern(NAME_SUFFIXES))
+_HOSTING_RE = re.compile(rf"(?:{word_pattern(HOSTING_VERBS)})了?$")
 _CAPACITY_VERB_RE = re.compile(rf"(?:{word_pattern(CAPACITY_VERBS)})$")
 _SLOGAN_NOUN_RE = re.compile(word_pattern(SLOGAN_NOUNS))
 _CN_COUNT_VERB_END_RE = re.compile(rf"(?:{word_pattern(CN_COUNT_VERBS)})$")
@@ -157,6 +159,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
     if q.unit == "个" and text.startswith(STREAK_SPANS, q.unit_end) and text.endswith(STREAK_LEADS, 0, q.pre_start):
         return True  # 连续16个季度高于全国平均水平: the length of a streak
+    if q.unit == "届" and not _HOSTING_RE.search(text, max(0, q.pre_start - 3), q.pre_start):
+        return True  # 十四届人大, 连续两届: a term or a streak; 举办两届 counts the editions held
     if prev == "每":
         return True  # 每10万人口…在校生: the base a rate is per, not a measure
     if q.unit == "个" and _STEP_RE.match(text, q.unit_end):
