@@ -1773,3 +1773,8 @@ def test_editions_held_are_counted_but_a_term_or_an_ordinal_is_not() -> None:
         (3, "届", "=", False), (2, "届", "=", False)]
     assert run("市十六届人大二次会议审议通过，连续两届获评先进，第5届论坛开幕。") == []
     assert run("市委召开十二届五次全会。") == []
+
+
+def test_a_band_along_a_river_bounds_an_area_and_measures_nothing() -> None:
+    assert summary(run("腾退长江沿线1公里化工用地，搬迁沿江1公里范围内企业8家。")) == [(8, "家", "=", False)]
+    assert summary(run("整治河道两岸25公里。")) == [(25, "公里", "=", False)]

@@ -483,6 +483,9 @@ MEASURE_ACRONYMS = ("GDP",)
 # A speed after these is the class of a line (时速350公里的高铁), not a measure.
 SPEED_PREFIXES = ("时速", "设计时速")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
+# Words of a band along or around a place right before a length (长江沿线1公里化工企业, 沿江1公里范围内):
+# the length bounds the area a thing lies in, it measures nothing (but 修复长江岸线12公里 does).
+SCOPE_LEADS = ("沿线", "沿岸", "两岸", "沿江", "沿河", "沿湖", "周边", "周围", "外围")
 # Verbs right before a count of 届 that make it the editions of an event held (成功举办两届大会).
 HOSTING_VERBS = ("举办", "承办", "主办", "办好")  # (not 召开: 召开十届二次全会 names a session)
 NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")

@@ -40,6 +40,7 @@ from luoshi.data.quantities import (
     RATIO_INDICATOR_ENDS,
     ROAD_WORDS,
     ROUND_PREFIX_COMPARATORS,
+    SCOPE_LEADS,
     SINCE_WORDS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
@@ -181,6 +182,9 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if _in_capacity_title(text, ns):
         return True
+    if cls == "measure" and text.endswith(SCOPE_LEADS, max(0, q.pre_start - 2), q.pre_start) \
+            and _HAN_RE.match(nxt) and nxt not in "的以左和及与等":
+        return True  # 长江沿线1公里化工腾退地块, 沿江1公里范围内: a band around a place
     if cls == "measure" and q.end == q.unit_end and text.startswith(DIMENSION_NOUNS, q.end):
         return True  # 4.5米水深航道, 110米口径射电望远镜: the spec of a thing named
     if (cls == "capacity" or cls == "measure" and q.unit.removesuffix("/年").endswith(THROUGHPUT_UNITS)) \
