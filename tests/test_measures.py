@@ -1778,3 +1778,8 @@ def test_editions_held_are_counted_but_a_term_or_an_ordinal_is_not() -> None:
 def test_a_band_along_a_river_bounds_an_area_and_measures_nothing() -> None:
     assert summary(run("腾退长江沿线1公里化工用地，搬迁沿江1公里范围内企业8家。")) == [(8, "家", "=", False)]
     assert summary(run("整治河道两岸25公里。")) == [(25, "公里", "=", False)]
+
+
+def test_a_count_of_times_by_a_big_magnitude_is_a_measure() -> None:
+    assert summary(run("短视频全网播放量突破百亿次。")) == [(100, "亿次", ">=", False)]
+    assert run("推行一次性告知。") == []

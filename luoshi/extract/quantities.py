@@ -268,8 +268,8 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         if len(run) > 1 and all(c in CN_DIGITS for c in run):
             return None  # 二三 (a range or a year written digit by digit), not one number
         unit_text = g["cn_unit"]
-        if unit_text in CN_NUMERAL_BAD_UNITS:
-            return None
+        if unit_text in CN_NUMERAL_BAD_UNITS and not (run.endswith(("万", "亿")) and unit_text != "年"):
+            return None  # (一次 is once; 突破百亿次 counts by 亿)
         try:
             value, magnitude = split_chinese(run)
         except ValueError:
