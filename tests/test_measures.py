@@ -1783,3 +1783,9 @@ def test_a_band_along_a_river_bounds_an_area_and_measures_nothing() -> None:
 def test_a_count_of_times_by_a_big_magnitude_is_a_measure() -> None:
     assert summary(run("短视频全网播放量突破百亿次。")) == [(100, "亿次", ">=", False)]
     assert run("推行一次性告知。") == []
+
+
+def test_passing_a_bare_magnitude_is_a_floor() -> None:
+    assert summary(run("全省外贸总额连续三年过万亿元。")) == [(1, "万亿元", ">=", False)]
+    assert run("通过千兆光网实现全覆盖。") == []
+    assert summary(run("计划招引15个以上过亿项目。")) == [(15, "个", ">=", False)]

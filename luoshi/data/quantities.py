@@ -83,9 +83,9 @@ PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("小于", "<="),
     ("大约为", "~"), ("约为", "~"), ("约合", "~"), ("大约", "~"), ("接近", "~"), ("约", "~"), ("近", "~"),
 )
-# Before a bare round magnitude only (上千家, 上万人): words that set a floor. Before digits they
+# Before a bare round magnitude only (上千家, 上万人, 过万亿元): words that set a floor. Before digits they
 # are ordinary words (基础上3个), so they are no PREFIX_COMPARATORS.
-ROUND_PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (("上", ">="),)
+ROUND_PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (("上", ">="), ("过", ">="))
 SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("以上", ">="), ("之上", ">="), ("多", ">="), ("余", ">="),
     ("以内", "<="), ("之内", "<="), ("以下", "<="),
@@ -486,6 +486,9 @@ SPEED_PREFIXES = ("时速", "设计时速")
 # Words of a band along or around a place right before a length (长江沿线1公里化工企业, 沿江1公里范围内):
 # the length bounds the area a thing lies in, it measures nothing (but 修复长江岸线12公里 does).
 SCOPE_LEADS = ("沿线", "沿岸", "两岸", "沿江", "沿河", "沿湖", "周边", "周围", "外围")
+# Nouns that open with a classifier: after a bare magnitude (过亿项目, 千场景) the classifier is the
+# noun's first character, and the magnitude names a class of the thing, not a count of it.
+CLASSIFIER_NOUNS = ("项目", "场景", "场馆", "家庭", "户籍", "台阶", "个人", "名片", "条件", "件事")
 # Verbs right before a count of 届 that make it the editions of an event held (成功举办两届大会).
 HOSTING_VERBS = ("举办", "承办", "主办", "办好")  # (not 召开: 召开十届二次全会 names a session)
 NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")

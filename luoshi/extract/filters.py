@@ -17,6 +17,7 @@ from luoshi.data.quantities import (
     CAPACITY_VERBS,
     CATEGORY_HEADS,
     CHANGE_VERBS,
+    CLASSIFIER_NOUNS,
     CLUSTER_HEADS,
     CLUSTER_VERBS,
     CN_COUNT_VERBS,
@@ -260,6 +261,7 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
         # 千余家企业, 上千家配套企业, 举办千场会议: a round count of things, with 余/多/上 or a verb that makes
         # them (but 千家万户, 百家争鸣 are sayings, and 超百例首个 ranks)
         return (q.unit_class == "classifier" and (q.end >= len(text) or text[q.end] not in _CN_NUMERAL_CHARS)
+                and not text.startswith(CLASSIFIER_NOUNS, q.unit_end - 1)  # 过亿项目: a class of projects
                 and (text[q.num_end] in "余多" or text.startswith(_ROUND_LEADS, q.pre_start, q.num_start)
                      or _CN_COUNT_VERB_END_RE.search(text, clause_start, q.pre_start) is not None))
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
