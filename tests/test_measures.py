@@ -1789,3 +1789,9 @@ def test_passing_a_bare_magnitude_is_a_floor() -> None:
     assert summary(run("全省外贸总额连续三年过万亿元。")) == [(1, "万亿元", ">=", False)]
     assert run("通过千兆光网实现全覆盖。") == []
     assert summary(run("计划招引15个以上过亿项目。")) == [(15, "个", ">=", False)]
+
+
+def test_a_bare_magnitude_passed_at_the_end_of_a_clause_is_a_floor() -> None:
+    assert summary(run("全县农业总产值首次过百亿，外贸额突破千万。")) == [
+        (100, "亿", ">=", False), (1000, "万", ">=", False)]
+    assert summary(run("人口过万的乡镇达到6个。")) == [(6, "个", "=", False)]

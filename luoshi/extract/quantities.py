@@ -96,8 +96,8 @@ QUANTITY_RE = re.compile(
     rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口|(?<=群)[众体]|(?<=银)行)(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number; 增长一倍 is a count)
     rf"|(?!一(?![十百千万亿零〇点倍]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_mag>(?<=[多余])[万亿]{{1,2}})?(?P<cn_unit>{_CN_UNITS})"
-    # Chinese magnitude with only a comparator after it: 千亿以上
-    rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下|大关|台阶)"
+    # Chinese magnitude with only a comparator after it: 千亿以上; or passed at a clause's end: 产值过千亿。
+    rf"|(?P<cnm>[{CN_CHARS}]*[万亿](?=以上|以内|左右|以下|大关|台阶)|(?<=[过超破])[{CN_CHARS}]*[万亿](?=[，。；、,;]))"
     rf")"
 )
 
