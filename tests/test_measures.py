@@ -1721,3 +1721,77 @@ def test_full_report_owners_and_scopes(text, expected) -> None:
 
 def test_a_kilowatt_hour_is_a_du() -> None:
     assert summary(run("全年外送绿电120亿度。")) == [(120, "亿度", "=", False)]
+
+
+def test_a_level_held_after_a_streak_is_a_measure_and_the_streak_is_none() -> None:
+    assert summary(run("城区空气质量优良天数连续4年稳定在310天以上。")) == [(310, "天", ">=", False)]
+
+
+def test_each_medal_of_a_tally_is_a_measure() -> None:
+    assert summary(run("省代表团在本届运动会上获得12金、7银、3铜。")) == [
+        (12, "金", "=", False), (7, "银", "=", False), (3, "铜", "=", False)]
+    assert run("新引进4银行省级分行。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "加快建设6米水深航道和80米口径天文望远镜。",
+    "推进30亿立方米/年煤制气项目前期工作。",
+])
+def test_the_spec_in_the_name_of_a_thing_is_no_measure(text: str) -> None:
+    assert run(text) == []
+
+
+def test_a_depth_reached_and_a_capacity_built_stay_measures() -> None:
+    assert summary(run("航道水深提升至6米，建成80万吨/年乙烯装置。")) == [
+        (6, "米", "=", False), (80, "万吨/年", "=", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城乡居民收入比收窄至2.3∶1左右。", [(2.3, "", "~", False)]),
+    ("城乡居民收入比缩小至2：1以内。", [(2, "", "<=", False)]),
+    ("城乡居民收入比收窄到2.15。", [(2.15, "", "=", False)]),
+])
+def test_a_ratio_to_one_takes_the_comparator_after_it(text, expected) -> None:
+    assert summary(run(text)) == expected
+    assert indicators_of(text) == ["城乡居民收入比"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年新落户千余家科技企业。", [(1000, "家", ">=", False)]),
+    ("项目带动上百家配套企业集聚。", [(100, "家", ">=", False)]),
+    ("全年举办百场招聘活动。", [(100, "场", "=", False)]),
+    ("惠民政策走进千家万户。", []),
+    ("营造百家争鸣的学术氛围。", []),
+])
+def test_a_round_count_without_digits(text, expected) -> None:
+    assert summary(run(text)) == expected
+    assert run("该市成为确诊患者超百例中首个实现清零的城市。") == []
+
+
+def test_editions_held_are_counted_but_a_term_or_an_ordinal_is_not() -> None:
+    assert summary(run("连续举办3届数字文旅博览会，成功举办两届青年创新大会。")) == [
+        (3, "届", "=", False), (2, "届", "=", False)]
+    assert run("市十六届人大二次会议审议通过，连续两届获评先进，第5届论坛开幕。") == []
+    assert run("市委召开十二届五次全会。") == []
+
+
+def test_a_band_along_a_river_bounds_an_area_and_measures_nothing() -> None:
+    assert summary(run("腾退长江沿线1公里化工用地，搬迁沿江1公里范围内企业8家。")) == [(8, "家", "=", False)]
+    assert summary(run("整治河道两岸25公里。")) == [(25, "公里", "=", False)]
+
+
+def test_a_count_of_times_by_a_big_magnitude_is_a_measure() -> None:
+    assert summary(run("短视频全网播放量突破百亿次。")) == [(100, "亿次", ">=", False)]
+    assert run("推行一次性告知。") == []
+
+
+def test_passing_a_bare_magnitude_is_a_floor() -> None:
+    assert summary(run("全省外贸总额连续三年过万亿元。")) == [(1, "万亿元", ">=", False)]
+    assert run("通过千兆光网实现全覆盖。") == []
+    assert summary(run("计划招引15个以上过亿项目。")) == [(15, "个", ">=", False)]
+
+
+def test_a_bare_magnitude_passed_at_the_end_of_a_clause_is_a_floor() -> None:
+    assert summary(run("全县农业总产值首次过百亿，外贸额突破千万。")) == [
+        (100, "亿", ">=", False), (1000, "万", ">=", False)]
+    assert summary(run("人口过万的乡镇达到6个。")) == [(6, "个", "=", False)]

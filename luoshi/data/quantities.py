@@ -41,13 +41,18 @@ CAPACITY_UNITS = ("千瓦", "兆瓦", "吉瓦", "千伏安", "兆伏安", "MW", 
 # Weights and volumes that, written before a product or a plant, give its
 # capacity as part of a project's name (20万吨果蔬精深加工项目).
 THROUGHPUT_UNITS = ("吨", "立方米", "立方", "标箱", "标准箱", "千瓦时")
+# Dimension nouns right after a length that make it the spec of a thing named
+# (4.5米水深航道, 110米口径射电望远镜, 12.5米深水航道), not a length measured.
+DIMENSION_NOUNS = ("水深", "深水", "口径", "跨径", "跨度", "直径")
 # A voltage is always the class of a line or substation, never a measure.
 VOLTAGE_UNITS = ("千伏", "伏", "kV", "KV")
 CLASSIFIERS = (
     "人次", "户次", "场次", "剂次", "件次", "批次", "家", "所", "项", "条", "座", "处", "件", "宗",
     "笔",  # loans and deals: 排污权交易25笔
     "棵", "株", "场", "期", "台", "辆", "套", "间", "张", "栋", "剂", "头", "只", "羽",
-    "名", "人", "户", "位", "支", "艘", "架", "对", "起", "金", "枚", "块", "根", "盏",
+    "名", "人", "户", "位", "支", "艘", "架", "对", "起", "枚", "块", "根", "盏",
+    "金", "银", "铜",  # medals: 9金、5银、6铜 (not 5银行: the regex keeps banks out)
+    "届",  # 举办两届博览会 counts editions held; else it is a term or an ordinal (十四届人大): see HOSTING_VERBS
     "篇", "部", "册", "份", "门", "种", "款", "例", "次", "眼", "孔", "片",
     "个", "列", "班", "尾", "棒", "箱", "段",  # 段: lengths of road or river, logs of a mushroom crop
     "口",  # 机井、塘坝、山坪塘 1400口 (the 人 of 人口 is kept out by the regex)
@@ -78,6 +83,9 @@ PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("小于", "<="),
     ("大约为", "~"), ("约为", "~"), ("约合", "~"), ("大约", "~"), ("接近", "~"), ("约", "~"), ("近", "~"),
 )
+# Before a bare round magnitude only (上千家, 上万人, 过万亿元): words that set a floor. Before digits they
+# are ordinary words (基础上3个), so they are no PREFIX_COMPARATORS.
+ROUND_PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = (("上", ">="), ("过", ">="))
 SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("以上", ">="), ("之上", ">="), ("多", ">="), ("余", ">="),
     ("以内", "<="), ("之内", "<="), ("以下", "<="),
@@ -475,6 +483,14 @@ MEASURE_ACRONYMS = ("GDP",)
 # A speed after these is the class of a line (时速350公里的高铁), not a measure.
 SPEED_PREFIXES = ("时速", "设计时速")
 # Words after a number+unit that make it a name/grade (300兆瓦级, 百亿元级, 5号楼).
+# Words of a band along or around a place right before a length (长江沿线1公里化工企业, 沿江1公里范围内):
+# the length bounds the area a thing lies in, it measures nothing (but 修复长江岸线12公里 does).
+SCOPE_LEADS = ("沿线", "沿岸", "两岸", "沿江", "沿河", "沿湖", "周边", "周围", "外围")
+# Nouns that open with a classifier: after a bare magnitude (过亿项目, 千场景) the classifier is the
+# noun's first character, and the magnitude names a class of the thing, not a count of it.
+CLASSIFIER_NOUNS = ("项目", "场景", "场馆", "家庭", "户籍", "台阶", "个人", "名片", "条件", "件事")
+# Verbs right before a count of 届 that make it the editions of an event held (成功举办两届大会).
+HOSTING_VERBS = ("举办", "承办", "主办", "办好")  # (not 召开: 召开十届二次全会 names a session)
 NAME_SUFFIXES = ("级", "号", "型", "强", "届", "周年", "大", "星级", "甲", "线", "路", "段")
 # Words after a count that make it a slogan/structure count, not a measure.
 SLOGAN_NOUNS = (
@@ -496,6 +512,7 @@ OUTLINE_NOUNS = ("主要指标", "指标", "约束性指标", "预期性指标")
 CN_COUNT_VERBS = (
     "新建", "建成", "完成", "新增", "改造", "改扩建", "建设", "办好", "办理", "创建", "引进",
     "培育", "开工", "投产", "修缮", "治理", "落实", "打掉", "破获", "新开", "开通",
+    "举办",  # 举办千场专业会议
 )
 # A running total (累计达到25家) after a count of new things (新增上市公司3家)
 # counts all of them: the words of newness leave the indicator it takes.
@@ -523,7 +540,8 @@ CATEGORY_HEADS = ("项目", "企业", "工程", "产业", "集群", "园区", "�
 CLUSTER_HEADS = ("产业集群", "集群", "产业链")
 CLUSTER_VERBS = ("打造", "培育", "建设", "发展", "壮大", "形成", "建成", "引进", "对接", "嵌入", "争创", "创建")
 # Words before a duration or an age that make it a level reached or squeezed.
-TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持")
+TIME_LEAD_VERBS = ("压缩", "缩短", "减少", "缩减", "降低", "控制", "压减", "提速", "增长", "提高", "延长", "保持",
+                   "稳定")  # 连续6年稳定在325天以上: the level held, after the streak
 TIME_LEAD_WORDS = ("达到", "达", "为", "从", "由", "不超过", "超过", "不少于")
 # A span of time up to now (为24年来新低, 6年以来最大增幅) dates what follows; it measures nothing.
 SINCE_WORDS = ("来", "以来")
@@ -542,6 +560,7 @@ RATIO_INDICATOR_ENDS = ("比", "系数", "指数", "比值", "倍数", "弹性")
 LEVEL_VERBS = (
     "缩小至", "缩小到", "降至", "降到", "下降到", "下降至", "提高到", "提高至", "提升到", "提升至",
     "达到", "达", "为", "保持在", "控制在", "稳定在",
+    "收窄至", "收窄到", "缩至", "降低至", "降低到",  # 收入比收窄至2.1
 )
 # Policy names written as "N条" (民营经济31条、省30条政策).
 POLICY_NOUNS = ("政策", "措施", "意见", "规定", "举措", "办法", "细则")

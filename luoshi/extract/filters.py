@@ -17,11 +17,14 @@ from luoshi.data.quantities import (
     CAPACITY_VERBS,
     CATEGORY_HEADS,
     CHANGE_VERBS,
+    CLASSIFIER_NOUNS,
     CLUSTER_HEADS,
     CLUSTER_VERBS,
     CN_COUNT_VERBS,
     COMPLETION_VERBS,
+    DIMENSION_NOUNS,
     FIELD_SCOPES,
+    HOSTING_VERBS,
     LEVEL_VERBS,
     MARK_WORDS,
     MEASURE_ACRONYMS,
@@ -37,6 +40,8 @@ from luoshi.data.quantities import (
     RATE_NAME_ENDS,
     RATIO_INDICATOR_ENDS,
     ROAD_WORDS,
+    ROUND_PREFIX_COMPARATORS,
+    SCOPE_LEADS,
     SINCE_WORDS,
     SLOGAN_NOUNS,
     SPEED_PREFIXES,
@@ -51,6 +56,7 @@ from luoshi.data.quantities import (
     TIME_LEAD_WORDS,
 )
 from luoshi.extract.alternation import word_pattern
+from luoshi.extract.numbers import CN_CHARS
 from luoshi.extract.quantities import Quantity
 
 # Short quotations and brackets hold names (“百千万工程”, 《…31条》) and note markers (〔3〕).
@@ -77,6 +83,8 @@ _CATEGORY_HEAD_AT_RE = re.compile(word_pattern(CATEGORY_HEADS))
 _CLUSTER_HEAD_RE = re.compile(rf"\s*(?:{word_pattern(CLUSTER_HEADS)})")
 _CLUSTER_VERB_RE = re.compile(rf"(?:{word_pattern(CLUSTER_VERBS)})$")
 _CN_DIGIT_CHARS = set("一二两三四五六七八九")
+_CN_NUMERAL_CHARS = frozenset(CN_CHARS)
+_ROUND_LEADS = tuple(w for w, _ in ROUND_PREFIX_COMPARATORS)
 # 十件民生实事中九件: a count of a part of counted things (N件…中M件)
 _PARTITIVE_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十百千]+)[^\d,，。;；]{1,12}中$")
 _COMPLETION_TAIL_RE = re.compile(rf"(?:{word_pattern(COMPLETION_VERBS)})[^,，。;；]{{0,4}}$")
@@ -94,6 +102,7 @@ _CLAUSE_OPENERS = frozenset(",，;；。:：\n")
 
 _ORDINAL_RE = re.compile(rf"(?:{word_pattern(ORDINAL_PREFIXES)})$")
 _NAME_SUFFIX_RE = re.compile(word_pattern(NAME_SUFFIXES))
+_HOSTING_RE = re.compile(rf"(?:{word_pattern(HOSTING_VERBS)})了?$")
 _CAPACITY_VERB_RE = re.compile(rf"(?:{word_pattern(CAPACITY_VERBS)})$")
 _SLOGAN_NOUN_RE = re.compile(word_pattern(SLOGAN_NOUNS))
 _CN_COUNT_VERB_END_RE = re.compile(rf"(?:{word_pattern(CN_COUNT_VERBS)})$")
@@ -152,6 +161,8 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True  # 960万人民的期盼, 740多万本地人民: a people, not a count
     if q.unit == "个" and text.startswith(STREAK_SPANS, q.unit_end) and text.endswith(STREAK_LEADS, 0, q.pre_start):
         return True  # 连续16个季度高于全国平均水平: the length of a streak
+    if q.unit == "届" and not _HOSTING_RE.search(text, max(0, q.pre_start - 3), q.pre_start):
+        return True  # 十四届人大, 连续两届: a term or a streak; 举办两届 counts the editions held
     if prev == "每":
         return True  # 每10万人口…在校生: the base a rate is per, not a measure
     if q.unit == "个" and _STEP_RE.match(text, q.unit_end):
@@ -172,9 +183,15 @@ def is_name_or_label(text: str, q: Quantity, names: NameSpans) -> bool:
         return True
     if _in_capacity_title(text, ns):
         return True
-    if (cls == "capacity" or cls == "measure" and q.unit.endswith(THROUGHPUT_UNITS)) and _HAN_RE.match(nxt) \
+    if cls == "measure" and text.endswith(SCOPE_LEADS, max(0, q.pre_start - 2), q.pre_start) \
+            and _HAN_RE.match(nxt) and nxt not in "的以左和及与等":
+        return True  # 长江沿线1公里化工腾退地块, 沿江1公里范围内: a band around a place
+    if cls == "measure" and q.end == q.unit_end and text.startswith(DIMENSION_NOUNS, q.end):
+        return True  # 4.5米水深航道, 110米口径射电望远镜: the spec of a thing named
+    if (cls == "capacity" or cls == "measure" and q.unit.removesuffix("/年").endswith(THROUGHPUT_UNITS)) \
+            and _HAN_RE.match(nxt) \
             and nxt not in "的以左和及与等" and not _CAPACITY_VERB_RE.search(text, max(0, q.pre_start - 5), q.pre_start):
-        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工 (but 建成300兆瓦基地, and 改造8211万千瓦。)
+        return True  # 星子风电场100兆瓦风力发电项目, 20万吨果蔬精深加工, 20亿立方米/年煤制气 (but 建成300兆瓦基地, and 改造8211万千瓦。)
     if q.unit.endswith("条") and (_POLICY_AFTER_RE.match(text, q.end) or prev == "”"):
         return True  # 民营经济31条、省30条政策; 落实“一次办妥”24条
     if cls == "time" and (q.pre_start == ns and not _TIME_LEAD_RE.search(text, max(0, ns - 6), ns)
@@ -239,7 +256,14 @@ def chinese_numeral_ok(text: str, q: Quantity, clause_start: int, clause_end: in
     if not has_digit and not run.startswith("十"):
         # 超千亿元, 千亿以上 closing a clause; not 万人, 千家万户 nor 确诊患者超百例首个…
         # (投资近千亿元、全长1.3万公里: an item of a list ends there too)
-        return has_comparator and (q.end >= clause_end or text[q.end] in "的、" or text.startswith(MARK_WORDS, q.end))
+        if has_comparator and (q.end >= clause_end or text[q.end] in "的、" or text.startswith(MARK_WORDS, q.end)):
+            return True
+        # 千余家企业, 上千家配套企业, 举办千场会议: a round count of things, with 余/多/上 or a verb that makes
+        # them (but 千家万户, 百家争鸣 are sayings, and 超百例首个 ranks)
+        return (q.unit_class == "classifier" and (q.end >= len(text) or text[q.end] not in _CN_NUMERAL_CHARS)
+                and not text.startswith(CLASSIFIER_NOUNS, q.unit_end - 1)  # 过亿项目: a class of projects
+                and (text[q.num_end] in "余多" or text.startswith(_ROUND_LEADS, q.pre_start, q.num_start)
+                     or _CN_COUNT_VERB_END_RE.search(text, clause_start, q.pre_start) is not None))
     if q.unit_class in ("percent", "ratio", "money", "measure", "magnitude") and (q.value >= 10 or q.unit_start < q.unit_end and text[q.unit_start] in "万亿"):
         return True
     before = text[clause_start:q.pre_start]

@@ -27,6 +27,7 @@ from luoshi.data.quantities import (
     PREFIX_COMPARATORS,
     RANGE_JOINERS,
     RATIO_UNITS,
+    ROUND_PREFIX_COMPARATORS,
     SUFFIX_COMPARATORS,
     TIME_UNITS,
     VOLTAGE_UNITS,
@@ -54,7 +55,7 @@ _ALL_UNITS = word_pattern(_UNIT_CLASS)
 _PER = word_pattern(PER_UNITS)
 # After a Chinese numeral only words that cannot start an ordinary word:
 # 五金 (hardware) and 四小园 are not quantities.
-_CN_UNITS = word_pattern(u for u in _UNIT_CLASS if u not in ("金", "番", "度电") and not u.isascii())
+_CN_UNITS = word_pattern(u for u in _UNIT_CLASS if u not in ("金", "银", "铜", "番", "度电") and not u.isascii())
 _CN_DIGIT_CHARS = "".join(CN_DIGITS)
 
 
@@ -91,18 +92,19 @@ QUANTITY_RE = re.compile(
     rf"|(?:(?<![\d.A-Za-z])|(?<=GDP))(?:(?<=[长速幅为])(?P<neg>[\-−－]))?(?P<ar>{ARABIC})(?P<ar_apx1>多|余)?"
     # 1千余万元: 余 between two magnitudes is a comparator inside the unit
     rf"(?P<ar_mag>{_magnitude_char()}*(?:[多余](?=[万亿]){_magnitude_char()}+)?)(?P<ar_apx2>多|余)?"
-    # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万; nor the 群 of 46万群众)
-    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口|(?<=群)[众体])(?(ar_unit)|(?![年月日号届周]))"
+    # (the 人 of 人口 is no classifier: 740万人口 counts 人口 by 万; nor the 群 of 46万群众, nor the 银 of 5银行)
+    rf"(?P<ar_unit>(?:{_ALL_UNITS})(?:/(?:{_PER}))?)?(?!(?<=人)口|(?<=群)[众体]|(?<=银)行)(?(ar_unit)|(?![年月日号届周]))"
     # Chinese with a unit: 十件, 两千万元, 千亿元 (a lone 一 is an article, not a number; 增长一倍 is a count)
     rf"|(?!一(?![十百千万亿零〇点倍]))(?P<cn>[{CN_CHARS}]+(?:{CN_DECIMAL}[万亿]*)?)(?P<cn_apx>多|余)?(?P<cn_mag>(?<=[多余])[万亿]{{1,2}})?(?P<cn_unit>{_CN_UNITS})"
-    # Chinese magnitude with only a comparator after it: 千亿以上
-    rf"|(?P<cnm>[{CN_CHARS}]*[万亿])(?=以上|以内|左右|以下|大关|台阶)"
+    # Chinese magnitude with only a comparator after it: 千亿以上; or passed at a clause's end: 产值过千亿。
+    rf"|(?P<cnm>[{CN_CHARS}]*[万亿](?=以上|以内|左右|以下|大关|台阶)|(?<=[过超破])[{CN_CHARS}]*[万亿](?=[，。；、,;]))"
     rf")"
 )
 
 _RATIO_TO_ONE_RE = re.compile(r"[:：∶]1(?![\d.])")
 _BIG_STEPS = {"万": 10**4, "亿": 10**8, "兆": 10**12}  # 兆 (Taiwan): a million million, 万亿
 _PREFIX = dict(PREFIX_COMPARATORS)
+_ROUND_PREFIX = dict(ROUND_PREFIX_COMPARATORS)
 _SUFFIX = dict(SUFFIX_COMPARATORS)
 _PREFIX_RE = re.compile(rf"(?:{word_pattern(_PREFIX)})$")
 _PREFIX_FALSE_RE = re.compile(rf"(?:{word_pattern(PREFIX_COMPARATOR_FALSE_FRIENDS)})$")
@@ -266,8 +268,8 @@ def _build(text: str, m: re.Match, capped: frozenset[int]) -> Quantity | None:
         if len(run) > 1 and all(c in CN_DIGITS for c in run):
             return None  # 二三 (a range or a year written digit by digit), not one number
         unit_text = g["cn_unit"]
-        if unit_text in CN_NUMERAL_BAD_UNITS:
-            return None
+        if unit_text in CN_NUMERAL_BAD_UNITS and not (run.endswith(("万", "亿")) and unit_text != "年"):
+            return None  # (一次 is once; 突破百亿次 counts by 亿)
         try:
             value, magnitude = split_chinese(run)
         except ValueError:
@@ -313,6 +315,8 @@ def _finish(text: str, value: float, ns: int, ne: int, us: int, ue: int, unit: s
     """
     comparator = "="
     pre_comp, pre_start = _prefix_comparator(text, ns)
+    if not pre_comp and numeral == "chinese" and ns and text[ns] in "百千万亿" and text[ns - 1] in _ROUND_PREFIX:
+        pre_comp, pre_start = _ROUND_PREFIX[text[ns - 1]], ns - 1  # 上千家配套企业
     if pre_comp:
         comparator = pre_comp
     if approximate:
@@ -354,7 +358,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is None:
             continue
         if not q.unit and _RATIO_TO_ONE_RE.match(text, q.end):
-            q = q._replace(end=q.end + 2)  # 收入比2.3:1: the ratio's notation, no unit
+            # 收入比2.3:1: the ratio's notation, no unit; a comparator after it bounds the ratio (2.1∶1左右)
+            comparator, end = _suffix_comparator(text, q.end + 2)
+            q = q._replace(end=end, comparator=comparator or q.comparator)
         if out and out[-1].end < q.num_start <= out[-1].end + 1:
             merged = _merge_range(text, out[-1], q)
             if merged is not None:
