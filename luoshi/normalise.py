@@ -24,9 +24,10 @@ Five steps, each on the whole text (no per-character Python loop):
    as whitespace is, so each paragraph is one line (see ``_wrap_breaks``;
    where paragraphs are indented, a full line before an unindented one wraps
    even after a sentence end). Other documents are left exactly as step 3
-   made them. In any document, a line that is only an opening bracket (a
-   heading label broken as ``（\n三）``, ``LONE_OPENERS``) runs on into the
-   next line. A span may then hold the source's ``\n``.
+   made them. In any document, a line that is only an opening bracket runs
+   on into the next line when that one holds the rest of a heading's label
+   (broken as ``（\n三）``, ``LONE_OPENERS``). A span may then hold the
+   source's ``\n``.
 5. Traditional → Simplified with OpenCC ``t2s`` over the whole text. Its
    dictionaries map every phrase to one of the same length (checked for
    OpenCC 1.4.2), so each character keeps its position. This is verified
@@ -49,7 +50,7 @@ from functools import lru_cache
 import numpy as np
 
 from luoshi.data.chrome_patterns import PAGE_NUMBER_MARKED
-from luoshi.data.headings import ANNEX, BOX, LIST_ITEM, LONE_OPENERS, NUMBERED_KINDS
+from luoshi.data.headings import ANNEX, BOX, LIST_ITEM, LONE_OPENER_TAIL, LONE_OPENERS, NUMBERED_KINDS
 from luoshi.data.punctuation import (
     CLOSERS,
     FOLD,
@@ -188,7 +189,8 @@ def _fold_and_clean_whitespace(text: str) -> tuple[str, np.ndarray]:
     index = np.flatnonzero(keep)
     out = cp[index]
     cleaned = _decode(out)
-    wraps = np.union1d(_wrap_breaks(cleaned, out, raw[index] < 0x80, cp, index, furniture), _lone_openers(out))
+    wraps = np.union1d(_wrap_breaks(cleaned, out, raw[index] < 0x80, cp, index, furniture),
+                       _lone_openers(cleaned, out))
     if len(wraps):
         joined = np.ones(len(out), dtype=bool)
         joined[wraps] = False
@@ -249,6 +251,7 @@ _LINE_START = re.compile(
 _ENDS = np.array([ord(c) for c in SENTENCE_ENDS])
 _CLOSERS = np.array([ord(c) for c in CLOSERS])
 _OPENERS = np.array([ord(c) for c in LONE_OPENERS])
+_OPENER_TAIL = re.compile(LONE_OPENER_TAIL)
 
 
 def _wrap_breaks(text: str, out: np.ndarray, narrow: np.ndarray, cp: np.ndarray, index: np.ndarray,
@@ -350,13 +353,14 @@ def _after_stray_mark(text: str, out: np.ndarray, breaks: np.ndarray) -> np.ndar
     return np.isin(breaks, [end for end, word in found if word == mark])
 
 
-def _lone_openers(out: np.ndarray) -> np.ndarray:
-    """Line breaks right after a line that is only an opening bracket ("（\\n三）…"): the label runs on."""
+def _lone_openers(text: str, out: np.ndarray) -> np.ndarray:
+    """Line breaks right after a line that is only an opening bracket, before the rest of its label
+    ("（\\n三）…"): the label runs on."""
     breaks = np.flatnonzero(out[1:] == NEWLINE) + 1
     if not len(breaks):
         return breaks
     alone = np.isin(out[breaks - 1], _OPENERS) & ((breaks == 1) | (out[np.maximum(breaks - 2, 0)] == NEWLINE))
-    return breaks[alone]
+    return np.array([b for b in breaks[alone].tolist() if _OPENER_TAIL.match(text, b + 1)], dtype=breaks.dtype)
 
 
 def _ascii_alnum(cp: np.ndarray) -> np.ndarray:

@@ -158,8 +158,10 @@ TARGET_COPULA = r"(?:是|为|确定为|如下)?:"
 # Lines that continue a target list whose cue ends its line.
 LIST_ITEM = r"——|-|•|·|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是"
 # A web copy may break a heading's label right after its opening bracket ("（" on a line of its own, "三）…"
-# on the next): a line that is only one of these (as folded: full-width "（" is "(") runs on into the next.
-LONE_OPENERS = "(“‘「『《【〔"
+# on the next): a line that is only one of these (as folded: full-width "（" is "(") runs on into the next,
+# when that one goes on with the rest of a label (LONE_OPENER_TAIL: a numeral and its closing bracket).
+LONE_OPENERS = "(〔【"
+LONE_OPENER_TAIL = r"[一二三四五六七八九十\d]{1,3}[)〕】]"
 # Front matter (title, session line, 各位代表) marks a preamble as "front".
 FRONT_CUES = (
     "政府工作报告", "规划纲要", "各位代表", "同志们", "会议上", "人民政府", "审议", "现在,我代表",
