@@ -103,6 +103,8 @@ class RoleMap:
 
     ``split`` is where the text turns from review to plan when no section
     says (see review_plan_split), None when one does or no cue word does.
+    ``first_planned`` is the first year the document plans: from its
+    metadata, else the year its first plan line names (a news item), or None.
     """
 
     def __init__(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
