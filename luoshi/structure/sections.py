@@ -89,7 +89,7 @@ def build_sections(text: str, headings: list[Heading], chrome: list[tuple[int, i
         end = h.end if i in toc else _section_end(text, headings, i)
         parent = h.parent if h.parent not in toc else None  # a contents entry, and the body after the list
         parent_key = heading_key[parent] if parent is not None else None
-        role = _title_role(h.title)
+        role = cue_role(h.title)
         if parent is not None and slogan_cue(h.title, role, roles[parent], headings[parent].title):
             role = roles[parent]  # (一)紧盯目标任务,经济运行稳中向好 under 2023年工作回顾 still reviews
         if role is None:
@@ -195,7 +195,8 @@ def _section_end(text: str, headings: list[Heading], i: int) -> int:
     return _trim(text, headings[i].start, end)[1]
 
 
-def _title_role(title: str) -> str | None:
+def cue_role(title: str) -> str | None:
+    """The role a heading's own words give it (None: it inherits one)."""
     if _CUES["glossary"].search(title):
         return "glossary"
     if _TARGET_TITLE.search(title) and not _TARGET_EXCLUDES.search(title):
@@ -210,11 +211,6 @@ def _title_role(title: str) -> str | None:
     return first[1] if first else None
 
 
-def cue_role(title: str) -> str | None:
-    """The role a heading's own words give it (None: it inherits one)."""
-    return _title_role(title)
-
-
 def slogan_cue(title: str, role: str | None, parent_role: str | None, parent_title: str) -> bool:
     """Is a child's review/plan cue, against its part's, only a word of a slogan of clauses (紧盯目标任务,…)?
     Not under a parent that names both parts (过去五年工作回顾和今后五年工作建议): its children split them."""
@@ -224,7 +220,7 @@ def slogan_cue(title: str, role: str | None, parent_role: str | None, parent_tit
 
 def _names_review_then_plan(title: str) -> bool:
     """A title naming both parts, the review first (“十四五”时期发展成就和“十五五”时期主要目标任务)."""
-    return _title_role(title) == "review" and _last_role(title) == "plan"
+    return cue_role(title) == "review" and _last_role(title) == "plan"
 
 
 def _plan_turn(text: str, start: int, end: int) -> int | None:
