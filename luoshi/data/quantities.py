@@ -576,6 +576,7 @@ CAPACITY_VERBS = (
 # --- periods ----------------------------------------------------------------
 # First year of a five-year plan → its name, for the period of plan targets.
 FIVE_YEAR_PLANS = {2006: "十一五", 2011: "十二五", 2016: "十三五", 2021: "十四五", 2026: "十五五"}
+PLAN_FIRST_YEARS = {name: year for year, name in FIVE_YEAR_PLANS.items()}  # 十四五 → 2021
 # Words after a plan's name that make it the time of a figure (在“十四五”中前期
 # 实现…, “十三五”期间累计…), not a mention of the plan (“十四五”规划, 开局之年).
 PLAN_TIME_WORDS = ("时期", "期间", "中前期", "前期", "中期", "后期", "期末", "末", "内")

@@ -35,7 +35,6 @@ from luoshi.data.quantities import (
     CURRENT_WORDS,
     DECREASE_WORDS,
     ESTIMATE_CUES,
-    FIVE_YEAR_PLANS,
     FLOOR_COMPARATORS,
     FRAME_BUILD_VERBS,
     GAP_WORDS,
@@ -52,6 +51,7 @@ from luoshi.data.quantities import (
     PAST_ASIDE_WORDS,
     PERIOD_CHANGE_QUALIFIERS,
     PER_TIME_WORDS,
+    PLAN_FIRST_YEARS,
     PLAN_TIME_WORDS,
     RATE_NAME_ENDS,
     RATE_QUALIFIERS,
@@ -253,13 +253,10 @@ def _change_after(text: str, q: Quantity) -> bool:
 _PARAGRAPH_YEAR_RE = re.compile(r"[\s\u3000]*((?:19|20)\d\d)年[,，]")
 
 
-_PLAN_START = {name: start for start, name in FIVE_YEAR_PLANS.items()}
-
-
 def _opens_with_earlier_year(text: str, pos: int, period: str | None) -> bool:
     """Does the paragraph holding ``pos`` open with a year (2016年,) before the section's year, or before the
     first year of the section's plan (2020年, under “十四五”)?"""
-    first = int(period) if period and period.isdigit() else _PLAN_START.get(period or "")
+    first = int(period) if period and period.isdigit() else PLAN_FIRST_YEARS.get(period or "")
     if first is None:
         return False
     m = _PARAGRAPH_YEAR_RE.match(text, text.rfind("\n", 0, pos) + 1)

@@ -26,6 +26,7 @@ from luoshi.data.quantities import (
     PART_PLAN_PHRASES,
     PART_REVIEW_PHRASES,
     PART_TARGET_CUES,
+    PLAN_FIRST_YEARS,
     PLAN_TITLE_WORDS,
     REVIEW_TITLE_WORDS,
 )
@@ -220,7 +221,7 @@ def _plan_ordinal_role(title: str, metadata: Metadata) -> str | None:
     first = first_planned_year(metadata)
     if len(named) != 1 or first is None:
         return None
-    start = next((year for year, name in FIVE_YEAR_PLANS.items() if name in named), None)
+    start = PLAN_FIRST_YEARS.get(named.pop())
     if start is None:
         return None
     return "plan" if start <= first <= start + 4 else "review" if start + 4 < first else None
