@@ -118,7 +118,7 @@ class RoleMap:
         else:
             self._from_heading_lines(norm.text, metadata)
         self.first_planned = first_planned_year(metadata) or planned_year_named(norm.text)
-        self.split = None if self.has_parts() else review_plan_split(norm.text, self.first_planned)
+        self.split = None if self.has_parts() else _cue_split(norm.text, self.first_planned)  # (its year found above)
 
     def _from_sections(self, norm: Normalised, structure: Structure, metadata: Metadata) -> None:
         sections = structure.sections
@@ -350,11 +350,14 @@ def review_plan_split(text: str, first_planned: int | None = None) -> int | None
     “十三五”期间… in a plan from 2021) counts as an achievement cue; with no
     year known, the planned one is ``planned_year_named``.
     """
+    return _cue_split(text, first_planned if first_planned is not None else planned_year_named(text))
+
+
+def _cue_split(text: str, first_planned: int | None) -> int | None:
+    """``review_plan_split`` with the planned year already found (None: none is known)."""
     best, best_score, score, pos = 0, 0, 0, 0
     balances = []
     cued = False
-    if first_planned is None:
-        first_planned = planned_year_named(text)
     past = _past_openings(text, first_planned)
     for line in text.split("\n"):
         masked = _FALSE_FRIENDS_RE.sub("|", line)
