@@ -1637,6 +1637,28 @@ def test_list_items_share_the_head_noun(text, expected) -> None:
     ("规上工业增加值增速连续8个季度高于全省平均水平。", []),
     # 压降 is a decrease
     ("清理整合融资平台，债务规模压降45.2%。", [(45.2, "%", "=", True)]),
+    # computing power is written in P (PFlops)
+    ("智算中心算力规模达到2.5万P。", [(2.5, "万P", "=", False)]),
+    # the size of the field a top or bottom place is taken in
+    ("三市全部退出全国168个重点城市空气质量“后二十位”。", []),
+    ("3家企业进入全国前10名。", [(3, "家", "=", False)]),
+    # a count after 在 is where, when the clause measures what is done there
+    ("在12个县城和开发区新建充电桩5000个。", [(5000, "个", "=", False)]),
+    ("全省有效应对8轮强寒潮天气。", [(8, "轮", "=", False)]),  # 强 after a classifier is no rank (500强)
+    ("形成20万吨粮食应急储备能力。", [(20, "万吨", "=", False)]),
+    ("遥感卫星增至36颗。", [(36, "颗", "=", False)]),
+    ("土壤有机质含量提高到25克/千克。", [(25, "克/千克", "=", False)]),
+    ("累计实施深松整地2.3亿亩次。", [(2.3, "亿亩次", "=", False)]),
+    ("办事材料精简60%。", [(60, "%", "=", True)]),
+    ("全省累计获得36枚奖牌、位列全国第5。", [(36, "枚", "=", False)]),
+    ("森林覆盖率达到35%，近5年提升3个百分点。", [(35, "%", "=", False), (3, "个百分点", "=", True)]),
+    ("全市地区生产总值连跨2个千亿级台阶。", []),  # thresholds crossed: a figure of speech
+    ("每10万人口高等教育平均在校生增长27%。", [(27, "%", "=", True)]),  # 每10万: the base of a rate
+    ("落实企业15%所得税优惠政策。", []),  # the rate names a tax policy
+    ("规划设置20项指标，地区生产总值等5项指标未达预期。", []),  # counts of a plan's indicators
+    ("种群恢复至5群36只。", [(5, "群", "=", False), (36, "只", "=", False)]),
+    ("带动12万群众增收。", [(12, "万", "=", False)]),  # the 群 of 群众 is no classifier
+    ("全年外送绿电120亿度。", [(120, "亿度", "=", False)]),  # a 度 is a kilowatt-hour
 ])
 def test_full_report_quantities(text, expected) -> None:
     assert summary(run(text)) == expected
@@ -1651,76 +1673,19 @@ def test_full_report_quantities(text, expected) -> None:
     # a figure's bare name (产量) owns no other measure after it; a thing named before it (煤层气) does
     ("加快增储上产，力争产量突破30亿立方米、投资超50亿元。", ["产量", "投资"]),
     ("力争煤层气产量突破30亿立方米、投资超50亿元。", ["煤层气产量", "煤层气投资"]),
-])
-def test_indicator_words_of_full_report_clauses(text, expected) -> None:
-    assert indicators_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # computing power is written in P (PFlops)
-    ("智算中心算力规模达到2.5万P。", [(2.5, "万P", "=", False)]),
-    # the size of the field a top or bottom place is taken in
-    ("三市全部退出全国168个重点城市空气质量“后二十位”。", []),
-    ("3家企业进入全国前10名。", [(3, "家", "=", False)]),
-    # a count after 在 is where, when the clause measures what is done there
-    ("在12个县城和开发区新建充电桩5000个。", [(5000, "个", "=", False)]),
-])
-def test_full_report_fields_and_units(text, expected) -> None:
-    assert summary(run(text)) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("全省有效应对8轮强寒潮天气。", [(8, "轮", "=", False)]),  # 强 after a classifier is no rank (500强)
-    ("形成20万吨粮食应急储备能力。", [(20, "万吨", "=", False)]),
-    ("遥感卫星增至36颗。", [(36, "颗", "=", False)]),
-    ("土壤有机质含量提高到25克/千克。", [(25, "克/千克", "=", False)]),
-    ("累计实施深松整地2.3亿亩次。", [(2.3, "亿亩次", "=", False)]),
-    ("办事材料精简60%。", [(60, "%", "=", True)]),
-    ("全省累计获得36枚奖牌、位列全国第5。", [(36, "枚", "=", False)]),
-    ("森林覆盖率达到35%，近5年提升3个百分点。", [(35, "%", "=", False), (3, "个百分点", "=", True)]),
-])
-def test_full_report_units_and_spans(text, expected) -> None:
-    assert summary(run(text)) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     ("建设和美乡村80个，打造120个和美乡村。", ["和美乡村", "和美乡村"]),
     ("青稞、枸杞、中药材全产业链产值分别达到30亿元、40亿元、50亿元。",
      ["青稞全产业链产值", "枸杞全产业链产值", "中药材全产业链产值"]),
     ("国家级、部级重点实验室分别达到8家、26家。", ["国家级重点实验室", "部级重点实验室"]),
     ("营业收入较“十四五”末期增长40%。", ["营业收入"]),
     ("森林覆盖率达到35%，近5年提升3个百分点。", ["森林覆盖率", "森林覆盖率"]),
-])
-def test_full_report_indicator_words(text, expected) -> None:
-    assert indicators_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("全市地区生产总值连跨2个千亿级台阶。", []),  # thresholds crossed: a figure of speech
-    ("每10万人口高等教育平均在校生增长27%。", [(27, "%", "=", True)]),  # 每10万: the base of a rate
-    ("落实企业15%所得税优惠政策。", []),  # the rate names a tax policy
-    ("规划设置20项指标，地区生产总值等5项指标未达预期。", []),  # counts of a plan's indicators
-    ("种群恢复至5群36只。", [(5, "群", "=", False), (36, "只", "=", False)]),
-    ("带动12万群众增收。", [(12, "万", "=", False)]),  # the 群 of 群众 is no classifier
-])
-def test_full_report_labels_and_bases(text, expected) -> None:
-    assert summary(run(text)) == expected
-
-
-def test_thresholds_crossed_are_no_words_of_the_figure() -> None:
-    assert indicators_of("全市地区生产总值跨越2个千亿元台阶，达到1.2万亿元、增长15%。") == ["地区生产总值", "地区生产总值"]
-
-
-@pytest.mark.parametrize("text, expected", [
     ("规上工业企业营业收入、利润分别增长4%、7%。", ["规上工业企业营业收入", "规上工业企业利润"]),
     ("在9个县城和园区新建充电桩3000个。", ["县城和园区新建充电桩"]),
+    # thresholds crossed are no words of the figure
+    ("全市地区生产总值跨越2个千亿元台阶，达到1.2万亿元、增长15%。", ["地区生产总值", "地区生产总值"]),
 ])
-def test_full_report_owners_and_scopes(text, expected) -> None:
+def test_indicator_words_of_full_report_clauses(text, expected) -> None:
     assert indicators_of(text) == expected
-
-
-def test_a_kilowatt_hour_is_a_du() -> None:
-    assert summary(run("全年外送绿电120亿度。")) == [(120, "亿度", "=", False)]
 
 
 def test_a_level_held_after_a_streak_is_a_measure_and_the_streak_is_none() -> None:
