@@ -290,8 +290,9 @@ def _is_list_item(paragraph: str, first: bool, previous: str) -> bool:
     """Whether a paragraph after a list cue continues the list (``previous``: the list's last paragraph).
 
     The first always does unless it is a heading (a numbered target is not one);
-    later ones when marked as items (a numbered one only after a numbered item), or short with a number or ending like a list clause (a target
-    without a number: "居民收入增长与经济增长基本同步;"). A closer (这些目标…,
+    later ones when marked as items (a numbered one only after a numbered item),
+    or short with a number or ending like a list clause (a target without a
+    number: "居民收入增长与经济增长基本同步;"). A closer (这些目标…,
     围绕上述目标…) ends the list.
     """
     if _CLOSER_RE.match(paragraph) or _is_heading(paragraph) and not (

@@ -546,8 +546,8 @@ def _candidates(text: str, found: list[Quantity], clauses: _Bounds, names: filte
     for i, (q, cs, ce) in enumerate(candidates):
         nxt = candidates[i + 1][0] if i + 1 < len(candidates) else None
         prev = candidates[i - 1][0] if i else None
-        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev) or filters.is_member_threshold(text, q, prev, cs)
-                       or filters.is_scope_count(text, q, nxt, ce))
+        dropped.append(filters.is_category_threshold(text, q, nxt, ce, prev)
+                       or filters.is_member_threshold(text, q, prev, cs) or filters.is_scope_count(text, q, nxt, ce))
     for i in range(len(candidates) - 2, -1, -1):  # 超50亿元、100亿元产业项目: the list defines the kinds
         q, nxt = candidates[i][0], candidates[i + 1][0]
         if dropped[i + 1] and q.unit_class == nxt.unit_class and text[q.end:nxt.pre_start] in ("、", "和", "及", "或"):
@@ -880,9 +880,10 @@ def _pair_compound(text: str, measures: list[Measure], run: list[_Item], sentenc
             continue
         for it, word, simple_word in zip(run, written_pair, simple_pair):
             m = measures[it.index]
+            simplified = m.indicator_simplified
             measures[it.index] = dataclasses.replace(
                 m, indicator=m.indicator[:at] + word + m.indicator[at + len(compound):],
-                indicator_simplified=m.indicator_simplified[:sat] + simple_word + m.indicator_simplified[sat + len(simple):])
+                indicator_simplified=simplified[:sat] + simple_word + simplified[sat + len(simple):])
         return
 
 

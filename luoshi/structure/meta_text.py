@@ -86,7 +86,8 @@ def title(lines: Sequence[str]) -> Stated | None:
             if len(joined) > MAX_TITLE_LENGTH:
                 break
             if _TITLE_END.search(joined):
-                return Stated(_SITE_TAG.sub("", joined), f"title line{'s' if j > i else ''} {i + 1}" + (f"–{j + 1}" if j > i else ""))
+                where = f"title line{'s' if j > i else ''} {i + 1}" + (f"–{j + 1}" if j > i else "")
+                return Stated(_SITE_TAG.sub("", joined), where)
     return None
 
 
