@@ -137,8 +137,10 @@ RATE_QUALIFIERS = ("自然", "名义", "实际", "现价", "按可比价")
 BARE_RATES = ("增幅", "增速", "涨幅", "降幅", "减幅", "增长率", "增长幅度")
 # A gap to another place or to a benchmark is not a change over time, and it
 # measures the indicator of the figure before it (增长6.3%,高于全省1.3个百分点).
-GAP_WORDS = ("高于", "低于", "快于", "慢于", "领先", "超出", "高出", "超过", "比全省高", "比全国高",
-             "差目标", "差预期")  # (差 alone starts 差异化)
+# Of them, the comparisons that may set a figure against another group, not only a place (增幅高于城镇居民).
+GROUP_GAP_WORDS = ("高于", "低于", "快于", "慢于")
+GAP_WORDS = GROUP_GAP_WORDS + ("领先", "超出", "高出", "超过", "比全省高", "比全国高",
+                               "差目标", "差预期")  # (差 alone starts 差异化)
 # A ratio to a reference (是2017年的1.8倍) also measures the figure before it.
 RATIO_REFERENCES = ("是", "相当于", "为")
 # A year after these words is the base of a comparison (是2017年的1.8倍,

@@ -35,6 +35,7 @@ from luoshi.data.quantities import (
     FRAME_PREPOSITIONS,
     FRAME_VERBS,
     GAP_WORDS,
+    GROUP_GAP_WORDS,
     GOAL_NOUNS,
     INDICATOR_CHANGE_TAIL_WORDS,
     INDICATOR_LEAD_PATTERNS,
@@ -100,7 +101,7 @@ _BASE_TAIL_RE = re.compile(rf"{COMPARISON_BASE}$")
 # 比全省平均水平高9277元, 分别比全国、全省和全市高4.2、4.3和3.2个百分点: a gap to places, no indicator of its own
 _BASE_GAP_RE = re.compile(r"(?:分别|均)?比[^,，;；。\d比]{1,16}?(?:高出|低出|高|低|快|慢)")
 # 增幅高于城镇居民: a gap to another group (not only a place) is no word of what is measured
-_GROUP_GAP_TAIL_RE = re.compile(r"(?:高于|低于|快于|慢于)[^,，;；。、\d]{1,10}$")
+_GROUP_GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(GROUP_GAP_WORDS)})[^,，;；。、\d]{{1,10}}$")
 _GAP_TAIL_RE = re.compile(rf"(?:{word_pattern(GAP_WORDS)})(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")
 _BASE_FIRSTS = ("较", "比", "与", "在")
 _FRAME_VERB_RE = re.compile(word_pattern(FRAME_VERBS))

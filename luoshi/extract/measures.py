@@ -39,6 +39,7 @@ from luoshi.data.quantities import (
     FRAME_BUILD_VERBS,
     GAP_WORDS,
     GOAL_ASIDE_WORDS,
+    GROUP_GAP_WORDS,
     GROWTH_RATE_HEADS,
     INNER_ADVERBS,
     IN_USE_VERBS,
@@ -112,7 +113,7 @@ _TIMES_OF_RE = re.compile(rf"(?:{word_pattern(RATIO_REFERENCES)})[^,，;；、�
 _VERB_AFTER_RE = re.compile(rf"的?(?:{word_pattern(CHANGE_VERBS)})")
 _BARE_RATE_RE = re.compile(rf"(?:{word_pattern(CHANGE_QUALIFIERS + RATE_QUALIFIERS)})?(?:{word_pattern(BARE_RATES)})")
 _GAP_LEAD_RE = re.compile(word_pattern(GAP_WORDS))
-_GROUP_GAP_WORDS = frozenset(("高于", "低于", "快于", "慢于"))  # (超过 may close a change: 提高超过2个百分点)
+_GROUP_GAP_WORDS = frozenset(GROUP_GAP_WORDS)  # (超过 may close a change: 提高超过2个百分点)
 _GAP_PLACE_RE = re.compile(rf"(?:{word_pattern(REFERENCE_WORDS)})(?:平均水平|平均)?$")  # 高于全省(平均水平)
 # 增速达到8%, 增长率为12%: a rate of change reaching a level is still a change
 _CHANGE_NOUN_LEVEL_RE = re.compile(
